@@ -19,11 +19,6 @@ export interface Clock {
 export const systemClock: Clock = {
   monotonic: () => performance.now(),
   wall: () => Date.now(),
-  setTimer: (fn, ms) => {
-    const handle = setTimeout(fn, ms);
-    // A pending poll must not keep a finished CLI run alive.
-    (handle as { unref?: () => void }).unref?.();
-    return handle;
-  },
+  setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

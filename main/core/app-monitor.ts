@@ -1,0 +1,344 @@
+import type { Clock, TimerHandle } from './clock';
+import { APP_STOPPING_KINDS, type ImError, ROOM_STOPPING_KINDS } from './error-kind';
+import type { Sample } from './history';
+import type { ApiResult } from './im-client';
+import type { AppStatus, MonitorEvent, MonitorListener, RoomSnapshot } from './monitor-events';
+import {
+  type BackoffPolicy,
+  backoffMs,
+  DEFAULT_BACKOFF,
+  DEFAULT_INTERVAL_MS,
+  planPolling,
+} from './poll-plan';
+import type { RateBudget } from './rate-budget';
+import { DEFAULT_HISTORY_CAPACITY, RoomWatch } from './room-watch';
+import { SleepDetector } from './sleep-detector';
+
+/** What the monitor polls: the IM client, or anything that answers like it. */
+export interface OnlineCountSource {
+  getOnlineMemberNum(groupId: string): Promise<ApiResult<number>>;
+}
+
+export interface AppMonitorOptions {
+  source: OnlineCountSource;
+  /** The app profile's rate budget, shared with every other call the app makes. */
+  budget: RateBudget;
+  clock: Clock;
+  intervalMs?: number;
+  historyCapacity?: number;
+  backoff?: BackoffPolicy;
+  /** A count older than this many effective intervals is stale. */
+  staleAfterIntervals?: number;
+  random?: () => number;
+}
+
+const TICK_MS = 1000;
+
+/**
+ * Watches the rooms of one app profile: polls each room once per interval, spread evenly, within the
+ * rate budget; keeps each room's state and history; and reports every change as an event.
+ */
+export class AppMonitor {
+  private readonly rooms = new Map<string, RoomWatch>();
+  private readonly listeners = new Set<MonitorListener>();
+  private readonly clock: Clock;
+  private readonly budget: RateBudget;
+  private source: OnlineCountSource;
+  private requestedIntervalMs: number;
+  private readonly options: AppMonitorOptions;
+  private readonly random: () => number;
+  private running = false;
+  private pausedByUser = false;
+  private appError: ImError | null = null;
+  /** Bumped when the credentials change, so answers to the old ones are ignored. */
+  private generation = 0;
+  private pumpTimer: TimerHandle | null = null;
+  private pumpAt = Number.POSITIVE_INFINITY;
+  private tickTimer: TimerHandle | null = null;
+  private sleptMs = 0;
+  private sleep: SleepDetector;
+  private lastStatusKey = '';
+
+  constructor(options: AppMonitorOptions) {
+    this.options = options;
+    this.clock = options.clock;
+    this.budget = options.budget;
+    this.source = options.source;
+    this.requestedIntervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    this.random = options.random ?? Math.random;
+    this.sleep = new SleepDetector(this.clock.wall(), this.clock.monotonic());
+  }
+
+  /** Subscribes to events; returns the unsubscribe function. */
+  on(listener: MonitorListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Adds rooms (ids already checked); new rooms are polled soon, spread over one interval. */
+  addRooms(groupIds: readonly string[]): void {
+    const fresh = groupIds.filter((id, i) => !this.rooms.has(id) && groupIds.indexOf(id) === i);
+    const now = this.elapsed();
+    const spacing =
+      this.plan(this.rooms.size + fresh.length).effectiveIntervalMs / (this.rooms.size + fresh.length);
+    fresh.forEach((id, i) => {
+      const room = new RoomWatch(id, this.options.historyCapacity ?? DEFAULT_HISTORY_CAPACITY);
+      room.dueAt = now + i * spacing;
+      this.rooms.set(id, room);
+    });
+    this.emitStatusIfChanged();
+    this.pump();
+  }
+
+  removeRoom(groupId: string): void {
+    this.rooms.delete(groupId);
+    this.emitStatusIfChanged();
+  }
+
+  /** Polls a stopped or failing room again now (the user says it is back). */
+  retryRoom(groupId: string): void {
+    const room = this.rooms.get(groupId);
+    if (!room) return;
+    if (room.status === 'stopped') room.status = room.online === null ? 'waiting' : 'stale';
+    room.dueAt = this.elapsed();
+    this.pump();
+  }
+
+  room(groupId: string): RoomSnapshot | undefined {
+    return this.rooms.get(groupId)?.snapshot(this.elapsed());
+  }
+
+  snapshot(): RoomSnapshot[] {
+    const now = this.elapsed();
+    return [...this.rooms.values()].map((room) => room.snapshot(now));
+  }
+
+  history(groupId: string, since?: number): Sample[] {
+    return this.rooms.get(groupId)?.history.toArray(since) ?? [];
+  }
+
+  status(): AppStatus {
+    const now = this.clock.monotonic();
+    const base = { plan: this.plan(), capPerSecond: this.budget.cap, limitPerSecond: this.budget.limit(now) };
+    if (this.appError) {
+      const state = this.appError.kind === 'auth' ? 'auth-failed' : 'paused';
+      return { ...base, state, reason: this.appError.message, error: this.appError };
+    }
+    if (this.pausedByUser) return { ...base, state: 'paused', reason: 'Polling is paused.' };
+    if (this.budget.isSlowed(now)) {
+      return {
+        ...base,
+        state: 'rate-limited',
+        reason: 'The server said the app is over its rate limit: slowing down.',
+      };
+    }
+    return { ...base, state: 'running' };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.sleep = new SleepDetector(this.clock.wall(), this.clock.monotonic());
+    this.scheduleTick();
+    this.emitStatusIfChanged();
+    this.pump();
+  }
+
+  /** Stops all timers; answers still on their way are dropped. */
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    this.cancelPump();
+    if (this.tickTimer !== null) this.clock.clearTimer(this.tickTimer);
+    this.tickTimer = null;
+  }
+
+  pause(): void {
+    this.pausedByUser = true;
+    this.emitStatusIfChanged();
+  }
+
+  resume(): void {
+    this.pausedByUser = false;
+    this.emitStatusIfChanged();
+    this.pump();
+  }
+
+  /** New credentials (or a new endpoint): clears an auth or account stop and polls again. */
+  setSource(source: OnlineCountSource): void {
+    this.source = source;
+    this.generation++;
+    this.appError = null;
+    for (const room of this.rooms.values()) room.inFlight = false;
+    this.emitStatusIfChanged();
+    this.respread();
+  }
+
+  setIntervalMs(intervalMs: number): void {
+    this.requestedIntervalMs = intervalMs;
+    this.emitStatusIfChanged();
+    this.respread();
+  }
+
+  /** The machine woke up (from the OS, or noticed by the tick): counts are stale; poll again at once. */
+  wake(sleptMs = 0): void {
+    const now = this.elapsed();
+    for (const room of this.rooms.values()) {
+      if (room.markStale()) this.emit({ type: 'room', room: room.snapshot(now) });
+    }
+    this.emit({ type: 'resumed', sleptMs, at: this.clock.wall() });
+    this.respread();
+  }
+
+  private plan(rooms = this.rooms.size) {
+    return planPolling(rooms, this.requestedIntervalMs, this.budget.cap);
+  }
+
+  /** Monotonic time plus the sleep the monotonic clock did not count: ages include the sleep. */
+  private elapsed(): number {
+    return this.clock.monotonic() + this.sleptMs;
+  }
+
+  /** Spreads every polled room evenly over one interval, starting now. */
+  private respread(): void {
+    const now = this.elapsed();
+    const active = [...this.rooms.values()].filter((room) => room.status !== 'stopped');
+    active.sort((a, b) => a.dueAt - b.dueAt);
+    const spacing = this.plan().effectiveIntervalMs / Math.max(1, active.length);
+    active.forEach((room, i) => {
+      room.dueAt = now + i * spacing;
+    });
+    this.pump();
+  }
+
+  private pump = (): void => {
+    this.cancelPump();
+    if (!this.running || this.pausedByUser || this.appError) return;
+    const now = this.elapsed();
+    for (;;) {
+      const room = this.earliestDue();
+      if (!room) return;
+      if (room.dueAt > now) return this.armPump(room.dueAt - now);
+      const wait = this.budget.waitMs();
+      if (wait > 0) return this.armPump(wait);
+      this.dispatch(room, now);
+    }
+  };
+
+  private earliestDue(): RoomWatch | null {
+    let best: RoomWatch | null = null;
+    for (const room of this.rooms.values()) {
+      if (room.inFlight || room.status === 'stopped') continue;
+      if (!best || room.dueAt < best.dueAt) best = room;
+    }
+    return best;
+  }
+
+  private armPump(delayMs: number): void {
+    const at = this.clock.monotonic() + delayMs;
+    if (this.pumpTimer !== null && this.pumpAt <= at) return;
+    this.cancelPump();
+    this.pumpAt = at;
+    this.pumpTimer = this.clock.setTimer(this.pump, delayMs);
+  }
+
+  private cancelPump(): void {
+    if (this.pumpTimer !== null) this.clock.clearTimer(this.pumpTimer);
+    this.pumpTimer = null;
+    this.pumpAt = Number.POSITIVE_INFINITY;
+  }
+
+  private dispatch(room: RoomWatch, now: number): void {
+    const interval = this.plan().effectiveIntervalMs;
+    const next = room.dueAt + interval;
+    // Keep each room's phase, unless it fell so far behind that keeping it would mean polling twice at once.
+    room.dueAt = next > now + interval / 2 ? next : now + interval;
+    room.inFlight = true;
+    const generation = this.generation;
+    this.source.getOnlineMemberNum(room.groupId).then(
+      (result) => this.settle(room, result, generation),
+      (cause: unknown) => {
+        const message = `Polling failed inside Headcount: ${cause instanceof Error ? cause.message : String(cause)}`;
+        this.settle(room, { ok: false, error: { kind: 'unknown', message } }, generation);
+      },
+    );
+  }
+
+  private settle(room: RoomWatch, result: ApiResult<number>, generation: number): void {
+    if (generation !== this.generation || this.rooms.get(room.groupId) !== room) return;
+    room.inFlight = false;
+    const now = this.elapsed();
+    const at = this.clock.wall();
+    const before = room.status;
+    if (result.ok) {
+      const previous = room.recordSample(result.value, at, now);
+      this.emit({ type: 'sample', groupId: room.groupId, online: result.value, at, previous });
+    } else {
+      this.handleError(room, result.error, now, at);
+    }
+    if (room.status !== before) this.emit({ type: 'room', room: room.snapshot(now) });
+    this.emitStatusIfChanged();
+    this.pump();
+  }
+
+  private handleError(room: RoomWatch, error: ImError, now: number, at: number): void {
+    if (APP_STOPPING_KINDS.has(error.kind)) {
+      // One report per app, not one per room: later answers while stopped are not news.
+      if (this.appError) return;
+      this.appError = error;
+    } else if (error.kind === 'rate-limited') {
+      this.budget.slowDown(error.code);
+      room.dueAt = now;
+    } else if (ROOM_STOPPING_KINDS.has(error.kind)) {
+      room.stop(error);
+    } else {
+      room.recordFailure(error);
+      room.dueAt =
+        now + backoffMs(room.consecutiveFailures, this.options.backoff ?? DEFAULT_BACKOFF, this.random);
+    }
+    const failures = room.consecutiveFailures;
+    this.emit({ type: 'error', groupId: room.groupId, error, at, consecutiveFailures: failures });
+  }
+
+  private scheduleTick(): void {
+    this.tickTimer = this.clock.setTimer(() => {
+      this.tick();
+      if (this.running) this.scheduleTick();
+    }, TICK_MS);
+  }
+
+  /** Once a second: notice sleep, mark old counts stale, report status changes. */
+  private tick(): void {
+    const woke = this.sleep.observe(this.clock.wall(), this.clock.monotonic(), TICK_MS);
+    if (woke) {
+      this.sleptMs += woke.missedMs;
+      this.wake(woke.gapMs);
+    }
+    const now = this.elapsed();
+    const staleAfter = this.plan().effectiveIntervalMs * (this.options.staleAfterIntervals ?? 3);
+    for (const room of this.rooms.values()) {
+      const age = room.ageMs(now);
+      if (age !== null && age > staleAfter && room.markStale())
+        this.emit({ type: 'room', room: room.snapshot(now) });
+    }
+    this.emitStatusIfChanged();
+  }
+
+  private emitStatusIfChanged(): void {
+    const status = this.status();
+    const key = `${status.state}|${status.plan.rooms}|${status.plan.effectiveIntervalMs}|${status.reason ?? ''}`;
+    if (key === this.lastStatusKey) return;
+    this.lastStatusKey = key;
+    this.emit({ type: 'status', status });
+  }
+
+  private emit(event: MonitorEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A failing subscriber must not stop the monitor or the other subscribers.
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type { ImError } from './error-kind';
+import type { Sample } from './history';
+import type { PollPlan } from './poll-plan';
+
+/**
+ * What a room's number means right now: `waiting` for its first answer, `live` fresh, `stale` older
+ * than it should be (rate limiting, sleep), `failing` retrying after failures (the last count is kept
+ * but is not current), `stopped` not polled any more because the room is gone, not a live room or not
+ * a valid id.
+ */
+export type RoomStatus = 'waiting' | 'live' | 'stale' | 'failing' | 'stopped';
+
+export interface RoomSnapshot {
+  groupId: string;
+  status: RoomStatus;
+  /** Last measured count, or null when none was ever measured. A failure never reads as 0. */
+  online: number | null;
+  /** Wall-clock time (epoch ms) of that measurement. */
+  measuredAt: number | null;
+  /** How old the measurement is, in ms. */
+  ageMs: number | null;
+  /** The last failure, while the room is failing or stopped. */
+  error: ImError | null;
+  consecutiveFailures: number;
+  /** The highest count seen since watching began. */
+  peak: Sample | null;
+}
+
+/** App-level state: `auth-failed` and `paused` stop all polling until credentials change or resume. */
+export type AppState = 'running' | 'rate-limited' | 'auth-failed' | 'paused';
+
+export interface AppStatus {
+  state: AppState;
+  /** Why the app is not simply running, in plain words. */
+  reason?: string;
+  /** The error that stopped the app (auth or account). */
+  error?: ImError;
+  plan: PollPlan;
+  capPerSecond: number;
+  /** Calls per second currently allowed (below the cap while recovering from rate limiting). */
+  limitPerSecond: number;
+}
+
+export type MonitorEvent =
+  | { type: 'sample'; groupId: string; online: number; at: number; previous: number | null }
+  | { type: 'error'; groupId: string; error: ImError; at: number; consecutiveFailures: number }
+  | { type: 'room'; room: RoomSnapshot }
+  | { type: 'status'; status: AppStatus }
+  | { type: 'resumed'; sleptMs: number; at: number };
+
+export type MonitorListener = (event: MonitorEvent) => void;

@@ -1,0 +1,49 @@
+/** The API refreshes the online count about every 10 s (1047/38521): polling faster gains nothing. */
+export const DEFAULT_INTERVAL_MS = 10_000;
+
+/** How often each room is polled, once the rate cap is taken into account. */
+export interface PollPlan {
+  rooms: number;
+  requestedIntervalMs: number;
+  /** The interval actually used: the requested one, stretched when the rooms would not fit the cap. */
+  effectiveIntervalMs: number;
+  /** effective / requested: 1 when nothing was stretched. */
+  stretch: number;
+  /** Poll calls per second the plan needs. */
+  callsPerSecond: number;
+}
+
+/**
+ * Fits `rooms` polls per interval into `capPerSecond`: when rooms x (1 / interval) exceeds the cap,
+ * the interval stretches to rooms / cap instead of the cap being broken.
+ */
+export function planPolling(rooms: number, requestedIntervalMs: number, capPerSecond: number): PollPlan {
+  const tightest = rooms > 0 ? (rooms * 1000) / capPerSecond : 0;
+  const effectiveIntervalMs = Math.max(requestedIntervalMs, tightest);
+  return {
+    rooms,
+    requestedIntervalMs,
+    effectiveIntervalMs,
+    stretch: effectiveIntervalMs / requestedIntervalMs,
+    callsPerSecond: rooms > 0 ? (rooms * 1000) / effectiveIntervalMs : 0,
+  };
+}
+
+export interface BackoffPolicy {
+  /** Delay before the first retry. */
+  firstMs: number;
+  /** No retry waits longer than this. */
+  ceilingMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { firstMs: 2_000, ceilingMs: 60_000 };
+
+/**
+ * Delay before retrying a room after `failures` consecutive transient failures: doubling from
+ * `firstMs` up to the ceiling, with jitter (50-100 %) so that rooms failing together do not retry together.
+ */
+export function backoffMs(failures: number, policy: BackoffPolicy, random: () => number): number {
+  const exponent = Math.min(Math.max(failures - 1, 0), 30);
+  const full = Math.min(policy.ceilingMs, policy.firstMs * 2 ** exponent);
+  return full * (0.5 + 0.5 * random());
+}

@@ -1,0 +1,86 @@
+import type { ImError } from './error-kind';
+import { type Sample, SampleHistory } from './history';
+import type { RoomSnapshot, RoomStatus } from './monitor-events';
+
+/** Samples kept in memory per room by default: one hour at the 10 s interval. */
+export const DEFAULT_HISTORY_CAPACITY = 360;
+
+/**
+ * One watched room: its latest count, status, failures, peak and recent history. Times named
+ * `...Elapsed` are on the monitor's elapsed timeline (monotonic plus detected sleep), the others wall-clock.
+ */
+export class RoomWatch {
+  readonly history: SampleHistory;
+  status: RoomStatus = 'waiting';
+  /** When the next poll is due, on the elapsed timeline. */
+  dueAt = 0;
+  inFlight = false;
+  consecutiveFailures = 0;
+  error: ImError | null = null;
+  peak: Sample | null = null;
+  private latest: Sample | null = null;
+  private latestElapsed = 0;
+
+  constructor(
+    readonly groupId: string,
+    historyCapacity = DEFAULT_HISTORY_CAPACITY,
+  ) {
+    this.history = new SampleHistory(historyCapacity);
+  }
+
+  get online(): number | null {
+    return this.latest?.online ?? null;
+  }
+
+  /** Records a fresh count; returns the previous one. */
+  recordSample(online: number, at: number, elapsed: number): number | null {
+    const previous = this.online;
+    this.latest = { at, online };
+    this.latestElapsed = elapsed;
+    this.history.push(this.latest);
+    if (!this.peak || online > this.peak.online) this.peak = { at, online };
+    this.consecutiveFailures = 0;
+    this.error = null;
+    this.status = 'live';
+    return previous;
+  }
+
+  /** Records a failure after which the room is retried. */
+  recordFailure(error: ImError): void {
+    this.consecutiveFailures++;
+    this.error = error;
+    this.status = 'failing';
+  }
+
+  /** Stops polling this room for good (gone, not a live room, invalid id), keeping it visible. */
+  stop(error: ImError): void {
+    this.consecutiveFailures++;
+    this.error = error;
+    this.status = 'stopped';
+  }
+
+  /** Age of the latest count in ms on the elapsed timeline, or null without one. */
+  ageMs(elapsedNow: number): number | null {
+    return this.latest ? Math.max(0, elapsedNow - this.latestElapsed) : null;
+  }
+
+  /** Marks a live count as stale; returns whether the status changed. */
+  markStale(): boolean {
+    if (this.status !== 'live') return false;
+    this.status = 'stale';
+    return true;
+  }
+
+  snapshot(elapsedNow: number): RoomSnapshot {
+    return {
+      groupId: this.groupId,
+      status: this.status,
+      online: this.online,
+      measuredAt: this.latest?.at ?? null,
+      ageMs: this.ageMs(elapsedNow),
+      error: this.error,
+      consecutiveFailures: this.consecutiveFailures,
+      peak: this.peak,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+/** A gap this much longer than expected between two ticks means the machine slept (or the clock jumped). */
+const GAP_THRESHOLD_MS = 5_000;
+
+/**
+ * Notices that the machine slept: between two ticks the wall clock moved on far more than expected,
+ * while timers (monotonic time) were frozen or fired very late.
+ */
+export class SleepDetector {
+  private lastWall: number;
+  private lastMonotonic: number;
+
+  constructor(wall: number, monotonic: number) {
+    this.lastWall = wall;
+    this.lastMonotonic = monotonic;
+  }
+
+  /**
+   * Takes a new reading and returns how long the monotonic clock missed (to add to it), and whether
+   * this tick came after a sleep; null when the gap was ordinary.
+   */
+  observe(wall: number, monotonic: number, expectedMs: number): { missedMs: number; gapMs: number } | null {
+    const wallStep = wall - this.lastWall;
+    const monotonicStep = monotonic - this.lastMonotonic;
+    this.lastWall = wall;
+    this.lastMonotonic = monotonic;
+    const gapMs = Math.max(wallStep, monotonicStep) - expectedMs;
+    if (gapMs <= GAP_THRESHOLD_MS) return null;
+    return { missedMs: Math.max(0, wallStep - monotonicStep), gapMs };
+  }
+}

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { AppMonitor, type OnlineCountSource } from '../../main/core/app-monitor';
+import { type ImError, imErrorFromCode } from '../../main/core/error-kind';
+import type { ApiResult } from '../../main/core/im-client';
+import type { MonitorEvent } from '../../main/core/monitor-events';
+import { RateBudget } from '../../main/core/rate-budget';
+import { FakeClock } from '../support/fake-clock';
+
+type Answer = (groupId: string, call: number) => ApiResult<number> | 'hang';
+
+/**
+ * A stand-in for the IM service (the edge the monitor polls), recording when each room was asked. Like
+ * the real client it takes a slot of the app's rate budget for every call.
+ */
+class FakeService implements OnlineCountSource {
+  readonly calls: Array<{ groupId: string; at: number }> = [];
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly budget: RateBudget,
+    public answer: Answer = () => ({ ok: true, value: 100 }),
+  ) {}
+
+  async getOnlineMemberNum(groupId: string): Promise<ApiResult<number>> {
+    await this.budget.acquire();
+    this.calls.push({ groupId, at: this.clock.monotonic() });
+    const result = this.answer(groupId, this.calls.filter((c) => c.groupId === groupId).length);
+    return result === 'hang' ? new Promise(() => {}) : Promise.resolve(result);
+  }
+
+  callsOf(groupId: string): number[] {
+    return this.calls.filter((c) => c.groupId === groupId).map((c) => c.at);
+  }
+}
+
+function fail(code: number): ApiResult<number> {
+  return { ok: false, error: imErrorFromCode(code, 'from the test') };
+}
+
+function maxInAnySecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+function setup(options: { rooms: number; cap?: number; intervalMs?: number; answer?: Answer }) {
+  const clock = new FakeClock();
+  const budget = new RateBudget(clock, options.cap ?? 200);
+  const service = new FakeService(clock, budget, options.answer);
+  const monitor = new AppMonitor({
+    source: service,
+    budget,
+    clock,
+    intervalMs: options.intervalMs ?? 10_000,
+    random: () => 0.5,
+  });
+  const events: MonitorEvent[] = [];
+  monitor.on((event) => events.push(event));
+  const ids = Array.from({ length: options.rooms }, (_, i) => `room-${i}`);
+  monitor.addRooms(ids);
+  monitor.start();
+  return { clock, service, budget, monitor, events, ids };
+}
+
+const errorsOf = (events: MonitorEvent[]) => events.filter((e) => e.type === 'error');
+const statesOf = (events: MonitorEvent[]) =>
+  events.flatMap((e) => (e.type === 'status' ? [e.status.state] : []));
+
+describe('AppMonitor scheduling', () => {
+  it('polls every room once per interval, spread evenly rather than in a burst', async () => {
+    const { clock, service, ids } = setup({ rooms: 100 });
+    await clock.advance(30_000 - 1);
+    for (const id of ids) expect(service.callsOf(id)).toHaveLength(3);
+    const firstRound = service.calls.slice(0, 100).map((c) => c.at);
+    const gaps = firstRound.slice(1).map((at, i) => at - (firstRound[i] as number));
+    expect(Math.min(...gaps)).toBeCloseTo(100, 5);
+    expect(Math.max(...gaps)).toBeCloseTo(100, 5);
+    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBe(10);
+  });
+
+  it('stretches the interval when the rooms do not fit the cap, and says by how much', async () => {
+    const { clock, service, monitor } = setup({ rooms: 3000, cap: 200 });
+    const plan = monitor.status().plan;
+    expect(plan.effectiveIntervalMs).toBe(15_000);
+    expect(plan.stretch).toBe(1.5);
+    await clock.advance(45_000);
+    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
+    expect(service.calls.length).toBeGreaterThanOrEqual(8_900);
+  });
+
+  it('keeps each room fresh: a live count, its age and its peak', async () => {
+    let online = 10;
+    const { clock, monitor } = setup({ rooms: 1, answer: () => ({ ok: true, value: online++ }) });
+    await clock.advance(25_000);
+    const room = monitor.room('room-0');
+    expect(room).toMatchObject({ status: 'live', online: 12, consecutiveFailures: 0, error: null });
+    expect(room?.ageMs).toBe(5_000);
+    expect(room?.peak?.online).toBe(12);
+    expect(monitor.history('room-0').map((s) => s.online)).toEqual([10, 11, 12]);
+  });
+});
+
+describe('AppMonitor failures', () => {
+  it('backs off a room with transient failures and recovers on the next success', async () => {
+    const { clock, service, monitor, events } = setup({
+      rooms: 1,
+      answer: (_, call) => (call >= 2 && call <= 4 ? fail(10002) : { ok: true, value: 5 }),
+    });
+    await clock.advance(10_000);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'failing', consecutiveFailures: 1, online: 5 });
+    await clock.advance(60_000);
+    const times = service.callsOf('room-0');
+    const retryGaps = times.slice(1, 5).map((at, i) => at - (times[i] as number));
+    // First poll, the regular one at 10 s, then retries after 1.5 s, 3 s and 6 s (2 s doubling, jitter at 0.75).
+    expect(retryGaps).toEqual([10_000, 1_500, 3_000, 6_000]);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'live', consecutiveFailures: 0, error: null });
+    expect(errorsOf(events)).toHaveLength(3);
+  });
+
+  it('stops polling a room that is gone and keeps it visible with the reason', async () => {
+    const { clock, service, monitor } = setup({
+      rooms: 2,
+      answer: (id) => (id === 'room-1' ? fail(10010) : { ok: true, value: 1 }),
+    });
+    await clock.advance(60_000);
+    expect(service.callsOf('room-1')).toHaveLength(1);
+    expect(service.callsOf('room-0')).toHaveLength(7);
+    const gone = monitor.room('room-1');
+    expect(gone?.status).toBe('stopped');
+    expect(gone?.online).toBeNull();
+    expect(gone?.error?.kind).toBe('group-gone');
+  });
+
+  it('pauses the whole app on rejected credentials, reports it once, and resumes with new ones', async () => {
+    const { clock, service, budget, monitor, events } = setup({ rooms: 50, answer: () => fail(70009) });
+    await clock.advance(60_000);
+    expect(service.calls).toHaveLength(1);
+    expect(monitor.status().state).toBe('auth-failed');
+    expect(monitor.status().error?.kind).toBe('auth');
+    expect(errorsOf(events)).toHaveLength(1);
+    const fixed = new FakeService(clock, budget);
+    monitor.setSource(fixed);
+    await clock.advance(10_000 - 1);
+    expect(fixed.calls).toHaveLength(50);
+    expect(monitor.status().state).toBe('running');
+  });
+
+  it('treats an account problem like credentials: paused, with the reason', async () => {
+    const { clock, service, monitor } = setup({ rooms: 5, answer: () => fail(60020) });
+    await clock.advance(30_000);
+    expect(service.calls).toHaveLength(1);
+    expect(monitor.status()).toMatchObject({ state: 'paused', error: { kind: 'account', code: 60020 } });
+  });
+
+  it('slows the whole app down on rate-limited answers, then recovers', async () => {
+    let limited = true;
+    let calls = 0;
+    const { clock, service, monitor, events } = setup({
+      rooms: 2000,
+      answer: () => (limited && ++calls % 50 === 0 ? fail(60007) : { ok: true, value: 1 }),
+    });
+    await clock.advance(5_000);
+    expect(statesOf(events)).toContain('rate-limited');
+    const before = service.calls.length;
+    limited = false;
+    await clock.advance(30_000);
+    expect(monitor.status().state).toBe('running');
+    expect(statesOf(events).at(-1)).toBe('running');
+    expect(service.calls.length - before).toBeGreaterThan(5_000);
+    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
+  });
+
+  it('marks a count stale when no fresh answer came for several intervals', async () => {
+    const { clock, monitor } = setup({
+      rooms: 1,
+      answer: (_, call) => (call === 1 ? { ok: true, value: 7 } : 'hang'),
+    });
+    await clock.advance(20_000);
+    expect(monitor.room('room-0')?.status).toBe('live');
+    await clock.advance(15_000);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'stale', online: 7 });
+  });
+});
+
+describe('AppMonitor after the machine sleeps', () => {
+  it('marks every count stale, counts the sleep in ages, and polls again at once without a burst', async () => {
+    const { clock, service, monitor, events } = setup({ rooms: 2000 });
+    await clock.advance(20_000);
+    const before = service.calls.length;
+    clock.sleepMachine(3_600_000);
+    await clock.advance(1_000);
+    expect(events.some((e) => e.type === 'resumed')).toBe(true);
+    const snapshot = monitor.snapshot();
+    const stale = snapshot.filter((room) => room.status === 'stale');
+    expect(stale.length).toBeGreaterThan(1_700);
+    expect(Math.min(...stale.map((room) => room.ageMs ?? 0))).toBeGreaterThan(3_600_000);
+    await clock.advance(10_000);
+    expect(monitor.snapshot().every((room) => room.status === 'live')).toBe(true);
+    expect(service.calls.length - before).toBeGreaterThanOrEqual(2_000);
+    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('AppMonitor errors in its own subscribers', () => {
+  it('keeps polling when a subscriber throws', async () => {
+    const { clock, service, monitor } = setup({ rooms: 3 });
+    monitor.on(() => {
+      throw new Error('subscriber bug');
+    });
+    await clock.advance(20_000);
+    expect(service.calls.length).toBe(7);
+    const error: ImError | null = monitor.room('room-0')?.error ?? null;
+    expect(error).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RateBudget } from '../../main/core/rate-budget';
+import { FakeClock } from '../support/fake-clock';
+
+/** The most entries of `times` inside any half-open window [t, t + 1000). */
+function maxInAnySecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+describe('RateBudget', () => {
+  it('lets the cap through at once, then makes the next caller wait for the window to move', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 5);
+    const taken: number[] = [];
+    for (let i = 0; i < 8; i++) void budget.acquire().then(() => taken.push(clock.monotonic()));
+    await clock.advance(0);
+    expect(taken).toHaveLength(5);
+    expect(budget.waitMs()).toBeGreaterThan(0);
+    await clock.advance(1000);
+    expect(taken).toHaveLength(8);
+    expect(maxInAnySecond(taken)).toBe(5);
+  });
+
+  it('slows down after a rate-limited answer and grows back to the cap by itself', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    budget.slowDown(60007);
+    expect(budget.isSlowed()).toBe(true);
+    expect(budget.waitMs()).toBe(1000);
+    expect(budget.limit()).toBe(150);
+    await clock.advance(1000);
+    expect(budget.limit()).toBe(160);
+    await clock.advance(5000);
+    expect(budget.limit()).toBe(200);
+    expect(budget.isSlowed()).toBe(false);
+  });
+
+  it('pauses a full minute when the server locked the app (70050)', () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    budget.slowDown(70050);
+    expect(budget.waitMs()).toBe(60_000);
+  });
+
+  it('never lets more calls than the cap into any one-second window, whatever the callers do', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(
+          fc.record({ gapMs: fc.integer({ min: 0, max: 400 }), calls: fc.integer({ min: 1, max: 60 }) }),
+          {
+            minLength: 1,
+            maxLength: 25,
+          },
+        ),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
+        async (cap, bursts, rateLimitedAt) => {
+          const clock = new FakeClock();
+          const budget = new RateBudget(clock, cap);
+          const taken: number[] = [];
+          for (const [i, burst] of bursts.entries()) {
+            await clock.advance(burst.gapMs);
+            if (rateLimitedAt.includes(i)) budget.slowDown(60007);
+            for (let c = 0; c < burst.calls; c++) {
+              if (c % 2 === 0 && budget.waitMs() === 0) {
+                budget.take();
+                taken.push(clock.monotonic());
+              } else {
+                void budget.acquire().then(() => taken.push(clock.monotonic()));
+              }
+            }
+          }
+          const asked = bursts.reduce((sum, burst) => sum + burst.calls, 0);
+          for (let second = 0; taken.length < asked && second < 2 * asked; second++)
+            await clock.advance(1000);
+          expect(taken).toHaveLength(asked);
+          expect(maxInAnySecond(taken)).toBeLessThanOrEqual(cap);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

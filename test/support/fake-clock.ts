@@ -1,0 +1,72 @@
+import type { Clock, TimerHandle } from '../../main/core/clock';
+
+interface PendingTimer {
+  id: number;
+  at: number;
+  fn: () => void;
+}
+
+/** Lets every promise callback that is ready run (the engine's answers settle through promises). */
+export function flushPromises(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * A clock the test moves by hand. `advance` runs due timers in order and lets promises settle between
+ * them; `sleepMachine` moves only the wall clock, as a laptop lid closed for that long does.
+ */
+export class FakeClock implements Clock {
+  private mono = 1_000;
+  private wallMs = Date.UTC(2026, 10, 26, 12, 0, 0);
+  private timers: PendingTimer[] = [];
+  private nextId = 1;
+
+  monotonic(): number {
+    return this.mono;
+  }
+
+  wall(): number {
+    return this.wallMs;
+  }
+
+  setTimer(fn: () => void, ms: number): TimerHandle {
+    const timer = { id: this.nextId++, at: this.mono + Math.max(0, ms), fn };
+    this.timers.push(timer);
+    return timer.id;
+  }
+
+  clearTimer(handle: TimerHandle): void {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  }
+
+  get pendingTimers(): number {
+    return this.timers.length;
+  }
+
+  async advance(ms: number): Promise<void> {
+    const end = this.mono + ms;
+    await flushPromises();
+    for (;;) {
+      const due = this.timers
+        .filter((timer) => timer.at <= end)
+        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.moveTo(due.at);
+      due.fn();
+      await flushPromises();
+    }
+    this.moveTo(end);
+    await flushPromises();
+  }
+
+  /** The machine sleeps: the wall clock moves on, timers and the monotonic clock do not. */
+  sleepMachine(ms: number): void {
+    this.wallMs += ms;
+  }
+
+  private moveTo(at: number): void {
+    this.wallMs += at - this.mono;
+    this.mono = at;
+  }
+}
