@@ -218,9 +218,11 @@ export class AppMonitor {
     for (;;) {
       const room = this.earliestDue();
       if (!room) return;
-      if (room.dueAt > now) return this.armPump(room.dueAt - now);
-      const wait = this.budget.waitMs();
-      if (wait > 0) return this.armPump(wait);
+      const wait = room.dueAt > now ? room.dueAt - now : this.budget.waitMs();
+      if (wait > 0) {
+        this.armPump(wait);
+        return;
+      }
       this.dispatch(room, now);
     }
   };
