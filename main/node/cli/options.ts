@@ -1,0 +1,61 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { ConfigError } from '../../core/config-error';
+import { groupIdProblem } from '../../core/group-id';
+import type { CredentialFlags } from '../credentials';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags for every credential but the secret itself, which never goes on a command line. */
+export const CREDENTIAL_OPTIONS = {
+  sdkappid: { type: 'string' },
+  identifier: { type: 'string' },
+  'secret-key-file': { type: 'string' },
+  region: { type: 'string' },
+  endpoint: { type: 'string' },
+  'ca-file': { type: 'string' },
+} as const satisfies Options;
+
+/** Parses flags strictly, turning node's parse errors into usage errors. */
+export function parseCommand<T extends Options>(args: string[], options: T, command: string) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`${message} (see: headcount ${command} --help)`);
+  }
+}
+
+export function credentialFlags(values: Record<string, unknown>): CredentialFlags {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  return {
+    sdkappid: text('sdkappid'),
+    identifier: text('identifier'),
+    secretKeyFile: text('secret-key-file'),
+    region: text('region'),
+    endpoint: text('endpoint'),
+    caFile: text('ca-file'),
+  };
+}
+
+/** Refuses malformed room ids before anything is sent, naming each one and its problem. */
+export function checkGroupIds(ids: readonly string[]): void {
+  const problems = ids.flatMap((id, i) => {
+    const problem = groupIdProblem(id);
+    return problem ? [`room ${i + 1} (${JSON.stringify(id)}): ${problem}`] : [];
+  });
+  if (problems.length > 0) throw new ConfigError(`Invalid room id:\n  ${problems.join('\n  ')}`);
+}
+
+/** A positive number of seconds from a flag, or the default. */
+export function secondsFlag(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const seconds = Number(value);
+  if (typeof value !== 'string' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new ConfigError(`--${name} takes a positive number of seconds (got "${String(value)}").`);
+  }
+  return seconds;
+}

@@ -1,0 +1,109 @@
+import type { AppMonitor } from '../../core/app-monitor';
+import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
+import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
+
+type Write = (text: string) => void;
+
+/** One JSON object per line, as design.md defines them: sample, error, status (and alert, later). */
+export function jsonLine(event: MonitorEvent): string | null {
+  switch (event.type) {
+    case 'sample':
+      return JSON.stringify({
+        type: 'sample',
+        groupId: event.groupId,
+        online: event.online,
+        at: iso(event.at),
+      });
+    case 'error': {
+      const { kind, code, message } = event.error;
+      return JSON.stringify({
+        type: 'error',
+        groupId: event.groupId,
+        kind,
+        ...(code === undefined ? {} : { code }),
+        message,
+        at: iso(event.at),
+      });
+    }
+    case 'status':
+      return JSON.stringify({ type: 'status', ...statusFields(event.status), at: iso(Date.now()) });
+    case 'resumed':
+      return JSON.stringify({
+        type: 'status',
+        state: 'running',
+        resumed: true,
+        sleptMs: event.sleptMs,
+        at: iso(event.at),
+      });
+    case 'room':
+      return null;
+  }
+}
+
+function statusFields(status: AppStatus) {
+  const { plan } = status;
+  return {
+    state: status.state,
+    ...(status.reason ? { reason: status.reason } : {}),
+    ...(status.error ? { kind: status.error.kind, code: status.error.code } : {}),
+    rooms: plan.rooms,
+    intervalS: plan.requestedIntervalMs / 1000,
+    effectiveIntervalS: plan.effectiveIntervalMs / 1000,
+    stretched: plan.stretch > 1,
+    maxRate: status.capPerSecond,
+    limit: status.limitPerSecond,
+  };
+}
+
+/** One line per event, for logs and pipes. */
+export function textLine(event: MonitorEvent): string | null {
+  const at = event.type === 'room' || event.type === 'status' ? iso(Date.now()) : iso(event.at);
+  switch (event.type) {
+    case 'sample': {
+      const change = formatChange(event.online, event.previous);
+      return `${at}  ${showGroupId(event.groupId)}  ${formatCount(event.online)} online${change ? ` (${change})` : ''}`;
+    }
+    case 'error':
+      return `${at}  ${showGroupId(event.groupId)}  ${event.error.kind}: ${event.error.message}`;
+    case 'status':
+      return `${at}  ${describeStatus(event.status)}`;
+    case 'resumed':
+      return `${at}  woke after ${formatAge(event.sleptMs)}: counts are stale until polled again`;
+    case 'room':
+      return event.room.status === 'stale' ? `${at}  ${showGroupId(event.room.groupId)}  stale` : null;
+  }
+}
+
+export function describeStatus(status: AppStatus): string {
+  const { plan } = status;
+  const every = `${plan.rooms} room${plan.rooms === 1 ? '' : 's'} every ${formatSeconds(plan.effectiveIntervalMs)}`;
+  const stretched =
+    plan.stretch > 1
+      ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)}: ${plan.rooms} rooms do not fit ${status.capPerSecond} calls/s)`
+      : '';
+  return `${status.state}: ${every}${stretched}${status.reason ? ` - ${status.reason}` : ''}`;
+}
+
+/** The live table of a terminal, redrawn in place. */
+export function renderScreen(monitor: AppMonitor, title: string): string {
+  const rows = monitor.snapshot().map((room) => roomRow(room, monitor));
+  const header = `${title}  ${new Date().toLocaleTimeString()}\n${describeStatus(monitor.status())}\n\n`;
+  return header + table(['ROOM', 'ONLINE', '1 MIN', 'AGE', 'PEAK', 'STATUS'], rows, new Set([1, 2, 4]));
+}
+
+function roomRow(room: RoomSnapshot, monitor: AppMonitor): string[] {
+  const minuteAgo = monitor.history(room.groupId, Date.now() - 60_000)[0]?.online ?? null;
+  const online = room.online === null ? '-' : formatCount(room.online);
+  const change = room.online === null ? '' : formatChange(room.online, minuteAgo);
+  const state = room.error && room.status !== 'live' ? `${room.status}: ${room.error.kind}` : room.status;
+  const peak = room.peak ? formatCount(room.peak.online) : '-';
+  return [showGroupId(room.groupId), online, change, formatAge(room.ageMs), peak, state];
+}
+
+export function clearScreen(write: Write): void {
+  write('\x1b[H\x1b[2J');
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,66 @@
+import { ConfigError } from '../../core/config-error';
+import { DEFAULT_INTERVAL_MS } from '../../core/poll-plan';
+import { API_RATE_CAP } from '../../core/rate-budget';
+import { loadConnection } from '../credentials';
+import { createEngine } from '../engine';
+import { readGroupsFile } from '../groups-file';
+import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand, secondsFlag } from './options';
+import { watchRooms } from './watch-loop';
+
+export const WATCH_HELP = `Usage: headcount watch [<groupId>...] [--groups-file F] [--interval S] [--max-rate N]
+                       [--duration S] [--json]
+
+Watches rooms continuously. Each room is polled every --interval seconds (default 10, the API's
+own refresh), spread evenly, never above --max-rate calls per second for the app (default 200,
+the API's cap; the interval stretches when the rooms do not fit). Stops after --duration seconds,
+or on Ctrl-C. With --json, one JSON object per line: sample, error and status events.`;
+
+export const WATCH_OPTIONS = {
+  ...CREDENTIAL_OPTIONS,
+  'groups-file': { type: 'string' },
+  interval: { type: 'string' },
+  'max-rate': { type: 'string' },
+  duration: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** `headcount watch`: continuous monitoring from a terminal or a script. */
+export async function runWatch(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, WATCH_OPTIONS, 'watch');
+  if (values.help) {
+    process.stdout.write(`${WATCH_HELP}\n`);
+    return 0;
+  }
+  const groupIds = [...positionals, ...(values['groups-file'] ? readGroupsFile(values['groups-file']) : [])];
+  if (groupIds.length === 0) throw new ConfigError('Name at least one room, or a --groups-file.');
+  checkGroupIds(groupIds);
+  const timing = watchTiming(values);
+  const { connection, ca } = loadConnection(credentialFlags(values), process.env);
+  const engine = createEngine({ connection, ca, intervalMs: timing.intervalMs, maxRate: timing.maxRate });
+  return watchRooms({
+    engine,
+    groupIds,
+    json: values.json === true,
+    durationMs: timing.durationMs,
+    title: 'Headcount',
+  });
+}
+
+/** Interval, rate cap and duration from the flags, with the warnings and refusals they deserve. */
+export function watchTiming(values: { interval?: string; 'max-rate'?: string; duration?: string }) {
+  const intervalMs = secondsFlag(values.interval, 'interval', DEFAULT_INTERVAL_MS / 1000) * 1000;
+  if (intervalMs < DEFAULT_INTERVAL_MS) {
+    process.stderr.write(
+      `headcount: warning: the API refreshes online counts about every 10 s; polling every ${intervalMs / 1000} s shows nothing newer and uses more of the rate budget.\n`,
+    );
+  }
+  const maxRate = values['max-rate'] === undefined ? API_RATE_CAP : Number(values['max-rate']);
+  if (!Number.isInteger(maxRate) || maxRate < 1 || maxRate > API_RATE_CAP) {
+    throw new ConfigError(
+      `--max-rate takes a whole number of calls per second from 1 to ${API_RATE_CAP} (the API's cap).`,
+    );
+  }
+  const duration =
+    values.duration === undefined ? undefined : secondsFlag(values.duration, 'duration', 0) * 1000;
+  return { intervalMs, maxRate, durationMs: duration };
+}

@@ -1,0 +1,98 @@
+import { readFileSync, statSync } from 'node:fs';
+import { ConfigError } from '../core/config-error';
+import type { AppConnection } from '../core/im-client';
+import { REGIONS, resolveEndpoint } from '../core/regions';
+
+/** Credentials and endpoint given on the command line; the secret itself never is. */
+export interface CredentialFlags {
+  sdkappid?: string | undefined;
+  identifier?: string | undefined;
+  secretKeyFile?: string | undefined;
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  caFile?: string | undefined;
+}
+
+export interface LoadedConnection {
+  connection: AppConnection;
+  /** A CA certificate (PEM) to trust in addition to the system's, for a custom endpoint. */
+  ca?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads the app profile for headless use from flags and `HEADCOUNT_*` variables (flags win). Throws
+ * {@link ConfigError} naming what is missing or wrong; messages never contain the secret.
+ */
+export function loadConnection(flags: CredentialFlags, env: Env): LoadedConnection {
+  const sdkAppIdText = flags.sdkappid ?? env.HEADCOUNT_SDKAPPID;
+  if (!sdkAppIdText) throw new ConfigError('No SDKAppID: set HEADCOUNT_SDKAPPID or pass --sdkappid.');
+  if (!/^[1-9]\d{0,15}$/.test(sdkAppIdText.trim())) {
+    throw new ConfigError(
+      `The SDKAppID must be a positive whole number, like 1400000000 (got "${sdkAppIdText}").`,
+    );
+  }
+  const identifier = (flags.identifier ?? env.HEADCOUNT_IDENTIFIER)?.trim();
+  if (!identifier) {
+    throw new ConfigError(
+      'No admin identifier: set HEADCOUNT_IDENTIFIER or pass --identifier (an App admin account).',
+    );
+  }
+  const region = flags.region ?? env.HEADCOUNT_REGION;
+  const endpointUrl = flags.endpoint ?? env.HEADCOUNT_ENDPOINT;
+  if (!region && !endpointUrl) {
+    const keys = REGIONS.map((r) => r.key).join(', ');
+    throw new ConfigError(
+      `No region: set HEADCOUNT_REGION (one of ${keys}) or HEADCOUNT_ENDPOINT, or pass --region.`,
+    );
+  }
+  const endpoint = resolveEndpoint({ region: region || undefined, endpoint: endpointUrl || undefined });
+  const secretKey = readSecretKey(
+    flags.secretKeyFile ?? env.HEADCOUNT_SECRET_KEY_FILE,
+    env.HEADCOUNT_SECRET_KEY,
+  );
+  const caFile = flags.caFile ?? env.HEADCOUNT_CA_FILE;
+  const connection = { sdkAppId: Number(sdkAppIdText.trim()), identifier, secretKey, endpoint };
+  return caFile ? { connection, ca: readText(caFile, 'CA certificate') } : { connection };
+}
+
+function readSecretKey(file: string | undefined, inline: string | undefined): string {
+  if (file) {
+    refuseReadableByOthers(file);
+    const key = readText(file, 'secret key').trim();
+    if (!key) throw new ConfigError(`The secret key file ${file} is empty.`);
+    return key;
+  }
+  const key = inline?.trim();
+  if (!key) {
+    throw new ConfigError(
+      'No secret key: set HEADCOUNT_SECRET_KEY, or HEADCOUNT_SECRET_KEY_FILE (or --secret-key-file) to a file only you can read.',
+    );
+  }
+  return key;
+}
+
+/** A key file others can read is a leaked key: refuse it, as ssh does for private keys. */
+function refuseReadableByOthers(file: string): void {
+  if (process.platform === 'win32') return;
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch {
+    throw new ConfigError(`Cannot read the secret key file ${file}: it does not exist or is not accessible.`);
+  }
+  if ((mode & 0o044) !== 0) {
+    throw new ConfigError(
+      `The secret key file ${file} can be read by other users (mode ${(mode & 0o777).toString(8)}): run chmod 600 ${file}.`,
+    );
+  }
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`Cannot read the ${what} file ${file}.`);
+  }
+}

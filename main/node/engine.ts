@@ -1,0 +1,44 @@
+import { AppMonitor } from '../core/app-monitor';
+import { type Clock, systemClock } from '../core/clock';
+import { type AppConnection, ImClient } from '../core/im-client';
+import { DEFAULT_INTERVAL_MS } from '../core/poll-plan';
+import { API_RATE_CAP, RateBudget } from '../core/rate-budget';
+import { createHttpPost } from './http-post';
+
+export interface EngineOptions {
+  connection: AppConnection;
+  ca?: string | undefined;
+  intervalMs?: number;
+  maxRate?: number;
+  clock?: Clock;
+}
+
+/** The engine of one app profile, wired for Node: keep-alive HTTP, one rate budget for every call, the monitor. */
+export function createEngine(options: EngineOptions) {
+  const clock = options.clock ?? systemClock;
+  const post = createHttpPost(options.ca ? { ca: options.ca } : {});
+  const budget = new RateBudget(clock, options.maxRate ?? API_RATE_CAP);
+  const client = new ImClient({
+    connection: options.connection,
+    post,
+    clock,
+    acquire: () => budget.acquire(),
+  });
+  const monitor = new AppMonitor({
+    source: client,
+    budget,
+    clock,
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+  });
+  return {
+    client,
+    budget,
+    monitor,
+    close(): void {
+      monitor.stop();
+      post.close();
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;
