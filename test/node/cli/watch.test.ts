@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningSimulator, startSimulator } from '../../../main/simulator';
+import { runCli, simulatorEnv, startCli, waitFor } from '../../support/cli';
+
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    rooms: [
+      { groupId: '@TGS#aLive', audience: { kind: 'fixed', online: 1234 } },
+      { groupId: ' spaced ', audience: { kind: 'fixed', online: 7 } },
+    ],
+  });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  sim.control.clearFaults();
+  sim.control.resetLog();
+});
+
+type Line = Record<string, unknown> & { type: string };
+
+function lines(stdout: string): Line[] {
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Line);
+}
+
+describe('headcount watch --json', () => {
+  it('emits status, sample and error lines with ISO times, and stops after --duration', async () => {
+    const result = await runCli(
+      ['watch', '@TGS#aLive', '@TGS#gone', '--interval', '0.5', '--duration', '1.6', '--json'],
+      simulatorEnv(sim),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/refreshes online counts about every 10 s/);
+    const events = lines(result.stdout);
+    expect(events[0]).toMatchObject({ type: 'status', state: 'running', rooms: 2, intervalS: 0.5 });
+    const samples = events.filter((e) => e.type === 'sample');
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+    expect(samples[0]).toEqual({ type: 'sample', groupId: '@TGS#aLive', online: 1234, at: expect.any(String) });
+    expect(new Date(samples[0]?.at as string).toISOString()).toBe(samples[0]?.at);
+    const errors = events.filter((e) => e.type === 'error');
+    // A gone room is reported once and then not polled again.
+    expect(errors).toEqual([
+      { type: 'error', groupId: '@TGS#gone', kind: 'group-gone', code: 10010, message: expect.any(String), at: expect.any(String) },
+    ]);
+  });
+
+  it('reads rooms from a groups file, including a quoted id with spaces', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'headcount-groups-')), 'rooms.txt');
+    writeFileSync(file, '# tonight\n@TGS#aLive\n\n" spaced "\n');
+    const result = await runCli(['watch', '--groups-file', file, '--interval', '0.5', '--duration', '1', '--json'], simulatorEnv(sim));
+    const samples = lines(result.stdout).filter((e) => e.type === 'sample');
+    expect(new Set(samples.map((s) => s.groupId))).toEqual(new Set([' spaced ', '@TGS#aLive']));
+  });
+
+  it('says so when the rooms do not fit the rate cap and the interval stretches', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `room-${i}`);
+    const result = await runCli(['watch', ...ids, '--max-rate', '2', '--duration', '0.5', '--json'], simulatorEnv(sim));
+    const status = lines(result.stdout).find((e) => e.type === 'status');
+    expect(status).toMatchObject({ state: 'running', rooms: 30, intervalS: 10, effectiveIntervalS: 15, stretched: true });
+  });
+
+  it('stops with exit 2 when the server rejects the credentials, after saying why', async () => {
+    const result = await runCli(['watch', '@TGS#aLive', '--json'], simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: 'wrong' }));
+    expect(result.code).toBe(2);
+    const status = lines(result.stdout).filter((e) => e.type === 'status').at(-1);
+    expect(status).toMatchObject({ state: 'auth-failed', kind: 'auth' });
+    expect(result.stdout + result.stderr).not.toContain(sim.credentials.secretKey);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const run = startCli(['watch', '@TGS#aLive', '--interval', '0.5', '--json'], simulatorEnv(sim));
+    await waitFor(() => run.output().includes('"type":"sample"'), 10_000, 'a first sample');
+    run.child.kill('SIGTERM');
+    const result = await run.done;
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses a rate above the API cap and a nonsense interval', async () => {
+    const tooFast = await runCli(['watch', 'a', '--max-rate', '500'], simulatorEnv(sim));
+    expect(tooFast.code).toBe(2);
+    expect(tooFast.stderr).toMatch(/--max-rate takes a whole number of calls per second from 1 to 200/);
+    const nonsense = await runCli(['watch', 'a', '--interval', 'soon'], simulatorEnv(sim));
+    expect(nonsense.code).toBe(2);
+    expect(nonsense.stderr).toMatch(/--interval takes a positive number of seconds/);
+  });
+});
+
+describe('headcount watch, for people', () => {
+  it('prints one readable line per event when not on a terminal', async () => {
+    const result = await runCli(['watch', '@TGS#aLive', '--interval', '0.5', '--duration', '0.8'], simulatorEnv(sim));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/running: 1 room every 0\.5 s/);
+    expect(result.stdout).toMatch(/@TGS#aLive {2}1,234 online/);
+  });
+});
+
+describe('headcount demo and simulate', () => {
+  it('demo watches the scripted show with no account', async () => {
+    const result = await runCli(['demo', '--duration', '2.5', '--json'], simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: 'unused' }));
+    expect(result.code).toBe(0);
+    const events = lines(result.stdout);
+    expect(events.filter((e) => e.type === 'sample').length).toBeGreaterThanOrEqual(4);
+    expect(events.some((e) => e.type === 'error' && e.kind === 'not-live-room')).toBe(true);
+  });
+
+  it('simulate prints an endpoint and credentials that count can use', async () => {
+    const run = startCli(['simulate'], simulatorEnv(sim));
+    await waitFor(() => run.output().includes('Ctrl-C'), 10_000, 'the simulator banner');
+    const env = Object.fromEntries([...run.output().matchAll(/export (HEADCOUNT_\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(env).sort()).toEqual([
+      'HEADCOUNT_ENDPOINT',
+      'HEADCOUNT_IDENTIFIER',
+      'HEADCOUNT_SDKAPPID',
+      'HEADCOUNT_SECRET_KEY',
+    ]);
+    const counted = await runCli(['count', '@TGS#aMainStage7Q', '--json'], { ...process.env, ...env });
+    expect(counted.code).toBe(0);
+    run.child.kill('SIGINT');
+    expect((await run.done).code).toBe(0);
+  });
+});
