@@ -1,14 +1,30 @@
-// Bundles the headless CLI (and with it the engine and simulator) into one file under dist/.
+// Bundles the headless CLI (and with it the engine and simulator) into one file under dist/;
+// with --bench, the benchmarks too, so they run on plain node like the product does.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: { headcount: 'main/node/cli/main.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { headcount: 'main/node/cli/main.ts' },
+  outdir: 'dist',
+  banner: { js: '#!/usr/bin/env node' },
 });
+
+if (process.argv.includes('--bench')) {
+  await build({
+    ...common,
+    entryPoints: {
+      'engine.bench': 'bench/engine.bench.ts',
+      'simulator-process': 'bench/simulator-process.ts',
+    },
+    outdir: 'dist/bench',
+  });
+}

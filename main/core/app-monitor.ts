@@ -191,7 +191,7 @@ export class AppMonitor {
   }
 
   private plan(rooms = this.rooms.size) {
-    return planPolling(rooms, this.requestedIntervalMs, this.budget.cap);
+    return planPolling(rooms, this.requestedIntervalMs, this.budget.sustainableRate());
   }
 
   /** Monotonic time plus the sleep the monotonic clock did not count: ages include the sleep. */

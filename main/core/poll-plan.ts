@@ -14,8 +14,8 @@ export interface PollPlan {
 }
 
 /**
- * Fits `rooms` polls per interval into `capPerSecond`: when rooms x (1 / interval) exceeds the cap,
- * the interval stretches to rooms / cap instead of the cap being broken.
+ * Fits `rooms` polls per interval into `capPerSecond` (the rate the budget sustains): when
+ * rooms x (1 / interval) exceeds it, the interval stretches to rooms / rate instead of the cap being broken.
  */
 export function planPolling(rooms: number, requestedIntervalMs: number, capPerSecond: number): PollPlan {
   const tightest = rooms > 0 ? (rooms * 1000) / capPerSecond : 0;

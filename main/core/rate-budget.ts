@@ -3,7 +3,11 @@ import type { Clock, TimerHandle } from './clock';
 /** The documented limit of get_online_member_num: 200 calls per second per SDKAppID (1047/38521). */
 export const API_RATE_CAP = 200;
 
-const WINDOW_MS = 1000;
+/**
+ * The window the budget counts in: one second plus a margin, so that calls sent within the cap still
+ * arrive within it when the network delays some more than others (the server counts arrivals).
+ */
+export const BUDGET_WINDOW_MS = 1025;
 /** Pause after a rate-limited answer before any further call. */
 const RATE_LIMITED_PAUSE_MS = 1000;
 /** 70050 locks the app for one minute. */
@@ -52,6 +56,11 @@ export class RateBudget {
     const quietSeconds = Math.max(0, Math.floor((now - this.cutAt) / 1000));
     const grown = this.cutLimit + quietSeconds * Math.max(1, this.capPerSecond * RECOVERY_PER_SECOND);
     return Math.max(1, Math.floor(Math.min(this.capPerSecond, grown)));
+  }
+
+  /** Calls per second the budget can sustain at its cap: slightly under the cap, by the margin. */
+  sustainableRate(): number {
+    return (this.capPerSecond * 1000) / BUDGET_WINDOW_MS;
   }
 
   /** True while the limit is below the cap or calls are paused after a rate-limited answer. */
@@ -109,12 +118,12 @@ export class RateBudget {
     if (this.recent.length < limit) return 0;
     // The oldest call that must leave the window before one more fits.
     const blocking = this.recent[this.recent.length - limit] as number;
-    return Math.max(1, Math.ceil(blocking + WINDOW_MS - now));
+    return Math.max(1, Math.ceil(blocking + BUDGET_WINDOW_MS - now));
   }
 
   private forget(now: number): void {
     let drop = 0;
-    while (drop < this.recent.length && (this.recent[drop] as number) <= now - WINDOW_MS) drop++;
+    while (drop < this.recent.length && (this.recent[drop] as number) <= now - BUDGET_WINDOW_MS) drop++;
     if (drop > 0) this.recent.splice(0, drop);
   }
 

@@ -4,6 +4,7 @@ import { type ImError, imErrorFromCode } from '../../main/core/error-kind';
 import type { ApiResult } from '../../main/core/im-client';
 import type { MonitorEvent } from '../../main/core/monitor-events';
 import { RateBudget } from '../../main/core/rate-budget';
+import { maxInAnyWindow } from '../support/call-windows';
 import { FakeClock } from '../support/fake-clock';
 
 type Answer = (groupId: string, call: number) => ApiResult<number> | 'hang';
@@ -34,17 +35,6 @@ class FakeService implements OnlineCountSource {
 
 function fail(code: number): ApiResult<number> {
   return { ok: false, error: imErrorFromCode(code, 'from the test') };
-}
-
-function maxInAnySecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
 }
 
 function setup(options: { rooms: number; cap?: number; intervalMs?: number; answer?: Answer }) {
@@ -79,17 +69,18 @@ describe('AppMonitor scheduling', () => {
     const gaps = firstRound.slice(1).map((at, i) => at - (firstRound[i] as number));
     expect(Math.min(...gaps)).toBeCloseTo(100, 5);
     expect(Math.max(...gaps)).toBeCloseTo(100, 5);
-    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBe(10);
+    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBe(10);
   });
 
   it('stretches the interval when the rooms do not fit the cap, and says by how much', async () => {
     const { clock, service, monitor } = setup({ rooms: 3000, cap: 200 });
     const plan = monitor.status().plan;
-    expect(plan.effectiveIntervalMs).toBe(15_000);
-    expect(plan.stretch).toBe(1.5);
+    // 3000 rooms at 200 calls/s, each second counted with its 25 ms margin for network jitter.
+    expect(plan.effectiveIntervalMs).toBe(15_375);
+    expect(plan.stretch).toBe(1.5375);
     await clock.advance(45_000);
-    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
-    expect(service.calls.length).toBeGreaterThanOrEqual(8_900);
+    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
+    expect(service.calls.length).toBeGreaterThanOrEqual(8_700);
   });
 
   it('keeps each room fresh: a live count, its age and its peak', async () => {
@@ -165,13 +156,14 @@ describe('AppMonitor failures', () => {
     });
     await clock.advance(5_000);
     expect(statesOf(events)).toContain('rate-limited');
-    const before = service.calls.length;
     limited = false;
     await clock.advance(30_000);
     expect(monitor.status().state).toBe('running');
     expect(statesOf(events).at(-1)).toBe('running');
-    expect(service.calls.length - before).toBeGreaterThan(5_000);
-    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
+    const recovered = service.calls.length;
+    await clock.advance(10_000);
+    expect(service.calls.length - recovered).toBeGreaterThan(1_900);
+    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
   });
 
   it('marks a count stale when no fresh answer came for several intervals', async () => {
@@ -198,10 +190,10 @@ describe('AppMonitor after the machine sleeps', () => {
     const stale = snapshot.filter((room) => room.status === 'stale');
     expect(stale.length).toBeGreaterThan(1_700);
     expect(Math.min(...stale.map((room) => room.ageMs ?? 0))).toBeGreaterThan(3_600_000);
-    await clock.advance(10_000);
+    await clock.advance(10_250);
     expect(monitor.snapshot().every((room) => room.status === 'live')).toBe(true);
     expect(service.calls.length - before).toBeGreaterThanOrEqual(2_000);
-    expect(maxInAnySecond(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
+    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
   });
 });
 

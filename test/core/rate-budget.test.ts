@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RateBudget } from '../../main/core/rate-budget';
+import { maxInAnyWindow } from '../support/call-windows';
 import { FakeClock } from '../support/fake-clock';
-
-/** The most entries of `times` inside any half-open window [t, t + 1000). */
-function maxInAnySecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 describe('RateBudget', () => {
   it('lets the cap through at once, then makes the next caller wait for the window to move', async () => {
@@ -24,9 +13,12 @@ describe('RateBudget', () => {
     await clock.advance(0);
     expect(taken).toHaveLength(5);
     expect(budget.waitMs()).toBeGreaterThan(0);
-    await clock.advance(1000);
+    // One second and the margin for network jitter later, the window has room again.
+    await clock.advance(1024);
+    expect(taken).toHaveLength(5);
+    await clock.advance(1);
     expect(taken).toHaveLength(8);
-    expect(maxInAnySecond(taken)).toBe(5);
+    expect(maxInAnyWindow(taken)).toBe(5);
   });
 
   it('slows down after a rate-limited answer and grows back to the cap by itself', async () => {
@@ -82,7 +74,7 @@ describe('RateBudget', () => {
           for (let second = 0; taken.length < asked && second < 2 * asked; second++)
             await clock.advance(1000);
           expect(taken).toHaveLength(asked);
-          expect(maxInAnySecond(taken)).toBeLessThanOrEqual(cap);
+          expect(maxInAnyWindow(taken)).toBeLessThanOrEqual(cap);
         },
       ),
       { numRuns: 60 },

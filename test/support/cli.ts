@@ -12,12 +12,17 @@ export interface CliResult {
 
 /** Environment for a CLI run: no inherited HEADCOUNT_* variables, plus the given ones. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')),
+  );
   return { ...env, ...extra };
 }
 
 /** The variables that point the CLI at a running simulator with its demo credentials. */
-export function simulatorEnv(sim: RunningSimulator, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function simulatorEnv(
+  sim: RunningSimulator,
+  overrides: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return cliEnv({
     HEADCOUNT_ENDPOINT: sim.baseUrl,
     HEADCOUNT_SDKAPPID: String(sim.credentials.sdkAppId),
@@ -28,7 +33,10 @@ export function simulatorEnv(sim: RunningSimulator, overrides: Record<string, st
 }
 
 /** Starts the built CLI; `done` resolves when it exits. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<CliResult>; output: () => string } {
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; done: Promise<CliResult>; output: () => string } {
   const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -49,7 +57,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
 }
 
 /** Waits until `condition` holds, checking every 20 ms, or fails after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);

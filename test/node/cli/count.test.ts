@@ -51,7 +51,11 @@ describe('headcount count', () => {
     expect(result.code).toBe(1);
     const [live, gone, club] = parse(result.stdout).groups;
     expect(live).toMatchObject({ ok: true, online: 1234 });
-    expect(gone).toMatchObject({ groupId: '@TGS#gone', ok: false, error: { kind: 'group-gone', code: 10010 } });
+    expect(gone).toMatchObject({
+      groupId: '@TGS#gone',
+      ok: false,
+      error: { kind: 'group-gone', code: 10010 },
+    });
     expect(club).toMatchObject({ ok: false, error: { kind: 'not-live-room', code: 10007 } });
     expect(gone).not.toHaveProperty('online');
   });
@@ -60,12 +64,18 @@ describe('headcount count', () => {
     sim.control.injectFault({ kind: 'http-502' });
     const result = await runCli(['count', '@TGS#aLive', '--json'], simulatorEnv(sim));
     expect(result.code).toBe(1);
-    expect(parse(result.stdout).groups[0]).toMatchObject({ ok: false, error: { kind: 'transient', code: 502 } });
+    expect(parse(result.stdout).groups[0]).toMatchObject({
+      ok: false,
+      error: { kind: 'transient', code: 502 },
+    });
   });
 
   it('exits 2 on a wrong secret key, keeps the document on stdout, and never prints the key', async () => {
     const wrongKey = 'f'.repeat(64);
-    const result = await runCli(['count', '@TGS#aLive', '--json'], simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: wrongKey }));
+    const result = await runCli(
+      ['count', '@TGS#aLive', '--json'],
+      simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: wrongKey }),
+    );
     expect(result.code).toBe(2);
     expect(parse(result.stdout).groups[0]).toMatchObject({ ok: false, error: { kind: 'auth' } });
     for (const text of [result.stdout, result.stderr]) {
@@ -77,7 +87,10 @@ describe('headcount count', () => {
   });
 
   it('asks whether the region is right when the server does not know the SDKAppID', async () => {
-    const result = await runCli(['count', '@TGS#aLive'], simulatorEnv(sim, { HEADCOUNT_SDKAPPID: '1400000001' }));
+    const result = await runCli(
+      ['count', '@TGS#aLive'],
+      simulatorEnv(sim, { HEADCOUNT_SDKAPPID: '1400000001' }),
+    );
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('is the region right for this SDKAppID?');
   });
@@ -104,13 +117,20 @@ describe('headcount count', () => {
   });
 
   it('refuses plain http to a host that is not loopback', async () => {
-    const result = await runCli(['count', 'a'], simulatorEnv(sim, { HEADCOUNT_ENDPOINT: 'http://example.com' }));
+    const result = await runCli(
+      ['count', 'a'],
+      simulatorEnv(sim, { HEADCOUNT_ENDPOINT: 'http://example.com' }),
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/https/);
   });
 
   it('refuses an unknown region and lists the valid ones', async () => {
-    const env = cliEnv({ HEADCOUNT_SDKAPPID: '1400000000', HEADCOUNT_IDENTIFIER: 'admin', HEADCOUNT_SECRET_KEY: 'k' });
+    const env = cliEnv({
+      HEADCOUNT_SDKAPPID: '1400000000',
+      HEADCOUNT_IDENTIFIER: 'admin',
+      HEADCOUNT_SECRET_KEY: 'k',
+    });
     const result = await runCli(['count', 'a', '--region', 'mars'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/mars/);

@@ -42,34 +42,63 @@ describe('headcount watch --json', () => {
     expect(events[0]).toMatchObject({ type: 'status', state: 'running', rooms: 2, intervalS: 0.5 });
     const samples = events.filter((e) => e.type === 'sample');
     expect(samples.length).toBeGreaterThanOrEqual(3);
-    expect(samples[0]).toEqual({ type: 'sample', groupId: '@TGS#aLive', online: 1234, at: expect.any(String) });
+    expect(samples[0]).toEqual({
+      type: 'sample',
+      groupId: '@TGS#aLive',
+      online: 1234,
+      at: expect.any(String),
+    });
     expect(new Date(samples[0]?.at as string).toISOString()).toBe(samples[0]?.at);
     const errors = events.filter((e) => e.type === 'error');
     // A gone room is reported once and then not polled again.
     expect(errors).toEqual([
-      { type: 'error', groupId: '@TGS#gone', kind: 'group-gone', code: 10010, message: expect.any(String), at: expect.any(String) },
+      {
+        type: 'error',
+        groupId: '@TGS#gone',
+        kind: 'group-gone',
+        code: 10010,
+        message: expect.any(String),
+        at: expect.any(String),
+      },
     ]);
   });
 
   it('reads rooms from a groups file, including a quoted id with spaces', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'headcount-groups-')), 'rooms.txt');
     writeFileSync(file, '# tonight\n@TGS#aLive\n\n" spaced "\n');
-    const result = await runCli(['watch', '--groups-file', file, '--interval', '0.5', '--duration', '1', '--json'], simulatorEnv(sim));
+    const result = await runCli(
+      ['watch', '--groups-file', file, '--interval', '0.5', '--duration', '1', '--json'],
+      simulatorEnv(sim),
+    );
     const samples = lines(result.stdout).filter((e) => e.type === 'sample');
     expect(new Set(samples.map((s) => s.groupId))).toEqual(new Set([' spaced ', '@TGS#aLive']));
   });
 
   it('says so when the rooms do not fit the rate cap and the interval stretches', async () => {
     const ids = Array.from({ length: 30 }, (_, i) => `room-${i}`);
-    const result = await runCli(['watch', ...ids, '--max-rate', '2', '--duration', '0.5', '--json'], simulatorEnv(sim));
+    const result = await runCli(
+      ['watch', ...ids, '--max-rate', '2', '--duration', '0.5', '--json'],
+      simulatorEnv(sim),
+    );
     const status = lines(result.stdout).find((e) => e.type === 'status');
-    expect(status).toMatchObject({ state: 'running', rooms: 30, intervalS: 10, effectiveIntervalS: 15, stretched: true });
+    expect(status).toMatchObject({
+      state: 'running',
+      rooms: 30,
+      intervalS: 10,
+      effectiveIntervalS: 15.375,
+      stretched: true,
+    });
   });
 
   it('stops with exit 2 when the server rejects the credentials, after saying why', async () => {
-    const result = await runCli(['watch', '@TGS#aLive', '--json'], simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: 'wrong' }));
+    const result = await runCli(
+      ['watch', '@TGS#aLive', '--json'],
+      simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: 'wrong' }),
+    );
     expect(result.code).toBe(2);
-    const status = lines(result.stdout).filter((e) => e.type === 'status').at(-1);
+    const status = lines(result.stdout)
+      .filter((e) => e.type === 'status')
+      .at(-1);
     expect(status).toMatchObject({ state: 'auth-failed', kind: 'auth' });
     expect(result.stdout + result.stderr).not.toContain(sim.credentials.secretKey);
   });
@@ -94,7 +123,10 @@ describe('headcount watch --json', () => {
 
 describe('headcount watch, for people', () => {
   it('prints one readable line per event when not on a terminal', async () => {
-    const result = await runCli(['watch', '@TGS#aLive', '--interval', '0.5', '--duration', '0.8'], simulatorEnv(sim));
+    const result = await runCli(
+      ['watch', '@TGS#aLive', '--interval', '0.5', '--duration', '0.8'],
+      simulatorEnv(sim),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/running: 1 room every 0\.5 s/);
     expect(result.stdout).toMatch(/@TGS#aLive {2}1,234 online/);
@@ -103,7 +135,10 @@ describe('headcount watch, for people', () => {
 
 describe('headcount demo and simulate', () => {
   it('demo watches the scripted show with no account', async () => {
-    const result = await runCli(['demo', '--duration', '2.5', '--json'], simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: 'unused' }));
+    const result = await runCli(
+      ['demo', '--duration', '2.5', '--json'],
+      simulatorEnv(sim, { HEADCOUNT_SECRET_KEY: 'unused' }),
+    );
     expect(result.code).toBe(0);
     const events = lines(result.stdout);
     expect(events.filter((e) => e.type === 'sample').length).toBeGreaterThanOrEqual(4);
@@ -113,7 +148,9 @@ describe('headcount demo and simulate', () => {
   it('simulate prints an endpoint and credentials that count can use', async () => {
     const run = startCli(['simulate'], simulatorEnv(sim));
     await waitFor(() => run.output().includes('Ctrl-C'), 10_000, 'the simulator banner');
-    const env = Object.fromEntries([...run.output().matchAll(/export (HEADCOUNT_\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+    const env = Object.fromEntries(
+      [...run.output().matchAll(/export (HEADCOUNT_\w+)=(\S+)/g)].map((m) => [m[1], m[2]]),
+    );
     expect(Object.keys(env).sort()).toEqual([
       'HEADCOUNT_ENDPOINT',
       'HEADCOUNT_IDENTIFIER',
