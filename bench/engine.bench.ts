@@ -11,7 +11,7 @@ import { systemClock } from '../main/core/clock';
 import { ImClient } from '../main/core/im-client';
 import { RateBudget } from '../main/core/rate-budget';
 import { createHttpPost } from '../main/node/http-post';
-import { maxInAnyWindow } from '../test/support/call-windows';
+import { maxInAnyWindow, windowsOverCap } from '../test/support/call-windows';
 import { percentile, round } from './distribution';
 
 const ROOMS = 2000;
@@ -96,7 +96,8 @@ const results = {
     sent: maxInAnyWindow(sends.slice(sentBefore)),
     receivedBySimulator: stats.maxInAnyWindow,
   },
-  windowsOverCap: maxInAnyWindow(sends) > CAP ? 'some' : 0,
+  sendsOverCapInTheirSecond: windowsOverCap(sends, CAP),
+  rateLimitedAnswers: (stats.byErrorCode['60007'] ?? 0) + (stats.byErrorCode['60011'] ?? 0),
   sampleAgeS: {
     p50: round(percentile(ages, 50) / 1000),
     p99: round(percentile(ages, 99) / 1000),
