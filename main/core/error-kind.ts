@@ -63,13 +63,23 @@ const WRONG_REGION_CODES = new Set([70016, 70020]);
  */
 export function imErrorFromCode(code: number, info: string): ImError {
   const kind = kindOfCode(code);
-  const hint = WRONG_REGION_CODES.has(code)
-    ? 'The server does not know this SDKAppID or its key: is the region right for this SDKAppID?'
-    : code === 70050
-      ? 'Too many bad UserSigs: the server locked this app for one minute. Check the secret key.'
-      : EXPLANATIONS[kind];
+  const hint = hintFor(code, kind);
   const detail = info.trim() ? ` (${code}: ${info.trim()})` : ` (${code})`;
   return { kind, code, message: `${hint}${detail}` };
+}
+
+function hintFor(code: number, kind: ErrorKind): string {
+  if (WRONG_REGION_CODES.has(code)) {
+    return 'The server does not know this SDKAppID or its key: is the region right for this SDKAppID?';
+  }
+  if (code === 70050) {
+    return 'Too many bad UserSigs: the server locked this app for one minute. Check the secret key.';
+  }
+  // The client reports 70001 only after a freshly signed UserSig was refused too, so the key is not the suspect.
+  if (code === USERSIG_EXPIRED) {
+    return "The server says the UserSig expired even though it was just signed: check this computer's date and time.";
+  }
+  return EXPLANATIONS[kind];
 }
 
 /** A plain explanation of each kind, with what to do about it. */

@@ -1,0 +1,110 @@
+/**
+ * How one IM REST request travels (doc 1047/34620): the signed URL with a fresh `random`, the app's
+ * rate gate before every attempt, and the region's backup host when the current one cannot be reached.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Clock } from './clock';
+import type { ImError } from './error-kind';
+import type { HttpPost, HttpResponse } from './http-port';
+import { type ApiResult, neverReached, transportError } from './im-response';
+import type { Endpoint } from './regions';
+import { UserSigCache } from './usersig-cache';
+
+export interface ImTransportOptions {
+  sdkAppId: number;
+  identifier: string;
+  secretKey: string;
+  endpoint: Endpoint;
+  post: HttpPost;
+  clock: Pick<Clock, 'wall'>;
+  acquire: () => Promise<void>;
+  /** Source of the per-request uint32 `random`; crypto-random when not given. */
+  random?: () => number;
+  timeoutMs: number;
+}
+
+type Attempt = { ok: true; response: HttpResponse } | { ok: false; failure: unknown };
+
+/** Sends signed requests to one app's hosts, staying on whichever host last worked. */
+export class ImTransport {
+  private readonly sigs: UserSigCache;
+  private readonly random: () => number;
+  private readonly hosts: string[];
+  private hostIndex = 0;
+  private lastSig = '';
+
+  constructor(private readonly options: ImTransportOptions) {
+    this.sigs = new UserSigCache(options, options.clock);
+    this.random = options.random ?? (() => randomBytes(4).readUInt32BE(0));
+    this.hosts = [options.endpoint.primary, options.endpoint.backup].filter((base): base is string => !!base);
+  }
+
+  /** Posts `body` to `service/command`; when the host cannot be reached, tries the other one too. */
+  async send(service: string, command: string, body: string): Promise<ApiResult<HttpResponse>> {
+    const path = `/v4/${service}/${command}`;
+    const current = this.hostIndex;
+    const first = await this.attempt(current, path, body);
+    if (first.ok) return { ok: true, value: first.response };
+    const other = current === 0 ? 1 : 0;
+    if (!neverReached(first.failure) || other >= this.hosts.length)
+      return this.failure(current, first.failure);
+    const second = await this.attempt(other, path, body);
+    if (second.ok) {
+      this.hostIndex = other;
+      return { ok: true, value: second.response };
+    }
+    const { error } = this.failure(other, second.failure);
+    const alsoTried = `${hostOf(this.hosts[current])} could not be reached either.`;
+    return { ok: false, error: { ...error, message: `${error.message} ${alsoTried}` } };
+  }
+
+  /** Signs a new UserSig for the following requests (after the server said 70001). */
+  renewUserSig(): void {
+    this.sigs.renew();
+  }
+
+  /** Removes anything secret a server or transport might echo: the key, the UserSig, a `usersig=` query. */
+  scrub(text: string): string {
+    let clean = text.replace(/usersig=[^&\s]*/gi, 'usersig=[hidden]');
+    for (const secret of [this.options.secretKey, this.lastSig]) {
+      if (secret) clean = clean.split(secret).join('[hidden]');
+    }
+    return clean.slice(0, 300);
+  }
+
+  private async attempt(index: number, path: string, body: string): Promise<Attempt> {
+    await this.options.acquire();
+    const userSig = this.sigs.get();
+    this.lastSig = userSig;
+    const query = [
+      ['sdkappid', String(this.options.sdkAppId)],
+      ['identifier', this.options.identifier],
+      ['usersig', userSig],
+      ['random', String(Math.floor(this.random()) >>> 0)],
+      ['contenttype', 'json'],
+    ]
+      .map(([name, value]) => `${name}=${encodeURIComponent(value ?? '')}`)
+      .join('&');
+    const request = { url: `${this.hosts[index]}${path}?${query}`, body, timeoutMs: this.options.timeoutMs };
+    try {
+      return { ok: true, response: await this.options.post(request) };
+    } catch (failure) {
+      return { ok: false, failure };
+    }
+  }
+
+  private failure(index: number, failure: unknown): { ok: false; error: ImError } {
+    const error = transportError(failure, hostOf(this.hosts[index]), this.options.timeoutMs, (text) =>
+      this.scrub(text),
+    );
+    return { ok: false, error };
+  }
+}
+
+function hostOf(base: string | undefined): string {
+  try {
+    return new URL(base ?? '').host;
+  } catch {
+    return 'the IM host';
+  }
+}
