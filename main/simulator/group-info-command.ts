@@ -1,8 +1,9 @@
 /**
  * get_group_info (doc 1047/34961): base info of up to 50 groups, each item with its own error.
  */
+
+import { groupIdProblem } from '../core/group-id';
 import { type Answer, errorInfo, failAnswer, okAnswer } from './envelope';
-import { isValidGroupId } from './group-id';
 import type { RoomView } from './room-registry';
 import type { SimulatorState } from './simulator-state';
 
@@ -26,7 +27,7 @@ export function getGroupInfo(body: Record<string, unknown>, state: SimulatorStat
   const fields = requestedFields(body.ResponseFilter);
   if (!fields) return failAnswer(10004, 'ResponseFilter.GroupBaseInfoFilter must be a list of field names');
   const items = (ids as string[]).map((groupId) => {
-    if (!isValidGroupId(groupId)) return failedItem(groupId, 10015);
+    if (groupIdProblem(groupId) !== null) return failedItem(groupId, 10015);
     const room = state.rooms.find(groupId);
     return room ? foundItem(room, fields) : failedItem(groupId, 10010);
   });

@@ -2,7 +2,7 @@
  * Checks of room and fault specs handed to the simulator, so a typo in a test or a control-API
  * call fails loudly instead of producing a room that answers nonsense.
  */
-import { isValidGroupId } from './group-id';
+import { groupIdProblem } from '../core/group-id';
 import type { AudienceSpec, FaultSpec, RoomSpec, RoomType } from './types';
 
 /** Every group type the simulator can hold. */
@@ -19,7 +19,7 @@ const FAULT_KINDS: ReadonlySet<string> = new Set([
 /** Throws a descriptive error unless `spec` is a usable room. */
 export function checkRoomSpec(spec: RoomSpec): void {
   if (!isObject(spec)) throw new Error('room spec must be an object');
-  if (typeof spec.groupId !== 'string' || !isValidGroupId(spec.groupId)) {
+  if (typeof spec.groupId !== 'string' || groupIdProblem(spec.groupId) !== null) {
     throw new Error(`invalid group id ${JSON.stringify(spec.groupId)}`);
   }
   if (spec.name !== undefined && typeof spec.name !== 'string') throw new Error('name must be a string');
