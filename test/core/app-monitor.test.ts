@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppMonitor, type OnlineCountSource } from '../../main/core/app-monitor';
 import { type ImError, imErrorFromCode } from '../../main/core/error-kind';
@@ -207,5 +208,49 @@ describe('AppMonitor errors in its own subscribers', () => {
     expect(service.calls.length).toBe(7);
     const error: ImError | null = monitor.room('room-0')?.error ?? null;
     expect(error).toBeNull();
+  });
+});
+
+describe('AppMonitor under any mix of rooms, answers and sleeps', () => {
+  it('never sends more calls than the cap in any one-second window', async () => {
+    const answers: Array<() => ApiResult<number> | 'hang'> = [
+      () => ({ ok: true, value: 3 }),
+      () => fail(10002),
+      () => fail(60007),
+      () => fail(10010),
+      () => 'hang',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 100, max: 20_000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(fc.nat({ max: answers.length - 1 }), { minLength: 1, maxLength: 50 }),
+        fc.array(
+          fc.record({ afterMs: fc.integer({ min: 0, max: 5_000 }), sleepMs: fc.nat({ max: 7_200_000 }) }),
+          {
+            maxLength: 3,
+          },
+        ),
+        async (rooms, intervalMs, cap, pattern, sleeps) => {
+          let call = 0;
+          const { clock, service, monitor } = setup({
+            rooms,
+            cap,
+            intervalMs,
+            answer: () =>
+              (answers[pattern[call++ % pattern.length] as number] as () => ApiResult<number> | 'hang')(),
+          });
+          for (const { afterMs, sleepMs } of sleeps) {
+            await clock.advance(afterMs);
+            clock.sleepMachine(sleepMs);
+          }
+          await clock.advance(20_000);
+          monitor.stop();
+          expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(cap);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
