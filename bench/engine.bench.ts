@@ -110,6 +110,7 @@ const results = {
   simulatorAnswersByErrorCode: stats.byErrorCode,
   wallS: round((performance.now() - start) / 1000, 1),
 };
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/engine.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+// Run by `npm run bench` from the project root; the bundle itself lives in dist/bench/.
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/engine.json', `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to bench/results/engine.json\n`);

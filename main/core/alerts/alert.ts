@@ -1,0 +1,73 @@
+/**
+ * Alerts: what the rules engine produces and every delivery channel, the alert log and the UI consume.
+ */
+
+/** The rules a room or an app profile can fire. */
+export type AlertRule =
+  | 'above'
+  | 'below'
+  | 'spike'
+  | 'drop'
+  | 'peak'
+  | 'milestone'
+  | 'failing'
+  | 'stale'
+  | 'closed'
+  | 'auth'
+  | 'account'
+  | 'session';
+
+export type Severity = 'info' | 'warning' | 'critical';
+
+/**
+ * `firing`: the condition started; `reminder`: still firing after the repeat interval; `recovered`:
+ * it cleared; `notice`: a one-off event with nothing to clear (a new peak, a milestone, a stream
+ * session's summary).
+ */
+export type AlertPhase = 'firing' | 'reminder' | 'recovered' | 'notice';
+
+export interface Alert {
+  /** Unique within a log, stable across restarts (time-ordered). */
+  id: string;
+  rule: AlertRule;
+  phase: AlertPhase;
+  severity: Severity;
+  /** The app profile this alert belongs to (its label). */
+  profile: string;
+  /** The room, when the alert is about one room; absent for app-level alerts (auth, account). */
+  groupId?: string;
+  /** The rooms summarised by a grouped alert ("API failing for 12 rooms in singapore"). */
+  groupIds?: string[];
+  /** The room's label or name, when known, for people. */
+  label?: string;
+  /** One line for a notification title: "Room 'Launch Day' 1,240 online". */
+  title: string;
+  /** The rest: "+85% in 2 min, peak 1,300". */
+  message: string;
+  /** Epoch ms when the condition was met. */
+  at: number;
+  /** The count that triggered it, when there is one. Never 0 for a failure. */
+  value?: number;
+  /** The change that triggered a spike or drop, as people and the peak. */
+  change?: { people: number; percent: number; windowMs: number };
+  peak?: { online: number; at: number };
+}
+
+/** Where an alert went, or why it did not go. */
+export interface Delivery {
+  channel: string;
+  /** `sent`, `failed` after retries, or `held` by a snooze or quiet hours (still logged). */
+  outcome: 'sent' | 'failed' | 'held';
+  at: number;
+  attempts?: number;
+  /** Why it failed or was held, in words; never a full webhook URL. */
+  detail?: string;
+}
+
+/** One delivery channel: a desktop notifier, a webhook. */
+export interface Notifier {
+  /** A name for people and the log: "desktop", "webhook wecom (qyapi.weixin.qq.com)". */
+  readonly channel: string;
+  /** Delivers one alert; resolves with the outcome and never rejects. */
+  deliver(alert: Alert): Promise<Delivery>;
+}
