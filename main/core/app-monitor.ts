@@ -184,7 +184,7 @@ export class AppMonitor {
   wake(sleptMs = 0): void {
     const now = this.elapsed();
     for (const room of this.rooms.values()) {
-      if (room.markStale()) this.emit({ type: 'room', room: room.snapshot(now) });
+      if (room.markStale()) this.emit({ type: 'room', room: room.snapshot(now), at: this.clock.wall() });
     }
     this.emit({ type: 'resumed', sleptMs, at: this.clock.wall() });
     this.respread();
@@ -278,7 +278,7 @@ export class AppMonitor {
     } else {
       this.handleError(room, result.error, now, at);
     }
-    if (room.status !== before) this.emit({ type: 'room', room: room.snapshot(now) });
+    if (room.status !== before) this.emit({ type: 'room', room: room.snapshot(now), at: this.clock.wall() });
     this.emitStatusIfChanged();
     this.pump();
   }
@@ -321,7 +321,7 @@ export class AppMonitor {
     for (const room of this.rooms.values()) {
       const age = room.ageMs(now);
       if (age !== null && age > staleAfter && room.markStale())
-        this.emit({ type: 'room', room: room.snapshot(now) });
+        this.emit({ type: 'room', room: room.snapshot(now), at: this.clock.wall() });
     }
     this.emitStatusIfChanged();
   }
@@ -331,7 +331,7 @@ export class AppMonitor {
     const key = `${status.state}|${status.plan.rooms}|${status.plan.effectiveIntervalMs}|${status.reason ?? ''}`;
     if (key === this.lastStatusKey) return;
     this.lastStatusKey = key;
-    this.emit({ type: 'status', status });
+    this.emit({ type: 'status', status, at: this.clock.wall() });
   }
 
   private emit(event: MonitorEvent): void {

@@ -44,8 +44,8 @@ export interface AppStatus {
 export type MonitorEvent =
   | { type: 'sample'; groupId: string; online: number; at: number; previous: number | null }
   | { type: 'error'; groupId: string; error: ImError; at: number; consecutiveFailures: number }
-  | { type: 'room'; room: RoomSnapshot }
-  | { type: 'status'; status: AppStatus }
+  | { type: 'room'; room: RoomSnapshot; at: number }
+  | { type: 'status'; status: AppStatus; at: number }
   | { type: 'resumed'; sleptMs: number; at: number };
 
 export type MonitorListener = (event: MonitorEvent) => void;

@@ -26,7 +26,7 @@ export function jsonLine(event: MonitorEvent): string | null {
       });
     }
     case 'status':
-      return JSON.stringify({ type: 'status', ...statusFields(event.status), at: iso(Date.now()) });
+      return JSON.stringify({ type: 'status', ...statusFields(event.status), at: iso(event.at) });
     case 'resumed':
       return JSON.stringify({
         type: 'status',
@@ -57,7 +57,7 @@ function statusFields(status: AppStatus) {
 
 /** One line per event, for logs and pipes. */
 export function textLine(event: MonitorEvent): string | null {
-  const at = event.type === 'room' || event.type === 'status' ? iso(Date.now()) : iso(event.at);
+  const at = iso(event.at);
   switch (event.type) {
     case 'sample': {
       const change = formatChange(event.online, event.previous);

@@ -1,0 +1,109 @@
+import type { MonitorEvent } from '../monitor-events';
+import type { Alert } from './alert';
+import { FiringState } from './firing-state';
+import { type AlertDraft, RoomAlerts } from './room-alerts';
+import { type RuleSettings, rulesFor } from './rule-settings';
+
+export interface AlertEngineOptions {
+  /** The app profile's label, carried by every alert. */
+  profile: string;
+  /** The profile's rule defaults. */
+  rules?: RuleSettings;
+  /** Per-room overrides. */
+  roomRules?: Readonly<Record<string, RuleSettings>>;
+  /** People's names for rooms. */
+  labels?: Readonly<Record<string, string>>;
+  /** Unique, time-ordered ids; default: time plus a counter. */
+  newId?: (at: number) => string;
+}
+
+/**
+ * Turns one app profile's monitor events into alerts: per-room rules (thresholds, spikes and drops,
+ * peaks, sessions, failures, staleness, closing) and app-level ones (credentials, account), each
+ * with flap control. Pure: it returns the alerts and leaves delivery to others.
+ */
+export class AlertEngine {
+  private readonly rooms = new Map<string, RoomAlerts>();
+  private readonly appStates = { auth: new FiringState(), account: new FiringState() };
+  private options: AlertEngineOptions;
+  private counter = 0;
+
+  constructor(options: AlertEngineOptions) {
+    this.options = options;
+  }
+
+  /** New rules or labels, applied from the next event on. */
+  configure(options: Partial<Omit<AlertEngineOptions, 'profile' | 'newId'>>): void {
+    this.options = { ...this.options, ...options };
+    for (const [groupId, room] of this.rooms)
+      room.setRules(this.rulesOf(groupId), this.options.labels?.[groupId]);
+  }
+
+  handle(event: MonitorEvent): Alert[] {
+    switch (event.type) {
+      case 'sample':
+        return this.finish(this.room(event.groupId).onSample({ at: event.at, online: event.online }));
+      case 'error':
+        return this.finish(
+          this.room(event.groupId).onError(event.error, event.at, event.consecutiveFailures),
+        );
+      case 'room':
+        return event.room.status === 'stale'
+          ? this.finish(this.room(event.room.groupId).onStale(event.at))
+          : [];
+      case 'resumed':
+        for (const room of this.rooms.values()) room.onResumed();
+        return [];
+      case 'status':
+        return this.appLevel(event.at, event.status.error?.kind, event.status.error?.message);
+    }
+  }
+
+  /** Auth and account problems: one alert per profile, not one per room, and one recovery. */
+  private appLevel(at: number, kind: string | undefined, why = ''): Alert[] {
+    const drafts: AlertDraft[] = [];
+    for (const rule of ['auth', 'account'] as const) {
+      const transition = this.appStates[rule].update(at, kind === rule, kind !== rule);
+      if (!transition || (transition === 'recovered' && !this.recoveredNotices())) continue;
+      const phase = transition === 'fired' ? 'firing' : transition;
+      const what = rule === 'auth' ? 'credentials rejected' : 'account problem';
+      drafts.push({
+        rule,
+        phase,
+        severity: phase === 'recovered' ? 'info' : 'critical',
+        title: `${this.options.profile}: ${phase === 'recovered' ? `${what}, resolved` : what}`,
+        message:
+          phase === 'recovered' ? 'Polling again.' : `${why} Polling is paused until the credentials change.`,
+        at,
+      });
+    }
+    return this.finish(drafts);
+  }
+
+  private recoveredNotices(): boolean {
+    return this.options.rules?.recovered ?? true;
+  }
+
+  private room(groupId: string): RoomAlerts {
+    let room = this.rooms.get(groupId);
+    if (!room) {
+      room = new RoomAlerts(groupId, this.rulesOf(groupId), this.options.labels?.[groupId]);
+      this.rooms.set(groupId, room);
+    }
+    return room;
+  }
+
+  private rulesOf(groupId: string) {
+    return rulesFor(this.options.rules ?? {}, this.options.roomRules?.[groupId]);
+  }
+
+  private finish(drafts: AlertDraft[]): Alert[] {
+    return drafts.map((draft) => ({ id: this.idFor(draft.at), profile: this.options.profile, ...draft }));
+  }
+
+  private idFor(at: number): string {
+    if (this.options.newId) return this.options.newId(at);
+    this.counter = (this.counter + 1) % 1_000_000;
+    return `${at.toString(36)}-${this.counter.toString(36).padStart(4, '0')}`;
+  }
+}

@@ -1,0 +1,316 @@
+import type { ImError } from '../error-kind';
+import type { Sample } from '../history';
+import type { Alert, AlertPhase, AlertRule, Severity } from './alert';
+import { clockTime, duration, people, roomName, signedPercent } from './alert-text';
+import { FiringState, type Transition } from './firing-state';
+import { type ChangeSettings, type RuleSettings, recoveryPoint } from './rule-settings';
+import { type SessionSummary, SessionTracker } from './stream-session';
+
+/** An alert before it is given its id and profile. */
+export type AlertDraft = Omit<Alert, 'id' | 'profile'>;
+
+const SEVERITY: Record<AlertRule, Severity> = {
+  above: 'warning',
+  below: 'warning',
+  spike: 'info',
+  drop: 'warning',
+  peak: 'info',
+  milestone: 'info',
+  failing: 'warning',
+  stale: 'warning',
+  closed: 'critical',
+  auth: 'critical',
+  account: 'critical',
+  session: 'info',
+};
+
+/** Evaluates every rule of one room on its samples, failures and state changes. */
+export class RoomAlerts {
+  private readonly states = new Map<AlertRule, FiringState>();
+  private readonly recent: Sample[] = [];
+  private readonly sessions = new SessionTracker();
+  private peakAnnounced = 0;
+  private milestonesAnnounced = new Set<number>();
+  private firstFailureAt: number | null = null;
+  /** Set after the machine woke: staleness is expected until the next fresh count. */
+  private staleExpected = false;
+  private out: AlertDraft[] = [];
+
+  constructor(
+    readonly groupId: string,
+    private rules: Required<RuleSettings>,
+    private label?: string,
+  ) {}
+
+  setRules(rules: Required<RuleSettings>, label?: string): void {
+    this.rules = rules;
+    this.label = label;
+  }
+
+  onSample(sample: Sample): AlertDraft[] {
+    this.out = [];
+    const { at, online } = sample;
+    this.staleExpected = false;
+    this.firstFailureAt = null;
+    this.settle('failing', at, false, true, 0, online);
+    this.settle('stale', at, false, true, 0, online);
+    this.settle('closed', at, false, true, 0, online);
+    // Sessions first, so the other alerts quote a peak that includes this sample.
+    this.sessionEvents(sample);
+    this.thresholds(sample);
+    this.changes(sample);
+    this.recent.push(sample);
+    this.forgetOlderThan(at - this.longestWindow());
+    return this.out;
+  }
+
+  onError(error: ImError, at: number, consecutiveFailures: number): AlertDraft[] {
+    this.out = [];
+    if (error.kind === 'group-gone') {
+      if (this.rules.closed) this.settle('closed', at, true, false, 0, undefined, error.message);
+      this.sessionEnded(this.sessions.end(at));
+    } else if (error.kind === 'not-live-room' || error.kind === 'invalid-group') {
+      // Polling stops for good: say so at once rather than after K failures.
+      this.settle('failing', at, true, false, 0, undefined, error.message);
+    } else if (
+      this.rules.failing &&
+      error.kind !== 'rate-limited' &&
+      error.kind !== 'auth' &&
+      error.kind !== 'account'
+    ) {
+      this.firstFailureAt ??= at;
+      const { consecutive, forMs } = this.rules.failing;
+      const failing = consecutiveFailures >= consecutive || at - this.firstFailureAt >= forMs;
+      this.settle('failing', at, failing, false, 0, undefined, error.message);
+    }
+    return this.out;
+  }
+
+  onStale(at: number): AlertDraft[] {
+    this.out = [];
+    if (this.rules.stale && !this.staleExpected) {
+      this.settle('stale', at, true, false, 0, undefined, 'No fresh count for several intervals.');
+    }
+    return this.out;
+  }
+
+  /** The machine slept: the coming staleness is expected, not news. */
+  onResumed(): void {
+    this.staleExpected = true;
+  }
+
+  private thresholds(sample: Sample): void {
+    for (const direction of ['above', 'below'] as const) {
+      const settings = this.rules[direction];
+      if (!settings) continue;
+      const recoverAt = recoveryPoint(direction, settings);
+      const fire =
+        direction === 'above' ? sample.online >= settings.threshold : sample.online <= settings.threshold;
+      const clear = direction === 'above' ? sample.online < recoverAt : sample.online > recoverAt;
+      const words = `${direction} ${people(settings.threshold)}`;
+      this.settle(direction, sample.at, fire, clear, settings.forMs ?? 0, sample.online, words);
+    }
+  }
+
+  private changes(sample: Sample): void {
+    for (const rule of ['spike', 'drop'] as const) {
+      const settings = this.rules[rule];
+      if (!settings) continue;
+      const change = this.changeWithin(sample, settings, rule);
+      const meets = (s: ChangeSettings, factor: number) =>
+        change !== null &&
+        Math.abs(change.people) >= s.people * factor &&
+        Math.abs(change.percent) >= s.percent * factor;
+      const transition = this.state(rule).update(
+        sample.at,
+        meets(settings, 1),
+        !meets(settings, 0.5),
+        0,
+        this.rules.repeatMs,
+      );
+      if (!transition) continue;
+      const detail = change
+        ? `${signedPercent(change.percent)} in ${duration(sample.at - change.from.at)}`
+        : `back to ${people(sample.online)}`;
+      this.push(
+        rule,
+        phaseOf(transition),
+        sample.at,
+        `${people(sample.online)} online`,
+        detail,
+        sample.online,
+        change,
+      );
+    }
+  }
+
+  /** The largest rise (spike) or fall (drop) into this sample from any sample within the window. */
+  private changeWithin(sample: Sample, settings: ChangeSettings, rule: 'spike' | 'drop') {
+    let from: Sample | null = null;
+    for (const earlier of this.recent) {
+      if (earlier.at < sample.at - settings.windowMs || earlier.online <= 0) continue;
+      if (!from || (rule === 'spike' ? earlier.online < from.online : earlier.online > from.online))
+        from = earlier;
+    }
+    if (!from) return null;
+    const diff = sample.online - from.online;
+    if (rule === 'spike' ? diff <= 0 : diff >= 0) return null;
+    return { people: diff, percent: (diff / from.online) * 100, windowMs: settings.windowMs, from };
+  }
+
+  private sessionEvents(sample: Sample): void {
+    const { started, ended } = this.sessions.onSample(sample);
+    this.sessionEnded(ended);
+    if (started && this.rules.sessions) {
+      this.push(
+        'session',
+        'notice',
+        sample.at,
+        'stream started',
+        `${people(sample.online)} online`,
+        sample.online,
+      );
+    }
+    if (ended || sample.online <= 0) {
+      this.peakAnnounced = 0;
+      this.milestonesAnnounced = new Set();
+      return;
+    }
+    const peak = this.rules.peak;
+    const session = this.sessions.current;
+    if (peak && session && sample.online >= peak.minOnline && sample.online === session.peak.online) {
+      if (
+        sample.online >= this.peakAnnounced * (1 + peak.stepPercent / 100) &&
+        sample.online > this.peakAnnounced
+      ) {
+        this.peakAnnounced = sample.online;
+        this.push(
+          'peak',
+          'notice',
+          sample.at,
+          `new peak ${people(sample.online)}`,
+          'highest of this stream',
+          sample.online,
+        );
+      }
+    }
+    for (const milestone of this.rules.milestones) {
+      if (sample.online >= milestone && !this.milestonesAnnounced.has(milestone)) {
+        this.milestonesAnnounced.add(milestone);
+        this.push(
+          'milestone',
+          'notice',
+          sample.at,
+          `passed ${people(milestone)} online`,
+          `${people(sample.online)} now`,
+          sample.online,
+        );
+      }
+    }
+  }
+
+  private sessionEnded(summary: SessionSummary | null): void {
+    if (!summary || !this.rules.sessions) return;
+    const length = summary.sawStart
+      ? `after ${duration(summary.durationMs)}`
+      : `(watched for ${duration(summary.durationMs)})`;
+    const detail = `peak ${people(summary.peak.online)} at ${clockTime(summary.peak.at)}, average ${people(summary.average)}`;
+    this.push(
+      'session',
+      'notice',
+      summary.endedAt,
+      `stream ended ${length}`,
+      detail,
+      undefined,
+      undefined,
+      summary.peak,
+    );
+  }
+
+  /** Feeds a firing-state rule and turns its transition into an alert. */
+  private settle(
+    rule: AlertRule,
+    at: number,
+    fire: boolean,
+    clear: boolean,
+    forMs: number,
+    value?: number,
+    why = '',
+  ): void {
+    const transition = this.state(rule).update(at, fire, clear, forMs, this.rules.repeatMs);
+    if (!transition) return;
+    if (transition === 'recovered' && !this.rules.recovered) return;
+    const what = value === undefined ? RULE_WORDS[rule] : `${people(value)} online`;
+    const detail =
+      transition === 'recovered' ? `recovered${value === undefined ? '' : ` (${why || rule})`}` : why;
+    this.push(rule, phaseOf(transition), at, what, detail, value);
+  }
+
+  private push(
+    rule: AlertRule,
+    phase: AlertPhase,
+    at: number,
+    what: string,
+    detail: string,
+    value?: number,
+    change?: { people: number; percent: number; windowMs: number } | null,
+    peak?: Sample,
+  ): void {
+    const sessionPeak = peak ?? this.sessions.current?.peak;
+    const peakText =
+      sessionPeak && rule !== 'session' && value !== undefined ? `, peak ${people(sessionPeak.online)}` : '';
+    this.out.push({
+      rule,
+      phase,
+      severity: phase === 'recovered' ? 'info' : SEVERITY[rule],
+      groupId: this.groupId,
+      ...(this.label ? { label: this.label } : {}),
+      title: `${roomName(this.groupId, this.label)} ${what}`,
+      message: `${detail}${peakText}`,
+      at,
+      ...(value === undefined ? {} : { value }),
+      ...(change
+        ? { change: { people: change.people, percent: change.percent, windowMs: change.windowMs } }
+        : {}),
+      ...(sessionPeak ? { peak: { online: sessionPeak.online, at: sessionPeak.at } } : {}),
+    });
+  }
+
+  private state(rule: AlertRule): FiringState {
+    let state = this.states.get(rule);
+    if (!state) {
+      state = new FiringState();
+      this.states.set(rule, state);
+    }
+    return state;
+  }
+
+  private longestWindow(): number {
+    return Math.max(this.rules.spike?.windowMs ?? 0, this.rules.drop?.windowMs ?? 0);
+  }
+
+  private forgetOlderThan(at: number): void {
+    let drop = 0;
+    while (drop < this.recent.length && (this.recent[drop] as Sample).at < at) drop++;
+    if (drop > 0) this.recent.splice(0, drop);
+  }
+}
+
+const RULE_WORDS: Record<AlertRule, string> = {
+  above: 'above threshold',
+  below: 'below threshold',
+  spike: 'spike',
+  drop: 'drop',
+  peak: 'peak',
+  milestone: 'milestone',
+  failing: 'polls failing',
+  stale: 'count is stale',
+  closed: 'closed',
+  auth: 'credentials rejected',
+  account: 'account problem',
+  session: 'stream',
+};
+
+function phaseOf(transition: NonNullable<Transition>): AlertPhase {
+  return transition === 'fired' ? 'firing' : transition;
+}
