@@ -43,9 +43,13 @@ export class FakeClock implements Clock {
     return this.timers.length;
   }
 
-  async advance(ms: number): Promise<void> {
+  /**
+   * Moves time on by `ms`, firing due timers in order. After each timer, `settle` (when given) is
+   * awaited: a test whose timers start real I/O (HTTP to the simulator) waits there for it to finish.
+   */
+  async advance(ms: number, settle: () => Promise<void> = flushPromises): Promise<void> {
     const end = this.mono + ms;
-    await flushPromises();
+    await settle();
     for (;;) {
       const due = this.timers
         .filter((timer) => timer.at <= end)
@@ -54,10 +58,10 @@ export class FakeClock implements Clock {
       this.timers = this.timers.filter((timer) => timer !== due);
       this.moveTo(due.at);
       due.fn();
-      await flushPromises();
+      await settle();
     }
     this.moveTo(end);
-    await flushPromises();
+    await settle();
   }
 
   /** The machine sleeps: the wall clock moves on, timers and the monotonic clock do not. */

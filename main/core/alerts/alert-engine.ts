@@ -48,9 +48,11 @@ export class AlertEngine {
           this.room(event.groupId).onError(event.error, event.at, event.consecutiveFailures),
         );
       case 'room':
-        return event.room.status === 'stale'
-          ? this.finish(this.room(event.room.groupId).onStale(event.at))
-          : [];
+        // While the profile is stopped for its credentials or account, stale rooms are no news.
+        if (event.room.status !== 'stale' || this.appStates.auth.firing || this.appStates.account.firing) {
+          return [];
+        }
+        return this.finish(this.room(event.room.groupId).onStale(event.at));
       case 'resumed':
         for (const room of this.rooms.values()) room.onResumed();
         return [];

@@ -3,13 +3,18 @@ import type { Alert, AlertRule, Severity } from './alert';
 import { roomName } from './alert-text';
 
 export interface AlertGrouperOptions {
-  clock: Pick<Clock, 'setTimer' | 'clearTimer'>;
+  clock: Pick<Clock, 'monotonic' | 'setTimer' | 'clearTimer'>;
   /** Where the rooms are, for the summary: "singapore", or the profile's label. */
   where: string;
   /** Alerts to pass on: single ones as they are, or one summary for many. */
   deliver: (alert: Alert) => void;
-  /** How long to gather alerts of the same rule before deciding. */
+  /**
+   * How long to wait after the latest alert of a rule for more of the same; rooms are polled spread
+   * over the interval, so an outage reaches them one after another, not all at once.
+   */
   windowMs?: number;
+  /** The longest an alert is held back while more keep coming. */
+  maxHoldMs?: number;
   /** From how many rooms on one summary is sent instead. */
   minRooms?: number;
 }
@@ -32,7 +37,7 @@ const SUMMARIES: Partial<Record<AlertRule, (rooms: string) => string>> = {
  * singapore") instead of a notification per room. App-level alerts pass straight through.
  */
 export class AlertGrouper {
-  private readonly pending = new Map<string, { alerts: Alert[]; timer: TimerHandle }>();
+  private readonly pending = new Map<string, { alerts: Alert[]; timer: TimerHandle; since: number }>();
 
   constructor(private readonly options: AlertGrouperOptions) {}
 
@@ -42,13 +47,23 @@ export class AlertGrouper {
       return;
     }
     const key = `${alert.profile}|${alert.rule}|${alert.phase}`;
+    const { clock } = this.options;
+    const window = this.options.windowMs ?? 5_000;
     const batch = this.pending.get(key);
-    if (batch) {
-      batch.alerts.push(alert);
+    if (!batch) {
+      this.pending.set(key, {
+        alerts: [alert],
+        timer: clock.setTimer(() => this.flush(key), window),
+        since: clock.monotonic(),
+      });
       return;
     }
-    const timer = this.options.clock.setTimer(() => this.flush(key), this.options.windowMs ?? 5_000);
-    this.pending.set(key, { alerts: [alert], timer });
+    batch.alerts.push(alert);
+    // Wait a little longer for the rest of the rooms, but never hold the first one too long.
+    const wait = Math.min(window, (this.options.maxHoldMs ?? 30_000) - (clock.monotonic() - batch.since));
+    if (wait <= 0) return;
+    clock.clearTimer(batch.timer);
+    batch.timer = clock.setTimer(() => this.flush(key), wait);
   }
 
   /** Passes on everything gathered so far (at shutdown). */

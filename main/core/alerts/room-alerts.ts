@@ -149,7 +149,8 @@ export class RoomAlerts {
     let from: Sample | null = null;
     for (const earlier of this.recent) {
       if (earlier.at < sample.at - settings.windowMs || earlier.online <= 0) continue;
-      if (!from || (rule === 'spike' ? earlier.online < from.online : earlier.online > from.online))
+      // The latest of equal extremes, so the change is told over the shortest time it took.
+      if (!from || (rule === 'spike' ? earlier.online <= from.online : earlier.online >= from.online))
         from = earlier;
     }
     if (!from) return null;

@@ -1,0 +1,311 @@
+import { type Clock, systemClock } from '../clock';
+import type { FilePort } from '../file-port';
+import type { Alert, AlertRule, Delivery } from './alert';
+
+/** One alert with every delivery result recorded for it so far. */
+export interface AlertLogEntry {
+  alert: Alert;
+  deliveries: Delivery[];
+  /** Wall-clock epoch ms when a person acknowledged it. */
+  acknowledgedAt?: number;
+}
+
+/** Filters for {@link AlertLog.list}; all optional and combined with "and". */
+export interface AlertLogQuery {
+  /** Only alerts at or after this epoch ms. */
+  since?: number;
+  /** Only alerts about this room, alone or among the rooms of a summary. */
+  groupId?: string;
+  rule?: AlertRule;
+  profile?: string;
+  limit?: number;
+}
+
+export interface AlertLogOptions {
+  /** Alerts kept in memory and after compaction. Default 10 000. */
+  maxEntries?: number;
+  /** Dates the acknowledgements and the name of a file kept aside. */
+  clock?: Clock;
+}
+
+/** What went wrong with the file, for the UI or the CLI to show; the log works on regardless. */
+export interface AlertLogProblems {
+  /** Complete lines that were not log records, skipped when the file was loaded. */
+  skippedLines: number;
+  /** The last line was cut off, as a crash mid-write leaves it; skipped. */
+  truncatedLastLine: boolean;
+  /** Where an unreadable file was moved to, when it was. */
+  keptAside: string | null;
+  /** Writes that failed; those records are kept in memory only. */
+  writeFailures: number;
+  /** Each problem in words. */
+  messages: string[];
+}
+
+/**
+ * A line of the file. An alert line may carry its deliveries and acknowledgement: compaction writes
+ * one line per alert, so a compacted file holds at most `maxEntries` lines and is not compacted
+ * again at once.
+ */
+type LogLine =
+  | { type: 'alert'; alert: Alert; deliveries?: Delivery[]; acknowledgedAt?: number }
+  | { type: 'delivery'; alertId: string; delivery: Delivery }
+  | { type: 'ack'; alertId: string; at: number };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+function isAlert(value: unknown): value is Alert {
+  return (
+    isRecord(value) &&
+    ['id', 'rule', 'phase', 'severity', 'profile', 'title', 'message'].every(
+      (key) => typeof value[key] === 'string',
+    ) &&
+    typeof value.at === 'number'
+  );
+}
+
+function isDelivery(value: unknown): value is Delivery {
+  return (
+    isRecord(value) &&
+    typeof value.channel === 'string' &&
+    (value.outcome === 'sent' || value.outcome === 'failed' || value.outcome === 'held') &&
+    typeof value.at === 'number'
+  );
+}
+
+function parseLine(text: string): LogLine | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value)) return null;
+  if (value.type === 'alert' && isAlert(value.alert)) {
+    const { deliveries, acknowledgedAt } = value;
+    if (deliveries !== undefined && !(Array.isArray(deliveries) && deliveries.every(isDelivery))) return null;
+    if (acknowledgedAt !== undefined && typeof acknowledgedAt !== 'number') return null;
+    return value as LogLine;
+  }
+  if (value.type === 'delivery' && typeof value.alertId === 'string' && isDelivery(value.delivery)) {
+    return value as LogLine;
+  }
+  if (value.type === 'ack' && typeof value.alertId === 'string' && typeof value.at === 'number') {
+    return value as LogLine;
+  }
+  return null;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Every alert and what became of it, kept in a JSON Lines file through a {@link FilePort}: one line
+ * per alert, one per delivery result and one per acknowledgement, appended one batch at a time in
+ * order. A damaged file never stops the app: unreadable lines are skipped and counted, a file with
+ * no readable line at all is moved aside and the log starts empty, and a failed write is counted
+ * while the record stays in memory. Writes never reject.
+ */
+export class AlertLog {
+  private readonly entries = new Map<string, AlertLogEntry>();
+  private readonly issues: AlertLogProblems = {
+    skippedLines: 0,
+    truncatedLastLine: false,
+    keptAside: null,
+    writeFailures: 0,
+    messages: [],
+  };
+  private fileLines = 0;
+  private needsNewline = false;
+  private persist = true;
+  private queue: Promise<void> = Promise.resolve();
+  private pending: string[] = [];
+  private pendingFlush: Promise<void> | null = null;
+
+  private constructor(
+    private readonly port: FilePort,
+    private readonly path: string,
+    private readonly maxEntries: number,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Loads the log at `path` (missing is fine: it starts empty). Never rejects over the file's content. */
+  static async open(port: FilePort, path: string, options: AlertLogOptions = {}): Promise<AlertLog> {
+    const maxEntries = options.maxEntries ?? 10_000;
+    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+      throw new RangeError('maxEntries must be at least 1.');
+    }
+    const log = new AlertLog(port, path, maxEntries, options.clock ?? systemClock);
+    await log.load();
+    return log;
+  }
+
+  /** Records a new alert (an id already in the log is ignored). Resolves once it is on disk. */
+  record(alert: Alert): Promise<void> {
+    if (this.entries.has(alert.id)) return this.flush();
+    this.apply({ type: 'alert', alert });
+    return this.write({ type: 'alert', alert });
+  }
+
+  /** Adds a delivery result to a recorded alert; one no longer in the log is ignored. */
+  recordDelivery(alertId: string, delivery: Delivery): Promise<void> {
+    if (!this.entries.has(alertId)) return this.flush();
+    const line: LogLine = { type: 'delivery', alertId, delivery };
+    this.apply(line);
+    return this.write(line);
+  }
+
+  /** Marks an alert as seen by a person; false when it is not in the log. */
+  async acknowledge(alertId: string): Promise<boolean> {
+    const entry = this.entries.get(alertId);
+    if (!entry) return false;
+    if (entry.acknowledgedAt === undefined) {
+      const line: LogLine = { type: 'ack', alertId, at: this.clock.wall() };
+      this.apply(line);
+      await this.write(line);
+    }
+    return true;
+  }
+
+  /** Alerts matching `query`, newest first, each with its deliveries. */
+  list(query: AlertLogQuery = {}): AlertLogEntry[] {
+    const { since, groupId, rule, profile, limit } = query;
+    const found = [...this.entries.values()]
+      .reverse()
+      .filter(({ alert }) => since === undefined || alert.at >= since)
+      .filter(({ alert }) => rule === undefined || alert.rule === rule)
+      .filter(({ alert }) => profile === undefined || alert.profile === profile)
+      .filter(
+        ({ alert }) =>
+          groupId === undefined || alert.groupId === groupId || !!alert.groupIds?.includes(groupId),
+      )
+      .sort((a, b) => b.alert.at - a.alert.at);
+    return found
+      .slice(0, limit ?? found.length)
+      .map((entry) => ({ ...entry, deliveries: [...entry.deliveries] }));
+  }
+
+  /** What went wrong with the file so far. */
+  problems(): AlertLogProblems {
+    return { ...this.issues, messages: [...this.issues.messages] };
+  }
+
+  /** Resolves when every write started so far has finished. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  private async load(): Promise<void> {
+    let text: string | null;
+    try {
+      text = await this.port.read(this.path);
+    } catch (error) {
+      return this.setAside(`it could not be read (${reasonOf(error)})`);
+    }
+    if (text === null) return;
+    const lines = text.split('\n');
+    let records = 0;
+    lines.forEach((raw, index) => {
+      if (raw.trim() === '') return;
+      this.fileLines++;
+      const line = parseLine(raw);
+      if (line) {
+        records++;
+        this.apply(line);
+      } else if (index === lines.length - 1) this.issues.truncatedLastLine = true;
+      else this.issues.skippedLines++;
+    });
+    if (this.fileLines > 0 && records === 0) return this.setAside('no line of it is an alert record');
+    this.needsNewline = text.length > 0 && !text.endsWith('\n');
+    if (this.issues.skippedLines > 0) {
+      this.note(`${this.issues.skippedLines} unreadable line(s) in ${this.path} were skipped.`);
+    }
+    if (this.issues.truncatedLastLine) {
+      this.note(`The last line of ${this.path} was cut off (the app stopped mid-write) and was skipped.`);
+    }
+    if (this.fileLines > 2 * this.maxEntries) await this.enqueue(() => this.compact());
+  }
+
+  private async setAside(reason: string): Promise<void> {
+    const stamp = new Date(this.clock.wall()).toISOString().replace(/[:.]/g, '-');
+    const aside = `${this.path}.corrupt-${stamp}`;
+    this.fileLines = 0;
+    try {
+      await this.port.rename(this.path, aside);
+      this.issues.keptAside = aside;
+      this.note(
+        `The alert log ${this.path} was unusable: ${reason}. It was kept as ${aside}; the log starts empty.`,
+      );
+    } catch (error) {
+      // Writing after the damage could bury whatever is left in that file: keep this session in memory.
+      this.persist = false;
+      this.note(
+        `The alert log ${this.path} was unusable: ${reason}, and it could not be moved aside (${reasonOf(error)}). Alerts are kept in memory only until the app restarts.`,
+      );
+    }
+  }
+
+  private apply(line: LogLine): void {
+    if (line.type === 'alert') {
+      if (this.entries.has(line.alert.id)) return;
+      const entry: AlertLogEntry = { alert: line.alert, deliveries: [...(line.deliveries ?? [])] };
+      if (line.acknowledgedAt !== undefined) entry.acknowledgedAt = line.acknowledgedAt;
+      this.entries.set(line.alert.id, entry);
+      // A Map iterates in insertion order, so its first key is the oldest alert.
+      if (this.entries.size > this.maxEntries) {
+        this.entries.delete(this.entries.keys().next().value as string);
+      }
+      return;
+    }
+    const entry = this.entries.get(line.alertId);
+    if (!entry) return;
+    if (line.type === 'delivery') entry.deliveries.push(line.delivery);
+    else entry.acknowledgedAt ??= line.at;
+  }
+
+  /** Queues a line; lines queued while a write is under way go out together in the next append. */
+  private write(line: LogLine): Promise<void> {
+    if (!this.persist) return this.flush();
+    this.pending.push(`${JSON.stringify(line)}\n`);
+    this.pendingFlush ??= this.enqueue(async () => {
+      this.pendingFlush = null;
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await this.port.append(this.path, (this.needsNewline ? '\n' : '') + batch.join(''));
+        this.needsNewline = false;
+      } catch (error) {
+        // A half-written batch may end mid-line: start the next one on a line of its own.
+        this.needsNewline = true;
+        throw error;
+      }
+      this.fileLines += batch.length;
+      if (this.fileLines > 2 * this.maxEntries) await this.compact();
+    });
+    return this.pendingFlush;
+  }
+
+  private async compact(): Promise<void> {
+    const lines = [...this.entries.values()].map((entry) =>
+      JSON.stringify({ type: 'alert', ...entry } satisfies LogLine),
+    );
+    await this.port.replace(this.path, lines.map((line) => `${line}\n`).join(''));
+    this.fileLines = lines.length;
+    this.needsNewline = false;
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task).catch((error: unknown) => {
+      this.issues.writeFailures++;
+      this.note(`Could not write the alert log ${this.path}: ${reasonOf(error)}.`);
+    });
+    this.queue = run;
+    return run;
+  }
+
+  private note(message: string): void {
+    this.issues.messages.push(message);
+    // A disk that keeps failing must not grow this list without bound.
+    if (this.issues.messages.length > 20) this.issues.messages.splice(1, 1);
+  }
+}

@@ -1,0 +1,258 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Alert, Delivery } from '../../../main/core/alerts/alert';
+import { AlertLog } from '../../../main/core/alerts/alert-log';
+import type { FilePort } from '../../../main/core/file-port';
+import { nodeFilePort } from '../../../main/node/file-port';
+import { FakeClock } from '../../support/fake-clock';
+
+let folder: string;
+let path: string;
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'headcount-alert-log-'));
+  path = join(folder, 'logs', 'alerts.jsonl');
+});
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function alertOf(n: number, fields: Partial<Alert> = {}): Alert {
+  return {
+    id: `alert-${String(n).padStart(5, '0')}`,
+    rule: 'spike',
+    phase: 'firing',
+    severity: 'warning',
+    profile: 'prod',
+    groupId: '@TGS#a',
+    title: `Room spiked (${n})`,
+    message: '+85% in 2 min',
+    at: 1_000 * n,
+    ...fields,
+  };
+}
+
+const sent = (channel: string, at = 5): Delivery => ({ channel, outcome: 'sent', at });
+const fileLines = async () => (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '');
+
+describe('AlertLog', () => {
+  it('keeps alerts, deliveries and acknowledgements across a restart', async () => {
+    const clock = new FakeClock();
+    const log = await AlertLog.open(nodeFilePort, path, { clock });
+    await log.record(alertOf(1));
+    await log.record(alertOf(2, { rule: 'auth', groupId: undefined }));
+    await log.recordDelivery('alert-00001', sent('desktop'));
+    await log.recordDelivery('alert-00001', {
+      channel: 'webhook',
+      outcome: 'failed',
+      at: 6,
+      detail: 'HTTP 500',
+    });
+    expect(await log.acknowledge('alert-00002')).toBe(true);
+    expect(await log.acknowledge('no-such-alert')).toBe(false);
+
+    const reopened = await AlertLog.open(nodeFilePort, path);
+    expect(reopened.list()).toEqual(log.list());
+    const [second, first] = reopened.list();
+    expect(second?.alert.id).toBe('alert-00002');
+    expect(second?.acknowledgedAt).toBe(clock.wall());
+    expect(first?.deliveries.map((delivery) => delivery.outcome)).toEqual(['sent', 'failed']);
+    expect(reopened.problems()).toMatchObject({ skippedLines: 0, truncatedLastLine: false, messages: [] });
+  });
+
+  it('lists newest first and filters by time, room, rule, profile and count', async () => {
+    const log = await AlertLog.open(nodeFilePort, path);
+    await log.record(alertOf(3));
+    await log.record(alertOf(1, { groupId: '@TGS#b' }));
+    await log.record(alertOf(2, { rule: 'drop', profile: 'staging' }));
+    await log.record(alertOf(4, { rule: 'failing', groupId: undefined, groupIds: ['@TGS#b', '@TGS#c'] }));
+    const ids = (entries: ReturnType<AlertLog['list']>) => entries.map((entry) => entry.alert.id.slice(-1));
+    expect(ids(log.list())).toEqual(['4', '3', '2', '1']);
+    expect(ids(log.list({ since: 2_000 }))).toEqual(['4', '3', '2']);
+    expect(ids(log.list({ groupId: '@TGS#b' }))).toEqual(['4', '1']);
+    expect(ids(log.list({ rule: 'drop' }))).toEqual(['2']);
+    expect(ids(log.list({ profile: 'prod', limit: 2 }))).toEqual(['4', '3']);
+  });
+
+  it('skips a line cut off by a crash, and starts the next write on a line of its own', async () => {
+    await mkdir(join(folder, 'logs'));
+    const whole = `${JSON.stringify({ type: 'alert', alert: alertOf(1) })}\n`;
+    await writeFile(path, `${whole}{"type":"delivery","alertId":"alert-00001","deliv`);
+    const log = await AlertLog.open(nodeFilePort, path);
+    expect(log.list()).toHaveLength(1);
+    expect(log.problems()).toMatchObject({ truncatedLastLine: true, skippedLines: 0 });
+    expect(log.problems().messages[0]).toMatch(/last line .* was cut off/);
+
+    await log.record(alertOf(2));
+    const reopened = await AlertLog.open(nodeFilePort, path);
+    expect(reopened.list().map((entry) => entry.alert.id)).toEqual(['alert-00002', 'alert-00001']);
+    expect(reopened.problems()).toMatchObject({ truncatedLastLine: false, skippedLines: 1 });
+  });
+
+  it('skips and counts lines that are not records', async () => {
+    await mkdir(join(folder, 'logs'));
+    const lines = [
+      JSON.stringify({ type: 'alert', alert: alertOf(1) }),
+      'not json at all',
+      '[1,2,3]',
+      JSON.stringify({ type: 'alert', alert: { id: 'x' } }),
+      JSON.stringify({
+        type: 'delivery',
+        alertId: 'alert-00001',
+        delivery: { channel: 'd', outcome: 'lost', at: 1 },
+      }),
+      '',
+      JSON.stringify({ type: 'delivery', alertId: 'alert-00001', delivery: sent('desktop') }),
+    ];
+    await writeFile(path, `${lines.join('\n')}\n`);
+    const log = await AlertLog.open(nodeFilePort, path);
+    expect(log.list()).toEqual([{ alert: alertOf(1), deliveries: [sent('desktop')] }]);
+    expect(log.problems().skippedLines).toBe(4);
+    expect(log.problems().messages).toEqual([
+      expect.stringMatching(/4 unreadable line\(s\) in .* were skipped/),
+    ]);
+  });
+
+  it('keeps a wholly unreadable file aside and starts empty, saying so', async () => {
+    await mkdir(join(folder, 'logs'));
+    const garbage = Buffer.from([0, 159, 146, 150, 10, 255, 0, 10, 1, 2, 3]);
+    await writeFile(path, garbage);
+    const clock = new FakeClock();
+    const log = await AlertLog.open(nodeFilePort, path, { clock });
+    expect(log.list()).toEqual([]);
+    const aside = `${path}.corrupt-2026-11-26T12-00-00-000Z`;
+    expect(log.problems().keptAside).toBe(aside);
+    expect(log.problems().messages[0]).toMatch(
+      /was unusable: no line of it is an alert record.*starts empty/,
+    );
+    expect(await readFile(aside)).toEqual(garbage);
+
+    await log.record(alertOf(1));
+    expect(await fileLines()).toHaveLength(1);
+    expect((await AlertLog.open(nodeFilePort, path)).list()).toHaveLength(1);
+  });
+
+  it('keeps aside whatever sits in the way when the file cannot be read at all', async () => {
+    await mkdir(path, { recursive: true });
+    const log = await AlertLog.open(nodeFilePort, path, { clock: new FakeClock() });
+    expect(log.problems().keptAside).toMatch(/alerts\.jsonl\.corrupt-/);
+    expect(log.problems().messages[0]).toMatch(/could not be read \(.*EISDIR/);
+    await log.record(alertOf(1));
+    expect((await stat(path)).isFile()).toBe(true);
+  });
+
+  it('compacts the file to the newest alerts, atomically and with their deliveries', async () => {
+    const log = await AlertLog.open(nodeFilePort, path, { maxEntries: 5 });
+    for (let n = 1; n <= 10; n++) await log.record(alertOf(n));
+    expect(await fileLines()).toHaveLength(10);
+    await log.recordDelivery('alert-00010', sent('desktop'));
+    // Line 11 is more than twice maxEntries: the file shrinks to the newest five alerts, one line each.
+    expect(await fileLines()).toHaveLength(5);
+    expect(await readdir(join(folder, 'logs'))).toEqual(['alerts.jsonl']);
+    expect(log.list().map((entry) => entry.alert.id)).toEqual([10, 9, 8, 7, 6].map((n) => alertOf(n).id));
+
+    const reopened = await AlertLog.open(nodeFilePort, path, { maxEntries: 5 });
+    expect(reopened.list()).toEqual(log.list());
+    expect(reopened.list()[0]?.deliveries).toEqual([sent('desktop')]);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('compacts an oversized file when it opens, and keeps memory to maxEntries', async () => {
+    const big = await AlertLog.open(nodeFilePort, path, { maxEntries: 100 });
+    await Promise.all(Array.from({ length: 30 }, (_, n) => big.record(alertOf(n + 1))));
+    const small = await AlertLog.open(nodeFilePort, path, { maxEntries: 10 });
+    expect(small.list()).toHaveLength(10);
+    expect(small.list().at(-1)?.alert.id).toBe(alertOf(21).id);
+    expect(await fileLines()).toHaveLength(10);
+  });
+
+  it('writes many alerts arriving at once whole and in order', async () => {
+    const log = await AlertLog.open(nodeFilePort, path);
+    const count = 300;
+    await Promise.all(
+      Array.from({ length: count }, (_, n) =>
+        log.record(alertOf(n)).then(() => log.recordDelivery(alertOf(n).id, sent('desktop', n))),
+      ),
+    );
+    const parsed = (await fileLines()).map((line) => JSON.parse(line) as { type: string; alert?: Alert });
+    expect(parsed).toHaveLength(2 * count);
+    const firstAlert = parsed.findIndex((line) => line.type === 'alert' && line.alert?.id === alertOf(7).id);
+    const firstDelivery = parsed.findIndex(
+      (line) => line.type === 'delivery' && (line as { alertId?: string }).alertId === alertOf(7).id,
+    );
+    expect(firstAlert).toBeLessThan(firstDelivery);
+    const reopened = await AlertLog.open(nodeFilePort, path);
+    expect(reopened.list()).toHaveLength(count);
+    expect(reopened.list().every((entry) => entry.deliveries.length === 1)).toBe(true);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('never lets two appends overlap, even on a port that writes in pieces', async () => {
+    let writing = 0;
+    let overlapped = false;
+    const piecemeal: FilePort = {
+      ...nodeFilePort,
+      append: async (target, text) => {
+        writing++;
+        overlapped ||= writing > 1;
+        const middle = Math.floor(text.length / 2);
+        await nodeFilePort.append(target, text.slice(0, middle));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await nodeFilePort.append(target, text.slice(middle));
+        writing--;
+      },
+    };
+    const log = await AlertLog.open(piecemeal, path);
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, n) => {
+        await new Promise((resolve) => setTimeout(resolve, n % 7));
+        await log.record(alertOf(n));
+      }),
+    );
+    expect(overlapped).toBe(false);
+    const reopened = await AlertLog.open(nodeFilePort, path);
+    expect(reopened.list()).toHaveLength(50);
+    expect(reopened.problems().skippedLines).toBe(0);
+  });
+
+  it('keeps working in memory when a write fails, and says so', async () => {
+    let failNext = true;
+    const flaky: FilePort = {
+      ...nodeFilePort,
+      append: async (target, text) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('ENOSPC: no space left on device');
+        }
+        await nodeFilePort.append(target, text);
+      },
+    };
+    const log = await AlertLog.open(flaky, path);
+    await expect(log.record(alertOf(1))).resolves.toBeUndefined();
+    await log.record(alertOf(2));
+    expect(log.list()).toHaveLength(2);
+    expect(log.problems().writeFailures).toBe(1);
+    expect(log.problems().messages[0]).toMatch(/Could not write the alert log .*ENOSPC/);
+    expect((await AlertLog.open(nodeFilePort, path)).list().map((entry) => entry.alert.id)).toEqual([
+      alertOf(2).id,
+    ]);
+  });
+
+  it('stays in memory when an unreadable file cannot be moved aside', async () => {
+    const stuck: FilePort = {
+      ...nodeFilePort,
+      read: async () => 'garbage\n',
+      rename: async () => {
+        throw new Error('EACCES: permission denied');
+      },
+    };
+    const log = await AlertLog.open(stuck, path);
+    expect(log.problems().messages[0]).toMatch(/could not be moved aside .*in memory only/);
+    await log.record(alertOf(1));
+    expect(log.list()).toHaveLength(1);
+    await expect(stat(path)).rejects.toThrow(/ENOENT/);
+  });
+});
