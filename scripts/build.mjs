@@ -1,9 +1,11 @@
 // Bundles the headless CLI (and with it the engine and simulator) into one file under dist/;
-// with --bench, the benchmarks too, so they run on plain node like the product does.
+// with --bench, the benchmarks too, so they run on plain node like the product does. Packages stay
+// in node_modules: node-notifier finds its helper binaries next to its own files.
 import { build } from 'esbuild';
 
 const common = {
   bundle: true,
+  packages: 'external',
   platform: 'node',
   target: 'node20',
   format: 'esm',

@@ -17,8 +17,16 @@ export function demoShow(): RoomSpec[] {
     },
     {
       groupId: 'cooking-with-lin',
-      name: 'Cooking with Lin (just started)',
-      audience: { kind: 'ramp', from: 0, to: 2_500, overSeconds: 90, noise: 0.04 },
+      name: 'Cooking with Lin (goes live at 0:15)',
+      audience: {
+        kind: 'script',
+        points: [
+          [0, 0],
+          [15, 0],
+          [105, 2_500],
+        ],
+        noise: 0.04,
+      },
     },
     {
       groupId: '@TGS#2RaidTarget',

@@ -31,8 +31,8 @@ describe('demoShow', () => {
     };
 
     expect((await answer('steady', 0)).OnlineMemberNum).toBeGreaterThan(10_000);
-    expect((await answer('ramp', 0)).OnlineMemberNum).toBeLessThan(200);
-    expect((await answer('ramp', 170)).OnlineMemberNum).toBeGreaterThan(2_000);
+    expect((await answer('script', 10)).OnlineMemberNum).toBe(0);
+    expect((await answer('script', 170)).OnlineMemberNum).toBeGreaterThan(2_000);
     const beforeRaid = (await answer('raid', 30)).OnlineMemberNum;
     expect((await answer('raid', 62)).OnlineMemberNum).toBeGreaterThan(beforeRaid + 2_000);
     expect((await answer('drop', 170)).OnlineMemberNum).toBeLessThan(

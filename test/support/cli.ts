@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { RunningSimulator } from '../../main/simulator';
 
 export const CLI = resolve(import.meta.dirname, '../../dist/headcount.js');

@@ -57,8 +57,13 @@ function withoutUrlSecrets(text: string): string {
 export class AlertDispatcher {
   private readonly team: TeamRoute[];
 
-  constructor(private readonly options: AlertDispatcherOptions) {
+  constructor(private options: AlertDispatcherOptions) {
     this.team = options.team.map((item) => ('notifier' in item ? item : { notifier: item }));
+  }
+
+  /** Takes new snoozes (given from another window or process) for the alerts to come. */
+  setSnoozes(snoozes: SnoozeBook): void {
+    this.options = { ...this.options, snoozes };
   }
 
   /**

@@ -121,17 +121,21 @@ export class RoomAlerts {
         change !== null &&
         Math.abs(change.people) >= s.people * factor &&
         Math.abs(change.percent) >= s.percent * factor;
+      // An audience arriving as a stream starts is the session's news, not a spike.
+      const starting = rule === 'spike' && this.inFirstWindowOfSession(sample.at, settings.windowMs);
       const transition = this.state(rule).update(
         sample.at,
-        meets(settings, 1),
+        meets(settings, 1) && !starting,
         !meets(settings, 0.5),
         0,
         this.rules.repeatMs,
       );
       if (!transition) continue;
-      const detail = change
-        ? `${signedPercent(change.percent)} in ${duration(sample.at - change.from.at)}`
-        : `back to ${people(sample.online)}`;
+      if (transition === 'recovered' && !this.rules.recovered) continue;
+      const detail =
+        change && transition !== 'recovered'
+          ? `${signedPercent(change.percent)} in ${duration(sample.at - change.from.at)}`
+          : `settled at ${people(sample.online)}`;
       this.push(
         rule,
         phaseOf(transition),
@@ -157,6 +161,11 @@ export class RoomAlerts {
     const diff = sample.online - from.online;
     if (rule === 'spike' ? diff <= 0 : diff >= 0) return null;
     return { people: diff, percent: (diff / from.online) * 100, windowMs: settings.windowMs, from };
+  }
+
+  private inFirstWindowOfSession(at: number, windowMs: number): boolean {
+    const session = this.sessions.current;
+    return session !== null && session.sawStart && at - session.startedAt < windowMs;
   }
 
   private sessionEvents(sample: Sample): void {

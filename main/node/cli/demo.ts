@@ -1,13 +1,21 @@
-import { demoShow, startSimulator } from '../../simulator';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../core/clock';
+import type { Settings } from '../../core/settings/settings-schema';
+import { demoShow, type RoomSpec, startSimulator } from '../../simulator';
+import { createAlerting } from '../alerting';
 import { createEngine } from '../engine';
+import { openSettingsStore } from '../settings-store';
 import { parseCommand, secondsFlag } from './options';
 import { watchRooms } from './watch-loop';
 
-export const DEMO_HELP = `Usage: headcount demo [--interval S] [--duration S] [--json]
+export const DEMO_HELP = `Usage: headcount demo [--interval S] [--duration S] [--json] [--notify]
 
 Plays a scripted three-minute show on the built-in simulator and watches it, so you can see
 Headcount work without an account: a steady room, a stream starting, a raid, a sudden drop, a
-stream that ends and is disbanded, and a group that is not a live room.`;
+stream that ends and is disbanded, and a group that is not a live room. Alerts show as they fire;
+with --notify also as desktop notifications.`;
 
 /** The show moves faster than real audiences, so the demo polls more often than the API's 10 s. */
 const DEMO_INTERVAL_S = 2;
@@ -16,7 +24,12 @@ const DEMO_INTERVAL_S = 2;
 export async function runDemo(args: string[]): Promise<number> {
   const { values } = parseCommand(
     args,
-    { interval: { type: 'string' }, duration: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      interval: { type: 'string' },
+      duration: { type: 'string' },
+      json: { type: 'boolean' },
+      notify: { type: 'boolean' },
+    },
     'demo',
   );
   if (values.help) {
@@ -24,6 +37,7 @@ export async function runDemo(args: string[]): Promise<number> {
     return 0;
   }
   const intervalMs = secondsFlag(values.interval, 'interval', DEMO_INTERVAL_S) * 1000;
+  const notify = values.notify === true;
   const durationMs =
     values.duration === undefined ? undefined : secondsFlag(values.duration, 'duration', 0) * 1000;
   const rooms = demoShow();
@@ -35,10 +49,37 @@ export async function runDemo(args: string[]): Promise<number> {
     connection: { ...simulator.credentials, endpoint: { primary: simulator.baseUrl } },
     intervalMs,
   });
+  // The demo's alerts go to a log of its own, never to the user's.
+  const store = openSettingsStore(join(mkdtempSync(join(tmpdir(), 'headcount-demo-')), 'config.json'));
+  const settings = demoSettings(rooms);
   try {
     const groupIds = rooms.map((room) => room.groupId);
-    return await watchRooms({ engine, groupIds, json, durationMs, title: 'Headcount demo' });
+    return await watchRooms({
+      engine,
+      groupIds,
+      json,
+      durationMs,
+      title: 'Headcount demo',
+      alerting: (onAlert) =>
+        createAlerting({
+          store,
+          settings,
+          where: 'the simulator',
+          desktop: notify,
+          clock: systemClock,
+          onAlert,
+        }),
+    });
   } finally {
+    store.close();
     await simulator.close();
   }
+}
+
+/** The show's room names as labels, and a milestone so that one shows too. */
+function demoSettings(rooms: RoomSpec[]): Settings {
+  const labels = Object.fromEntries(
+    rooms.map((room) => [room.groupId, { label: (room.name ?? room.groupId).replace(/\s*\(.*\)$/, '') }]),
+  );
+  return { profile: { label: 'Demo' }, rules: { milestones: [5_000] }, rooms: labels };
 }

@@ -1,5 +1,7 @@
+import type { Alert } from '../../core/alerts/alert';
+import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
-import { clearScreen, jsonLine, renderScreen, textLine } from './watch-view';
+import { alertJsonLine, alertTextLine, clearScreen, jsonLine, renderScreen, textLine } from './watch-view';
 
 export interface WatchRun {
   engine: Engine;
@@ -8,39 +10,58 @@ export interface WatchRun {
   durationMs?: number | undefined;
   /** Shown above the live table. */
   title: string;
+  /** Rules, the alert log and notifications; the watch prints each alert as it is raised. */
+  alerting?: (onAlert: (alert: Alert) => void) => Promise<Alerting>;
 }
 
 const REDRAW_MS = 1000;
+const ALERTS_ON_SCREEN = 8;
 
 /**
  * Watches rooms until the duration ends, SIGINT or SIGTERM (exit 0), or the server rejects the
- * credentials or the account (exit 2: nothing more can be learned without new ones).
+ * credentials or the account (exit 2: nothing more can be learned without new ones). Alerts still
+ * gathered for a notification are sent, and logged, before it exits.
  */
-export function watchRooms(run: WatchRun): Promise<number> {
+export async function watchRooms(run: WatchRun): Promise<number> {
   const { monitor } = run.engine;
   const write = (text: string) => process.stdout.write(text);
   const live = !run.json && process.stdout.isTTY === true;
+  const recentAlerts: string[] = [];
+  const alerting = await run.alerting?.((alert) => {
+    if (run.json) write(`${alertJsonLine(alert)}\n`);
+    else if (live) recentAlerts.push(alertTextLine(alert));
+    else write(`${alertTextLine(alert)}\n`);
+  });
   return new Promise((resolve) => {
     const timers: NodeJS.Timeout[] = [];
+    let finished = false;
     const redraw = () => {
       clearScreen(write);
-      write(`${renderScreen(monitor, run.title)}\n`);
+      const alerts = recentAlerts.slice(-ALERTS_ON_SCREEN);
+      write(
+        `${renderScreen(monitor, run.title)}\n${alerts.length ? `\nRecent alerts:\n${alerts.join('\n')}\n` : ''}`,
+      );
     };
-    const finish = (code: number) => {
+    const finish = async (code: number) => {
+      if (finished) return;
+      finished = true;
       for (const timer of timers) clearTimeout(timer);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       if (live) redraw();
       run.engine.close();
+      await alerting?.close();
       resolve(code);
     };
-    const stop = () => finish(0);
+    const stop = () => void finish(0);
     monitor.on((event) => {
+      if (finished) return;
       const line = run.json ? jsonLine(event) : live ? null : textLine(event);
       if (line !== null) write(`${line}\n`);
+      alerting?.handle(event);
       if (event.type === 'status' && event.status.error) {
         if (!run.json) process.stderr.write(`headcount: ${event.status.error.message}\n`);
-        finish(2);
+        void finish(2);
       }
     });
     process.once('SIGINT', stop);

@@ -1,3 +1,4 @@
+import type { Alert } from '../../core/alerts/alert';
 import type { AppMonitor } from '../../core/app-monitor';
 import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
 import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
@@ -53,6 +54,30 @@ function statusFields(status: AppStatus) {
     maxRate: status.capPerSecond,
     limit: status.limitPerSecond,
   };
+}
+
+/** An alert as design.md's `alert` JSON event, with its id and phase. */
+export function alertJsonLine(alert: Alert): string {
+  const { id, rule, phase, groupId, groupIds, severity, title, message, at, value } = alert;
+  return JSON.stringify({
+    type: 'alert',
+    id,
+    rule,
+    phase,
+    ...(groupId === undefined ? {} : { groupId }),
+    ...(groupIds === undefined ? {} : { groupIds }),
+    severity,
+    title,
+    message,
+    ...(value === undefined ? {} : { value }),
+    at: iso(at),
+  });
+}
+
+/** An alert on one line, for people. */
+export function alertTextLine(alert: Alert): string {
+  const label = alert.phase === 'recovered' ? 'RECOVERED' : alert.severity.toUpperCase();
+  return `${iso(alert.at)}  ${label} ${alert.rule}  ${alert.title}${alert.message ? `: ${alert.message}` : ''}`;
 }
 
 /** One line per event, for logs and pipes. */

@@ -1,19 +1,27 @@
+import { systemClock } from '../../core/clock';
 import { ConfigError } from '../../core/config-error';
 import { DEFAULT_INTERVAL_MS } from '../../core/poll-plan';
 import { API_RATE_CAP } from '../../core/rate-budget';
+import { createAlerting } from '../alerting';
 import { loadConnection } from '../credentials';
 import { createEngine } from '../engine';
 import { readGroupsFile } from '../groups-file';
+import { openSettingsStore } from '../settings-store';
 import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand, secondsFlag } from './options';
 import { watchRooms } from './watch-loop';
 
 export const WATCH_HELP = `Usage: headcount watch [<groupId>...] [--groups-file F] [--interval S] [--max-rate N]
-                       [--duration S] [--json]
+                       [--duration S] [--json] [--notify] [--config F]
 
 Watches rooms continuously. Each room is polled every --interval seconds (default 10, the API's
 own refresh), spread evenly, never above --max-rate calls per second for the app (default 200,
 the API's cap; the interval stretches when the rooms do not fit). Stops after --duration seconds,
-or on Ctrl-C. With --json, one JSON object per line: sample, error and status events.`;
+or on Ctrl-C. With --json, one JSON object per line: sample, error, status and alert events.
+
+Alerts follow the rules in the settings file (--config, HEADCOUNT_CONFIG, or the default one);
+every alert is kept in the alert log beside it (see headcount alerts), sent to the webhooks the
+settings name, and with --notify shown as desktop notifications. Without room ids, the rooms
+listed in the settings are watched.`;
 
 export const WATCH_OPTIONS = {
   ...CREDENTIAL_OPTIONS,
@@ -22,6 +30,8 @@ export const WATCH_OPTIONS = {
   'max-rate': { type: 'string' },
   duration: { type: 'string' },
   json: { type: 'boolean' },
+  notify: { type: 'boolean' },
+  config: { type: 'string' },
 } as const;
 
 /** `headcount watch`: continuous monitoring from a terminal or a script. */
@@ -31,19 +41,39 @@ export async function runWatch(args: string[]): Promise<number> {
     process.stdout.write(`${WATCH_HELP}\n`);
     return 0;
   }
-  const groupIds = [...positionals, ...(values['groups-file'] ? readGroupsFile(values['groups-file']) : [])];
-  if (groupIds.length === 0) throw new ConfigError('Name at least one room, or a --groups-file.');
-  checkGroupIds(groupIds);
-  const timing = watchTiming(values);
-  const { connection, ca } = loadConnection(credentialFlags(values), process.env);
-  const engine = createEngine({ connection, ca, intervalMs: timing.intervalMs, maxRate: timing.maxRate });
-  return watchRooms({
-    engine,
-    groupIds,
-    json: values.json === true,
-    durationMs: timing.durationMs,
-    title: 'Headcount',
-  });
+  const store = openSettingsStore(values.config, { watch: true });
+  try {
+    const settings = store.read();
+    const fromFile = values['groups-file'] ? readGroupsFile(values['groups-file']) : [];
+    const named = [...positionals, ...fromFile];
+    const groupIds = named.length > 0 ? named : Object.keys(settings.rooms ?? {});
+    if (groupIds.length === 0)
+      throw new ConfigError('Name at least one room, or a --groups-file, or list rooms in the settings.');
+    checkGroupIds(groupIds);
+    const timing = watchTiming(values);
+    const flags = credentialFlags(values);
+    const { connection, ca } = loadConnection(flags, process.env);
+    const where = flags.region ?? process.env.HEADCOUNT_REGION ?? new URL(connection.endpoint.primary).host;
+    const engine = createEngine({ connection, ca, intervalMs: timing.intervalMs, maxRate: timing.maxRate });
+    return await watchRooms({
+      engine,
+      groupIds,
+      json: values.json === true,
+      durationMs: timing.durationMs,
+      title: 'Headcount',
+      alerting: (onAlert) =>
+        createAlerting({
+          store,
+          settings,
+          where,
+          desktop: values.notify === true,
+          clock: systemClock,
+          onAlert,
+        }),
+    });
+  } finally {
+    store.close();
+  }
 }
 
 /** Interval, rate cap and duration from the flags, with the warnings and refusals they deserve. */
