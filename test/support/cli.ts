@@ -12,12 +12,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Environment for a CLI run: no inherited HEADCOUNT_* variables, plus the given ones. */
+/**
+ * Environment for a CLI run: no inherited HEADCOUNT_* variables, settings in a fresh temporary
+ * folder (never the user's), plus the given ones.
+ */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')),
   );
-  return { ...env, ...extra };
+  const config = join(mkdtempSync(join(tmpdir(), 'headcount-cli-')), 'config.json');
+  return { ...env, HEADCOUNT_CONFIG: config, ...extra };
 }
 
 /** The variables that point the CLI at a running simulator with its demo credentials. */

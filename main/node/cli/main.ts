@@ -1,7 +1,9 @@
 import { ConfigError } from '../../core/config-error';
+import { ALERTS_HELP, runAlerts } from './alerts';
 import { COUNT_HELP, runCount } from './count';
 import { DEMO_HELP, runDemo } from './demo';
 import { runSimulate, SIMULATE_HELP } from './simulate';
+import { runSnooze, SNOOZE_HELP } from './snooze';
 import { runWatch, WATCH_HELP } from './watch';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -9,6 +11,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   watch: runWatch,
   demo: runDemo,
   simulate: runSimulate,
+  alerts: runAlerts,
+  snooze: (args) => runSnooze(args),
+  unsnooze: (args) => runSnooze(args, true),
 };
 
 const HELP = `Headcount: online counts of Tencent Cloud IM live-stream rooms.
@@ -18,6 +23,8 @@ Commands:
   headcount watch [<groupId>...] [options]    watch rooms continuously
   headcount demo                              watch a scripted show on the built-in simulator
   headcount simulate [--port N]               run the built-in simulator alone
+  headcount alerts [--since 1h] [--json]      read the alert log
+  headcount snooze [<groupId> | --all]        hold desktop notifications for a while
 
 Credentials come from the environment: HEADCOUNT_SDKAPPID, HEADCOUNT_IDENTIFIER,
 HEADCOUNT_SECRET_KEY or HEADCOUNT_SECRET_KEY_FILE (a file only you can read), and
@@ -25,7 +32,7 @@ HEADCOUNT_REGION (${'china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-
 or HEADCOUNT_ENDPOINT. Flags --sdkappid, --identifier, --secret-key-file, --region, --endpoint
 and --ca-file override them; the secret key itself never goes on a command line.
 
-${[COUNT_HELP, WATCH_HELP, DEMO_HELP, SIMULATE_HELP].map((h) => h.split('\n')[0]).join('\n')}
+${[COUNT_HELP, WATCH_HELP, DEMO_HELP, SIMULATE_HELP, ALERTS_HELP, SNOOZE_HELP].map((h) => h.split('\n')[0]).join('\n')}
 Run headcount <command> --help for the details of one command.`;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,83 @@
+import { describeUntil } from '../../core/alerts/local-time';
+import { SnoozeBook, type SnoozePreset, type SnoozeScope, snoozeUntil } from '../../core/alerts/snooze';
+import { ConfigError } from '../../core/config-error';
+import { profileLabel } from '../alerting';
+import { openSettingsStore } from '../settings-store';
+import { showGroupId } from './format';
+import { checkGroupIds, parseCommand } from './options';
+
+export const SNOOZE_HELP = `Usage: headcount snooze [<groupId> | --all] [--for 15m|1h|4h|morning] [--config F]
+       headcount snooze --list
+       headcount unsnooze [<groupId> | --all]
+
+Holds desktop notifications for one room or for everything, for 15 minutes, 1 hour (default),
+4 hours, or until tomorrow morning (08:00 local time). Alerts are still logged, and webhooks still
+get them: a snooze is for your screen. A running watch picks the change up within seconds.`;
+
+const PRESETS: Record<string, SnoozePreset> = {
+  '15m': '15m',
+  '1h': '1h',
+  '4h': '4h',
+  morning: 'tomorrow-morning',
+  'tomorrow-morning': 'tomorrow-morning',
+};
+
+/** `headcount snooze` and `headcount unsnooze`: kept in the settings file, where a running watch reads them. */
+export async function runSnooze(args: string[], undo = false): Promise<number> {
+  const command = undo ? 'unsnooze' : 'snooze';
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      all: { type: 'boolean' },
+      for: { type: 'string' },
+      list: { type: 'boolean' },
+      config: { type: 'string' },
+    },
+    command,
+  );
+  if (values.help) {
+    process.stdout.write(`${SNOOZE_HELP}\n`);
+    return 0;
+  }
+  const store = openSettingsStore(values.config);
+  const settings = store.read();
+  const book = SnoozeBook.fromJSON(settings.snoozes);
+  const now = Date.now();
+  if (values.list) {
+    process.stdout.write(`${listing(book, now)}\n`);
+    return 0;
+  }
+  const scope = scopeOf(positionals, values.all === true, profileLabel(settings), command);
+  if (undo) {
+    if (!book.unsnooze(scope)) process.stdout.write('That was not snoozed.\n');
+  } else {
+    const preset = PRESETS[values.for ?? '1h'];
+    if (!preset) throw new ConfigError(`--for takes 15m, 1h, 4h or morning (got "${values.for}").`);
+    const until = snoozeUntil(preset, now);
+    book.snooze(scope, until);
+    process.stdout.write(`Snoozed ${describeScope(scope)} until ${describeUntil(until, now)}.\n`);
+  }
+  store.set('snoozes', book.toJSON());
+  return 0;
+}
+
+function scopeOf(ids: string[], all: boolean, profile: string, command: string): SnoozeScope {
+  if (all && ids.length === 0) return { kind: 'all' };
+  if (!all && ids.length === 1) {
+    checkGroupIds(ids);
+    return { kind: 'room', profile, groupId: ids[0] as string };
+  }
+  throw new ConfigError(`Name one room, or --all: headcount ${command} <groupId> | --all`);
+}
+
+function describeScope(scope: SnoozeScope): string {
+  if (scope.kind === 'all') return 'all alerts';
+  if (scope.kind === 'profile') return `profile ${scope.profile}`;
+  return `room ${showGroupId(scope.groupId)}`;
+}
+
+function listing(book: SnoozeBook, now: number): string {
+  const active = book.active(now);
+  if (active.length === 0) return 'Nothing is snoozed.';
+  return active.map((s) => `${describeScope(s.scope)} until ${describeUntil(s.until, now)}`).join('\n');
+}
