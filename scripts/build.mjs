@@ -25,6 +25,7 @@ if (process.argv.includes('--bench')) {
     ...common,
     entryPoints: {
       'engine.bench': 'bench/engine.bench.ts',
+      'alerts.bench': 'bench/alerts.bench.ts',
       'simulator-process': 'bench/simulator-process.ts',
     },
     outdir: 'dist/bench',

@@ -107,7 +107,7 @@ export class RoomAlerts {
       const fire =
         direction === 'above' ? sample.online >= settings.threshold : sample.online <= settings.threshold;
       const clear = direction === 'above' ? sample.online < recoverAt : sample.online > recoverAt;
-      const words = `${direction} ${people(settings.threshold)}`;
+      const words = () => `${direction} ${people(settings.threshold)}`;
       this.settle(direction, sample.at, fire, clear, settings.forMs ?? 0, sample.online, words);
     }
   }
@@ -245,11 +245,13 @@ export class RoomAlerts {
     clear: boolean,
     forMs: number,
     value?: number,
-    why = '',
+    because: string | (() => string) = '',
   ): void {
     const transition = this.state(rule).update(at, fire, clear, forMs, this.rules.repeatMs);
     if (!transition) return;
     if (transition === 'recovered' && !this.rules.recovered) return;
+    // Words are built only for an alert that goes out: formatting numbers on every sample costs.
+    const why = typeof because === 'function' ? because() : because;
     const what = value === undefined ? RULE_WORDS[rule] : `${people(value)} online`;
     const detail =
       transition === 'recovered' ? `recovered${value === undefined ? '' : ` (${why || rule})`}` : why;

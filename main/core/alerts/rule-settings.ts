@@ -47,7 +47,8 @@ export const DEFAULT_RULES: Required<RuleSettings> = {
   drop: { percent: 40, people: 200, windowMs: 2 * 60_000 },
   peak: null,
   milestones: [],
-  failing: { consecutive: 3, forMs: 60_000 },
+  // Retries back off from 2 s, so five failures in a row span about half a minute, not a blip.
+  failing: { consecutive: 5, forMs: 60_000 },
   stale: true,
   closed: true,
   sessions: true,

@@ -130,7 +130,9 @@ describe('failures', () => {
       ...e.handle(failure(502, T0 + 12_000, 2)),
       ...e.handle(failure(10002, T0 + 16_000, 3)),
       ...e.handle(failure(10002, T0 + 24_000, 4)),
-      ...e.handle(sample(310, T0 + 40_000)),
+      ...e.handle(failure(10002, T0 + 40_000, 5)),
+      ...e.handle(failure(10002, T0 + 56_000, 6)),
+      ...e.handle(sample(310, T0 + 70_000)),
     ];
     expect(brief(alerts)).toEqual(['failing:firing', 'failing:recovered']);
     expect(alerts[0]).not.toHaveProperty('value');
