@@ -105,6 +105,7 @@ const results = {
   },
   cpuSecondsPer1000Calls: round((cpuSeconds / calls) * 1000, 3),
   cpuShareOfOneCore: `${round((cpuSeconds / measuredS) * 100, 1)} %`,
+  cpuUserAndSystemS: [round(cpu.user / 1e6, 2), round(cpu.system / 1e6, 2)],
   peakRssMb: round(peakRssMb, 1),
   errorsByKind: Object.fromEntries(errors),
   simulatorAnswersByErrorCode: stats.byErrorCode,
