@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The Electron adapter's tests run against a small fake of the electron module (design.md).
+  resolve: { alias: { electron: fileURLToPath(new URL('test/support/fake-electron/index.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

@@ -1,0 +1,177 @@
+/**
+ * The one contract between the engine (main process, or `headcount serve`) and the UI: what the UI
+ * may ask and what it is pushed. Types only: the renderer imports nothing else, the Electron
+ * preload object and the web client are both written `satisfies MonitorApi`, and main validates
+ * every incoming argument at run time before a handler runs. No secret ever crosses it outward.
+ */
+import type { AlertPhase, AlertRule, Severity } from '../core/alerts/alert';
+import type { ErrorKind } from '../core/error-kind';
+import type { AppState, RoomStatus } from '../core/monitor-events';
+
+export type { AlertPhase, AlertRule, AppState, ErrorKind, RoomStatus, Severity };
+
+/** `${profileId}/${groupId}`: one room of one app profile. */
+export type RoomKey = string;
+
+export interface RoomErrorView {
+  kind: ErrorKind;
+  code?: number;
+  /** What happened and what to do, in words. */
+  message: string;
+}
+
+export interface RoomView {
+  key: RoomKey;
+  profileId: string;
+  groupId: string;
+  /** The user's label, else the group's Name from get_group_info, else null. */
+  label: string | null;
+  status: RoomStatus;
+  /** Last measured count; null when none was measured. A failure never reads as 0. */
+  online: number | null;
+  /** Epoch ms of that count, and its age when the view was made. */
+  measuredAt: number | null;
+  ageMs: number | null;
+  /** Change against about a minute ago, when known. */
+  change1m: number | null;
+  error: RoomErrorView | null;
+  peak: { online: number; at: number } | null;
+  pinned: boolean;
+  /** When a snooze covering this room ends. */
+  snoozedUntil: number | null;
+}
+
+/**
+ * How the secret key is kept: by the OS keychain or its equivalent; weakly (Linux without a
+ * keyring, by explicit choice); in memory for this run only; or not at all yet.
+ */
+export type KeyStorage = 'protected' | 'weak' | 'this-run-only' | 'needs-key';
+
+export interface ProfileView {
+  id: string;
+  label: string;
+  sdkAppId: number;
+  identifier: string;
+  /** A region key from the reference table, or null with a custom endpoint. */
+  region: string | null;
+  endpoint: string | null;
+  keyStorage: KeyStorage;
+  /** What the key storage means, in words ("Saved in the macOS Keychain", "Kept in memory only..."). */
+  keyStorageNote: string;
+  state: AppState;
+  reason: string | null;
+  plan: {
+    rooms: number;
+    requestedIntervalS: number;
+    effectiveIntervalS: number;
+    stretched: boolean;
+    callsPerSecond: number;
+    capPerSecond: number;
+  };
+}
+
+export interface AlertView {
+  id: string;
+  rule: AlertRule;
+  phase: AlertPhase;
+  severity: Severity;
+  profileId: string;
+  roomKey: RoomKey | null;
+  title: string;
+  message: string;
+  at: number;
+}
+
+export interface MonitorSnapshot {
+  /** True while the built-in simulator plays the demo show because no app profile is set up. */
+  demo: boolean;
+  paused: boolean;
+  profiles: ProfileView[];
+  rooms: RoomView[];
+  /** Something the user should know (e.g. settings were damaged and reset, with where the backup is). */
+  notices: string[];
+}
+
+/** What main pushes: whole snapshots rarely, changed rooms as deltas. */
+export type MonitorPush =
+  | { type: 'snapshot'; snapshot: MonitorSnapshot }
+  | { type: 'rooms'; rooms: RoomView[] }
+  | { type: 'rooms-removed'; keys: RoomKey[] }
+  | { type: 'profiles'; profiles: ProfileView[] }
+  | { type: 'alert'; alert: AlertView }
+  /** A notification was clicked: show this room. */
+  | { type: 'focus'; key: RoomKey };
+
+/** An app profile as the settings form sends it. The secret key is write-only: absent keeps the saved one. */
+export interface ProfileInput {
+  id?: string;
+  label: string;
+  sdkAppId: number;
+  identifier: string;
+  region?: string;
+  endpoint?: string;
+  secretKey?: string;
+  /** On Linux without a keyring: keep the key on disk under weak protection anyway. */
+  allowWeakStorage?: boolean;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** The answer in words: "Connected: 1,234 online in @TGS#a" or what is wrong and what to do. */
+  message: string;
+  kind?: ErrorKind;
+  code?: number;
+}
+
+export interface AddRoomsResult {
+  added: RoomKey[];
+  refused: Array<{ groupId: string; reason: string }>;
+}
+
+export type SnoozeTarget = { kind: 'all' } | { kind: 'profile'; profileId: string } | { kind: 'room'; key: RoomKey };
+export type SnoozeChoice = '15m' | '1h' | '4h' | 'tomorrow-morning';
+
+export interface MonitorApi {
+  getSnapshot(): Promise<MonitorSnapshot>;
+  /** Subscribes to pushes; returns the unsubscribe function. */
+  onPush(listener: (push: MonitorPush) => void): () => void;
+  addRooms(profileId: string, groupIds: string[]): Promise<AddRoomsResult>;
+  removeRoom(key: RoomKey): Promise<void>;
+  retryRoom(key: RoomKey): Promise<void>;
+  setPinned(key: RoomKey, pinned: boolean): Promise<void>;
+  getHistory(key: RoomKey, sinceMs?: number): Promise<Array<{ at: number; online: number }>>;
+  setPaused(paused: boolean): Promise<void>;
+  snooze(target: SnoozeTarget, choice: SnoozeChoice): Promise<void>;
+  unsnooze(target: SnoozeTarget): Promise<void>;
+  saveProfile(input: ProfileInput): Promise<ProfileView>;
+  removeProfile(profileId: string): Promise<void>;
+  testConnection(input: ProfileInput): Promise<ConnectionTestResult>;
+  listAlerts(query: { sinceMs?: number; key?: RoomKey; limit?: number }): Promise<AlertView[]>;
+}
+
+/** The methods the UI calls (everything but the subscription), each one IPC channel. */
+export type MonitorMethod = Exclude<keyof MonitorApi, 'onPush'>;
+
+export const MONITOR_METHODS = [
+  'getSnapshot',
+  'addRooms',
+  'removeRoom',
+  'retryRoom',
+  'setPinned',
+  'getHistory',
+  'setPaused',
+  'snooze',
+  'unsnooze',
+  'saveProfile',
+  'removeProfile',
+  'testConnection',
+  'listAlerts',
+] as const satisfies readonly MonitorMethod[];
+
+/** The IPC channel of a method, and the one pushes arrive on. */
+export const channelOf = (method: MonitorMethod) => `monitor:${method}` as const;
+export const PUSH_CHANNEL = 'monitor:push';
+
+// Every method of the contract has its channel: a method added to MonitorApi but not listed fails here.
+type Unlisted = Exclude<MonitorMethod, (typeof MONITOR_METHODS)[number]>;
+export const ALL_METHODS_LISTED: Unlisted extends never ? true : never = true;
