@@ -1,0 +1,39 @@
+import { resolveEndpoint } from '../core/regions';
+import type { DemoStarter, EngineFactory, ProfileRecord } from '../service/service-ports';
+import { demoShow, startSimulator } from '../simulator';
+import { createEngine } from './engine';
+
+/** Engines for app profiles, wired for Node (the tray app's main process and `headcount serve`). */
+export function profileEngineFactory(options: { ca?: string } = {}): EngineFactory {
+  return (profile, secretKey) =>
+    createEngine({
+      connection: {
+        sdkAppId: profile.sdkAppId,
+        identifier: profile.identifier,
+        secretKey,
+        endpoint: resolveEndpoint({ region: profile.region, endpoint: profile.endpoint }),
+      },
+      ca: options.ca,
+      intervalMs: (profile.intervalSeconds ?? 10) * 1000,
+      ...(profile.maxRate === undefined ? {} : { maxRate: profile.maxRate }),
+    });
+}
+
+/** The demo show's rooms are labelled by their story; the show moves faster than real audiences. */
+const DEMO_INTERVAL_SECONDS = 2;
+
+/** The demo profile: the built-in simulator playing its show, with its own credentials. */
+export const startDemoProfile: DemoStarter = async () => {
+  const rooms = demoShow();
+  const simulator = await startSimulator({ rooms });
+  const profile: ProfileRecord = {
+    id: 'demo',
+    label: 'Demo',
+    sdkAppId: simulator.credentials.sdkAppId,
+    identifier: simulator.credentials.identifier,
+    endpoint: simulator.baseUrl,
+    intervalSeconds: DEMO_INTERVAL_SECONDS,
+    rooms: rooms.map((room) => ({ groupId: room.groupId, label: room.name?.replace(/\s*\(.*\)$/, '') })),
+  };
+  return { profile, secretKey: simulator.credentials.secretKey, close: () => simulator.close() };
+};

@@ -1,0 +1,60 @@
+import type { KeyStorage } from '../contract/monitor-api';
+import type { Alert } from '../core/alerts/alert';
+import type { AppMonitor } from '../core/app-monitor';
+import type { ImClient } from '../core/im-client';
+
+/** One app profile as it is kept in the settings (the secret key is in the vault, never here). */
+export interface ProfileRecord {
+  id: string;
+  label: string;
+  sdkAppId: number;
+  identifier: string;
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  intervalSeconds?: number | undefined;
+  maxRate?: number | undefined;
+  rooms: Array<{ groupId: string; label?: string | undefined; pinned?: boolean | undefined }>;
+}
+
+/** Where profiles live: the app's settings file (or memory, for the demo and tests). */
+export interface ProfileStore {
+  list(): ProfileRecord[];
+  save(profile: ProfileRecord): void;
+  remove(profileId: string): void;
+}
+
+/** Where secret keys live: the credential vault. */
+export interface KeyStore {
+  saveKey(profileId: string, key: string, options: { allowWeakStorage: boolean }): KeyStorage;
+  readKey(profileId: string): { ok: true; key: string } | { ok: false; reason: string };
+  forget(profileId: string): void;
+  storage(profileId: string): { keyStorage: KeyStorage; note: string };
+}
+
+/** A running engine for one profile: its client (for group info and tests) and its monitor. */
+export interface ProfileEngine {
+  client: Pick<ImClient, 'getOnlineMemberNum' | 'getGroupInfo' | 'getAppidGroupList'>;
+  monitor: AppMonitor;
+  close(): void;
+}
+
+/** Builds an engine for a profile with its key (HTTP transport, rate budget, monitor). */
+export type EngineFactory = (profile: ProfileRecord, secretKey: string) => ProfileEngine;
+
+/** The demo: a simulator and a profile for it, used while no profile is set up. */
+export type DemoStarter = () => Promise<{
+  profile: ProfileRecord;
+  secretKey: string;
+  close(): Promise<void>;
+}>;
+
+/** Where alerts go in this edition (rules, log, notifications), one per profile. */
+export interface AlertSink {
+  handle(event: import('../core/monitor-events').MonitorEvent): void;
+  close(): Promise<void>;
+}
+
+export type AlertSinkFactory = (
+  profile: ProfileRecord,
+  onAlert: (alert: Alert) => void,
+) => Promise<AlertSink>;

@@ -1,0 +1,77 @@
+import type { ProfileView, RoomKey, RoomView } from '../contract/monitor-api';
+import type { AppMonitor } from '../core/app-monitor';
+import type { AppStatus, RoomSnapshot } from '../core/monitor-events';
+import type { ProfileRecord } from './service-ports';
+
+export function roomKey(profileId: string, groupId: string): RoomKey {
+  return `${profileId}/${groupId}`;
+}
+
+/** Splits a room key at its first slash (profile ids have none; group ids may). */
+export function parseRoomKey(key: RoomKey): { profileId: string; groupId: string } | null {
+  const slash = key.indexOf('/');
+  if (slash <= 0 || slash === key.length - 1) return null;
+  return { profileId: key.slice(0, slash), groupId: key.slice(slash + 1) };
+}
+
+/** A room as the UI shows it: what the engine knows, never recomputed by the UI. */
+export function roomView(
+  profile: ProfileRecord,
+  room: RoomSnapshot,
+  monitor: AppMonitor,
+  now: number,
+  snoozedUntil: number | null,
+): RoomView {
+  const record = profile.rooms.find((r) => r.groupId === room.groupId);
+  const minuteAgo = monitor.history(room.groupId, now - 60_000)[0]?.online ?? null;
+  const { error } = room;
+  return {
+    key: roomKey(profile.id, room.groupId),
+    profileId: profile.id,
+    groupId: room.groupId,
+    label: record?.label ?? null,
+    status: room.status,
+    online: room.online,
+    measuredAt: room.measuredAt,
+    ageMs: room.ageMs,
+    change1m: room.online === null || minuteAgo === null ? null : room.online - minuteAgo,
+    error: error
+      ? {
+          kind: error.kind,
+          ...(error.code === undefined ? {} : { code: error.code }),
+          message: error.message,
+        }
+      : null,
+    peak: room.peak,
+    pinned: record?.pinned === true,
+    snoozedUntil,
+  };
+}
+
+export function profileView(
+  profile: ProfileRecord,
+  key: { keyStorage: ProfileView['keyStorage']; note: string },
+  status: AppStatus | null,
+): ProfileView {
+  const plan = status?.plan;
+  return {
+    id: profile.id,
+    label: profile.label,
+    sdkAppId: profile.sdkAppId,
+    identifier: profile.identifier,
+    region: profile.region ?? null,
+    endpoint: profile.endpoint ?? null,
+    keyStorage: key.keyStorage,
+    keyStorageNote: key.note,
+    state: status?.state ?? 'paused',
+    reason: status ? (status.reason ?? null) : 'Enter the secret key to start polling.',
+    plan: {
+      rooms: plan?.rooms ?? profile.rooms.length,
+      requestedIntervalS: (plan?.requestedIntervalMs ?? (profile.intervalSeconds ?? 10) * 1000) / 1000,
+      effectiveIntervalS: (plan?.effectiveIntervalMs ?? (profile.intervalSeconds ?? 10) * 1000) / 1000,
+      stretched: (plan?.stretch ?? 1) > 1,
+      callsPerSecond: plan?.callsPerSecond ?? 0,
+      capPerSecond: status?.capPerSecond ?? profile.maxRate ?? 200,
+    },
+  };
+}

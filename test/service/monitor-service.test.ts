@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MonitorPush, RoomView } from '../../main/contract/monitor-api';
+import { SnoozeBook } from '../../main/core/alerts/snooze';
+import { systemClock } from '../../main/core/clock';
+import { profileEngineFactory, startDemoProfile } from '../../main/node/profile-engine';
+import { MonitorService } from '../../main/service/monitor-service';
+import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
+import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { waitFor } from '../support/cli';
+
+/** Profiles in memory, as the settings file would keep them. */
+class MemoryProfiles implements ProfileStore {
+  readonly saved = new Map<string, ProfileRecord>();
+  list = () => [...this.saved.values()];
+  save = (profile: ProfileRecord) => void this.saved.set(profile.id, profile);
+  remove = (id: string) => void this.saved.delete(id);
+}
+
+/** Keys in memory, as the vault keeps them on a machine with a keyring. */
+class MemoryKeys implements KeyStore {
+  readonly keys = new Map<string, string>();
+  saveKey = (id: string, key: string) => {
+    this.keys.set(id, key);
+    return 'protected' as const;
+  };
+  readKey = (id: string) => {
+    const key = this.keys.get(id);
+    return key ? { ok: true as const, key } : { ok: false as const, reason: 'No key saved.' };
+  };
+  forget = (id: string) => void this.keys.delete(id);
+  storage = (id: string) =>
+    this.keys.has(id)
+      ? { keyStorage: 'protected' as const, note: 'Saved in the keyring.' }
+      : { keyStorage: 'needs-key' as const, note: 'Enter the secret key.' };
+}
+
+let service: MonitorService | null = null;
+let sim: RunningSimulator | null = null;
+afterEach(async () => {
+  await service?.stop();
+  await sim?.close();
+  service = null;
+  sim = null;
+});
+
+function setup(profiles = new MemoryProfiles(), keys = new MemoryKeys()) {
+  const pushes: MonitorPush[] = [];
+  service = new MonitorService({
+    clock: systemClock,
+    profiles,
+    keys,
+    openEngine: profileEngineFactory(),
+    snoozes: new SnoozeBook(),
+    saveSnoozes: () => {},
+    startDemo: startDemoProfile,
+  });
+  service.onPush((push) => pushes.push(push));
+  return { service, pushes, profiles, keys };
+}
+
+const latestRooms = (pushes: MonitorPush[]) => {
+  const rooms = new Map<string, RoomView>();
+  for (const push of pushes)
+    if (push.type === 'rooms') for (const room of push.rooms) rooms.set(room.key, room);
+  return rooms;
+};
+
+async function simulatorProfile() {
+  sim = await startSimulator({
+    rooms: [
+      { groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } },
+      { groupId: 'club', name: 'Fan Club', type: 'Public', audience: { kind: 'fixed', online: 5 } },
+    ],
+  });
+  return {
+    label: 'Events',
+    sdkAppId: sim.credentials.sdkAppId,
+    identifier: sim.credentials.identifier,
+    endpoint: sim.baseUrl,
+    secretKey: sim.credentials.secretKey,
+  };
+}
+
+describe('MonitorService', () => {
+  it('plays the demo while no app profile is set up', async () => {
+    const { service, pushes } = setup();
+    await service.start();
+    const snapshot = await service.getSnapshot();
+    expect(snapshot.demo).toBe(true);
+    expect(snapshot.profiles).toMatchObject([{ label: 'Demo', state: 'running' }]);
+    await waitFor(
+      () => [...latestRooms(pushes).values()].some((room) => room.online !== null),
+      10_000,
+      'a demo count',
+    );
+    expect([...latestRooms(pushes).values()].find((r) => r.online !== null)?.label).toEqual(
+      expect.any(String),
+    );
+  });
+
+  it('switches from the demo to a real profile, and checks rooms before adding them', async () => {
+    const { service, pushes, profiles } = setup();
+    await service.start();
+    const view = await service.saveProfile(await simulatorProfile());
+    expect(view).toMatchObject({ label: 'Events', keyStorage: 'protected', state: 'running' });
+    expect((await service.getSnapshot()).demo).toBe(false);
+    const result = await service.addRooms(view.id, [
+      '@TGS#live',
+      'club',
+      '@TGS#missing',
+      'x'.repeat(49),
+      '@TGS#live',
+    ]);
+    expect(result.added).toEqual([`${view.id}/@TGS#live`]);
+    expect(Object.fromEntries(result.refused.map((r) => [r.groupId, r.reason]))).toEqual({
+      club: '"Fan Club" is a Public group, not a live-stream room (AVChatRoom): it has no online count.',
+      '@TGS#missing': expect.stringMatching(/does not exist or was disbanded/),
+      ['x'.repeat(49)]: 'The group id is 49 bytes long; the limit is 48.',
+      '@TGS#live': 'This room was pasted twice.',
+    });
+    expect(profiles.saved.get(view.id)?.rooms).toEqual([{ groupId: '@TGS#live', label: 'Launch Day' }]);
+    await waitFor(
+      () => latestRooms(pushes).get(`${view.id}/@TGS#live`)?.online === 1234,
+      10_000,
+      'the count',
+    );
+    expect(latestRooms(pushes).get(`${view.id}/@TGS#live`)).toMatchObject({
+      label: 'Launch Day',
+      status: 'live',
+    });
+    expect((await service.addRooms(view.id, ['@TGS#live'])).refused[0]?.reason).toBe(
+      'This room is already watched.',
+    );
+  });
+
+  it('shows a profile without a key as needing one, and starts it when the key is given', async () => {
+    const input = await simulatorProfile();
+    const profiles = new MemoryProfiles();
+    profiles.save({
+      id: 'p1',
+      label: input.label,
+      sdkAppId: input.sdkAppId,
+      identifier: input.identifier,
+      endpoint: input.endpoint,
+      rooms: [{ groupId: '@TGS#live' }],
+    });
+    const { service, pushes } = setup(profiles);
+    await service.start();
+    const before = await service.getSnapshot();
+    expect(before.demo).toBe(false);
+    expect(before.profiles[0]).toMatchObject({
+      keyStorage: 'needs-key',
+      reason: 'Enter the secret key to start polling.',
+    });
+    await service.saveProfile({
+      id: 'p1',
+      label: input.label,
+      sdkAppId: input.sdkAppId,
+      identifier: input.identifier,
+      endpoint: input.endpoint,
+      secretKey: input.secretKey,
+    });
+    await waitFor(() => latestRooms(pushes).get('p1/@TGS#live')?.online === 1234, 10_000, 'the count');
+  });
+
+  it('tests a connection and answers in words, never echoing the key', async () => {
+    const { service } = setup();
+    const input = await simulatorProfile();
+    expect(await service.testConnection(input)).toEqual({
+      ok: true,
+      message: 'Connected: the app has 1 live-stream room.',
+    });
+    const wrong = await service.testConnection({ ...input, secretKey: 'f'.repeat(64) });
+    expect(wrong).toMatchObject({ ok: false, kind: 'auth', code: 70009 });
+    expect(JSON.stringify(wrong)).not.toContain('f'.repeat(64));
+    expect(await service.testConnection({ ...input, secretKey: undefined })).toEqual({
+      ok: false,
+      message: 'Enter the secret key first.',
+    });
+    expect((await service.testConnection({ ...input, endpoint: 'http://example.com' })).message).toMatch(
+      /https/,
+    );
+  });
+
+  it('never sends a secret key or a UserSig to the UI', async () => {
+    const { service, pushes } = setup();
+    await service.start();
+    const input = await simulatorProfile();
+    const view = await service.saveProfile(input);
+    await service.addRooms(view.id, ['@TGS#live']);
+    await waitFor(
+      () => latestRooms(pushes).get(`${view.id}/@TGS#live`)?.online === 1234,
+      10_000,
+      'the count',
+    );
+    const everything = JSON.stringify([await service.getSnapshot(), pushes]);
+    expect(everything).not.toContain(input.secretKey);
+    expect(everything).not.toMatch(/eJ[\w*-]{40,}/);
+  });
+
+  it('pauses every profile, and snoozes a room with its end shown', async () => {
+    const { service, pushes } = setup();
+    const view = await service.saveProfile(await simulatorProfile());
+    await service.addRooms(view.id, ['@TGS#live']);
+    await service.setPaused(true);
+    expect((await service.getSnapshot()).profiles[0]?.state).toBe('paused');
+    await service.snooze({ kind: 'room', key: `${view.id}/@TGS#live` }, '1h');
+    await waitFor(
+      () => typeof latestRooms(pushes).get(`${view.id}/@TGS#live`)?.snoozedUntil === 'number',
+      5_000,
+      'the snooze',
+    );
+    const until = latestRooms(pushes).get(`${view.id}/@TGS#live`)?.snoozedUntil ?? 0;
+    expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
+    await expect(service.removeRoom(`${view.id}/nope`)).rejects.toThrow(/There is no room/);
+  });
+});
