@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // The Electron adapter's tests run against a small fake of the electron module (design.md).
-  resolve: { alias: { electron: fileURLToPath(new URL('test/support/fake-electron/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: { electron: fileURLToPath(new URL('test/support/fake-electron/index.ts', import.meta.url)) },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

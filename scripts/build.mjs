@@ -1,6 +1,8 @@
-// Bundles the headless CLI (and with it the engine and simulator) into one file under dist/;
-// with --bench, the benchmarks too, so they run on plain node like the product does. Packages stay
-// in node_modules: node-notifier finds its helper binaries next to its own files.
+// Bundles what runs: the headless CLI (with the engine and simulator) for Node; the tray app's
+// preload (one self-contained CommonJS file, as a sandboxed preload must be) and the popover page.
+// With --bench, the benchmarks too, so they run on plain node like the product does. The CLI leaves
+// packages in node_modules: node-notifier finds its helper binaries next to its own files.
+import { copyFile, mkdir } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = {
@@ -19,6 +21,32 @@ await build({
   outdir: 'dist',
   banner: { js: '#!/usr/bin/env node' },
 });
+
+await build({
+  entryPoints: { preload: 'main/electron/preload.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['electron'],
+  target: 'node22',
+  logLevel: 'warning',
+});
+
+await build({
+  entryPoints: { popover: 'renderer/main.ts' },
+  outdir: 'dist/renderer',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome130',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+await mkdir('dist/renderer', { recursive: true });
+await copyFile('renderer/index.html', 'dist/renderer/index.html');
+await copyFile('renderer/popover.css', 'dist/renderer/popover.css');
 
 if (process.argv.includes('--bench')) {
   await build({

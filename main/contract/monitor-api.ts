@@ -128,7 +128,10 @@ export interface AddRoomsResult {
   refused: Array<{ groupId: string; reason: string }>;
 }
 
-export type SnoozeTarget = { kind: 'all' } | { kind: 'profile'; profileId: string } | { kind: 'room'; key: RoomKey };
+export type SnoozeTarget =
+  | { kind: 'all' }
+  | { kind: 'profile'; profileId: string }
+  | { kind: 'room'; key: RoomKey };
 export type SnoozeChoice = '15m' | '1h' | '4h' | 'tomorrow-morning';
 
 export interface MonitorApi {

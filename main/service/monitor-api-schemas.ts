@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { MonitorApi, MonitorMethod } from '../contract/monitor-api';
 
 const roomKey = z.string().min(3).max(200);
-const groupId = z.string().min(1).max(48);
 const profileId = z.string().min(1).max(100);
 const snoozeTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),

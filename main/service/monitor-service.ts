@@ -321,7 +321,7 @@ export class MonitorService implements MonitorApi {
   private room(key: RoomKey): { runtime: Runtime; groupId: string } {
     const parsed = parseRoomKey(key);
     const runtime = parsed ? this.runtimes.get(parsed.profileId) : undefined;
-    if (!parsed || !runtime || !runtime.profile.rooms.some((r) => r.groupId === parsed.groupId)) {
+    if (!parsed || !runtime?.profile.rooms.some((r) => r.groupId === parsed.groupId)) {
       throw new Error(`There is no room ${JSON.stringify(key)}.`);
     }
     return { runtime, groupId: parsed.groupId };

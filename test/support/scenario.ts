@@ -6,7 +6,7 @@ import { AppMonitor, type OnlineCountSource } from '../../main/core/app-monitor'
 import { ImClient } from '../../main/core/im-client';
 import { RateBudget } from '../../main/core/rate-budget';
 import { createHttpPost } from '../../main/node/http-post';
-import { type RoomSpec, type RunningSimulator, startSimulator } from '../../main/simulator';
+import { type RoomSpec, startSimulator } from '../../main/simulator';
 import { FakeClock, flushPromises } from './fake-clock';
 
 /**

@@ -165,7 +165,7 @@ export class RoomAlerts {
 
   private inFirstWindowOfSession(at: number, windowMs: number): boolean {
     const session = this.sessions.current;
-    return session !== null && session.sawStart && at - session.startedAt < windowMs;
+    return session?.sawStart === true && at - session.startedAt < windowMs;
   }
 
   private sessionEvents(sample: Sample): void {

@@ -22,7 +22,10 @@ export const ipcMain = {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     const sent: unknown[] = [];
-    return handler({ senderFrame: { url, parent: null }, sender: { id: 1, send: (...a) => sent.push(a) } }, ...args);
+    return handler(
+      { senderFrame: { url, parent: null }, sender: { id: 1, send: (...a) => sent.push(a) } },
+      ...args,
+    );
   },
   /** Test helper: forget every handler. */
   reset(): void {
@@ -36,7 +39,8 @@ export const ipcMain = {
 const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
 
 export const ipcRenderer = {
-  invoke: (channel: string, ...args: unknown[]) => ipcMain.invokeAs('file:///app/renderer/index.html', channel, ...args),
+  invoke: (channel: string, ...args: unknown[]) =>
+    ipcMain.invokeAs('file:///app/renderer/index.html', channel, ...args),
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
     if (!listeners.has(channel)) listeners.set(channel, new Set());
     listeners.get(channel)?.add(listener);
