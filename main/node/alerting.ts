@@ -1,18 +1,15 @@
-import type { Alert, Delivery } from '../core/alerts/alert';
+import type { Alert, Delivery, Notifier } from '../core/alerts/alert';
 import { AlertDispatcher } from '../core/alerts/alert-dispatcher';
 import { AlertEngine } from '../core/alerts/alert-engine';
 import { AlertGrouper } from '../core/alerts/alert-grouper';
-import { AlertLog } from '../core/alerts/alert-log';
+import type { AlertLog } from '../core/alerts/alert-log';
 import { QuietHours } from '../core/alerts/quiet-hours';
-import { SnoozeBook } from '../core/alerts/snooze';
+import type { SnoozeBook } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
 import type { MonitorEvent } from '../core/monitor-events';
 import { roomSettings, toRuleSettings } from '../core/settings/settings-rules';
 import type { Settings } from '../core/settings/settings-schema';
-import { nodeFilePort } from './file-port';
-import { createDesktopNotifier } from './notify/desktop-notifier';
 import { createWebhookNotifier } from './notify/webhook-notifier';
-import type { SettingsStore } from './settings-store';
 
 /** The label of the headless edition's one app profile, unless the settings name it. */
 export const DEFAULT_PROFILE = 'Headcount';
@@ -22,29 +19,31 @@ export function profileLabel(settings: Settings): string {
 }
 
 export interface AlertingOptions {
-  store: SettingsStore;
   settings: Settings;
+  /** The app profile's label, carried by every alert. */
+  profile: string;
   /** Where the rooms are, for grouped alerts: a region key or the endpoint's host. */
   where: string;
-  /** Desktop notifications (`--notify`); webhooks in the settings are always used. */
-  desktop: boolean;
+  log: AlertLog;
+  snoozes: SnoozeBook;
+  /** Notifications on this machine (node-notifier headless, Electron's in the app); held by snoozes and quiet hours. */
+  desktop: Notifier[];
   clock: Clock;
   /** Each alert as the rules raise it, one per room. */
-  onAlert: (alert: Alert) => void;
+  onAlert?: (alert: Alert) => void;
   /** Each delivery, sent, failed or held. */
   onDelivery?: (alert: Alert, delivery: Delivery) => void;
 }
 
 /**
- * The alert pipeline of the headless edition: rules on the monitor's events, every alert logged,
- * notifications grouped, then sent to the desktop (held by snoozes and quiet hours) and to webhooks.
+ * The alert pipeline of one app profile: rules on the monitor's events, every alert logged,
+ * notifications grouped, then sent to the desktop (held by snoozes and quiet hours) and to the
+ * settings' webhooks.
  */
-export async function createAlerting(options: AlertingOptions) {
-  const { settings, clock } = options;
-  const log = await AlertLog.open(nodeFilePort, options.store.alertLogPath);
+export function createAlerting(options: AlertingOptions) {
+  const { settings, clock, log } = options;
   const quietHours = settings.quietHours ? new QuietHours(settings.quietHours) : undefined;
-  const desktop =
-    options.desktop && settings.notifications?.desktop !== false ? [createDesktopNotifier()] : [];
+  const desktop = settings.notifications?.desktop === false ? [] : options.desktop;
   const team = (settings.webhooks ?? []).map((webhook) => ({
     notifier: createWebhookNotifier(webhook, { clock }),
     filter: {
@@ -56,13 +55,13 @@ export async function createAlerting(options: AlertingOptions) {
     log,
     desktop,
     team,
-    snoozes: SnoozeBook.fromJSON(settings.snoozes),
+    snoozes: options.snoozes,
     ...(quietHours ? { quietHours } : {}),
     clock,
     ...(options.onDelivery ? { onDelivery: options.onDelivery } : {}),
   });
   const engine = new AlertEngine({
-    profile: profileLabel(settings),
+    profile: options.profile,
     rules: toRuleSettings(settings.rules),
     ...roomSettings(settings),
   });
@@ -76,23 +75,22 @@ export async function createAlerting(options: AlertingOptions) {
       sending.add(delivery);
     },
   });
-  const stopWatching = options.store.onChange(() => {
-    dispatcher.setSnoozes(SnoozeBook.fromJSON(options.store.read().snoozes));
-  });
   return {
-    log,
     channels: [...desktop, ...team.map((route) => route.notifier)].map((notifier) => notifier.channel),
     handle(event: MonitorEvent): void {
       for (const alert of engine.handle(event)) {
         // Every room's alert is logged and shown as it happens; notifications may be grouped.
         void log.record(alert);
-        options.onAlert(alert);
+        options.onAlert?.(alert);
         grouper.add(alert);
       }
     },
+    /** Takes snoozes changed elsewhere (another process, the popover). */
+    setSnoozes(snoozes: SnoozeBook): void {
+      dispatcher.setSnoozes(snoozes);
+    },
     /** Sends what is still gathered and waits for every delivery to be logged. */
     async close(): Promise<void> {
-      stopWatching();
       grouper.flushAll();
       await Promise.all([...sending]);
       await log.flush();
@@ -100,4 +98,4 @@ export async function createAlerting(options: AlertingOptions) {
   };
 }
 
-export type Alerting = Awaited<ReturnType<typeof createAlerting>>;
+export type Alerting = ReturnType<typeof createAlerting>;

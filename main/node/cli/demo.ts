@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../core/clock';
 import type { Settings } from '../../core/settings/settings-schema';
 import { demoShow, type RoomSpec, startSimulator } from '../../simulator';
-import { createAlerting } from '../alerting';
 import { createEngine } from '../engine';
 import { openSettingsStore } from '../settings-store';
+import { alertingForCli } from './alerting-for-cli';
 import { parseCommand, secondsFlag } from './options';
 import { watchRooms } from './watch-loop';
 
@@ -60,15 +59,7 @@ export async function runDemo(args: string[]): Promise<number> {
       json,
       durationMs,
       title: 'Headcount demo',
-      alerting: (onAlert) =>
-        createAlerting({
-          store,
-          settings,
-          where: 'the simulator',
-          desktop: notify,
-          clock: systemClock,
-          onAlert,
-        }),
+      alerting: (onAlert) => alertingForCli({ store, settings, where: 'the simulator', notify, onAlert }),
     });
   } finally {
     store.close();

@@ -1,12 +1,11 @@
-import { systemClock } from '../../core/clock';
 import { ConfigError } from '../../core/config-error';
 import { DEFAULT_INTERVAL_MS } from '../../core/poll-plan';
 import { API_RATE_CAP } from '../../core/rate-budget';
-import { createAlerting } from '../alerting';
 import { loadConnection } from '../credentials';
 import { createEngine } from '../engine';
 import { readGroupsFile } from '../groups-file';
 import { openSettingsStore } from '../settings-store';
+import { alertingForCli } from './alerting-for-cli';
 import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand, secondsFlag } from './options';
 import { watchRooms } from './watch-loop';
 
@@ -62,14 +61,7 @@ export async function runWatch(args: string[]): Promise<number> {
       durationMs: timing.durationMs,
       title: 'Headcount',
       alerting: (onAlert) =>
-        createAlerting({
-          store,
-          settings,
-          where,
-          desktop: values.notify === true,
-          clock: systemClock,
-          onAlert,
-        }),
+        alertingForCli({ store, settings, where, notify: values.notify === true, onAlert }),
     });
   } finally {
     store.close();
