@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   AddRoomsResult,
   AlertView,
@@ -17,17 +16,15 @@ import type { Alert } from '../core/alerts/alert';
 import type { AlertLog } from '../core/alerts/alert-log';
 import { type SnoozeBook, type SnoozeScope, snoozeUntil } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
-import { ConfigError } from '../core/config-error';
-import { resolveEndpoint } from '../core/regions';
+import { checkProfileInput, testConnection } from './profile-form';
+import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { admitRooms } from './room-admission';
 import type {
-  AlertSink,
   AlertSinkFactory,
   DemoStarter,
   EngineFactory,
   KeyStore,
-  ProfileEngine,
   ProfileRecord,
   ProfileStore,
 } from './service-ports';
@@ -48,13 +45,6 @@ export interface MonitorServiceOptions {
   notices?: string[];
 }
 
-interface Runtime {
-  profile: ProfileRecord;
-  engine: ProfileEngine | null;
-  sink: AlertSink | null;
-  demo?: { close(): Promise<void> };
-}
-
 const PUSH_EVERY_MS = 250;
 
 /**
@@ -62,34 +52,48 @@ const PUSH_EVERY_MS = 250;
  * app profile (its key, engine, alerts), the demo while no profile is set up, and the MonitorApi.
  */
 export class MonitorService implements MonitorApi {
-  private readonly runtimes = new Map<string, Runtime>();
+  private readonly runtimes: ProfileRuntimes;
   private readonly listeners = new Set<(push: MonitorPush) => void>();
   private readonly batcher: PushBatcher;
   private paused = false;
 
   constructor(private readonly options: MonitorServiceOptions) {
     this.batcher = new PushBatcher(options.clock, PUSH_EVERY_MS, (keys) => this.pushRooms(keys));
+    this.runtimes = new ProfileRuntimes({
+      keys: options.keys,
+      openEngine: options.openEngine,
+      startDemo: options.startDemo,
+      alerts: options.alerts,
+      paused: () => this.paused,
+      onAlert: (alert) => this.emit({ type: 'alert', alert: this.alertView(alert) }),
+      onEvent: (profile, event) => {
+        if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.profileViews() });
+        else if (event.type === 'sample' || event.type === 'error')
+          this.batcher.mark(roomKey(profile.id, event.groupId));
+        else if (event.type === 'room') this.batcher.mark(roomKey(profile.id, event.room.groupId));
+      },
+    });
   }
 
   /** Starts every saved profile, or the demo when there is none. */
   async start(): Promise<void> {
     const saved = this.options.profiles.list();
-    for (const profile of saved) await this.startProfile(profile);
-    if (saved.length === 0) await this.startDemo();
+    for (const profile of saved) await this.runtimes.start(profile);
+    if (saved.length === 0) await this.runtimes.startDemo();
   }
 
   async stop(): Promise<void> {
     this.batcher.stop();
-    for (const id of [...this.runtimes.keys()]) await this.stopProfile(id);
+    await this.runtimes.stopAll();
   }
 
   /** The machine woke up: counts are stale, poll again at once. */
   wake(): void {
-    for (const { engine } of this.runtimes.values()) engine?.monitor.wake();
+    for (const { engine } of this.runtimes.all()) engine?.monitor.wake();
   }
 
   get isDemo(): boolean {
-    return [...this.runtimes.values()].some((runtime) => runtime.demo);
+    return this.runtimes.isDemo;
   }
 
   async getSnapshot(): Promise<MonitorSnapshot> {
@@ -97,7 +101,7 @@ export class MonitorService implements MonitorApi {
       demo: this.isDemo,
       paused: this.paused,
       profiles: this.profileViews(),
-      rooms: [...this.runtimes.values()].flatMap((runtime) => this.roomViews(runtime)),
+      rooms: this.runtimes.all().flatMap((runtime) => this.roomViews(runtime)),
       notices: this.options.notices ?? [],
     };
   }
@@ -148,7 +152,7 @@ export class MonitorService implements MonitorApi {
 
   async setPaused(paused: boolean): Promise<void> {
     this.paused = paused;
-    for (const { engine } of this.runtimes.values()) {
+    for (const { engine } of this.runtimes.all()) {
       if (paused) engine?.monitor.pause();
       else engine?.monitor.resume();
     }
@@ -172,20 +176,20 @@ export class MonitorService implements MonitorApi {
       this.options.keys.saveKey(profile.id, input.secretKey, {
         allowWeakStorage: input.allowWeakStorage === true,
       });
-    await this.stopDemo();
-    await this.stopProfile(profile.id);
+    await this.runtimes.stopDemo();
+    await this.runtimes.stop(profile.id);
     this.options.profiles.save(profile);
-    await this.startProfile(profile, input.secretKey);
+    await this.runtimes.start(profile, input.secretKey);
     this.emit({ type: 'snapshot', snapshot: await this.getSnapshot() });
     return this.profileViews().find((view) => view.id === profile.id) as ProfileView;
   }
 
   async removeProfile(profileId: string): Promise<void> {
     this.runtime(profileId);
-    await this.stopProfile(profileId);
+    await this.runtimes.stop(profileId);
     this.options.keys.forget(profileId);
     this.options.profiles.remove(profileId);
-    if (this.runtimes.size === 0) await this.startDemo();
+    if (this.runtimes.size === 0) await this.runtimes.startDemo();
     this.emit({ type: 'snapshot', snapshot: await this.getSnapshot() });
   }
 
@@ -199,21 +203,7 @@ export class MonitorService implements MonitorApi {
     const saved = input.id ? this.options.keys.readKey(input.id) : null;
     const key = input.secretKey ?? (saved?.ok ? saved.key : null);
     if (!key) return { ok: false, message: 'Enter the secret key first.' };
-    const engine = this.options.openEngine({ ...profile, rooms: [] }, key);
-    try {
-      const page = await engine.client.getAppidGroupList({ limit: 1 });
-      if (page.ok) {
-        const rooms = page.value.totalCount;
-        return {
-          ok: true,
-          message: `Connected: the app has ${rooms} live-stream room${rooms === 1 ? '' : 's'}.`,
-        };
-      }
-      const { kind, code, message } = page.error;
-      return { ok: false, message, kind, ...(code === undefined ? {} : { code }) };
-    } finally {
-      engine.close();
-    }
+    return testConnection(this.options.openEngine, profile, key);
   }
 
   async listAlerts(query: { sinceMs?: number; key?: RoomKey; limit?: number }): Promise<AlertView[]> {
@@ -228,83 +218,15 @@ export class MonitorService implements MonitorApi {
     return entries.map((entry) => this.alertView(entry.alert));
   }
 
-  private async startProfile(profile: ProfileRecord, freshKey?: string): Promise<void> {
-    const key = freshKey ?? this.readKey(profile.id);
-    const runtime: Runtime = { profile, engine: null, sink: null };
-    this.runtimes.set(profile.id, runtime);
-    if (!key) return;
-    await this.startEngine(runtime, key);
-  }
-
-  private async startEngine(runtime: Runtime, key: string): Promise<void> {
-    const { profile } = runtime;
-    const engine = this.options.openEngine(profile, key);
-    runtime.engine = engine;
-    runtime.sink =
-      (await this.options.alerts?.(profile, (alert) =>
-        this.emit({ type: 'alert', alert: this.alertView(alert) }),
-      )) ?? null;
-    engine.monitor.on((event) => {
-      runtime.sink?.handle(event);
-      if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.profileViews() });
-      else if (event.type === 'sample' || event.type === 'error')
-        this.batcher.mark(roomKey(profile.id, event.groupId));
-      else if (event.type === 'room') this.batcher.mark(roomKey(profile.id, event.room.groupId));
-    });
-    engine.monitor.addRooms(profile.rooms.map((room) => room.groupId));
-    if (this.paused) engine.monitor.pause();
-    engine.monitor.start();
-  }
-
-  private async stopProfile(profileId: string): Promise<void> {
-    const runtime = this.runtimes.get(profileId);
-    if (!runtime) return;
-    this.runtimes.delete(profileId);
-    runtime.engine?.close();
-    await runtime.sink?.close();
-    await runtime.demo?.close();
-  }
-
-  private async startDemo(): Promise<void> {
-    if (!this.options.startDemo) return;
-    const demo = await this.options.startDemo();
-    const runtime: Runtime = { profile: demo.profile, engine: null, sink: null, demo };
-    this.runtimes.set(demo.profile.id, runtime);
-    await this.startEngine(runtime, demo.secretKey);
-  }
-
-  private async stopDemo(): Promise<void> {
-    for (const [id, runtime] of this.runtimes) if (runtime.demo) await this.stopProfile(id);
-  }
-
-  private readKey(profileId: string): string | null {
-    const read = this.options.keys.readKey(profileId);
-    return read.ok ? read.key : null;
-  }
-
   /** Validates a profile from the form: region or endpoint as the CLI checks them, a unique label. */
   private checkedProfile(input: ProfileInput, previous: ProfileRecord | undefined): ProfileRecord {
-    try {
-      resolveEndpoint({ region: input.region, endpoint: input.endpoint });
-    } catch (error) {
-      if (error instanceof ConfigError) throw new Error(error.message);
-      throw error;
-    }
-    const clash = [...this.runtimes.values()].find(
-      (r) => r.profile.label === input.label && r.profile.id !== input.id && !r.demo,
+    const labels = new Map(
+      this.runtimes
+        .all()
+        .filter((r) => !r.demo)
+        .map((r) => [r.profile.label, r.profile.id]),
     );
-    if (clash) throw new Error(`Another app profile is already called "${input.label}".`);
-    return {
-      id: input.id ?? `app-${randomBytes(4).toString('hex')}`,
-      label: input.label,
-      sdkAppId: input.sdkAppId,
-      identifier: input.identifier,
-      region: input.region,
-      endpoint: input.endpoint,
-      intervalSeconds: previous?.intervalSeconds,
-      maxRate: previous?.maxRate,
-      rooms: previous?.rooms ?? [],
-    };
+    return checkProfileInput(input, previous, labels);
   }
 
   private saveProfile_(runtime: Runtime, profile: ProfileRecord): void {
@@ -337,8 +259,9 @@ export class MonitorService implements MonitorApi {
 
   private snoozesChanged(): void {
     this.options.saveSnoozes(this.options.snoozes);
-    for (const runtime of this.runtimes.values())
+    for (const runtime of this.runtimes.all()) {
       for (const room of runtime.profile.rooms) this.batcher.mark(roomKey(runtime.profile.id, room.groupId));
+    }
   }
 
   private roomViews(runtime: Runtime, only?: ReadonlySet<string>): RoomView[] {
@@ -369,15 +292,17 @@ export class MonitorService implements MonitorApi {
   }
 
   private profileViews(): ProfileView[] {
-    return [...this.runtimes.values()].map(({ profile, engine, demo }) =>
-      profileView(
-        profile,
-        demo
-          ? { keyStorage: 'this-run-only', note: 'Demo credentials of the built-in simulator.' }
-          : this.options.keys.storage(profile.id),
-        engine?.monitor.status() ?? null,
-      ),
-    );
+    return this.runtimes
+      .all()
+      .map(({ profile, engine, demo }) =>
+        profileView(
+          profile,
+          demo
+            ? { keyStorage: 'this-run-only', note: 'Demo credentials of the built-in simulator.' }
+            : this.options.keys.storage(profile.id),
+          engine?.monitor.status() ?? null,
+        ),
+      );
   }
 
   private pushRooms(keys: string[]): void {
@@ -396,7 +321,7 @@ export class MonitorService implements MonitorApi {
   }
 
   private alertView(alert: Alert): AlertView {
-    const runtime = [...this.runtimes.values()].find((r) => r.profile.label === alert.profile);
+    const runtime = this.runtimes.all().find((r) => r.profile.label === alert.profile);
     const profileId = runtime?.profile.id ?? alert.profile;
     return {
       id: alert.id,

@@ -1,0 +1,102 @@
+import type { Alert } from '../core/alerts/alert';
+import type { MonitorEvent } from '../core/monitor-events';
+import type {
+  AlertSink,
+  AlertSinkFactory,
+  DemoStarter,
+  EngineFactory,
+  KeyStore,
+  ProfileEngine,
+  ProfileRecord,
+} from './service-ports';
+
+/** One app profile while the app runs: its record, and its engine and alerts once it has a key. */
+export interface Runtime {
+  profile: ProfileRecord;
+  engine: ProfileEngine | null;
+  sink: AlertSink | null;
+  /** Set for the demo profile, which closes its simulator. */
+  demo?: { close(): Promise<void> };
+}
+
+export interface ProfileRuntimesOptions {
+  keys: KeyStore;
+  openEngine: EngineFactory;
+  startDemo?: DemoStarter | undefined;
+  alerts?: AlertSinkFactory | undefined;
+  /** Every monitor event of every profile. */
+  onEvent: (profile: ProfileRecord, event: MonitorEvent) => void;
+  onAlert: (alert: Alert) => void;
+  /** Whether polling is paused app-wide (a profile started meanwhile starts paused). */
+  paused: () => boolean;
+}
+
+/** Starts and stops the runtime of each profile, and the demo's. */
+export class ProfileRuntimes {
+  private readonly runtimes = new Map<string, Runtime>();
+
+  constructor(private readonly options: ProfileRuntimesOptions) {}
+
+  get(profileId: string): Runtime | undefined {
+    return this.runtimes.get(profileId);
+  }
+
+  all(): Runtime[] {
+    return [...this.runtimes.values()];
+  }
+
+  get size(): number {
+    return this.runtimes.size;
+  }
+
+  get isDemo(): boolean {
+    return this.all().some((runtime) => runtime.demo);
+  }
+
+  /** Starts a profile with the key given, else the one in the vault; without one it waits for a key. */
+  async start(profile: ProfileRecord, freshKey?: string): Promise<void> {
+    const saved = freshKey ? null : this.options.keys.readKey(profile.id);
+    const key = freshKey ?? (saved?.ok ? saved.key : null);
+    const runtime: Runtime = { profile, engine: null, sink: null };
+    this.runtimes.set(profile.id, runtime);
+    if (key) await this.startEngine(runtime, key);
+  }
+
+  async stop(profileId: string): Promise<void> {
+    const runtime = this.runtimes.get(profileId);
+    if (!runtime) return;
+    this.runtimes.delete(profileId);
+    runtime.engine?.close();
+    await runtime.sink?.close();
+    await runtime.demo?.close();
+  }
+
+  async stopAll(): Promise<void> {
+    for (const id of [...this.runtimes.keys()]) await this.stop(id);
+  }
+
+  async startDemo(): Promise<void> {
+    if (!this.options.startDemo) return;
+    const demo = await this.options.startDemo();
+    const runtime: Runtime = { profile: demo.profile, engine: null, sink: null, demo };
+    this.runtimes.set(demo.profile.id, runtime);
+    await this.startEngine(runtime, demo.secretKey);
+  }
+
+  async stopDemo(): Promise<void> {
+    for (const runtime of this.all()) if (runtime.demo) await this.stop(runtime.profile.id);
+  }
+
+  private async startEngine(runtime: Runtime, key: string): Promise<void> {
+    const engine = this.options.openEngine(runtime.profile, key);
+    runtime.engine = engine;
+    runtime.sink = (await this.options.alerts?.(runtime.profile, this.options.onAlert)) ?? null;
+    engine.monitor.on((event) => {
+      runtime.sink?.handle(event);
+      this.options.onEvent(runtime.profile, event);
+    });
+    engine.monitor.addRooms(runtime.profile.rooms.map((room) => room.groupId));
+    if (this.options.paused()) engine.monitor.pause();
+    engine.monitor.start();
+  }
+}
