@@ -173,7 +173,7 @@ export class MonitorService implements MonitorApi {
     const previous = input.id ? this.runtimes.get(input.id)?.profile : undefined;
     const profile = this.checkedProfile(input, previous);
     if (input.secretKey)
-      this.options.keys.saveKey(profile.id, input.secretKey, {
+      await this.options.keys.saveKey(profile.id, input.secretKey, {
         allowWeakStorage: input.allowWeakStorage === true,
       });
     await this.runtimes.stopDemo();

@@ -25,7 +25,7 @@ export interface ProfileStore {
 
 /** Where secret keys live: the credential vault. */
 export interface KeyStore {
-  saveKey(profileId: string, key: string, options: { allowWeakStorage: boolean }): KeyStorage;
+  saveKey(profileId: string, key: string, options: { allowWeakStorage: boolean }): Promise<KeyStorage>;
   readKey(profileId: string): { ok: true; key: string } | { ok: false; reason: string };
   forget(profileId: string): void;
   storage(profileId: string): { keyStorage: KeyStorage; note: string };

@@ -19,7 +19,7 @@ class MemoryProfiles implements ProfileStore {
 /** Keys in memory, as the vault keeps them on a machine with a keyring. */
 class MemoryKeys implements KeyStore {
   readonly keys = new Map<string, string>();
-  saveKey = (id: string, key: string) => {
+  saveKey = async (id: string, key: string) => {
     this.keys.set(id, key);
     return 'protected' as const;
   };
