@@ -36,7 +36,8 @@ describe('the headless settings file', () => {
     let changes = 0;
     watching.onChange(() => changes++);
     openSettingsStore(file).set('notifications', { desktop: false });
-    await waitFor(() => changes > 0, 15_000, 'the change to be noticed');
+    // conf polls the file on Linux (fs.watchFile, about every 5 s, then a 1 s debounce).
+    await waitFor(() => changes > 0, 25_000, 'the change to be noticed');
     expect(watching.read().notifications).toEqual({ desktop: false });
     watching.close();
   });

@@ -4,4 +4,18 @@
  * uses, each in its own file, recording what was called so tests can assert the wiring. Vitest
  * resolves `electron` to this file (vitest.config.ts).
  */
+
+export * from './app';
+export * from './browser-window';
+export * from './global-shortcut';
 export * from './ipc';
+export * from './menu';
+export * from './native-image';
+export * from './notification';
+export * from './power-monitor';
+export * from './protocol';
+export * from './safe-storage';
+export * from './screen';
+export * from './session';
+export * from './shell';
+export * from './tray';

@@ -1,0 +1,18 @@
+/**
+ * The Content-Security-Policy of every app page: only the app's own scripts, styles, images and
+ * fonts, no eval or inline script, no connections but to the app itself (the page talks to main
+ * through the preload bridge), no plugins, frames, forms or <base>.
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

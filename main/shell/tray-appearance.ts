@@ -1,0 +1,45 @@
+import type { MonitorSnapshot } from '../contract/monitor-api';
+import { type TrayState, trayStateOf } from './tray-state';
+import { type TrayNumberChoice, trayText } from './tray-text';
+
+/** What the tray shows: its state, the number for the icon and the title, and the tooltip. */
+export interface TrayAppearance {
+  state: TrayState;
+  icon: string;
+  title: string;
+  tooltip: string;
+}
+
+/** What the appearance is made from. */
+export interface TrayAppearanceInput {
+  snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'profiles' | 'rooms'>;
+  choice: TrayNumberChoice;
+  /** Whether an alert is firing (see FiringAlerts). */
+  alerting: boolean;
+}
+
+/** Windows cuts a tray tooltip at 127 characters (NOTIFYICONDATA.szTip holds 128). */
+export const TOOLTIP_MAX = 127;
+
+function clip(text: string): string {
+  return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}
+
+/** The tray's appearance for a snapshot. */
+export function trayAppearance({ snapshot, choice, alerting }: TrayAppearanceInput): TrayAppearance {
+  const text = trayText(snapshot.rooms, choice);
+  const rejected = snapshot.profiles.filter((profile) => profile.state === 'auth-failed');
+  const state = trayStateOf({
+    paused: snapshot.paused,
+    demo: snapshot.demo,
+    alerting,
+    failing: text.failing || rejected.length > 0,
+  });
+  const lines = [
+    snapshot.demo ? 'Headcount (demo)' : 'Headcount',
+    text.tooltip,
+    snapshot.paused ? 'Polling paused' : '',
+    ...rejected.map((profile) => `${profile.label}: ${profile.reason ?? 'credentials rejected'}`),
+  ].filter(Boolean);
+  return { state, icon: text.icon, title: text.title, tooltip: clip(lines.join('\n')) };
+}

@@ -1,0 +1,21 @@
+import type { RoomView } from '../../main/contract/monitor-api';
+
+/** A live room of profile "p" with `online` viewers; `fields` override any part. */
+export function roomView(groupId: string, online: number | null, fields: Partial<RoomView> = {}): RoomView {
+  return {
+    key: `p/${groupId}`,
+    profileId: 'p',
+    groupId,
+    label: null,
+    status: online === null ? 'waiting' : 'live',
+    online,
+    measuredAt: online === null ? null : 1_000,
+    ageMs: online === null ? null : 500,
+    change1m: null,
+    error: null,
+    peak: null,
+    pinned: false,
+    snoozedUntil: null,
+    ...fields,
+  };
+}
