@@ -7,6 +7,8 @@ export default defineConfig({
     alias: { electron: fileURLToPath(new URL('test/support/fake-electron/index.ts', import.meta.url)) },
   },
   test: {
+    // electron-store imports electron: run it through Vite so that import reaches the fake too.
+    server: { deps: { inline: ['electron-store'] } },
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,

@@ -22,6 +22,20 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 
+// The tray app's main process: everything bundled (the packaged app ships dist/ only), but electron.
+await build({
+  entryPoints: { main: 'main/electron/app-main.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['electron'],
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: { preload: 'main/electron/preload.ts' },
   outdir: 'dist/electron',

@@ -39,6 +39,37 @@ export class FakeApp extends EventEmitter {
     return process.cwd();
   }
 
+  /** Where getPath('userData') and the like point: set by a test to a temporary folder. */
+  paths: Record<string, string> = {};
+  exitCode: number | null = null;
+  readonly appUserModelIds: string[] = [];
+
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  getPath(name: string): string {
+    const path = this.paths[name];
+    if (!path) throw new Error(`The test set no path for '${name}'.`);
+    return path;
+  }
+
+  getVersion(): string {
+    return '0.0.0-test';
+  }
+
+  getName(): string {
+    return 'Headcount';
+  }
+
+  exit(code = 0): void {
+    this.exitCode = code;
+  }
+
+  setAppUserModelId(id: string): void {
+    this.appUserModelIds.push(id);
+  }
+
   /** Test helper: back to a fresh app. */
   reset(): void {
     this.removeAllListeners();
@@ -48,6 +79,9 @@ export class FakeApp extends EventEmitter {
     this.isPackaged = false;
     this.loginItemSettings.length = 0;
     this.dock.hidden = false;
+    this.paths = {};
+    this.exitCode = null;
+    this.appUserModelIds.length = 0;
   }
 }
 

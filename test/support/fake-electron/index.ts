@@ -19,3 +19,10 @@ export * from './screen';
 export * from './session';
 export * from './shell';
 export * from './tray';
+
+import { app as fakeApp } from './app';
+import { ipcMain as fakeIpcMain } from './ipc';
+import { shell as fakeShell } from './shell';
+
+/** electron-store reads `app`, `ipcMain` and `shell` from the default export. */
+export default { app: fakeApp, ipcMain: fakeIpcMain, shell: fakeShell };

@@ -9,7 +9,14 @@ export interface FakeIpcEvent {
 
 const handlers = new Map<string, Handler>();
 
+const mainListeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
+
 export const ipcMain = {
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    if (!mainListeners.has(channel)) mainListeners.set(channel, new Set());
+    mainListeners.get(channel)?.add(listener);
+    return ipcMain;
+  },
   handle(channel: string, handler: Handler): void {
     if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     handlers.set(channel, handler);

@@ -1,0 +1,139 @@
+/**
+ * The tray app's entry: it only wires things together, in the order Electron needs them. Every
+ * decision lives in the engine (main/core), the service (main/service) and the shell (main/shell).
+ */
+import { join } from 'node:path';
+import { app } from 'electron';
+import type { Alert } from '../core/alerts/alert';
+import { AlertLog } from '../core/alerts/alert-log';
+import { SnoozeBook } from '../core/alerts/snooze';
+import { systemClock } from '../core/clock';
+import { vaultRecordsIn } from '../core/settings/app-settings-vault';
+import { CredentialVault } from '../core/vault/credential-vault';
+import { createAlerting } from '../node/alerting';
+import { nodeFilePort } from '../node/file-port';
+import { profileEngineFactory, startDemoProfile } from '../node/profile-engine';
+import { MonitorService } from '../service/monitor-service';
+import { profilesIn } from '../service/settings-profiles';
+import { roomKey } from '../service/views';
+import { appPageUrl, isAppUrl } from '../shell/app-page';
+import {
+  applyLaunchAtLogin,
+  claimSingleInstance,
+  installCleanShutdown,
+  runAsTrayApp,
+  watchSystemEvents,
+} from './app-lifecycle';
+import { openAppSettingsStore } from './app-settings-store';
+import { createElectronNotifier } from './electron-notifier';
+import { pushTo, registerMonitorApi } from './ipc';
+import { createPopover, type Popover } from './popover-window';
+import { safeStorageCipher } from './safe-storage-cipher';
+import { installSecurity, registerAppScheme, serveAppPages } from './security';
+import { createGlobalShortcut } from './shortcut';
+import { createTray, trayAssetsDir } from './tray';
+import { keepTrayCurrent } from './tray-updates';
+
+let popover: Popover | null = null;
+let showPopover = () => popover?.showAt(null);
+
+registerAppScheme();
+if (claimSingleInstance(() => showPopover())) {
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+async function start(): Promise<void> {
+  runAsTrayApp();
+  installSecurity();
+  const appPath = app.getAppPath();
+  serveAppPages(join(appPath, 'dist', 'renderer'));
+
+  const settings = await openAppSettingsStore();
+  const vault = await CredentialVault.open({
+    cipher: safeStorageCipher(),
+    records: vaultRecordsIn(settings),
+  });
+  const log = await AlertLog.open(nodeFilePort, join(app.getPath('userData'), 'alerts.jsonl'));
+  const snoozes = SnoozeBook.fromJSON(settings.read().snoozes);
+
+  const focus = (alert: Alert) => {
+    showPopover();
+    const profile = settings.read().profiles.find((p) => p.label === alert.profile);
+    if (profile && alert.groupId !== undefined) {
+      const contents = popover?.window.webContents;
+      if (contents) pushTo(contents, { type: 'focus', key: roomKey(profile.id, alert.groupId) });
+    }
+  };
+  const notifier = createElectronNotifier({ onClick: focus });
+
+  const service = new MonitorService({
+    clock: systemClock,
+    profiles: profilesIn(settings),
+    keys: vault,
+    openEngine: profileEngineFactory(),
+    snoozes,
+    saveSnoozes: (book) => settings.update((current) => ({ ...current, snoozes: book.toJSON() })),
+    startDemo: startDemoProfile,
+    alerts: async (profile, onAlert) =>
+      createAlerting({
+        settings: settings.read(),
+        profile: profile.label,
+        where: profile.region ?? profile.endpoint ?? profile.label,
+        log,
+        snoozes,
+        desktop: [notifier],
+        clock: systemClock,
+        onAlert,
+      }),
+    alertLog: log,
+    notices: [...settings.notices],
+  });
+
+  popover = createPopover({
+    preloadPath: join(appPath, 'dist', 'electron', 'preload.cjs'),
+    pageUrl: appPageUrl('index.html'),
+    size: {
+      get: () => settings.read().popover,
+      set: (size) => void settings.update((current) => ({ ...current, popover: size })),
+    },
+  });
+  popover.loaded.catch((error: unknown) => fail(error));
+  registerMonitorApi(service, isAppUrl);
+  service.onPush((push) => {
+    if (popover) pushTo(popover.window.webContents, push);
+  });
+
+  const tray = createTray({
+    assetsDir: trayAssetsDir(app.isPackaged, appPath, process.resourcesPath),
+    onClick: (bounds) => popover?.toggleAt(bounds),
+    actions: {
+      open: () => showPopover(),
+      setPaused: (paused) => void service.setPaused(paused),
+      snooze: (choice) => void service.snooze({ kind: 'all' }, choice),
+      resumeNotifications: () => void service.unsnooze({ kind: 'all' }),
+      openSettings: () => showPopover(),
+      quit: () => app.quit(),
+    },
+  });
+  showPopover = () => popover?.showAt(tray.bounds());
+  keepTrayCurrent({
+    api: service,
+    tray,
+    choice: () => settings.read().tray.number,
+    snoozedUntil: () => snoozes.active(Date.now()).find((s) => s.scope.kind === 'all')?.until ?? null,
+    shortcut: () => settings.read().shortcut,
+  });
+
+  createGlobalShortcut(() => popover?.toggleAt(tray.bounds())).apply(settings.read().shortcut);
+  void applyLaunchAtLogin(settings.read().launchAtLogin);
+  watchSystemEvents({ resumed: () => service.wake(), online: () => service.wake() });
+  installCleanShutdown(() => service.stop());
+  await service.start();
+}
+
+function fail(error: unknown): void {
+  process.stderr.write(
+    `Headcount could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  app.exit(1);
+}
