@@ -1,13 +1,27 @@
 /** The first popover: every room with its count, change and state, kept current by the pushes. */
 import type { MonitorApi, MonitorPush, MonitorSnapshot, RoomView } from '../main/contract/monitor-api';
 import { banners, roomRow, sortRooms, total } from './room-rows';
+import { settingsView } from './settings-view';
 
 export function startPopover(api: MonitorApi, root: HTMLElement): () => void {
   let snapshot: MonitorSnapshot | null = null;
+  let view: 'rooms' | 'settings' = 'rooms';
   const rooms = new Map<string, RoomView>();
-  const render = () => {
+  const show = (next: 'rooms' | 'settings') => {
+    view = next;
+    render(true);
+  };
+  // The settings form is drawn once when opened, so typing is not undone by the pushes that follow.
+  const render = (force = false) => {
     if (!snapshot) return;
-    root.replaceChildren(header(snapshot, [...rooms.values()]), list([...rooms.values()]));
+    if (view === 'settings') {
+      if (force) root.replaceChildren(settingsView(api, snapshot, () => show('rooms')));
+      return;
+    }
+    root.replaceChildren(
+      header(snapshot, [...rooms.values()], () => show('settings')),
+      list([...rooms.values()]),
+    );
   };
   const apply = (push: MonitorPush) => {
     if (push.type === 'snapshot') {
@@ -26,10 +40,17 @@ export function startPopover(api: MonitorApi, root: HTMLElement): () => void {
   return stop;
 }
 
-function header(snapshot: MonitorSnapshot, rooms: RoomView[]): HTMLElement {
+function header(snapshot: MonitorSnapshot, rooms: RoomView[], openSettings: () => void): HTMLElement {
   const head = element('header');
   const sum = total(rooms);
+  const settings = element(
+    'button',
+    { type: 'button', class: 'to-settings' },
+    snapshot.demo ? 'Add your app' : 'Settings',
+  );
+  settings.addEventListener('click', openSettings);
   head.append(
+    settings,
     element('h1', {}, `${sum.text} online`),
     element(
       'p',

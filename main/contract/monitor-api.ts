@@ -90,6 +90,8 @@ export interface MonitorSnapshot {
   rooms: RoomView[];
   /** Something the user should know (e.g. settings were damaged and reset, with where the backup is). */
   notices: string[];
+  /** The data centres an app can live in, for the profile form. */
+  regions: Array<{ key: string; label: string }>;
 }
 
 /** What main pushes: whole snapshots rarely, changed rooms as deltas. */
@@ -100,7 +102,9 @@ export type MonitorPush =
   | { type: 'profiles'; profiles: ProfileView[] }
   | { type: 'alert'; alert: AlertView }
   /** A notification was clicked: show this room. */
-  | { type: 'focus'; key: RoomKey };
+  | { type: 'focus'; key: RoomKey }
+  /** The tray menu asked for a view of the popover. */
+  | { type: 'show'; view: 'rooms' | 'settings' };
 
 /** An app profile as the settings form sends it. The secret key is write-only: absent keeps the saved one. */
 export interface ProfileInput {

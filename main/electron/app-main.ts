@@ -111,7 +111,10 @@ async function start(): Promise<void> {
       setPaused: (paused) => void service.setPaused(paused),
       snooze: (choice) => void service.snooze({ kind: 'all' }, choice),
       resumeNotifications: () => void service.unsnooze({ kind: 'all' }),
-      openSettings: () => showPopover(),
+      openSettings: () => {
+        showPopover();
+        if (popover) pushTo(popover.window.webContents, { type: 'show', view: 'settings' });
+      },
       quit: () => app.quit(),
     },
   });

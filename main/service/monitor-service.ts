@@ -16,6 +16,7 @@ import type { Alert } from '../core/alerts/alert';
 import type { AlertLog } from '../core/alerts/alert-log';
 import { type SnoozeBook, type SnoozeScope, snoozeUntil } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
+import { REGIONS } from '../core/regions';
 import { checkProfileInput, testConnection } from './profile-form';
 import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
@@ -103,6 +104,7 @@ export class MonitorService implements MonitorApi {
       profiles: this.profileViews(),
       rooms: this.runtimes.all().flatMap((runtime) => this.roomViews(runtime)),
       notices: this.options.notices ?? [],
+      regions: REGIONS.map(({ key, label }) => ({ key, label })),
     };
   }
 

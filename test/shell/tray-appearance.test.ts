@@ -35,6 +35,7 @@ function snapshot(fields: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
     profiles: [profile()],
     rooms: [roomView('a', 1_234)],
     notices: [],
+    regions: [],
     ...fields,
   };
 }
