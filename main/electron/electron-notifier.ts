@@ -4,6 +4,7 @@
  */
 import { app, Notification, type NotificationConstructorOptions } from 'electron';
 import type { Alert, Delivery, Notifier, Severity } from '../core/alerts/alert';
+import { deliveryOnce } from '../core/alerts/delivery-once';
 import { type Clock, systemClock } from '../core/clock';
 
 /** electron-builder's `appId`: Windows shows toasts only for an app with this identity. */
@@ -75,51 +76,40 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     ...(platform === 'linux' ? { urgency: URGENCY[alert.severity] } : {}),
   });
 
-  const deliver = (alert: Alert): Promise<Delivery> =>
-    new Promise((resolve) => {
-      let settled = false;
-      let timer: unknown;
-      const finish = (detail?: string): void => {
-        if (settled) return;
-        settled = true;
-        clock.clearTimer(timer);
-        const at = clock.wall();
-        resolve(
-          detail === undefined
-            ? { channel: 'desktop', outcome: 'sent', at, attempts: 1 }
-            : { channel: 'desktop', outcome: 'failed', at, attempts: 1, detail },
-        );
-      };
-      if (!NotificationOf.isSupported()) return finish(NOT_SUPPORTED);
-      let notification: ShownNotification;
-      try {
-        notification = new NotificationOf(optionsFor(alert));
-      } catch (error) {
-        return finish(`the notification could not be made: ${messageOf(error)}`);
-      }
-      keep(notification);
-      notification.once('show', () => finish());
-      notification.once('failed', (_event, error) => {
-        kept.delete(notification);
-        finish(`the notification was not shown: ${error || 'no reason given'}`);
-      });
-      notification.once('click', () => {
-        kept.delete(notification);
-        options.onClick(alert);
-      });
-      notification.once('close', () => kept.delete(notification));
-      // Electron answers nothing when the platform could not even make the notification.
-      timer = clock.setTimer(
-        () => finish(`the system did not confirm the notification within ${timeoutMs / 1000} s`),
-        timeoutMs,
-      );
-      try {
-        notification.show();
-      } catch (error) {
-        kept.delete(notification);
-        finish(`the notification was not shown: ${messageOf(error)}`);
-      }
+  const deliver = (alert: Alert): Promise<Delivery> => {
+    // Electron answers nothing when the platform could not even make the notification.
+    const silence = `the system did not confirm the notification within ${timeoutMs / 1000} s`;
+    const { outcome, finish } = deliveryOnce(clock, 'desktop', timeoutMs, silence);
+    if (!NotificationOf.isSupported()) {
+      finish(NOT_SUPPORTED);
+      return outcome;
+    }
+    let notification: ShownNotification;
+    try {
+      notification = new NotificationOf(optionsFor(alert));
+    } catch (error) {
+      finish(`the notification could not be made: ${messageOf(error)}`);
+      return outcome;
+    }
+    keep(notification);
+    notification.once('show', () => finish());
+    notification.once('failed', (_event, error) => {
+      kept.delete(notification);
+      finish(`the notification was not shown: ${error || 'no reason given'}`);
     });
+    notification.once('click', () => {
+      kept.delete(notification);
+      options.onClick(alert);
+    });
+    notification.once('close', () => kept.delete(notification));
+    try {
+      notification.show();
+    } catch (error) {
+      kept.delete(notification);
+      finish(`the notification was not shown: ${messageOf(error)}`);
+    }
+    return outcome;
+  };
 
   return {
     channel: 'desktop',

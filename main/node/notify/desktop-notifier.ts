@@ -5,7 +5,8 @@
  */
 import nodeNotifier from 'node-notifier';
 import type { Alert, Delivery, Notifier, Severity } from '../../core/alerts/alert';
-import { type Clock, systemClock, type TimerHandle } from '../../core/clock';
+import { deliveryOnce } from '../../core/alerts/delivery-once';
+import { type Clock, systemClock } from '../../core/clock';
 
 /** What is handed to node-notifier; `urgency` and `app-name` only reach notify-send. */
 export interface DesktopNotification {
@@ -71,32 +72,16 @@ export function createDesktopNotifier(options: DesktopNotifierOptions = {}): Not
   return {
     channel: 'desktop',
     deliver(alert: Alert): Promise<Delivery> {
-      return new Promise((resolve) => {
-        let timer: TimerHandle | undefined;
-        let settled = false;
-        const finish = (detail?: string): void => {
-          if (settled) return;
-          settled = true;
-          clock.clearTimer(timer);
-          const at = clock.wall();
-          resolve(
-            detail === undefined
-              ? { channel: 'desktop', outcome: 'sent', at, attempts: 1 }
-              : { channel: 'desktop', outcome: 'failed', at, attempts: 1, detail },
-          );
-        };
-        timer = clock.setTimer(
-          () => finish(`the desktop's notification service did not answer within ${timeoutMs / 1000} s`),
-          timeoutMs,
+      const silence = `the desktop's notification service did not answer within ${timeoutMs / 1000} s`;
+      const { outcome, finish } = deliveryOnce(clock, 'desktop', timeoutMs, silence);
+      try {
+        sender.notify(notification(alert), (error) =>
+          finish(error instanceof Error ? failureDetail(error) : undefined),
         );
-        try {
-          sender.notify(notification(alert), (error) =>
-            finish(error instanceof Error ? failureDetail(error) : undefined),
-          );
-        } catch (error) {
-          finish(failureDetail(error));
-        }
-      });
+      } catch (error) {
+        finish(failureDetail(error));
+      }
+      return outcome;
     },
   };
 }
