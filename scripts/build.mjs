@@ -68,6 +68,7 @@ if (process.argv.includes('--bench')) {
     entryPoints: {
       'engine.bench': 'bench/engine.bench.ts',
       'alerts.bench': 'bench/alerts.bench.ts',
+      'history.bench': 'bench/history.bench.ts',
       'simulator-process': 'bench/simulator-process.ts',
     },
     outdir: 'dist/bench',

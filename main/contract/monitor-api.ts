@@ -138,6 +138,28 @@ export type SnoozeTarget =
   | { kind: 'room'; key: RoomKey };
 export type SnoozeChoice = '15m' | '1h' | '4h' | 'tomorrow-morning';
 
+/** A time span the room chart shows, ending now: the last 10 minutes, hour, 6 hours, day or week. */
+export type ChartRange = 'live' | '1h' | '6h' | '24h' | '7d';
+
+/**
+ * One room's chart over a range: parallel arrays, one entry per point, at most about 1500 points
+ * (longer ranges are drawn from per-minute or 10-minute buckets). A failed poll or a stretch
+ * without counts is null, never 0, so the line breaks there.
+ */
+export interface ChartData {
+  range: ChartRange;
+  /** Epoch ms of each point, oldest first. */
+  at: number[];
+  /** The count at that point (full resolution), or the bucket's average. */
+  online: Array<number | null>;
+  /** For bucketed points: the bucket's min and max (null at full resolution). */
+  min: Array<number | null>;
+  max: Array<number | null>;
+  summary: { peak: { online: number; at: number } | null; min: number | null; avg: number | null };
+  /** Alerts of this room within the range, to mark on the chart. */
+  alerts: AlertView[];
+}
+
 export interface MonitorApi {
   getSnapshot(): Promise<MonitorSnapshot>;
   /** Subscribes to pushes; returns the unsubscribe function. */
@@ -154,6 +176,14 @@ export interface MonitorApi {
   removeProfile(profileId: string): Promise<void>;
   testConnection(input: ProfileInput): Promise<ConnectionTestResult>;
   listAlerts(query: { sinceMs?: number; key?: RoomKey; limit?: number }): Promise<AlertView[]>;
+  /** The room's chart over `range`, with its peak, min and average and the alerts to mark. */
+  getChart(key: RoomKey, range: ChartRange): Promise<ChartData>;
+  /**
+   * The room's history over `range` as CSV, `time,online,min,max` with ISO times: every sample the
+   * store holds for the ranges up to 6 h, per-minute buckets for 24h, 10-minute buckets for 7d.
+   * An empty field is a failure or a gap; min and max are empty at full resolution.
+   */
+  exportCsv(key: RoomKey, range: ChartRange): Promise<string>;
 }
 
 /** The methods the UI calls (everything but the subscription), each one IPC channel. */
@@ -173,6 +203,8 @@ export const MONITOR_METHODS = [
   'removeProfile',
   'testConnection',
   'listAlerts',
+  'getChart',
+  'exportCsv',
 ] as const satisfies readonly MonitorMethod[];
 
 /** The IPC channel of a method, and the one pushes arrive on. */

@@ -8,6 +8,7 @@ import type { Alert } from '../core/alerts/alert';
 import { AlertLog } from '../core/alerts/alert-log';
 import { SnoozeBook } from '../core/alerts/snooze';
 import { systemClock } from '../core/clock';
+import { HistoryStore } from '../core/history/history-store';
 import { vaultRecordsIn } from '../core/settings/app-settings-vault';
 import { CredentialVault } from '../core/vault/credential-vault';
 import { createAlerting } from '../node/alerting';
@@ -55,6 +56,12 @@ async function start(): Promise<void> {
   });
   const log = await AlertLog.open(nodeFilePort, join(app.getPath('userData'), 'alerts.jsonl'));
   const snoozes = SnoozeBook.fromJSON(settings.read().snoozes);
+  const historyFolder = join(app.getPath('userData'), 'history');
+  const history = HistoryStore.start({
+    clock: systemClock,
+    folder: { port: nodeFilePort, pathOf: (name) => join(historyFolder, name) },
+    pauseWhileReading: () => new Promise((resolve) => setImmediate(resolve)),
+  });
 
   const focus = (alert: Alert) => {
     showPopover();
@@ -86,6 +93,7 @@ async function start(): Promise<void> {
         onAlert,
       }),
     alertLog: log,
+    history,
     notices: [...settings.notices],
   });
 

@@ -32,6 +32,8 @@ const api = {
   removeProfile: invoke('removeProfile'),
   testConnection: invoke('testConnection'),
   listAlerts: invoke('listAlerts'),
+  getChart: invoke('getChart'),
+  exportCsv: invoke('exportCsv'),
 } satisfies MonitorApi;
 
 contextBridge.exposeInMainWorld('headcount', api);

@@ -1,5 +1,6 @@
 import { AppMonitor } from '../core/app-monitor';
 import { type Clock, systemClock } from '../core/clock';
+import type { HttpPost } from '../core/http-port';
 import { type AppConnection, ImClient } from '../core/im-client';
 import { DEFAULT_INTERVAL_MS } from '../core/poll-plan';
 import { API_RATE_CAP, RateBudget } from '../core/rate-budget';
@@ -11,12 +12,15 @@ export interface EngineOptions {
   intervalMs?: number;
   maxRate?: number;
   clock?: Clock;
+  /** Wraps every POST the engine makes, e.g. to time it for metrics (`headcount serve`). */
+  wrapPost?: ((post: HttpPost) => HttpPost) | undefined;
 }
 
 /** The engine of one app profile, wired for Node: keep-alive HTTP, one rate budget for every call, the monitor. */
 export function createEngine(options: EngineOptions) {
   const clock = options.clock ?? systemClock;
-  const post = createHttpPost(options.ca ? { ca: options.ca } : {});
+  const pooled = createHttpPost(options.ca ? { ca: options.ca } : {});
+  const post = options.wrapPost ? options.wrapPost(pooled) : pooled;
   const budget = new RateBudget(clock, options.maxRate ?? API_RATE_CAP);
   const client = new ImClient({
     connection: options.connection,
@@ -36,7 +40,7 @@ export function createEngine(options: EngineOptions) {
     monitor,
     close(): void {
       monitor.stop();
-      post.close();
+      pooled.close();
     },
   };
 }

@@ -1,10 +1,13 @@
+import type { HttpPost } from '../core/http-port';
 import { resolveEndpoint } from '../core/regions';
 import type { DemoStarter, EngineFactory, ProfileRecord } from '../service/service-ports';
 import { demoShow, startSimulator } from '../simulator';
 import { createEngine } from './engine';
 
 /** Engines for app profiles, wired for Node (the tray app's main process and `headcount serve`). */
-export function profileEngineFactory(options: { ca?: string } = {}): EngineFactory {
+export function profileEngineFactory(
+  options: { ca?: string | undefined; wrapPost?: (post: HttpPost) => HttpPost } = {},
+): EngineFactory {
   return (profile, secretKey) =>
     createEngine({
       connection: {
@@ -14,6 +17,7 @@ export function profileEngineFactory(options: { ca?: string } = {}): EngineFacto
         endpoint: resolveEndpoint({ region: profile.region, endpoint: profile.endpoint }),
       },
       ca: options.ca,
+      wrapPost: options.wrapPost,
       intervalMs: (profile.intervalSeconds ?? 10) * 1000,
       ...(profile.maxRate === undefined ? {} : { maxRate: profile.maxRate }),
     });

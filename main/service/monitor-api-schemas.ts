@@ -12,6 +12,7 @@ const snoozeTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('profile'), profileId }),
   z.strictObject({ kind: z.literal('room'), key: roomKey }),
 ]);
+const chartRange = z.enum(['live', '1h', '6h', '24h', '7d']);
 const profileInput = z.strictObject({
   id: profileId.optional(),
   label: z.string().min(1).max(100),
@@ -43,6 +44,8 @@ export const MONITOR_ARGUMENTS = {
       limit: z.number().int().min(1).max(1000).optional(),
     }),
   ]),
+  getChart: z.tuple([roomKey, chartRange]),
+  exportCsv: z.tuple([roomKey, chartRange]),
 } satisfies { [M in MonitorMethod]: z.ZodType };
 
 /** Fails to compile when a schema accepts other arguments than its method takes. */

@@ -1,6 +1,8 @@
 import type {
   AddRoomsResult,
   AlertView,
+  ChartData,
+  ChartRange,
   ConnectionTestResult,
   MonitorApi,
   MonitorPush,
@@ -16,11 +18,14 @@ import type { Alert } from '../core/alerts/alert';
 import type { AlertLog } from '../core/alerts/alert-log';
 import { type SnoozeBook, type SnoozeScope, snoozeUntil } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
+import { HistoryStore } from '../core/history/history-store';
+import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
 import { checkProfileInput, testConnection } from './profile-form';
 import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { admitRooms } from './room-admission';
+import { CHART_SPAN_MS, chartCsv, roomChart, roomExport } from './room-chart';
 import type {
   AlertSinkFactory,
   DemoStarter,
@@ -42,6 +47,8 @@ export interface MonitorServiceOptions {
   startDemo?: DemoStarter;
   alerts?: AlertSinkFactory;
   alertLog?: Pick<AlertLog, 'list'>;
+  /** The rooms' count history, fed by every profile and closed by stop(); in memory only when absent. */
+  history?: HistoryStore;
   /** Things to tell the user at start (a damaged settings file kept aside, weak key storage...). */
   notices?: string[];
 }
@@ -56,9 +63,11 @@ export class MonitorService implements MonitorApi {
   private readonly runtimes: ProfileRuntimes;
   private readonly listeners = new Set<(push: MonitorPush) => void>();
   private readonly batcher: PushBatcher;
+  private readonly history: HistoryStore;
   private paused = false;
 
   constructor(private readonly options: MonitorServiceOptions) {
+    this.history = options.history ?? HistoryStore.inMemory(options.clock);
     this.batcher = new PushBatcher(options.clock, PUSH_EVERY_MS, (keys) => this.pushRooms(keys));
     this.runtimes = new ProfileRuntimes({
       keys: options.keys,
@@ -68,6 +77,7 @@ export class MonitorService implements MonitorApi {
       paused: () => this.paused,
       onAlert: (alert) => this.emit({ type: 'alert', alert: this.alertView(alert) }),
       onEvent: (profile, event) => {
+        this.recordHistory(profile, event);
         if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.profileViews() });
         else if (event.type === 'sample' || event.type === 'error')
           this.batcher.mark(roomKey(profile.id, event.groupId));
@@ -86,6 +96,7 @@ export class MonitorService implements MonitorApi {
   async stop(): Promise<void> {
     this.batcher.stop();
     await this.runtimes.stopAll();
+    await this.history.close();
   }
 
   /** The machine woke up: counts are stale, poll again at once. */
@@ -218,6 +229,33 @@ export class MonitorService implements MonitorApi {
       limit: query.limit ?? 100,
     });
     return entries.map((entry) => this.alertView(entry.alert));
+  }
+
+  async getChart(key: RoomKey, range: ChartRange): Promise<ChartData> {
+    const { runtime, groupId } = this.room(key);
+    const now = this.options.clock.wall();
+    const alerts = this.roomAlerts(runtime.profile, groupId, now - CHART_SPAN_MS[range]);
+    return roomChart(this.history, key, range, now, alerts);
+  }
+
+  async exportCsv(key: RoomKey, range: ChartRange): Promise<string> {
+    this.room(key);
+    return chartCsv(roomExport(this.history, key, range, this.options.clock.wall()));
+  }
+
+  /** Counts go to the history; a failed poll as a gap. A rate-limited poll is only retried later. */
+  private recordHistory(profile: ProfileRecord, event: MonitorEvent): void {
+    if (event.type === 'sample')
+      this.history.record(roomKey(profile.id, event.groupId), event.at, event.online);
+    else if (event.type === 'error' && event.error.kind !== 'rate-limited')
+      this.history.record(roomKey(profile.id, event.groupId), event.at, null);
+  }
+
+  /** The alerts about one room of a profile since `since`, oldest first. */
+  private roomAlerts(profile: ProfileRecord, groupId: string, since: number): AlertView[] {
+    const entries =
+      this.options.alertLog?.list({ since, groupId, profile: profile.label, limit: 1000 }) ?? [];
+    return entries.reverse().map((entry) => this.alertView(entry.alert));
   }
 
   /** Validates a profile from the form: region or endpoint as the CLI checks them, a unique label. */

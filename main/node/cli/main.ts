@@ -2,6 +2,7 @@ import { ConfigError } from '../../core/config-error';
 import { ALERTS_HELP, runAlerts } from './alerts';
 import { COUNT_HELP, runCount } from './count';
 import { DEMO_HELP, runDemo } from './demo';
+import { runServe, SERVE_HELP } from './serve';
 import { runSimulate, SIMULATE_HELP } from './simulate';
 import { runSnooze, SNOOZE_HELP } from './snooze';
 import { runWatch, WATCH_HELP } from './watch';
@@ -9,6 +10,7 @@ import { runWatch, WATCH_HELP } from './watch';
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   count: runCount,
   watch: runWatch,
+  serve: runServe,
   demo: runDemo,
   simulate: runSimulate,
   alerts: runAlerts,
@@ -21,6 +23,7 @@ const HELP = `Headcount: online counts of Tencent Cloud IM live-stream rooms.
 Commands:
   headcount count <groupId>... [--json]       ask once for each room's online count
   headcount watch [<groupId>...] [options]    watch rooms continuously
+  headcount serve [<groupId>...] [options]    watch rooms with a web dashboard and /metrics
   headcount demo                              watch a scripted show on the built-in simulator
   headcount simulate [--port N]               run the built-in simulator alone
   headcount alerts [--since 1h] [--json]      read the alert log
@@ -32,7 +35,7 @@ HEADCOUNT_REGION (${'china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-
 or HEADCOUNT_ENDPOINT. Flags --sdkappid, --identifier, --secret-key-file, --region, --endpoint
 and --ca-file override them; the secret key itself never goes on a command line.
 
-${[COUNT_HELP, WATCH_HELP, DEMO_HELP, SIMULATE_HELP, ALERTS_HELP, SNOOZE_HELP].map((h) => h.split('\n')[0]).join('\n')}
+${[COUNT_HELP, WATCH_HELP, SERVE_HELP, DEMO_HELP, SIMULATE_HELP, ALERTS_HELP, SNOOZE_HELP].map((h) => h.split('\n')[0]).join('\n')}
 Run headcount <command> --help for the details of one command.`;
 
 async function main(argv: string[]): Promise<number> {

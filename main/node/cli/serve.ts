@@ -1,0 +1,156 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../../core/config-error';
+import type { Settings } from '../../core/settings/settings-schema';
+import { createHeadlessService } from '../serve/headless-service';
+import { createServeMetrics } from '../serve/serve-metrics';
+import { credentialProfile, refuseDemoExtras, serveRoomIds } from '../serve/serve-profile';
+import { announce, reportRejectedCredentials, untilStopped } from '../serve/serve-terminal';
+import { chooseToken, isLoopbackHost } from '../serve/serve-token';
+import { startWebServer } from '../serve/web-server';
+import { openSettingsStore, type SettingsStore } from '../settings-store';
+import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand } from './options';
+import { watchTiming } from './watch';
+
+/** The port the dashboard listens on unless told otherwise. */
+export const DEFAULT_SERVE_PORT = 9420;
+
+/** `headcount serve --help`; its first line is the command's line in `headcount --help`. */
+export const SERVE_HELP = `Usage: headcount serve [<groupId>...] [--groups-file F] [--host 127.0.0.1] [--port N]
+                       [--token T] [--interval S] [--max-rate N] [--config F] [--notify] [--demo]
+
+Watches rooms like watch, and serves the dashboard (the popover's page, for a browser) and
+/metrics for Prometheus. Prints the dashboard's link, with its token, once it is ready. Takes the
+same rooms, credentials and options as watch; with no rooms, add them from the dashboard (they
+are watched for this run only). --demo serves the built-in show, with no account.
+
+Listens on 127.0.0.1 (--host), port ${DEFAULT_SERVE_PORT} (--port; 0 picks a free one). Every
+request needs the token: a random one per run, or HEADCOUNT_SERVE_TOKEN / --token (at least 16
+characters), which listening on any address but loopback requires. Stops on Ctrl-C or SIGTERM.`;
+
+/** The flags of `headcount serve`: those of watch that apply, and where and how to serve. */
+export const SERVE_OPTIONS = {
+  ...CREDENTIAL_OPTIONS,
+  'groups-file': { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  token: { type: 'string' },
+  interval: { type: 'string' },
+  'max-rate': { type: 'string' },
+  config: { type: 'string' },
+  notify: { type: 'boolean' },
+  demo: { type: 'boolean' },
+} as const;
+
+/** `headcount serve`: the engine, the web dashboard and /metrics, until Ctrl-C or SIGTERM. */
+export async function runServe(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, SERVE_OPTIONS, 'serve');
+  if (values.help) {
+    process.stdout.write(`${SERVE_HELP}\n`);
+    return 0;
+  }
+  const host = values.host ?? '127.0.0.1';
+  const port = portFlag(values.port);
+  const token = chooseToken(host, values.token ?? process.env.HEADCOUNT_SERVE_TOKEN);
+  const pageRoot = fileURLToPath(new URL('./renderer/', import.meta.url));
+  if (!existsSync(join(pageRoot, 'index.html'))) {
+    throw new ConfigError(`The dashboard page is missing from ${pageRoot}: run npm run build first.`);
+  }
+  const rooms = { positionals, groupsFile: values['groups-file'] };
+  const flags = credentialFlags(values);
+  const demo = values.demo === true;
+  if (demo) refuseDemoExtras(rooms, flags);
+  // The demo's alerts and snoozes go to a folder of their own, never to the user's settings.
+  const store = demo
+    ? openSettingsStore(join(mkdtempSync(join(tmpdir(), 'headcount-serve-demo-')), 'config.json'))
+    : openSettingsStore(values.config, { watch: true });
+  try {
+    const settings: Settings = demo
+      ? { profile: { label: 'Demo' }, rules: { milestones: [5_000] } }
+      : store.read();
+    const seeded = demo ? null : seedProfile(values, settings, rooms);
+    return await serve({
+      store,
+      settings,
+      seeded,
+      host,
+      port,
+      token,
+      pageRoot,
+      notify: values.notify === true,
+    });
+  } finally {
+    store.close();
+  }
+}
+
+/** The app profile from the credentials, with the rooms and polling the command names. */
+function seedProfile(
+  values: { interval?: string; 'max-rate'?: string } & Record<string, unknown>,
+  settings: Settings,
+  rooms: { positionals: string[]; groupsFile?: string | undefined },
+) {
+  const groupIds = serveRoomIds(rooms, settings);
+  checkGroupIds(groupIds);
+  const { intervalMs, maxRate } = watchTiming({ interval: values.interval, 'max-rate': values['max-rate'] });
+  return credentialProfile({
+    flags: credentialFlags(values),
+    env: process.env,
+    settings,
+    groupIds,
+    intervalMs,
+    maxRate,
+  });
+}
+
+async function serve(run: {
+  store: SettingsStore;
+  settings: Settings;
+  seeded: ReturnType<typeof seedProfile> | null;
+  host: string;
+  port: number;
+  token: string;
+  pageRoot: string;
+  notify: boolean;
+}): Promise<number> {
+  const stopped = untilStopped();
+  const metrics = createServeMetrics();
+  const headless = await createHeadlessService({
+    store: run.store,
+    settings: run.settings,
+    seed: run.seeded,
+    ca: run.seeded?.ca,
+    notify: run.notify,
+    metrics,
+  });
+  try {
+    reportRejectedCredentials(headless.service);
+    await headless.service.start();
+    const web = await startWebServer({
+      api: headless.service,
+      token: run.token,
+      host: run.host,
+      port: run.port,
+      pageRoot: run.pageRoot,
+      metrics: () => metrics.render(),
+      acceptsSecretKeys: isLoopbackHost(run.host),
+    });
+    announce({ host: run.host, port: web.port, token: run.token, demo: run.seeded === null });
+    await stopped;
+    await web.close();
+    return 0;
+  } finally {
+    await headless.close();
+  }
+}
+
+function portFlag(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SERVE_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new ConfigError(`--port takes a port number from 0 to 65535 (got "${value}"); 0 picks a free one.`);
+  }
+  return port;
+}

@@ -1,0 +1,125 @@
+import { dirname, join } from 'node:path';
+import { AlertLog } from '../../core/alerts/alert-log';
+import { SnoozeBook } from '../../core/alerts/snooze';
+import { systemClock } from '../../core/clock';
+import { HistoryStore } from '../../core/history/history-store';
+import type { Settings } from '../../core/settings/settings-schema';
+import { MonitorService } from '../../service/monitor-service';
+import type { AlertSinkFactory, EngineFactory, ProfileRecord } from '../../service/service-ports';
+import { createAlerting } from '../alerting';
+import { nodeFilePort } from '../file-port';
+import { createDesktopNotifier } from '../notify/desktop-notifier';
+import { profileEngineFactory, startDemoProfile } from '../profile-engine';
+import type { SettingsStore } from '../settings-store';
+import { RunKeyStore, RunProfileStore } from './run-stores';
+import type { ServeMetrics } from './serve-metrics';
+
+/** What the headless service is built from. */
+export interface HeadlessServiceOptions {
+  store: SettingsStore;
+  settings: Settings;
+  /** The app profile from the command's credentials and its key; null plays the demo show instead. */
+  seed: { profile: ProfileRecord; secretKey: string } | null;
+  ca?: string | undefined;
+  /** Desktop notifications through node-notifier, held by snoozes and quiet hours. */
+  notify: boolean;
+  metrics: ServeMetrics;
+}
+
+/**
+ * The MonitorService of the headless edition: one profile from the credentials (or the demo), keys
+ * in memory, engines timed for /metrics, alerts by the settings' rules into the log beside the
+ * settings file, the count history in `history/` beside it too (the demo's in memory), and snoozes
+ * kept in that file and followed as other processes change them.
+ */
+export async function createHeadlessService(options: HeadlessServiceOptions) {
+  const { store, settings, metrics } = options;
+  const log = await AlertLog.open(nodeFilePort, store.alertLogPath);
+  const snoozes = SnoozeBook.fromJSON(settings.snoozes);
+  const stopFollowing = store.onChange(() => {
+    // A file broken mid-edit keeps the snoozes already known; the next good save is followed.
+    try {
+      replaceSnoozes(snoozes, store.read().snoozes);
+    } catch {}
+  });
+  const keys = new RunKeyStore();
+  if (options.seed) keys.seed(options.seed.profile.id, options.seed.secretKey);
+  const desktop = options.notify ? [createDesktopNotifier()] : [];
+  const historyFolder = join(dirname(store.path), 'history');
+  const history = options.seed
+    ? await HistoryStore.open({
+        clock: systemClock,
+        folder: { port: nodeFilePort, pathOf: (name) => join(historyFolder, name) },
+      })
+    : HistoryStore.inMemory(systemClock);
+
+  const alerts: AlertSinkFactory = async (profile, onAlert) =>
+    createAlerting({
+      settings,
+      profile: profile.label,
+      where: whereOf(profile),
+      log,
+      snoozes,
+      desktop,
+      clock: systemClock,
+      onAlert: (alert) => {
+        metrics.countAlert(String(profile.sdkAppId), alert);
+        onAlert(alert);
+      },
+    });
+
+  const service = new MonitorService({
+    clock: systemClock,
+    profiles: new RunProfileStore(options.seed ? [options.seed.profile] : []),
+    keys,
+    openEngine: timedEngines(metrics, options.ca),
+    snoozes,
+    saveSnoozes: (book) => store.set('snoozes', book.toJSON()),
+    ...(options.seed ? {} : { startDemo: startDemoProfile }),
+    alerts,
+    alertLog: log,
+    history,
+  });
+  return {
+    service,
+    async close(): Promise<void> {
+      stopFollowing();
+      await service.stop();
+      await log.flush();
+    },
+  };
+}
+
+/** Engines whose calls are timed and whose monitors are followed by the metrics. */
+function timedEngines(metrics: ServeMetrics, ca: string | undefined): EngineFactory {
+  return (profile, secretKey) => {
+    const app = String(profile.sdkAppId);
+    const open = profileEngineFactory({ ca, wrapPost: (post) => metrics.timedPost(app, post) });
+    const engine = open(profile, secretKey);
+    const untrack = metrics.track(app, engine.monitor);
+    return {
+      client: engine.client,
+      monitor: engine.monitor,
+      close(): void {
+        untrack();
+        engine.close();
+      },
+    };
+  };
+}
+
+/** Where a profile's rooms are, for grouped alerts: its region, else its endpoint's host. */
+function whereOf(profile: ProfileRecord): string {
+  if (profile.region) return profile.region;
+  try {
+    return profile.endpoint ? new URL(profile.endpoint).host : profile.label;
+  } catch {
+    return profile.label;
+  }
+}
+
+/** Makes `book` hold exactly the snoozes saved in the file (the alert pipelines share `book`). */
+function replaceSnoozes(book: SnoozeBook, saved: unknown): void {
+  for (const { scope } of book.toJSON().snoozes) book.unsnooze(scope);
+  for (const { scope, until } of SnoozeBook.fromJSON(saved).toJSON().snoozes) book.snooze(scope, until);
+}

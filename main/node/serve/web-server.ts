@@ -1,0 +1,191 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MonitorApi } from '../../contract/monitor-api';
+import { ConfigError } from '../../core/config-error';
+import { answerApiCall } from './api-calls';
+import { streamPushes } from './event-stream';
+import { type AuthOutcome, authenticate, cookieName, setCookieHeader } from './request-auth';
+import { pagePath, SECURITY_HEADERS, sendPageFile } from './static-files';
+
+/** What the web server serves, where, and behind which token. */
+export interface WebServerOptions {
+  api: MonitorApi;
+  /** The token every request must carry (see request-auth.ts). */
+  token: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer: index.html, popover.js, popover.css. */
+  pageRoot: string;
+  /** The /metrics exposition. */
+  metrics: () => Promise<{ contentType: string; body: string }>;
+  /** Whether the browser may send a secret key in (loopback only). */
+  acceptsSecretKeys: boolean;
+  heartbeatMs?: number;
+}
+
+/** A listening web server. */
+export interface RunningWebServer {
+  port: number;
+  /** Ends every event stream and connection, then stops listening. */
+  close(): Promise<void>;
+}
+
+/** Largest API request body: 5000 pasted room ids of up to 48 bytes, escaped, with room to spare. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The web transport of MonitorApi on node:http: the dashboard page, `POST /api/<method>`,
+ * `GET /api/events` (Server-Sent Events) and `GET /metrics`, every one behind the run's token.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const streams = new Set<() => void>();
+  let cookie = '';
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) json(response, 500, { ok: false, error: 'Headcount failed to answer.' });
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://headcount.invalid');
+    const { pathname } = url;
+    const auth = authenticate(request, url, options.token, cookie);
+    if (auth !== 'ok') return deny(response, auth, pathname.startsWith('/api/'));
+    const method = request.method ?? 'GET';
+    const reading = method === 'GET' || method === 'HEAD';
+    if (pathname === '/metrics') {
+      if (!reading) return notAllowed(response, 'GET');
+      const { contentType, body } = await options.metrics();
+      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentType });
+      response.end(method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (pathname === '/api/events') {
+      if (method !== 'GET') return notAllowed(response, 'GET');
+      const end = streamPushes(response, options.api, options.heartbeatMs);
+      streams.add(end);
+      response.on('close', () => streams.delete(end));
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      if (method !== 'POST') return notAllowed(response, 'POST');
+      if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+        return json(response, 415, { ok: false, error: 'Send the arguments as application/json.' });
+      }
+      const body = await readBody(request);
+      if (body === null) {
+        return json(
+          response,
+          413,
+          { ok: false, error: 'The request body is too large.' },
+          { connection: 'close' },
+        );
+      }
+      const { status, answer } = await answerApiCall(pathname.slice('/api/'.length), body, options);
+      return json(response, status, answer);
+    }
+    if (!reading) return notAllowed(response, 'GET');
+    if (pathname === '/favicon.ico') {
+      // Browsers ask for it on their own; the page has no icon, and a 404 would read as a fault.
+      response.writeHead(204, SECURITY_HEADERS);
+      response.end();
+      return;
+    }
+    const file = pagePath(pathname, options.pageRoot);
+    const page = pathname === '/' || pathname === '/index.html';
+    await sendPageFile(
+      response,
+      file,
+      method === 'HEAD',
+      page ? { 'set-cookie': setCookieHeader(cookie, options.token) } : {},
+    );
+  }
+
+  await listen(server, options.host, options.port);
+  const port = (server.address() as AddressInfo).port;
+  cookie = cookieName(port);
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const end of streams) end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: ReturnType<typeof createServer>, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new ConfigError(
+            `Port ${port} on ${host} is in use: choose another with --port (0 picks a free one).`,
+          ),
+        );
+      } else if (error.code === 'EACCES') {
+        reject(
+          new ConfigError(`Not allowed to listen on port ${port} of ${host}: choose a port above 1023.`),
+        );
+      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+        reject(new ConfigError(`Cannot listen on ${host}: it is not an address of this machine.`));
+      } else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function deny(response: ServerResponse, outcome: Exclude<AuthOutcome, 'ok'>, api: boolean): void {
+  const error =
+    outcome === 'missing'
+      ? 'This dashboard needs its token: open the link headcount serve printed (…/?token=…), or send Authorization: Bearer <token>.'
+      : 'Wrong token: open the link this run of headcount serve printed (the token changes every run unless you set one).';
+  const status = outcome === 'missing' ? 401 : 403;
+  const headers: Record<string, string> =
+    outcome === 'missing' ? { 'www-authenticate': 'Bearer realm="headcount"' } : {};
+  if (api) {
+    json(response, status, { ok: false, error }, headers);
+    return;
+  }
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...headers,
+    'content-type': 'text/plain; charset=utf-8',
+  });
+  response.end(`${error}\n`);
+}
+
+function notAllowed(response: ServerResponse, allow: string): void {
+  json(response, 405, { ok: false, error: `Use ${allow}.` }, { allow });
+}
+
+function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+/** The request body as text, or null when it is larger than {@link MAX_BODY_BYTES}. */
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

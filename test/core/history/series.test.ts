@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BucketSeries } from '../../../main/core/history/bucket-series';
+import { SampleSeries } from '../../../main/core/history/sample-series';
+
+const samplesOf = (series: SampleSeries, from = Number.NEGATIVE_INFINITY) => {
+  const out: Array<[number, number | null]> = [];
+  series.forEach(from, (at, online) => out.push([at, online]));
+  return out;
+};
+
+describe('SampleSeries', () => {
+  it('gives back what was appended, after any cut, whatever the counts and gaps', () => {
+    const step = fc.record({
+      gap: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 100_000 })),
+      online: fc.option(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 2 ** 40 }))),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), fc.integer({ min: 0, max: 400 }), (steps, cutAt) => {
+        const series = new SampleSeries();
+        const model: Array<[number, number | null]> = [];
+        let at = 1_764_158_400;
+        for (const { gap, online } of steps) {
+          at += gap;
+          series.append(at, online);
+          model.push([at, online]);
+        }
+        const cutoff = model[cutAt]?.[0] ?? at + 1;
+        series.dropBefore(cutoff);
+        const kept = model.filter(([t]) => t >= cutoff);
+        expect(samplesOf(series)).toEqual(kept);
+        expect(series.size).toBe(kept.length);
+        series.append(at + 5, 7);
+        expect(samplesOf(series).at(-1)).toEqual([at + 5, 7]);
+      }),
+    );
+  });
+
+  it('keeps a room polled every 10 s for 6 h in under 8 KB', () => {
+    const series = new SampleSeries();
+    let online = 5_000;
+    for (let i = 0; i < 8 * 360; i++) {
+      online += ((i * 7919) % 61) - 30;
+      series.append(1_764_158_400 + i * 10, online);
+      if (i % 6 === 0) series.dropBefore(1_764_158_400 + i * 10 - 6 * 3600);
+    }
+    expect(series.size).toBeLessThanOrEqual(6 * 360 + 6);
+    expect(series.bytes).toBeLessThan(8 * 1024);
+  });
+});
+
+describe('BucketSeries', () => {
+  it('gives back the buckets appended, after any cut', () => {
+    const bucket = fc
+      .record({ gap: fc.integer({ min: 1, max: 500 }), min: fc.integer({ min: 0, max: 1e7 }) })
+      .chain(({ gap, min }) =>
+        fc.record({
+          gap: fc.constant(gap),
+          min: fc.constant(min),
+          max: fc.integer({ min, max: min + 5000 }),
+          count: fc.integer({ min: 1, max: 60 }),
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(bucket, { maxLength: 300 }), fc.integer({ min: 0, max: 300 }), (list, cutAt) => {
+        const series = new BucketSeries(60_000);
+        const model: Array<{ at: number; min: number; avg: number; max: number; count: number }> = [];
+        let period = 29_402_640;
+        for (const { gap, min, max, count } of list) {
+          period += gap;
+          const tenths = Math.round(((min + max) / 2) * 10);
+          series.append(period, min, tenths, max, count);
+          model.push({ at: period * 60_000, min, avg: tenths / 10, max, count });
+        }
+        const cutoff = (model[cutAt]?.at ?? (period + 1) * 60_000) / 60_000;
+        series.dropBefore(cutoff);
+        expect(series.since(Number.NEGATIVE_INFINITY)).toEqual(model.filter((b) => b.at >= cutoff * 60_000));
+      }),
+    );
+  });
+});

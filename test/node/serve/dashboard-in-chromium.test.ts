@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSimulator, startSimulator } from '../../../main/simulator';
+import { simulatorEnv } from '../../support/cli';
+import { type ServeRun, startServe } from './serve-run';
+
+/** Screenshots of the UI tests, kept for people to look at (not committed). */
+const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts');
+
+let sim: RunningSimulator;
+let run: ServeRun;
+let browser: Browser;
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    rooms: [
+      { groupId: '@TGS#aLive', audience: { kind: 'fixed', online: 1234 } },
+      { groupId: '@TGS#aQuiet', audience: { kind: 'fixed', online: 56 } },
+    ],
+  });
+  const env = simulatorEnv(sim);
+  writeFileSync(
+    env.HEADCOUNT_CONFIG as string,
+    JSON.stringify({
+      rooms: { '@TGS#aLive': { label: 'Launch Day' }, '@TGS#aQuiet': { label: 'Quiet Room' } },
+    }),
+  );
+  run = await startServe(['@TGS#aLive', '@TGS#aQuiet', '--interval', '1'], env);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  const result = await run?.stop();
+  await sim?.close();
+  expect(result?.code).toBe(0);
+});
+
+describe('the dashboard in Chromium', () => {
+  it('opens the printed link and shows the rooms with their counts, kept current by the pushes', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 420, height: 560 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('console', (message) => {
+      // The page's <meta> CSP repeats frame-ancestors, which only the header (sent too) can carry.
+      if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
+        problems.push(message.text());
+    });
+
+    await page.goto(run.link);
+    await page.getByText('Launch Day').first().waitFor();
+    await page.getByText('Quiet Room').first().waitFor();
+    await page.getByText('1,234').first().waitFor();
+    await page.getByText('56', { exact: true }).first().waitFor();
+
+    sim.control.setOnline('@TGS#aQuiet', 98_765);
+    await page.getByText('98,765').first().waitFor({ timeout: 15_000 });
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: resolve(ARTIFACTS, 'serve-dashboard.png') });
+    // A CSP violation or a failed call shows up here: the page ran with no inline script and no errors.
+    expect(problems).toEqual([]);
+    // The page ran on the web client: there is no preload bridge in a browser.
+    expect(await page.evaluate("'headcount' in window")).toBe(false);
+    await page.close();
+  });
+
+  it('reconnects after the server restarts and takes a fresh snapshot, so nothing stale stays', async () => {
+    const env = { ...simulatorEnv(sim), HEADCOUNT_SERVE_TOKEN: 'a-token-kept-across-restarts' };
+    const first = await startServe(['@TGS#aLive', '@TGS#aQuiet', '--interval', '1'], env);
+    const port = new URL(first.base).port;
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(first.link);
+    await page.getByText('@TGS#aQuiet').first().waitFor();
+    expect((await first.stop()).code).toBe(0);
+
+    // The next run no longer watches @TGS#aQuiet: only a snapshot can take it off the page.
+    const second = await startServe(['@TGS#aLive', '--interval', '1', '--port', port], env);
+    try {
+      await page.getByText('@TGS#aQuiet').first().waitFor({ state: 'detached', timeout: 20_000 });
+      await page.getByText('@TGS#aLive').first().waitFor();
+    } finally {
+      await page.close();
+      expect((await second.stop()).code).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../main/core/config-error';
+import { chooseToken, isLoopbackHost, randomToken, tokenMatches } from '../../../main/node/serve/serve-token';
+
+describe('serve tokens', () => {
+  it('tells loopback hosts from the others', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', 'LOCALHOST', '::1', '[::1]']) {
+      expect(isLoopbackHost(host), host).toBe(true);
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.4', '10.0.0.1', 'example.com', '128.0.0.1', '::ffff:1']) {
+      expect(isLoopbackHost(host), host).toBe(false);
+    }
+  });
+
+  it('makes a fresh random token per run on loopback, and requires the user one elsewhere', () => {
+    const first = chooseToken('127.0.0.1', undefined);
+    expect(first).toMatch(/^[\w-]{43}$/);
+    expect(chooseToken('127.0.0.1', undefined)).not.toBe(first);
+    expect(randomToken()).not.toBe(randomToken());
+    expect(() => chooseToken('0.0.0.0', undefined)).toThrow(ConfigError);
+    expect(() => chooseToken('0.0.0.0', '   ')).toThrow(/Refusing to serve on 0\.0\.0\.0/);
+    expect(() => chooseToken('0.0.0.0', 'fifteen-chars!!')).toThrow(/at least 16 characters long \(got 15\)/);
+    expect(chooseToken('0.0.0.0', 'sixteen-chars!!!')).toBe('sixteen-chars!!!');
+    expect(chooseToken('127.0.0.1', ' a-chosen-token-16 ')).toBe('a-chosen-token-16');
+  });
+
+  it('compares tokens whatever their lengths', () => {
+    const token = randomToken();
+    expect(tokenMatches(token, token)).toBe(true);
+    expect(tokenMatches(token, token.slice(0, -1))).toBe(false);
+    expect(tokenMatches(token, `${token}x`)).toBe(false);
+    expect(tokenMatches(token, '')).toBe(false);
+  });
+});
