@@ -1,90 +1,269 @@
-/** The first popover: every room with its count, change and state, kept current by the pushes. */
-import type { MonitorApi, MonitorPush, MonitorSnapshot, RoomView } from '../main/contract/monitor-api';
-import { banners, roomRow, sortRooms, total } from './room-rows';
+/**
+ * The popover: the total, the room list kept current by the pushes, and the settings. Pushed rooms
+ * update their rows in place; the order is re-applied at most every {@link ARRANGE_EVERY_MS}.
+ */
+import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../main/contract/monitor-api';
+import { el } from './dom';
+import { localeFor, type Translator, translator } from './i18n/translator';
+import { panelStateFor } from './panel-state';
+import { type Preferences, readPreferences, writePreferences } from './preferences';
+import { RoomList } from './room-list';
+import { arrangeRooms, type ListEntry } from './room-order';
+import { RoomStore } from './room-store';
 import { settingsView } from './settings-view';
+import { SnapshotLoader } from './snapshot-loader';
+import { StatusPanel } from './status-panel';
+import { bannerLines, type Total, totalOf } from './summary';
+import { Toolbar } from './toolbar';
 
+const ARRANGE_EVERY_MS = 400;
+
+type Meta = Pick<MonitorSnapshot, 'demo' | 'paused' | 'notices' | 'regions'>;
+
+/** Starts the popover in `root`; returns the function that stops it. */
 export function startPopover(api: MonitorApi, root: HTMLElement): () => void {
-  let snapshot: MonitorSnapshot | null = null;
-  let view: 'rooms' | 'settings' = 'rooms';
-  const rooms = new Map<string, RoomView>();
-  const show = (next: 'rooms' | 'settings') => {
-    view = next;
-    render(true);
-  };
-  // The settings form is drawn once when opened, so typing is not undone by the pushes that follow.
-  const render = (force = false) => {
-    if (!snapshot) return;
-    if (view === 'settings') {
-      if (force) root.replaceChildren(settingsView(api, snapshot, () => show('rooms')));
-      return;
-    }
-    root.replaceChildren(
-      header(snapshot, [...rooms.values()], () => show('settings')),
-      list([...rooms.values()]),
-    );
-  };
-  const apply = (push: MonitorPush) => {
-    if (push.type === 'snapshot') {
-      snapshot = push.snapshot;
-      rooms.clear();
-      for (const room of push.snapshot.rooms) rooms.set(room.key, room);
-    } else if (push.type === 'rooms') for (const room of push.rooms) rooms.set(room.key, room);
-    else if (push.type === 'rooms-removed') for (const key of push.keys) rooms.delete(key);
-    else if (push.type === 'profiles' && snapshot) snapshot = { ...snapshot, profiles: push.profiles };
-    else if (push.type === 'focus')
-      root.querySelector<HTMLElement>(`[data-key="${CSS.escape(push.key)}"]`)?.focus();
-    render();
-  };
-  const stop = api.onPush(apply);
-  void api.getSnapshot().then((first) => apply({ type: 'snapshot', snapshot: first }));
-  return stop;
+  const popover = new Popover(api, root);
+  return () => popover.stop();
 }
 
-function header(snapshot: MonitorSnapshot, rooms: RoomView[], openSettings: () => void): HTMLElement {
-  const head = element('header');
-  const sum = total(rooms);
-  const settings = element(
-    'button',
-    { type: 'button', class: 'to-settings' },
-    snapshot.demo ? 'Add your app' : 'Settings',
+class Popover {
+  private readonly storage = pageStorage();
+  private preferences: Preferences = readPreferences(this.storage);
+  private tr: Translator = translator(localeFor(this.preferences.language, navigator.languages));
+  private readonly store = new RoomStore(() => performance.now());
+  private meta: Meta | null = null;
+  private entries: ListEntry[] = [];
+  private query = '';
+  private view: 'rooms' | 'settings' = 'rooms';
+  private readonly timers = { arrange: 0, speak: 0, tick: 0 };
+  private lastArranged = 0;
+  private readonly unsubscribe: () => void;
+  private readonly loader: SnapshotLoader;
+  private readonly toolbar = new Toolbar({
+    setLanguage: (language) => this.choose({ language }),
+    setTheme: (theme) => this.choose({ theme }),
+    setSort: (sort) => this.choose({ sort }),
+    setQuery: (query) => this.setQuery(query),
+    toggleSettings: () => this.show(this.view === 'settings' ? 'rooms' : 'settings'),
+  });
+  private readonly list = new RoomList(
+    this.store.source(() => this.tr),
+    {
+      togglePin: (key) => this.togglePin(key),
+      retry: (key) => void this.api.retryRoom(key),
+    },
   );
-  settings.addEventListener('click', openSettings);
-  head.append(
-    settings,
-    element('h1', {}, `${sum.text} online`),
-    element(
-      'p',
-      { class: 'sub' },
-      `${rooms.length} room${rooms.length === 1 ? '' : 's'}${sum.missing ? `, ${sum.missing} without a count` : ''}`,
-    ),
-  );
-  for (const line of banners(snapshot, snapshot.profiles))
-    head.append(element('p', { class: 'banner', role: 'status' }, line));
-  return head;
-}
+  private readonly panel = new StatusPanel({
+    openSettings: () => this.show('settings'),
+    clearQuery: () => this.setQuery('', true),
+    retryNow: () => this.loader.load(),
+  });
+  private readonly roomsArea = el('div', { class: 'rooms-area' });
+  private readonly settingsArea = el('div', { class: 'settings-area', hidden: '' });
 
-function list(rooms: RoomView[]): HTMLElement {
-  const ul = element('ul', { class: 'rooms', 'aria-label': 'Rooms' });
-  if (rooms.length === 0)
-    ul.append(element('li', { class: 'empty' }, 'No rooms yet. Add room ids in Settings.'));
-  for (const room of sortRooms(rooms)) {
-    const row = roomRow(room);
-    const li = element('li', { class: `room ${row.tone}`, tabindex: '0', 'data-key': row.key });
-    li.setAttribute('aria-label', `${row.name}: ${row.count} online, ${row.state}`);
-    li.append(
-      element('span', { class: 'name' }, `${row.pinned ? '★ ' : ''}${row.name}`),
-      element('span', { class: 'count' }, row.count),
-      element('span', { class: `change ${row.changeDirection}` }, row.change),
-      element('span', { class: 'state' }, [row.state, row.age].filter(Boolean).join(' · ')),
-    );
-    ul.append(li);
+  constructor(
+    private readonly api: MonitorApi,
+    root: HTMLElement,
+  ) {
+    this.roomsArea.append(this.list.element, this.panel.element);
+    root.replaceChildren(this.toolbar.element, this.toolbar.filters, this.roomsArea, this.settingsArea);
+    this.loader = new SnapshotLoader(api, {
+      loaded: (snapshot) => this.apply({ type: 'snapshot', snapshot }),
+      failed: () => {
+        if (this.meta) return;
+        this.toolbar.announce(this.tr.t('status.unreachable.title'));
+        this.renderArea();
+      },
+    });
+    this.applyLook();
+    this.renderArea();
+    this.unsubscribe = api.onPush((push) => this.apply(push));
+    this.timers.tick = window.setInterval(() => this.tick(), 1000);
+    this.loader.load();
   }
-  return ul;
+
+  stop(): void {
+    this.unsubscribe();
+    this.loader.stop();
+    window.clearInterval(this.timers.tick);
+    window.clearTimeout(this.timers.arrange);
+    window.clearTimeout(this.timers.speak);
+  }
+
+  private apply(push: MonitorPush): void {
+    if (push.type === 'snapshot') {
+      const { rooms, profiles, ...meta } = push.snapshot;
+      const first = this.meta === null;
+      this.meta = meta;
+      this.store.replace(rooms, profiles);
+      this.applyLook();
+      this.arrange();
+      if (first) this.showTotal(true);
+    } else if (push.type === 'rooms') {
+      if (this.store.update(push.rooms, this.preferences.sort)) this.arrangeSoon();
+      this.list.refresh(push.rooms.map((room) => room.key));
+      this.showTotal();
+    } else if (push.type === 'rooms-removed') {
+      this.store.remove(push.keys);
+      this.arrange();
+    } else if (push.type === 'profiles') {
+      this.store.setProfiles(push.profiles);
+      this.applyLook();
+      this.list.refreshAll();
+      this.arrangeSoon();
+    } else if (push.type === 'focus') this.focusRoom(push.key);
+    else if (push.type === 'show') this.show(push.view);
+  }
+
+  /** Re-sorts and re-filters now, and redraws what depends on the arrangement. */
+  private arrange(): void {
+    window.clearTimeout(this.timers.arrange);
+    this.timers.arrange = 0;
+    this.lastArranged = performance.now();
+    this.entries = arrangeRooms(this.store.rooms.values(), {
+      sort: this.preferences.sort,
+      query: this.query,
+      profileOrder: this.store.profileOrder(),
+      compare: this.tr.compare,
+    });
+    this.list.setEntries(this.entries);
+    this.renderArea();
+    this.showTotal();
+  }
+
+  private arrangeSoon(): void {
+    if (this.timers.arrange) return;
+    const wait = Math.max(0, this.lastArranged + ARRANGE_EVERY_MS - performance.now());
+    this.timers.arrange = window.setTimeout(() => this.arrange(), wait);
+  }
+
+  /** Writes every word in the UI's language, the theme, and the lines that depend on the profiles. */
+  private applyLook(): void {
+    const root = document.documentElement;
+    root.lang = this.tr.locale;
+    if (this.preferences.theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = this.preferences.theme;
+    document.title = this.tr.t('app.title');
+    this.toolbar.translate(this.tr, this.preferences, {
+      demo: this.meta?.demo ?? false,
+      settings: this.view === 'settings',
+      systemLocale: localeFor('system', navigator.languages),
+    });
+    this.list.setLabel(this.tr.t('list.label'), this.tr.t('list.help'));
+    const profiles = [...this.store.profiles.values()];
+    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, profiles, this.tr) : []);
+    this.showTotal();
+  }
+
+  private choose(change: Partial<Preferences>): void {
+    const before = this.tr.locale;
+    this.preferences = { ...this.preferences, ...change };
+    writePreferences(this.storage, this.preferences);
+    this.tr = translator(localeFor(this.preferences.language, navigator.languages));
+    this.applyLook();
+    this.list.refreshAll();
+    if (change.sort) this.list.element.scrollTop = 0;
+    // Names sort differently in another language.
+    if (change.sort || (this.tr.locale !== before && this.preferences.sort === 'name')) this.arrange();
+    else this.renderArea();
+    if (this.view === 'settings' && this.tr.locale !== before) this.show('settings');
+  }
+
+  private setQuery(query: string, fromPanel = false): void {
+    this.query = query;
+    if (fromPanel) this.toolbar.query.value = query;
+    this.list.element.scrollTop = 0;
+    this.arrange();
+    // Says how many rooms the filter leaves once typing pauses, not at every key.
+    window.clearTimeout(this.timers.speak);
+    this.timers.speak = window.setTimeout(() => this.showTotal(true), 800);
+    if (fromPanel) this.toolbar.query.focus();
+  }
+
+  private togglePin(key: string): void {
+    const room = this.store.rooms.get(key);
+    if (!room) return;
+    const pinned = !room.pinned;
+    // Shown at once; the engine's push confirms it, and a refusal puts it back.
+    this.store.update([{ ...room, pinned }], this.preferences.sort);
+    this.list.refresh([key]);
+    this.arrange();
+    this.api.setPinned(key, pinned).catch(() => {
+      const now = this.store.rooms.get(key);
+      if (now) this.store.update([{ ...now, pinned: !pinned }], this.preferences.sort);
+      this.list.refresh([key]);
+      this.arrange();
+    });
+  }
+
+  private focusRoom(key: string): void {
+    this.show('rooms');
+    if (this.query && !this.entries.some((entry) => entry.kind === 'room' && entry.key === key))
+      this.setQuery('', true);
+    this.list.focusRoom(key);
+  }
+
+  private show(view: 'rooms' | 'settings'): void {
+    const wasSettings = this.view === 'settings';
+    this.view = view;
+    this.settingsArea.hidden = view !== 'settings';
+    if (view === 'settings' && this.meta) {
+      const context = { ...this.meta, profiles: [...this.store.profiles.values()] };
+      this.settingsArea.replaceChildren(settingsView(this.api, context, this.tr, () => this.show('rooms')));
+      this.settingsArea.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    }
+    this.applyLook();
+    this.renderArea();
+    if (view === 'rooms' && wasSettings)
+      this.toolbar.element.querySelector<HTMLElement>('.to-settings')?.focus();
+  }
+
+  /** The list, or a panel saying why there is none. */
+  private renderArea(): void {
+    const failure = this.loader.failure;
+    const state = panelStateFor({
+      loaded: this.meta !== null,
+      failure: failure ? { retryInS: this.loader.retryInS(), problem: failure.problem } : null,
+      rooms: this.store.rooms.size,
+      shown: this.entries.length,
+      query: this.query,
+    });
+    const settings = this.view === 'settings';
+    this.roomsArea.hidden = settings;
+    this.toolbar.filters.hidden = settings || !this.meta || this.store.rooms.size === 0;
+    const wasHidden = this.list.element.hidden;
+    this.list.element.hidden = state !== null;
+    this.panel.element.hidden = state === null;
+    if (state) this.panel.show(state, this.tr);
+    else if (wasHidden) this.list.renderNow();
+  }
+
+  private showTotal(speakNow = false): void {
+    const all = this.meta ? this.store.total() : null;
+    this.toolbar.showTotal(all, this.query.trim() ? this.shownTotal() : null, this.tr, speakNow);
+  }
+
+  private shownTotal(): Total {
+    const rooms = [];
+    for (const entry of this.entries) {
+      const room = entry.kind === 'room' ? this.store.rooms.get(entry.key) : undefined;
+      if (room) rooms.push(room);
+    }
+    return totalOf(rooms);
+  }
+
+  /** Once a second: the ages move on, and so does a retry countdown. */
+  private tick(): void {
+    this.list.refreshAll();
+    if (!this.meta && this.loader.failure) this.renderArea();
+  }
 }
 
-function element(tag: string, attributes: Record<string, string> = {}, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
+/** The page's storage, or null where the page may not use it. */
+function pageStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 /** The app profile form's fields, checked before anything is sent. Pure, so it is tested without a browser. */
 import type { ProfileInput } from '../main/contract/monitor-api';
 
+/** The profile form's fields as typed. */
 export interface ProfileFields {
   id?: string;
   label: string;
@@ -14,17 +15,21 @@ export interface ProfileFields {
   allowWeakStorage: boolean;
 }
 
-export function profileInputFrom(fields: ProfileFields): { input: ProfileInput } | { problems: string[] } {
-  const problems: string[] = [];
+/** What can be wrong with the form, as keys of the UI's dictionaries. */
+export type ProfileProblem = 'problem.label' | 'problem.sdkAppId' | 'problem.identifier' | 'problem.region';
+
+/** The profile to send, or what is wrong with the fields (as message keys). */
+export function profileInputFrom(
+  fields: ProfileFields,
+): { input: ProfileInput } | { problems: ProfileProblem[] } {
+  const problems: ProfileProblem[] = [];
   const label = fields.label.trim();
   const identifier = fields.identifier.trim();
   const sdkAppId = Number(fields.sdkAppId.trim());
-  if (!label) problems.push('Give the app a name, e.g. "Events Singapore".');
-  if (!/^[1-9]\d{0,15}$/.test(fields.sdkAppId.trim()))
-    problems.push('The SDKAppID is a whole number, like 1400000000.');
-  if (!identifier) problems.push('The admin identifier is the App admin account from the IM console.');
-  if (!fields.region && !fields.endpoint.trim())
-    problems.push('Choose the region where the app was created.');
+  if (!label) problems.push('problem.label');
+  if (!/^[1-9]\d{0,15}$/.test(fields.sdkAppId.trim())) problems.push('problem.sdkAppId');
+  if (!identifier) problems.push('problem.identifier');
+  if (!fields.region && !fields.endpoint.trim()) problems.push('problem.region');
   if (problems.length > 0) return { problems };
   const secretKey = fields.secretKey.trim();
   return {

@@ -2,117 +2,101 @@
  * What each room row says, from the views the engine pushes: the UI formats, it never recomputes
  * what the engine knows. Pure, so it is tested without a browser.
  */
-import type { MonitorSnapshot, ProfileView, RoomView } from '../main/contract/monitor-api';
+import type { AppState, RoomView } from '../main/contract/monitor-api';
+import type { Translator } from './i18n/translator';
+import { type RoomStateKey, roomState, type Tone } from './room-state';
 
-const counts = new Intl.NumberFormat('en-US');
-
+/** A room row's texts, ready to show. */
 export interface RoomRow {
   key: string;
   name: string;
   /** The count, or a dash when there is none: a failure never reads as 0. */
   count: string;
+  hasCount: boolean;
+  /** The change over the last minute with its direction mark, or '' when unknown. */
   change: string;
-  changeDirection: 'up' | 'down' | 'flat';
+  changeDirection: 'up' | 'down' | 'flat' | 'unknown';
   state: string;
-  /** Problems stand out: failing, stopped, stale. */
-  tone: 'ok' | 'warn' | 'bad' | 'muted';
+  stateKey: RoomStateKey;
+  tone: Tone;
   age: string;
+  /** The row in words for a screen reader, after the name: count, change, state and age. */
+  spoken: string;
   pinned: boolean;
 }
 
-const STATE_WORDS: Record<RoomView['status'], string> = {
-  waiting: 'waiting for the first count',
-  live: 'live',
-  stale: 'stale',
-  failing: 'failing, retrying',
-  stopped: 'stopped',
-};
+/** The room's label, else its group id. */
+export function roomName(room: Pick<RoomView, 'label' | 'groupId'>): string {
+  return room.label ?? room.groupId;
+}
 
-export function roomRow(room: RoomView): RoomRow {
+/** The row's words; `ageMs` is the age of the count now (the view's age plus the time since it came). */
+export function describeRoom(
+  room: RoomView,
+  app: AppState | undefined,
+  tr: Translator,
+  ageMs: number | null,
+): RoomRow {
+  const name = roomName(room);
+  const state = roomState(room, app);
+  const stateWords = tr.t(`state.${state.key}`);
   const change = room.change1m;
-  const stopped = room.status === 'stopped' && room.error;
+  const direction = change === null ? 'unknown' : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+  const magnitude = change === null ? '' : tr.count(Math.abs(change));
+  const spokenChange =
+    direction === 'unknown'
+      ? null
+      : direction === 'flat'
+        ? tr.t('room.change.flat')
+        : tr.t(direction === 'up' ? 'room.change.up' : 'room.change.down', { count: magnitude });
+  const count = room.online === null ? '—' : tr.count(room.online);
   return {
     key: room.key,
-    name: room.label ?? room.groupId,
-    count: room.online === null ? '—' : counts.format(room.online),
-    change:
-      change === null || change === 0 ? '' : `${change > 0 ? '+' : '−'}${counts.format(Math.abs(change))}`,
-    changeDirection: change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down',
-    state: stopped ? stoppedWords(room) : STATE_WORDS[room.status],
-    tone:
-      room.status === 'live'
-        ? 'ok'
-        : room.status === 'stopped' || room.status === 'failing'
-          ? 'bad'
-          : room.status === 'stale'
-            ? 'warn'
-            : 'muted',
-    age: ageWords(room.ageMs),
+    name,
+    count,
+    hasCount: room.online !== null,
+    change: direction === 'up' ? `▲ ${magnitude}` : direction === 'down' ? `▼ ${magnitude}` : magnitude,
+    changeDirection: direction,
+    state: stateWords,
+    stateKey: state.key,
+    tone: state.tone,
+    age: ageWords(ageMs, tr),
+    spoken: tr.join([
+      room.online === null ? tr.t('room.noCount') : tr.t('room.online', { count }),
+      spokenChange,
+      stateWords,
+      ageWords(ageMs, tr),
+    ]),
     pinned: room.pinned,
   };
 }
 
-function stoppedWords(room: RoomView): string {
-  switch (room.error?.kind) {
-    case 'group-gone':
-      return 'room closed';
-    case 'not-live-room':
-      return 'not a live room';
-    case 'invalid-group':
-      return 'not a valid room id';
-    default:
-      return 'stopped';
-  }
-}
-
-export function ageWords(ms: number | null): string {
+/** How old a count is, in words: seconds, then minutes, then hours. */
+export function ageWords(ms: number | null, tr: Translator): string {
   if (ms === null) return '';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  return `${Math.round(s / 3600)} h ago`;
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 2) return tr.t('age.now');
+  if (s < 60) return tr.t('age.seconds', { count: s });
+  if (s < 3600) return tr.t('age.minutes', { count: Math.round(s / 60) });
+  return tr.t('age.hours', { count: Math.round(s / 3600) });
 }
 
-/** Pinned rooms first, then the biggest audiences; rooms without a count last, by name. */
-export function sortRooms(rooms: RoomView[]): RoomView[] {
-  return [...rooms].sort(
-    (a, b) =>
-      Number(b.pinned) - Number(a.pinned) ||
-      (b.online ?? -1) - (a.online ?? -1) ||
-      (a.label ?? a.groupId).localeCompare(b.label ?? b.groupId),
-  );
+/** The lines of a room's detail, and whether it can be retried now. */
+export interface RoomDetail {
+  lines: string[];
+  /** The engine's explanation of the last failure, as it gave it. */
+  problem: string | null;
+  canRetry: boolean;
 }
 
-/** The total across rooms with a count, and how many rooms have none (so a total is never a silent undercount). */
-export function total(rooms: RoomView[]): { text: string; missing: number } {
-  const measured = rooms.filter((room) => room.online !== null);
+/** The detail line of a room: where it is, its peak, a snooze, and its last failure. */
+export function describeDetail(room: RoomView, profileLabel: string, tr: Translator): RoomDetail {
+  const lines = [tr.t('detail.room', { id: room.groupId, profile: profileLabel })];
+  if (room.peak) lines.push(tr.t('detail.peak', { count: room.peak.online, time: tr.time(room.peak.at) }));
+  if (room.snoozedUntil !== null) lines.push(tr.t('detail.snoozed', { time: tr.time(room.snoozedUntil) }));
   return {
-    text: counts.format(measured.reduce((sum, room) => sum + (room.online ?? 0), 0)),
-    missing: rooms.length - measured.length,
+    lines,
+    problem: room.error?.message ?? null,
+    canRetry: room.status === 'failing' || room.status === 'stopped',
   };
-}
-
-/** Lines above the list: demo mode, notices, and any app profile that is not simply running. */
-export function banners(
-  snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'notices'>,
-  profiles: ProfileView[],
-): string[] {
-  const lines: string[] = [];
-  if (snapshot.demo)
-    lines.push(
-      'Demo mode: the built-in simulator plays a show. Add your app in Settings to watch real rooms.',
-    );
-  if (snapshot.paused) lines.push('Polling is paused.');
-  lines.push(...snapshot.notices);
-  for (const profile of profiles) {
-    if (profile.keyStorage === 'needs-key')
-      lines.push(`${profile.label}: enter the secret key in Settings to start polling.`);
-    else if (profile.state !== 'running' && profile.reason) lines.push(`${profile.label}: ${profile.reason}`);
-    if (profile.plan.stretched) {
-      lines.push(
-        `${profile.label}: ${profile.plan.rooms} rooms do not fit ${profile.plan.capPerSecond} calls/s, so each is polled every ${profile.plan.effectiveIntervalS.toFixed(1)} s.`,
-      );
-    }
-  }
-  return lines;
 }

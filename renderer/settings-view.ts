@@ -1,57 +1,74 @@
 /** Settings in the popover, first version: add or change an app profile, test it, and add rooms. */
 import type { MonitorApi, MonitorSnapshot, ProfileView } from '../main/contract/monitor-api';
+import { button, el } from './dom';
+import type { Translator } from './i18n/translator';
 import { pastedRoomIds, profileInputFrom } from './profile-fields';
 
-export function settingsView(api: MonitorApi, snapshot: MonitorSnapshot, done: () => void): HTMLElement {
-  const view = el('section', { class: 'settings', 'aria-label': 'Settings' });
-  const own = snapshot.profiles.filter((p) => !(snapshot.demo && p.id === 'demo'));
-  view.append(el('h2', {}, own.length ? 'App profiles' : 'Add your app'));
+/** What the settings view needs from the snapshot. */
+export type SettingsContext = Pick<MonitorSnapshot, 'demo' | 'profiles' | 'regions'>;
+
+/** The settings view in the UI's language; `done` goes back to the rooms. */
+export function settingsView(
+  api: MonitorApi,
+  context: SettingsContext,
+  tr: Translator,
+  done: () => void,
+): HTMLElement {
+  const view = el('section', { class: 'settings', 'aria-label': tr.t('settings.label') });
+  const own = context.profiles.filter((p) => !(context.demo && p.id === 'demo'));
+  view.append(el('h2', {}, tr.t(own.length ? 'settings.profiles' : 'settings.addApp')));
   for (const profile of own)
-    view.append(el('p', { class: 'profile-line' }, `${profile.label}: ${profile.keyStorageNote}`));
-  view.append(profileForm(api, snapshot, own[0]), ...(own.length ? [roomsForm(api, own)] : []));
-  const close = el('button', { type: 'button' }, 'Back to rooms');
-  close.addEventListener('click', done);
-  view.append(close);
+    view.append(
+      el(
+        'p',
+        { class: 'profile-line' },
+        tr.t('settings.profileLine', { profile: profile.label, note: profile.keyStorageNote }),
+      ),
+    );
+  view.append(profileForm(api, context, own[0], tr), ...(own.length ? [roomsForm(api, own, tr)] : []));
+  view.append(button(tr.t('settings.back'), done, { class: 'back' }));
   return view;
 }
 
 function profileForm(
   api: MonitorApi,
-  snapshot: MonitorSnapshot,
+  context: SettingsContext,
   existing: ProfileView | undefined,
+  tr: Translator,
 ): HTMLElement {
-  const form = el('form', { class: 'profile-form' }) as HTMLFormElement;
-  const field = (name: string, label: string, input: HTMLElement) => {
+  const form = el('form', { class: 'profile-form' });
+  const field = <T extends HTMLElement>(name: string, label: string, input: T): T => {
     input.setAttribute('name', name);
     input.setAttribute('id', `f-${name}`);
-    const row = el('label', { for: `f-${name}` }, label);
-    form.append(row, input);
-    return input as HTMLInputElement;
+    form.append(el('label', { for: `f-${name}` }, label), input);
+    return input;
   };
-  const label = field('label', 'Name', el('input', { value: existing?.label ?? '', autocomplete: 'off' }));
+  const label = field(
+    'label',
+    tr.t('field.name'),
+    el('input', { value: existing?.label ?? '', autocomplete: 'off' }),
+  );
   const sdkAppId = field(
     'sdkAppId',
-    'SDKAppID',
+    tr.t('field.sdkAppId'),
     el('input', { value: existing ? String(existing.sdkAppId) : '', inputmode: 'numeric' }),
   );
   const identifier = field(
     'identifier',
-    'Admin identifier',
+    tr.t('field.identifier'),
     el('input', { value: existing?.identifier ?? 'administrator' }),
   );
-  const region = el('select') as HTMLSelectElement;
-  for (const r of snapshot.regions)
+  const region = field('region', tr.t('field.region'), el('select'));
+  for (const r of context.regions)
     region.append(new Option(r.label, r.key, false, r.key === (existing?.region ?? 'china')));
-  field('region', 'Region', region);
-  const keyHint = existing ? 'Secret key (leave empty to keep the saved one)' : 'Secret key';
   const secretKey = field(
     'secretKey',
-    keyHint,
+    tr.t(existing ? 'field.secretKey.keep' : 'field.secretKey'),
     el('input', { type: 'password', autocomplete: 'off', spellcheck: 'false' }),
   );
   const answer = el('p', { class: 'answer', role: 'status' });
-  const test = el('button', { type: 'button' }, 'Test connection');
-  const save = el('button', { type: 'submit' }, existing ? 'Save' : 'Add app');
+  const test = button(tr.t('settings.test'), () => void run('test'));
+  const save = el('button', { type: 'submit' }, tr.t(existing ? 'settings.save' : 'settings.add'));
   form.append(test, save, answer);
   const read = () =>
     profileInputFrom({
@@ -67,16 +84,16 @@ function profileForm(
   const run = async (action: 'test' | 'save') => {
     const checked = read();
     if ('problems' in checked) {
-      answer.textContent = checked.problems.join(' ');
+      answer.textContent = checked.problems.map((problem) => tr.t(problem)).join(' ');
       return;
     }
-    answer.textContent = action === 'test' ? 'Testing…' : 'Saving…';
+    answer.textContent = tr.t(action === 'test' ? 'settings.testing' : 'settings.saving');
     try {
       if (action === 'test') answer.textContent = (await api.testConnection(checked.input)).message;
       else {
         const saved = await api.saveProfile(checked.input);
         secretKey.value = '';
-        answer.textContent = `Saved. ${saved.keyStorageNote}`;
+        answer.textContent = tr.t('settings.saved', { note: saved.keyStorageNote });
       }
     } catch (error) {
       answer.textContent =
@@ -85,7 +102,6 @@ function profileForm(
           : String(error);
     }
   };
-  test.addEventListener('click', () => void run('test'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run('save');
@@ -93,18 +109,14 @@ function profileForm(
   return form;
 }
 
-function roomsForm(api: MonitorApi, profiles: ProfileView[]): HTMLElement {
-  const form = el('form', { class: 'rooms-form' }) as HTMLFormElement;
-  const ids = el('textarea', {
-    id: 'f-rooms',
-    rows: '4',
-    placeholder: '@TGS#a6I4ZUUGO\nlaunch-day',
-  }) as HTMLTextAreaElement;
+function roomsForm(api: MonitorApi, profiles: ProfileView[], tr: Translator): HTMLElement {
+  const form = el('form', { class: 'rooms-form' });
+  const ids = el('textarea', { id: 'f-rooms', rows: '4', placeholder: '@TGS#a6I4ZUUGO\nlaunch-day' });
   const answer = el('p', { class: 'answer', role: 'status' });
   form.append(
-    el('label', { for: 'f-rooms' }, `Add rooms to ${profiles[0]?.label} (one id per line)`),
+    el('label', { for: 'f-rooms' }, tr.t('settings.rooms', { profile: profiles[0]?.label ?? '' })),
     ids,
-    el('button', { type: 'submit' }, 'Add rooms'),
+    el('button', { type: 'submit' }, tr.t('settings.addRooms')),
     answer,
   );
   form.addEventListener('submit', (event) => {
@@ -112,17 +124,12 @@ function roomsForm(api: MonitorApi, profiles: ProfileView[]): HTMLElement {
     const pasted = pastedRoomIds(ids.value);
     if (pasted.length === 0 || !profiles[0]) return;
     void api.addRooms(profiles[0].id, pasted).then((result) => {
-      const refused = result.refused.map((r) => `${r.groupId}: ${r.reason}`);
-      answer.textContent = [`Added ${result.added.length}.`, ...refused].join(' ');
+      const refused = result.refused.map((r) =>
+        tr.t('settings.refused', { id: r.groupId, reason: r.reason }),
+      );
+      answer.textContent = [tr.t('settings.added', { count: result.added.length }), ...refused].join(' ');
       ids.value = result.refused.map((r) => r.groupId).join('\n');
     });
   });
   return form;
-}
-
-function el(tag: string, attributes: Record<string, string> = {}, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }

@@ -24,12 +24,7 @@ describe('the profile form', () => {
   it('says what is missing before anything is sent', () => {
     expect(profileInputFrom({ ...fields, label: '', sdkAppId: '14e9', identifier: ' ', region: '' })).toEqual(
       {
-        problems: [
-          'Give the app a name, e.g. "Events Singapore".',
-          'The SDKAppID is a whole number, like 1400000000.',
-          'The admin identifier is the App admin account from the IM console.',
-          'Choose the region where the app was created.',
-        ],
+        problems: ['problem.label', 'problem.sdkAppId', 'problem.identifier', 'problem.region'],
       },
     );
   });

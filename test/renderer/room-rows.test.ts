@@ -1,101 +1,110 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileView, RoomView } from '../../main/contract/monitor-api';
-import { ageWords, banners, roomRow, sortRooms, total } from '../../renderer/room-rows';
+import { translator } from '../../renderer/i18n/translator';
+import { ageWords, describeDetail, describeRoom } from '../../renderer/room-rows';
+import { roomView } from './support/room-view';
 
-function room(overrides: Partial<RoomView>): RoomView {
-  return {
-    key: 'p/r',
-    profileId: 'p',
-    groupId: 'r',
-    label: null,
-    status: 'live',
-    online: 1234,
-    measuredAt: 0,
-    ageMs: 3000,
-    change1m: 12,
-    error: null,
-    peak: null,
-    pinned: false,
-    snoozedUntil: null,
-    ...overrides,
-  };
-}
+const en = translator('en');
+const zh = translator('zh-CN');
 
 describe('room rows', () => {
-  it('shows a live count with separators, its change and age', () => {
-    expect(roomRow(room({ label: 'Launch Day', change1m: -30 }))).toMatchObject({
+  it('shows a live count with separators, its change with a direction, and its age', () => {
+    const row = describeRoom(
+      roomView({ label: 'Launch Day', online: 12345, change1m: -30 }),
+      'running',
+      en,
+      3000,
+    );
+    expect(row).toMatchObject({
       name: 'Launch Day',
-      count: '1,234',
-      change: '−30',
+      count: '12,345',
+      hasCount: true,
+      change: '▼ 30',
       changeDirection: 'down',
       state: 'live',
       tone: 'ok',
       age: '3 s ago',
+      spoken: '12,345 online, down 30 in the last minute, live, 3 s ago',
+    });
+    expect(describeRoom(roomView({ change1m: 1500 }), 'running', en, 0)).toMatchObject({
+      change: '▲ 1,500',
+      changeDirection: 'up',
+    });
+    expect(describeRoom(roomView({ change1m: 0 }), 'running', en, 0)).toMatchObject({
+      change: '0',
+      changeDirection: 'flat',
     });
   });
 
   it('never shows a failure as 0', () => {
-    const failing = roomRow(room({ status: 'failing', online: null, change1m: null, ageMs: null }));
-    expect(failing).toMatchObject({ count: '—', state: 'failing, retrying', tone: 'bad', change: '' });
-  });
-
-  it('says why a room stopped', () => {
-    const error = (kind: 'group-gone' | 'not-live-room' | 'invalid-group') => ({ kind, message: '' });
-    expect(roomRow(room({ status: 'stopped', error: error('group-gone') })).state).toBe('room closed');
-    expect(roomRow(room({ status: 'stopped', error: error('not-live-room') })).state).toBe('not a live room');
-    expect(roomRow(room({ status: 'stopped', error: error('invalid-group') })).state).toBe(
-      'not a valid room id',
+    const row = describeRoom(
+      roomView({
+        status: 'failing',
+        online: null,
+        change1m: null,
+        error: { kind: 'transient', message: '' },
+      }),
+      'running',
+      en,
+      null,
     );
-  });
-
-  it('puts pinned rooms first, then the biggest, rooms without a count last', () => {
-    const order = sortRooms([
-      room({ key: 'a', groupId: 'a', online: 5 }),
-      room({ key: 'b', groupId: 'b', online: null }),
-      room({ key: 'c', groupId: 'c', online: 900 }),
-      room({ key: 'd', groupId: 'd', online: 1, pinned: true }),
-    ]).map((r) => r.key);
-    expect(order).toEqual(['d', 'c', 'a', 'b']);
-  });
-
-  it('totals what is measured and says how many rooms have no count', () => {
-    expect(total([room({ online: 1000 }), room({ online: 234 }), room({ online: null })])).toEqual({
-      text: '1,234',
-      missing: 1,
+    expect(row).toMatchObject({
+      count: '—',
+      hasCount: false,
+      change: '',
+      changeDirection: 'unknown',
+      state: 'failing, retrying',
+      tone: 'bad',
+      age: '',
+      spoken: 'no count, failing, retrying',
     });
-    expect(ageWords(125_000)).toBe('2 min ago');
   });
 
-  it('explains demo mode, a missing key and a stretched interval above the list', () => {
-    const profile = (overrides: Partial<ProfileView>): ProfileView => ({
-      id: 'p',
-      label: 'Events',
-      sdkAppId: 1,
-      identifier: 'admin',
-      region: 'singapore',
-      endpoint: null,
-      keyStorage: 'protected',
-      keyStorageNote: '',
-      state: 'running',
-      reason: null,
-      plan: {
-        rooms: 3000,
-        requestedIntervalS: 10,
-        effectiveIntervalS: 15.375,
-        stretched: false,
-        callsPerSecond: 195,
-        capPerSecond: 200,
-      },
-      ...overrides,
+  it('falls back to the group id when a room has no label', () => {
+    expect(describeRoom(roomView({ groupId: '@TGS#abc' }), 'running', en, 0).name).toBe('@TGS#abc');
+  });
+
+  it('speaks Chinese with the same numbers', () => {
+    const row = describeRoom(roomView({ online: 12345, change1m: 120 }), 'rate-limited', zh, 65_000);
+    expect(row).toMatchObject({
+      count: '12,345',
+      state: '超出频率限制，已放慢',
+      age: '1 分钟前',
+      spoken: '12,345 人在线，近 1 分钟增加 120 人，超出频率限制，已放慢，1 分钟前',
     });
-    const lines = banners({ demo: true, paused: false, notices: [] }, [
-      profile({ keyStorage: 'needs-key' }),
-      profile({ label: 'Big', plan: { ...profile({}).plan, stretched: true } }),
-    ]);
-    expect(lines).toEqual([
-      'Demo mode: the built-in simulator plays a show. Add your app in Settings to watch real rooms.',
-      'Events: enter the secret key in Settings to start polling.',
-      'Big: 3000 rooms do not fit 200 calls/s, so each is polled every 15.4 s.',
-    ]);
+  });
+
+  it('words ages in seconds, minutes and hours', () => {
+    expect(ageWords(400, en)).toBe('just now');
+    expect(ageWords(1400, zh)).toBe('刚刚');
+    expect(ageWords(2000, en)).toBe('2 s ago');
+    expect(ageWords(59_400, en)).toBe('59 s ago');
+    expect(ageWords(125_000, en)).toBe('2 min ago');
+    expect(ageWords(7_200_000, zh)).toBe('2 小时前');
+    expect(ageWords(null, en)).toBe('');
+  });
+
+  it('details where the room is, its peak, a snooze, the failure and whether it can be retried', () => {
+    const peakAt = new Date(2025, 0, 1, 20, 15).getTime();
+    const detail = describeDetail(
+      roomView({
+        groupId: '@TGS#a',
+        status: 'stopped',
+        peak: { online: 15000, at: peakAt },
+        snoozedUntil: new Date(2025, 0, 1, 21, 0).getTime(),
+        error: { kind: 'group-gone', message: 'The room does not exist.' },
+      }),
+      'Events SG',
+      en,
+    );
+    expect(detail).toEqual({
+      lines: ['Room id @TGS#a in Events SG', 'Peak 15,000 at 20:15', 'Alerts snoozed until 21:00'],
+      problem: 'The room does not exist.',
+      canRetry: true,
+    });
+    expect(describeDetail(roomView(), 'Events SG', zh)).toEqual({
+      lines: ['Events SG 中的房间 ID r'],
+      problem: null,
+      canRetry: false,
+    });
   });
 });

@@ -1,0 +1,72 @@
+/** Picks the UI language and formats words, numbers and times for it. Pure: tested without a browser. */
+import { type Dictionary, en, type MessageKey } from './en';
+import { zhCN } from './zh-cn';
+
+/** The languages the UI speaks. */
+export type Locale = 'en' | 'zh-CN';
+
+/** What the user chose: a language, or whatever the system prefers. */
+export type LanguageChoice = 'system' | Locale;
+
+/** Every language of the UI, English first. */
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+const DICTIONARIES: Record<Locale, Dictionary> = { en, 'zh-CN': zhCN };
+
+/** Keys with `.one` and `.other` forms, named without the suffix. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+
+/** Words, numbers and times in one language. */
+export interface Translator {
+  readonly locale: Locale;
+  /** The message with its `{placeholders}` filled; numbers are formatted for the locale. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** The `.one` or `.other` form for `count`, with `{count}` filled. */
+  plural(key: PluralKey, count: number): string;
+  /** A whole number with the locale's grouping: 12,345. */
+  count(value: number): string;
+  /** A time of day, e.g. 14:03. */
+  time(epochMs: number): string;
+  /** Parts joined the locale's way, skipping empty ones. */
+  join(parts: ReadonlyArray<string | null | undefined>, separator?: 'list' | 'inline'): string;
+  /** Names compared the locale's way (Chinese by pinyin, numbers by value). */
+  compare(a: string, b: string): number;
+}
+
+/** The dictionary of a locale, for the completeness test. */
+export function dictionaryOf(locale: Locale): Dictionary {
+  return DICTIONARIES[locale];
+}
+
+/** The language to show: the user's choice, else Chinese for any zh* system language, else English. */
+export function localeFor(choice: LanguageChoice, systemLanguages: readonly string[]): Locale {
+  if (choice !== 'system') return choice;
+  return systemLanguages[0]?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The translator for a locale; numbers and times use Intl for it. */
+export function translator(locale: Locale): Translator {
+  const words = DICTIONARIES[locale];
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const times = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
+  const plurals = new Intl.PluralRules(locale);
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const t: Translator['t'] = (key, values) =>
+    values === undefined
+      ? words[key]
+      : words[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+          const value = values[name];
+          if (value === undefined) return whole;
+          return typeof value === 'number' ? numbers.format(value) : value;
+        });
+  return {
+    locale,
+    t,
+    plural: (key, count) =>
+      t(`${key}.${plurals.select(count) === 'one' ? 'one' : 'other'}` as MessageKey, { count }),
+    count: (value) => numbers.format(value),
+    time: (epochMs) => times.format(epochMs),
+    join: (parts, separator = 'list') => parts.filter(Boolean).join(words[`separator.${separator}`]),
+    compare: (a, b) => collator.compare(a, b),
+  };
+}

@@ -1,0 +1,327 @@
+/**
+ * The built popover in Debian Chromium with 2000 synthetic rooms: virtualised rows, scrolling,
+ * a pushed count changing one row in place, keyboard moves, the switch to Chinese, and an axe scan
+ * without serious or critical findings. Screenshots go to test-artifacts/ui/ for a person to judge.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PageServer, servePopover } from './browser/page-server';
+
+// The callbacks given to page.evaluate run in the page. The tests' program has no DOM library, so
+// the few page globals they touch are declared here, for this module only.
+interface PageElement {
+  dataset: Record<string, string | undefined>;
+  className: string;
+  id: string;
+  textContent: string | null;
+  previousElementSibling: PageElement | null;
+  classList: { contains(name: string): boolean };
+  closest(selector: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  getAttribute(name: string): string | null;
+}
+declare const document: {
+  body: unknown;
+  activeElement: PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
+};
+declare const requestAnimationFrame: (callback: () => void) => number;
+declare const CSS: { escape(text: string): string };
+declare const getComputedStyle: (element: unknown) => { backgroundColor: string };
+
+interface Retried {
+  syntheticMonitor: { retried: string[] };
+}
+
+const SHOTS = 'test-artifacts/ui';
+const PANEL = '.status-panel:not([hidden])';
+const VIEWPORT = { width: 380, height: 560 };
+
+let browser: Browser;
+let server: PageServer;
+let axeSource: string;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
+  server = await servePopover();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(
+  options: { locale?: string; colorScheme?: 'light' | 'dark'; query?: string; waitFor?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 2,
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // The page's <meta> CSP repeats frame-ancestors, which only a header (Electron sends it) can carry.
+    if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
+      errors.push(message.text());
+  });
+  await page.goto(`${server.url}${options.query ?? ''}`);
+  await page.waitForSelector(options.waitFor ?? '.room');
+  expect(errors).toEqual([]);
+  return { context, page };
+}
+
+/** Axe findings that are serious or critical, as "rule: target" lines. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: Array<{ target: string[] }>;
+}
+
+const renderedKeys = (page: Page) =>
+  page.$$eval('.room', (rows) => rows.map((row) => (row as unknown as PageElement).dataset.key ?? ''));
+
+/** Waits two frames, so a scroll has been drawn. */
+const frames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))),
+  );
+
+describe('the popover in Chromium, with 2000 rooms', () => {
+  it('keeps only a window of rows in the DOM and shows other rooms when scrolled', async () => {
+    const { context, page } = await open();
+    const first = await renderedKeys(page);
+    expect(first.length).toBeGreaterThan(5);
+    expect(first.length).toBeLessThan(40);
+    expect(await page.getAttribute('.room', 'aria-setsize')).toMatch(/^20\d\d$/);
+    expect(await page.textContent('h1')).toMatch(/^[\d,]+ online$/);
+
+    await page.$eval('.room-scroll', (scroller) => {
+      scroller.scrollTop = 40_000;
+    });
+    await frames(page);
+    const later = await renderedKeys(page);
+    expect(later.length).toBeLessThan(40);
+    // The first rows' active one stays rendered for focus; every other row is new.
+    expect(later.filter((key) => first.includes(key)).length).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
+  it('applies a pushed count to its row in place, then re-sorts within a moment', async () => {
+    const { context, page } = await open();
+    const result = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('.room')];
+      const target = rows[5] as PageElement;
+      const key = target.dataset.key as string;
+      const before = rows.map((row) => row.querySelector('.count')?.textContent);
+      (
+        globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
+      ).syntheticMonitor.update(key, { online: 987_654, change1m: 1500 });
+      const now = [...document.querySelectorAll('.room')];
+      return {
+        key,
+        sameElements: rows.every((row, i) => row === now[i]),
+        count: target.querySelector('.count')?.textContent,
+        change: target.querySelector('.change')?.textContent,
+        others: now.every(
+          (row, i) => row === target || row.querySelector('.count')?.textContent === before[i],
+        ),
+      };
+    });
+    expect(result).toMatchObject({ sameElements: true, count: '987,654', change: '▲ 1,500', others: true });
+    // Sorted by count, the room moves up to the first place after its group's pinned rooms.
+    await page.waitForFunction(
+      (key) => {
+        const row = document.querySelector(`.room[data-key="${CSS.escape(key)}"]`);
+        return row?.previousElementSibling?.classList.contains('heading') ?? false;
+      },
+      result.key,
+      { timeout: 3000 },
+    );
+    await context.close();
+  });
+
+  it('moves focus with the arrow keys, opens a detail line with Enter, and keeps a sane Tab order', async () => {
+    const { context, page } = await open();
+    const focusedKey = () => page.evaluate(() => document.activeElement?.closest('.room')?.dataset.key);
+    await page.focus('#room-query');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('room-sort');
+    await page.keyboard.press('Tab');
+    const start = await focusedKey();
+    expect(start).toBeTruthy();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('room-main');
+
+    await page.keyboard.press('ArrowDown');
+    const next = await focusedKey();
+    expect(next).toBeTruthy();
+    expect(next).not.toBe(start);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedKey()).toBe(start);
+
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
+    await page.screenshot({ path: `${SHOTS}/detail-open.png` });
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
+
+    await page.keyboard.press('End');
+    const last = await focusedKey();
+    expect(await page.$eval('.room-scroll', (scroller) => scroller.scrollTop)).toBeGreaterThan(50_000);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pin');
+    expect(await focusedKey()).toBe(last);
+    await context.close();
+  });
+
+  it('switches to Chinese from the header and keeps the choice', async () => {
+    const { context, page } = await open();
+    await page.selectOption('select.language', 'zh-CN');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('label[for="room-query"]')).toBe('筛选房间');
+    expect(await page.textContent('h1')).toMatch(/人在线$/);
+    expect(await page.textContent('.heading')).toContain('个房间');
+    await page.reload();
+    await page.waitForSelector('.room');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await context.close();
+  });
+
+  it.each([
+    { name: 'light', locale: 'en-US', colorScheme: 'light' as const },
+    { name: 'dark', locale: 'en-US', colorScheme: 'dark' as const },
+    { name: 'zh-CN', locale: 'zh-CN', colorScheme: 'light' as const },
+    { name: 'zh-CN-dark', locale: 'zh-CN', colorScheme: 'dark' as const },
+  ])('follows the system language and theme ($name) with no serious axe findings', async (look) => {
+    const { context, page } = await open(look);
+    expect(await page.getAttribute('html', 'lang')).toBe(look.locale === 'zh-CN' ? 'zh-CN' : 'en');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(look.colorScheme === 'dark' ? 'rgb(27, 28, 31)' : 'rgb(255, 255, 255)');
+    await page.screenshot({ path: `${SHOTS}/${look.name}.png` });
+    expect(await seriousFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the theme control override the system', async () => {
+    const { context, page } = await open({ colorScheme: 'light' });
+    await page.selectOption('select.theme', 'dark');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(27, 28, 31)',
+    );
+    await context.close();
+  });
+
+  it('filters by text, says when nothing matches, and pins a room to the top', async () => {
+    const { context, page } = await open();
+    await page.fill('#room-query', 'morning yoga 1');
+    await page.waitForFunction(() => document.querySelectorAll('.room').length < 40);
+    const names = await page.$$eval('.room .name', (nodes) => nodes.map((node) => node.textContent ?? ''));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((name) => name.toLowerCase().includes('morning yoga 1'))).toBe(true);
+    expect(await page.textContent('.sub')).toMatch(/rooms? match/);
+
+    await page.fill('#room-query', 'no such room');
+    expect(await page.textContent('.status-panel')).toContain('No room matches “no such room”.');
+    await page.click('.status-panel button');
+    expect(await page.inputValue('#room-query')).toBe('');
+
+    const key = await page.$eval('.room:not([data-pinned]) .name', (node) =>
+      node.closest('.room')?.getAttribute('data-key'),
+    );
+    await page.hover(`.room[data-key="${key}"]`);
+    await page.click(`.room[data-key="${key}"] .pin`);
+    const pinnedKeys = await page.$$eval('.room[data-pinned]', (rows) =>
+      rows.map((row) => row.getAttribute('data-key')),
+    );
+    expect(pinnedKeys).toContain(key);
+    expect(await page.getAttribute(`.room[data-key="${key}"] .pin`, 'aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('explains a failing room in its detail line and retries it on request', async () => {
+    const { context, page } = await open();
+    await page.fill('#room-query', '周末音乐会 3');
+    const failing = page.locator('.room[data-state="failing"] .room-main').first();
+    await failing.focus();
+    await page.keyboard.press('Enter');
+    const detail = page.locator('.room[data-state="failing"] .detail').first();
+    expect(await detail.textContent()).toContain('The server or the network failed for a moment');
+    expect(await page.textContent('.heading')).toMatch(/^Events SG · [1-9] rooms?, /);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('detail-retry');
+    await page.keyboard.press('Enter');
+    const key = await page.getAttribute('.room[data-state="failing"]', 'data-key');
+    expect(await page.evaluate(() => (globalThis as unknown as Retried).syntheticMonitor.retried)).toEqual([
+      key,
+    ]);
+    await page.screenshot({ path: `${SHOTS}/detail-failing.png` });
+    await context.close();
+  });
+
+  it('designs the loading state', async () => {
+    const { context, page } = await open({ query: '?state=loading', waitFor: PANEL });
+    expect(await page.textContent('.status-panel')).toContain('Loading rooms…');
+    expect(await page.textContent('h1')).toBe('— online');
+    await page.screenshot({ path: `${SHOTS}/loading.png` });
+    expect(await seriousFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('designs the empty state, which leads to the settings (also axe-clean)', async () => {
+    const { context, page } = await open({ query: '?state=empty', waitFor: PANEL });
+    expect(await page.textContent('.status-panel')).toContain('No rooms yet');
+    await page.screenshot({ path: `${SHOTS}/empty.png` });
+    expect(await seriousFindings(page)).toEqual([]);
+    await page.click('.status-panel button');
+    await page.waitForSelector('.settings');
+    expect(await page.textContent('.to-settings')).toBe('Back to rooms');
+    await page.screenshot({ path: `${SHOTS}/settings.png` });
+    expect(await seriousFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('designs the unreachable and demo states', async () => {
+    const down = await open({ query: '?state=unreachable', waitFor: PANEL });
+    expect(await down.page.textContent('.status-panel')).toContain('Could not reach the engine: retrying…');
+    await down.page.screenshot({ path: `${SHOTS}/unreachable.png` });
+    expect(await seriousFindings(down.page)).toEqual([]);
+    await down.context.close();
+
+    const demo = await open({ query: '?state=demo', colorScheme: 'dark' });
+    expect(await demo.page.textContent('.banners')).toContain('Demo mode');
+    expect(await demo.page.textContent('.to-settings')).toBe('Add your app');
+    await demo.page.screenshot({ path: `${SHOTS}/demo-dark.png` });
+    await demo.context.close();
+  });
+});

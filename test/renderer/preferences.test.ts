@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PREFERENCES, readPreferences, writePreferences } from '../../renderer/preferences';
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const map = new Map(Object.entries(initial));
+  return {
+    getItem: (key: string) => map.get(key) ?? null,
+    setItem: (key: string, value: string) => {
+      map.set(key, value);
+    },
+  };
+}
+
+describe('the popover preferences', () => {
+  it('start at the system language and theme, sorted by count', () => {
+    expect(readPreferences(memoryStorage())).toEqual({ language: 'system', theme: 'system', sort: 'count' });
+    expect(readPreferences(null)).toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it('keep what the user chose', () => {
+    const storage = memoryStorage();
+    writePreferences(storage, { language: 'zh-CN', theme: 'dark', sort: 'name' });
+    expect(readPreferences(storage)).toEqual({ language: 'zh-CN', theme: 'dark', sort: 'name' });
+  });
+
+  it('fall back, value by value, when the saved entry is damaged or unknown', () => {
+    const key = 'headcount.preferences';
+    expect(readPreferences(memoryStorage({ [key]: '{not json' }))).toEqual(DEFAULT_PREFERENCES);
+    expect(readPreferences(memoryStorage({ [key]: '{"language":"fr","theme":"dark"}' }))).toEqual({
+      language: 'system',
+      theme: 'dark',
+      sort: 'count',
+    });
+  });
+
+  it('survive a storage that refuses to write', () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(() => writePreferences(full, DEFAULT_PREFERENCES)).not.toThrow();
+  });
+});
