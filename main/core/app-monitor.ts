@@ -1,3 +1,4 @@
+import { appStatusOf } from './app-status';
 import type { Clock, TimerHandle } from './clock';
 import { APP_STOPPING_KINDS, type ImError, ROOM_STOPPING_KINDS } from './error-kind';
 import type { Sample } from './history';
@@ -8,11 +9,14 @@ import {
   backoffMs,
   DEFAULT_BACKOFF,
   DEFAULT_INTERVAL_MS,
+  nextDueAt,
   planPolling,
+  spreadDueTimes,
 } from './poll-plan';
 import type { RateBudget } from './rate-budget';
 import { DEFAULT_HISTORY_CAPACITY, RoomWatch } from './room-watch';
 import { SleepDetector } from './sleep-detector';
+import { WakeTimer } from './wake-timer';
 
 /** What the monitor polls: the IM client, or anything that answers like it. */
 export interface OnlineCountSource {
@@ -52,8 +56,7 @@ export class AppMonitor {
   private appError: ImError | null = null;
   /** Bumped when the credentials change, so answers to the old ones are ignored. */
   private generation = 0;
-  private pumpTimer: TimerHandle | null = null;
-  private pumpAt = Number.POSITIVE_INFINITY;
+  private readonly pumpTimer: WakeTimer;
   private tickTimer: TimerHandle | null = null;
   private sleptMs = 0;
   private sleep: SleepDetector;
@@ -67,6 +70,7 @@ export class AppMonitor {
     this.requestedIntervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
     this.random = options.random ?? Math.random;
     this.sleep = new SleepDetector(this.clock.wall(), this.clock.monotonic());
+    this.pumpTimer = new WakeTimer(this.clock, () => this.pump());
   }
 
   /** Subscribes to events; returns the unsubscribe function. */
@@ -77,13 +81,13 @@ export class AppMonitor {
 
   /** Adds rooms (ids already checked); new rooms are polled soon, spread over one interval. */
   addRooms(groupIds: readonly string[]): void {
-    const fresh = groupIds.filter((id, i) => !this.rooms.has(id) && groupIds.indexOf(id) === i);
-    const now = this.elapsed();
-    const spacing =
-      this.plan(this.rooms.size + fresh.length).effectiveIntervalMs / (this.rooms.size + fresh.length);
+    const fresh = [...new Set(groupIds)].filter((id) => !this.rooms.has(id));
+    const total = this.rooms.size + fresh.length;
+    // New rooms take their share of one interval, so adding many does not poll them in a burst.
+    const due = spreadDueTimes(total, this.elapsed(), this.plan(total).effectiveIntervalMs);
     fresh.forEach((id, i) => {
       const room = new RoomWatch(id, this.options.historyCapacity ?? DEFAULT_HISTORY_CAPACITY);
-      room.dueAt = now + i * spacing;
+      room.dueAt = due[i] as number;
       this.rooms.set(id, room);
     });
     this.emitStatusIfChanged();
@@ -119,20 +123,14 @@ export class AppMonitor {
 
   status(): AppStatus {
     const now = this.clock.monotonic();
-    const base = { plan: this.plan(), capPerSecond: this.budget.cap, limitPerSecond: this.budget.limit(now) };
-    if (this.appError) {
-      const state = this.appError.kind === 'auth' ? 'auth-failed' : 'paused';
-      return { ...base, state, reason: this.appError.message, error: this.appError };
-    }
-    if (this.pausedByUser) return { ...base, state: 'paused', reason: 'Polling is paused.' };
-    if (this.budget.isSlowed(now)) {
-      return {
-        ...base,
-        state: 'rate-limited',
-        reason: 'The server said the app is over its rate limit: slowing down.',
-      };
-    }
-    return { ...base, state: 'running' };
+    return appStatusOf({
+      plan: this.plan(),
+      capPerSecond: this.budget.cap,
+      limitPerSecond: this.budget.limit(now),
+      appError: this.appError,
+      pausedByUser: this.pausedByUser,
+      slowed: this.budget.isSlowed(now),
+    });
   }
 
   start(): void {
@@ -148,7 +146,7 @@ export class AppMonitor {
   stop(): void {
     this.running = false;
     this.generation++;
-    this.cancelPump();
+    this.pumpTimer.cancel();
     if (this.tickTimer !== null) this.clock.clearTimer(this.tickTimer);
     this.tickTimer = null;
   }
@@ -204,15 +202,15 @@ export class AppMonitor {
     const now = this.elapsed();
     const active = [...this.rooms.values()].filter((room) => room.status !== 'stopped');
     active.sort((a, b) => a.dueAt - b.dueAt);
-    const spacing = this.plan().effectiveIntervalMs / Math.max(1, active.length);
+    const due = spreadDueTimes(active.length, now, this.plan().effectiveIntervalMs);
     active.forEach((room, i) => {
-      room.dueAt = now + i * spacing;
+      room.dueAt = due[i] as number;
     });
     this.pump();
   }
 
   private pump = (): void => {
-    this.cancelPump();
+    this.pumpTimer.cancel();
     if (!this.running || this.pausedByUser || this.appError) return;
     const now = this.elapsed();
     for (;;) {
@@ -220,7 +218,7 @@ export class AppMonitor {
       if (!room) return;
       const wait = room.dueAt > now ? room.dueAt - now : this.budget.waitMs();
       if (wait > 0) {
-        this.armPump(wait);
+        this.pumpTimer.arm(wait);
         return;
       }
       this.dispatch(room, now);
@@ -236,25 +234,8 @@ export class AppMonitor {
     return best;
   }
 
-  private armPump(delayMs: number): void {
-    const at = this.clock.monotonic() + delayMs;
-    if (this.pumpTimer !== null && this.pumpAt <= at) return;
-    this.cancelPump();
-    this.pumpAt = at;
-    this.pumpTimer = this.clock.setTimer(this.pump, delayMs);
-  }
-
-  private cancelPump(): void {
-    if (this.pumpTimer !== null) this.clock.clearTimer(this.pumpTimer);
-    this.pumpTimer = null;
-    this.pumpAt = Number.POSITIVE_INFINITY;
-  }
-
   private dispatch(room: RoomWatch, now: number): void {
-    const interval = this.plan().effectiveIntervalMs;
-    const next = room.dueAt + interval;
-    // Keep each room's phase, unless it fell so far behind that keeping it would mean polling twice at once.
-    room.dueAt = next > now + interval / 2 ? next : now + interval;
+    room.dueAt = nextDueAt(room.dueAt, now, this.plan().effectiveIntervalMs);
     room.inFlight = true;
     const generation = this.generation;
     this.source.getOnlineMemberNum(room.groupId).then(

@@ -47,3 +47,18 @@ export function backoffMs(failures: number, policy: BackoffPolicy, random: () =>
   const full = Math.min(policy.ceilingMs, policy.firstMs * 2 ** exponent);
   return full * (0.5 + 0.5 * random());
 }
+
+/**
+ * When a room polled now is due again: one interval after it was due, keeping its phase in the
+ * spread, unless it fell so far behind that keeping the phase would mean polling it twice at once.
+ */
+export function nextDueAt(dueAt: number, now: number, intervalMs: number): number {
+  const next = dueAt + intervalMs;
+  return next > now + intervalMs / 2 ? next : now + intervalMs;
+}
+
+/** Due times that spread `count` rooms evenly over one interval, starting at `start`. */
+export function spreadDueTimes(count: number, start: number, intervalMs: number): number[] {
+  const spacing = intervalMs / Math.max(1, count);
+  return Array.from({ length: count }, (_, i) => start + i * spacing);
+}

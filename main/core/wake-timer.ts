@@ -1,0 +1,34 @@
+import type { Clock, TimerHandle } from './clock';
+
+/**
+ * One pending wake-up that only ever moves earlier: asking for a later one while an earlier is set
+ * changes nothing, so a loop that re-arms itself from several places never stacks timers.
+ */
+export class WakeTimer {
+  private handle: TimerHandle | null = null;
+  private at = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly clock: Pick<Clock, 'monotonic' | 'setTimer' | 'clearTimer'>,
+    private readonly fire: () => void,
+  ) {}
+
+  /** Wakes in `delayMs`, unless a wake-up is already due sooner. */
+  arm(delayMs: number): void {
+    const at = this.clock.monotonic() + delayMs;
+    if (this.handle !== null && this.at <= at) return;
+    this.cancel();
+    this.at = at;
+    this.handle = this.clock.setTimer(() => {
+      this.handle = null;
+      this.at = Number.POSITIVE_INFINITY;
+      this.fire();
+    }, delayMs);
+  }
+
+  cancel(): void {
+    if (this.handle !== null) this.clock.clearTimer(this.handle);
+    this.handle = null;
+    this.at = Number.POSITIVE_INFINITY;
+  }
+}
