@@ -3,15 +3,18 @@
  * update their rows in place; the order is re-applied at most every {@link ARRANGE_EVERY_MS}.
  */
 import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../main/contract/monitor-api';
+import { alertLogView } from './alert-log-view';
 import { el } from './dom';
 import { localeFor, type Translator, translator } from './i18n/translator';
 import { panelStateFor } from './panel-state';
 import { type Preferences, readPreferences, writePreferences } from './preferences';
+import { RoomDetail } from './room-detail';
 import { RoomList } from './room-list';
 import { arrangeRooms, type ListEntry } from './room-order';
 import { RoomStore } from './room-store';
 import { settingsView } from './settings-view';
 import { SnapshotLoader } from './snapshot-loader';
+import { SparklineFeed } from './sparkline-feed';
 import { StatusPanel } from './status-panel';
 import { bannerLines, type Total, totalOf } from './summary';
 import { Toolbar } from './toolbar';
@@ -34,7 +37,9 @@ class Popover {
   private meta: Meta | null = null;
   private entries: ListEntry[] = [];
   private query = '';
-  private view: 'rooms' | 'settings' = 'rooms';
+  private view: 'rooms' | 'settings' | 'alerts' = 'rooms';
+  /** Whether language and theme are kept in the app's settings file (the tray app), not only in this page. */
+  private lookInSettings = false;
   private readonly timers = { arrange: 0, speak: 0, tick: 0 };
   private lastArranged = 0;
   private readonly unsubscribe: () => void;
@@ -45,14 +50,25 @@ class Popover {
     setSort: (sort) => this.choose({ sort }),
     setQuery: (query) => this.setQuery(query),
     toggleSettings: () => this.show(this.view === 'settings' ? 'rooms' : 'settings'),
+    toggleAlerts: () => this.show(this.view === 'alerts' ? 'rooms' : 'alerts'),
   });
+  private readonly sparks = new SparklineFeed(
+    { getSparklines: (keys) => this.api.getSparklines(keys) },
+    (keys) => this.list.drawSparks(keys),
+  );
   private readonly list = new RoomList(
     this.store.source(() => this.tr),
     {
       togglePin: (key) => this.togglePin(key),
       retry: (key) => void this.api.retryRoom(key),
+      open: (key) => this.openRoom(key),
+      shown: (keys) => this.sparks.shown(keys),
     },
+    (key) => this.sparks.line(key),
   );
+  /** The room view, while one room is shown in full. */
+  private detail: RoomDetail | null = null;
+  private readonly detailArea = el('div', { class: 'room-view-area', hidden: '' });
   private readonly panel = new StatusPanel({
     openSettings: () => this.show('settings'),
     clearQuery: () => this.setQuery('', true),
@@ -66,7 +82,13 @@ class Popover {
     root: HTMLElement,
   ) {
     this.roomsArea.append(this.list.element, this.panel.element);
-    root.replaceChildren(this.toolbar.element, this.toolbar.filters, this.roomsArea, this.settingsArea);
+    root.replaceChildren(
+      this.toolbar.element,
+      this.toolbar.filters,
+      this.roomsArea,
+      this.detailArea,
+      this.settingsArea,
+    );
     this.loader = new SnapshotLoader(api, {
       loaded: (snapshot) => this.apply({ type: 'snapshot', snapshot }),
       failed: () => {
@@ -88,6 +110,8 @@ class Popover {
     window.clearInterval(this.timers.tick);
     window.clearTimeout(this.timers.arrange);
     window.clearTimeout(this.timers.speak);
+    this.sparks.stop();
+    this.detail?.destroy();
   }
 
   private apply(push: MonitorPush): void {
@@ -99,12 +123,15 @@ class Popover {
       this.applyLook();
       this.arrange();
       if (first) this.showTotal(true);
+      if (first) this.adoptSavedLook();
     } else if (push.type === 'rooms') {
       if (this.store.update(push.rooms, this.preferences.sort)) this.arrangeSoon();
       this.list.refresh(push.rooms.map((room) => room.key));
       this.showTotal();
+      if (this.detail && push.rooms.some((room) => room.key === this.detail?.key)) this.detail.roomChanged();
     } else if (push.type === 'rooms-removed') {
       this.store.remove(push.keys);
+      if (this.detail && push.keys.includes(this.detail.key)) this.closeRoom(false);
       this.arrange();
     } else if (push.type === 'profiles') {
       this.store.setProfiles(push.profiles);
@@ -147,6 +174,7 @@ class Popover {
     this.toolbar.translate(this.tr, this.preferences, {
       demo: this.meta?.demo ?? false,
       settings: this.view === 'settings',
+      alerts: this.view === 'alerts',
       systemLocale: localeFor('system', navigator.languages),
     });
     this.list.setLabel(this.tr.t('list.label'), this.tr.t('list.help'));
@@ -155,10 +183,14 @@ class Popover {
     this.showTotal();
   }
 
-  private choose(change: Partial<Preferences>): void {
+  private choose(change: Partial<Preferences>, keep = true): void {
     const before = this.tr.locale;
     this.preferences = { ...this.preferences, ...change };
     writePreferences(this.storage, this.preferences);
+    if (keep && this.lookInSettings && (change.language || change.theme)) {
+      const { language, theme } = this.preferences;
+      this.api.updateSettings({ app: { language, theme } }).catch(() => {});
+    }
     this.tr = translator(localeFor(this.preferences.language, navigator.languages));
     this.applyLook();
     this.list.refreshAll();
@@ -166,7 +198,8 @@ class Popover {
     // Names sort differently in another language.
     if (change.sort || (this.tr.locale !== before && this.preferences.sort === 'name')) this.arrange();
     else this.renderArea();
-    if (this.view === 'settings' && this.tr.locale !== before) this.show('settings');
+    if (this.view !== 'rooms' && this.tr.locale !== before) this.show(this.view);
+    this.detail?.translate();
   }
 
   private setQuery(query: string, fromPanel = false): void {
@@ -201,21 +234,75 @@ class Popover {
     if (this.query && !this.entries.some((entry) => entry.kind === 'room' && entry.key === key))
       this.setQuery('', true);
     this.list.focusRoom(key);
+    this.openRoom(key);
   }
 
-  private show(view: 'rooms' | 'settings'): void {
-    const wasSettings = this.view === 'settings';
+  /** Shows one room in full in place of the list. */
+  private openRoom(key: string): void {
+    if (!this.store.rooms.has(key)) return;
+    this.closeRoom(false);
+    const source = this.store.source(() => this.tr);
+    this.detail = new RoomDetail(
+      this.api,
+      key,
+      { room: (k) => this.store.rooms.get(k), row: source.row, translator: () => this.tr },
+      () => this.closeRoom(true),
+    );
+    this.detailArea.replaceChildren(this.detail.element);
+    this.detailArea.hidden = false;
+    this.renderArea();
+    this.detail.focus();
+  }
+
+  /** Back to the list; `refocus` puts the keyboard on the room's row, as a person coming back expects. */
+  private closeRoom(refocus: boolean): void {
+    const detail = this.detail;
+    if (!detail) return;
+    this.detail = null;
+    detail.destroy();
+    this.detailArea.replaceChildren();
+    this.detailArea.hidden = true;
+    this.renderArea();
+    if (refocus) this.list.focusRoom(detail.key);
+  }
+
+  private show(view: 'rooms' | 'settings' | 'alerts'): void {
+    const was = this.view;
+    this.closeRoom(false);
     this.view = view;
-    this.settingsArea.hidden = view !== 'settings';
+    this.settingsArea.hidden = view === 'rooms';
+    const rooms = () =>
+      [...this.store.rooms.values()].map((room) => ({ key: room.key, label: room.label ?? room.groupId }));
     if (view === 'settings' && this.meta) {
       const context = { ...this.meta, profiles: [...this.store.profiles.values()] };
-      this.settingsArea.replaceChildren(settingsView(this.api, context, this.tr, () => this.show('rooms')));
+      const extras = { rooms: rooms(), applyLook: (look: Partial<Preferences>) => this.choose(look, false) };
+      this.settingsArea.replaceChildren(
+        settingsView(this.api, context, this.tr, () => this.show('rooms'), extras),
+      );
       this.settingsArea.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    } else if (view === 'alerts' && this.meta) {
+      this.settingsArea.replaceChildren(alertLogView(this.api, rooms(), this.tr, () => this.show('rooms')));
+      this.settingsArea.querySelector<HTMLElement>('select')?.focus();
     }
     this.applyLook();
     this.renderArea();
-    if (view === 'rooms' && wasSettings)
-      this.toolbar.element.querySelector<HTMLElement>('.to-settings')?.focus();
+    if (view === 'rooms' && was !== 'rooms')
+      this.toolbar.element
+        .querySelector<HTMLElement>(was === 'alerts' ? '.to-alerts' : '.to-settings')
+        ?.focus();
+  }
+
+  /** Takes the language and theme kept in the app's settings file, where the transport has one. */
+  private adoptSavedLook(): void {
+    Promise.resolve()
+      .then(() => this.api.getSettings())
+      .then(({ app }) => {
+        this.lookInSettings = app !== null;
+        if (app && (app.language !== this.preferences.language || app.theme !== this.preferences.theme))
+          this.choose({ language: app.language, theme: app.theme }, false);
+      })
+      // Without settings (an older engine, a failed call) the page's own choice stays.
+      .catch(() => {});
   }
 
   /** The list, or a panel saying why there is none. */
@@ -228,9 +315,10 @@ class Popover {
       shown: this.entries.length,
       query: this.query,
     });
-    const settings = this.view === 'settings';
-    this.roomsArea.hidden = settings;
-    this.toolbar.filters.hidden = settings || !this.meta || this.store.rooms.size === 0;
+    const settings = this.view !== 'rooms';
+    const away = settings || this.detail !== null;
+    this.roomsArea.hidden = away;
+    this.toolbar.filters.hidden = away || !this.meta || this.store.rooms.size === 0;
     const wasHidden = this.list.element.hidden;
     this.list.element.hidden = state !== null;
     this.panel.element.hidden = state === null;
@@ -256,6 +344,9 @@ class Popover {
   private tick(): void {
     this.list.refreshAll();
     if (!this.meta && this.loader.failure) this.renderArea();
+    this.detail?.roomChanged();
+    // Rows that stayed in view need their sparklines again after a while; the feed paces the asking.
+    if (!this.roomsArea.hidden && !this.list.element.hidden) this.sparks.shown(this.list.renderedRooms());
   }
 }
 

@@ -24,7 +24,14 @@ const MARGIN_PX = 6 * ROW_HEIGHT;
 export interface RoomListActions {
   togglePin(key: string): void;
   retry(key: string): void;
+  /** Opens the room view (the detail line's "Chart and details"). */
+  open?(key: string): void;
+  /** These rooms' rows are drawn now (to fetch their sparklines). */
+  shown?(keys: string[]): void;
 }
+
+/** A room's last 30 minutes for its sparkline, or null while none has arrived. */
+export type SparkSource = (key: string) => ReadonlyArray<number | null> | null;
 
 const idOf = (entry: ListEntry) => (entry.kind === 'room' ? entry.key : `heading:${entry.id}`);
 
@@ -50,6 +57,7 @@ export class RoomList {
   constructor(
     private readonly source: RoomListSource,
     private readonly actions: RoomListActions,
+    private readonly sparks: SparkSource = () => null,
   ) {
     this.element.append(this.help, this.canvas);
     this.element.addEventListener('scroll', () => this.schedule(), { passive: true });
@@ -149,6 +157,22 @@ export class RoomList {
     const tr = this.source.translator();
     const ordered = wanted.map((i) => this.place(i, tr));
     placeInOrder(this.canvas, ordered, document.activeElement?.closest('.entry') ?? null);
+    this.actions.shown?.(this.renderedRooms());
+  }
+
+  /** The keys of the rooms whose rows are drawn. */
+  renderedRooms(): string[] {
+    const keys: string[] = [];
+    for (const [id, view] of this.views) if (view instanceof RoomRowView) keys.push(id);
+    return keys;
+  }
+
+  /** Redraws the sparklines of these rooms where their rows are drawn. */
+  drawSparks(keys: Iterable<string>): void {
+    for (const key of keys) {
+      const view = this.views.get(key);
+      if (view instanceof RoomRowView) view.drawSpark(this.sparks(key));
+    }
   }
 
   private place(index: number, tr: Translator): HTMLElement {
@@ -161,6 +185,7 @@ export class RoomList {
       if (view instanceof RoomRowView) {
         view.main.tabIndex = id === this.activeKey ? 0 : -1;
         this.fillRow(view, tr);
+        view.drawSpark(this.sparks(id));
       }
     }
     // A heading's totals depend on the arrangement (a filter changes them), so it is rewritten each time.
@@ -257,6 +282,7 @@ export class RoomList {
     if (!key) return;
     if (target.closest('.pin, .detail-pin')) this.actions.togglePin(key);
     else if (target.closest('.detail-retry')) this.actions.retry(key);
+    else if (target.closest('.detail-open')) this.actions.open?.(key);
     else if (!target.closest('.detail')) this.toggle(key);
   }
 

@@ -8,6 +8,7 @@
 import { el, setAttr, setText } from './dom';
 import type { Translator } from './i18n/translator';
 import type { RoomDetail, RoomRow } from './room-rows';
+import { drawSparkline } from './sparkline';
 
 let nextId = 0;
 
@@ -27,6 +28,8 @@ export class RoomRowView {
   private readonly problem = el('p', { class: 'problem' });
   private readonly pinToggle = el('button', { type: 'button', class: 'detail-pin' });
   private readonly retry = el('button', { type: 'button', class: 'detail-retry' });
+  private readonly open = el('button', { type: 'button', class: 'detail-open' });
+  private readonly spark = el('span', { class: 'spark', 'aria-hidden': 'true', 'data-spark': '' });
   /** Where and how tall the row is drawn, to skip writing an unchanged layout. */
   top = -1;
   height = -1;
@@ -46,15 +49,22 @@ export class RoomRowView {
     this.main.append(this.name);
     const state = el('span', { class: 'state', 'aria-hidden': 'true' });
     state.append(el('span', { class: 'dot' }), this.stateWords, this.age);
-    // The sparkline slot: a later step draws the last 30 minutes here.
-    const spark = el('span', { class: 'spark', 'aria-hidden': 'true', 'data-spark': '' });
     this.pin = el('button', { type: 'button', class: 'pin', tabindex: '-1' });
     this.pin.append(el('span', { 'aria-hidden': 'true' }));
     this.detail = el('div', { class: 'detail', id: `room-detail-${id}`, hidden: '' });
     const actions = el('div', { class: 'detail-actions' });
-    actions.append(this.pinToggle, this.retry);
+    actions.append(this.pinToggle, this.retry, this.open);
     this.detail.append(this.detailLines, this.problem, actions);
-    this.element.append(this.main, state, spark, this.count, this.change, this.spoken, this.pin, this.detail);
+    this.element.append(
+      this.main,
+      state,
+      this.spark,
+      this.count,
+      this.change,
+      this.spoken,
+      this.pin,
+      this.detail,
+    );
   }
 
   fill(row: RoomRow, tr: Translator): void {
@@ -90,6 +100,12 @@ export class RoomRowView {
     this.problem.hidden = detail.problem === null;
     setText(this.retry, tr.t('detail.retry'));
     this.retry.hidden = !detail.canRetry;
+    setText(this.open, tr.t('detail.open'));
+  }
+
+  /** Draws the last 30 minutes (null clears the line until one arrives). */
+  drawSpark(values: ReadonlyArray<number | null> | null): void {
+    drawSparkline(this.spark, values);
   }
 }
 

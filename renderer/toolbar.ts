@@ -20,6 +20,8 @@ export interface ToolbarActions {
   setQuery(query: string): void;
   /** Opens the settings, or goes back to the rooms from them. */
   toggleSettings(): void;
+  /** Opens the alert log, or goes back to the rooms from it. */
+  toggleAlerts(): void;
 }
 
 /** Each language named in itself, so it can be found whatever language the UI shows. */
@@ -42,6 +44,7 @@ export class Toolbar {
   private readonly theme = el('select', { class: 'theme' });
   private readonly sort = el('select', { id: 'room-sort' });
   private readonly settings: HTMLButtonElement;
+  private readonly alerts: HTMLButtonElement;
   private readonly total = el('h1', { class: 'total' });
   private readonly sub = el('p', { class: 'sub' });
   private readonly banners = el('div', { class: 'banners' });
@@ -53,8 +56,9 @@ export class Toolbar {
 
   constructor(actions: ToolbarActions) {
     this.settings = button('', () => actions.toggleSettings(), { class: 'to-settings' });
+    this.alerts = button('', () => actions.toggleAlerts(), { class: 'to-alerts' });
     const controls = el('div', { class: 'controls' });
-    controls.append(this.language, this.theme, this.settings);
+    controls.append(this.language, this.theme, this.alerts, this.settings);
     this.element.append(controls, this.total, this.sub, this.banners, this.live);
     this.filters.append(this.queryLabel, this.query, this.sortLabel, this.sort);
     this.language.addEventListener('change', () =>
@@ -69,7 +73,7 @@ export class Toolbar {
   translate(
     tr: Translator,
     preferences: Preferences,
-    view: { demo: boolean; settings: boolean; systemLocale: Locale },
+    view: { demo: boolean; settings: boolean; alerts?: boolean; systemLocale: Locale },
   ): void {
     fillSelect(
       this.language,
@@ -98,6 +102,7 @@ export class Toolbar {
       this.settings,
       tr.t(view.settings ? 'settings.back' : view.demo ? 'control.addApp' : 'control.settings'),
     );
+    setText(this.alerts, tr.t(view.alerts ? 'settings.back' : 'control.alerts'));
     setText(this.queryLabel, tr.t('control.filter'));
     this.query.placeholder = tr.t('control.filter.placeholder');
   }

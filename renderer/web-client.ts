@@ -44,8 +44,17 @@ export function createWebClient(baseUrl: string, token: string): MonitorApi {
     removeProfile: invoke('removeProfile'),
     testConnection: invoke('testConnection'),
     listAlerts: invoke('listAlerts'),
+    listAlertEntries: invoke('listAlertEntries'),
+    acknowledgeAlert: invoke('acknowledgeAlert'),
+    findLiveRooms: invoke('findLiveRooms'),
+    setPolling: invoke('setPolling'),
+    getSettings: invoke('getSettings'),
+    updateSettings: invoke('updateSettings'),
     getChart: invoke('getChart'),
     exportCsv: invoke('exportCsv'),
+    getSparklines: invoke('getSparklines'),
+    getRoomRules: invoke('getRoomRules'),
+    setRoomRules: invoke('setRoomRules'),
   } satisfies MonitorApi;
 }
 

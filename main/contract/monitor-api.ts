@@ -7,8 +7,19 @@
 import type { AlertPhase, AlertRule, Severity } from '../core/alerts/alert';
 import type { ErrorKind } from '../core/error-kind';
 import type { AppState, RoomStatus } from '../core/monitor-events';
+import type { RulesInFile } from '../core/settings/settings-schema';
 
-export type { AlertPhase, AlertRule, AppState, ErrorKind, RoomStatus, Severity };
+export type * from './settings-api';
+export type { AlertPhase, AlertRule, AppState, ErrorKind, RoomStatus, RulesInFile, Severity };
+
+import type {
+  AlertEntryQuery,
+  AlertEntryView,
+  LiveRoomsPage,
+  PollingInput,
+  SettingsPatch,
+  SettingsView,
+} from './settings-api';
 
 /** `${profileId}/${groupId}`: one room of one app profile. */
 export type RoomKey = string;
@@ -176,6 +187,22 @@ export interface MonitorApi {
   removeProfile(profileId: string): Promise<void>;
   testConnection(input: ProfileInput): Promise<ConnectionTestResult>;
   listAlerts(query: { sinceMs?: number; key?: RoomKey; limit?: number }): Promise<AlertView[]>;
+  /** The log's alerts with their deliveries and acknowledgement, newest first, filtered by `query`. */
+  listAlertEntries(query: AlertEntryQuery): Promise<AlertEntryView[]>;
+  /** Marks an alert as seen by a person; acknowledging twice keeps the first time. */
+  acknowledgeAlert(id: string): Promise<void>;
+  /**
+   * One page of the profile's live-stream rooms (AVChatRoom) with their names, the watched ones
+   * marked. Pass the previous page's `next` for the following one; pages are paced to the API's
+   * one get_appid_group_list call per second.
+   */
+  findLiveRooms(profileId: string, next?: string): Promise<LiveRoomsPage>;
+  /** A profile's polling interval and rate cap, applied at once and kept in the settings. */
+  setPolling(profileId: string, polling: PollingInput): Promise<void>;
+  /** Every setting the UI may show; webhook URLs masked. */
+  getSettings(): Promise<SettingsView>;
+  /** Changes settings, applied at once (alert rules, webhooks, tray...); returns them as they now are. */
+  updateSettings(patch: SettingsPatch): Promise<SettingsView>;
   /** The room's chart over `range`, with its peak, min and average and the alerts to mark. */
   getChart(key: RoomKey, range: ChartRange): Promise<ChartData>;
   /**
@@ -184,6 +211,15 @@ export interface MonitorApi {
    * An empty field is a failure or a gap; min and max are empty at full resolution.
    */
   exportCsv(key: RoomKey, range: ChartRange): Promise<string>;
+  /**
+   * The sparklines of these rooms (at most 200 a call): one value per minute for the last 30
+   * minutes, oldest first, the minute's average count, or null for a gap or a failure (never 0).
+   */
+  getSparklines(keys: RoomKey[]): Promise<Record<RoomKey, Array<number | null>>>;
+  /** The rules written for this room alone (over the defaults), or null when it follows the defaults. */
+  getRoomRules(key: RoomKey): Promise<RulesInFile | null>;
+  /** Writes this room's own rules (null: back to the defaults), kept in the settings and applied at once. */
+  setRoomRules(key: RoomKey, rules: RulesInFile | null): Promise<void>;
 }
 
 /** The methods the UI calls (everything but the subscription), each one IPC channel. */
@@ -203,8 +239,17 @@ export const MONITOR_METHODS = [
   'removeProfile',
   'testConnection',
   'listAlerts',
+  'listAlertEntries',
+  'acknowledgeAlert',
+  'findLiveRooms',
+  'setPolling',
+  'getSettings',
+  'updateSettings',
   'getChart',
   'exportCsv',
+  'getSparklines',
+  'getRoomRules',
+  'setRoomRules',
 ] as const satisfies readonly MonitorMethod[];
 
 /** The IPC channel of a method, and the one pushes arrive on. */

@@ -15,6 +15,8 @@ import { createAlerting } from '../node/alerting';
 import { nodeFilePort } from '../node/file-port';
 import { profileEngineFactory, startDemoProfile } from '../node/profile-engine';
 import { MonitorService } from '../service/monitor-service';
+import { withRoomRules } from '../service/room-rules';
+import { settingsInApp } from '../service/settings-in-app';
 import { profilesIn } from '../service/settings-profiles';
 import { roomKey } from '../service/views';
 import { appPageUrl, isAppUrl } from '../shell/app-page';
@@ -72,6 +74,8 @@ async function start(): Promise<void> {
     }
   };
   const notifier = createElectronNotifier({ onClick: focus });
+  // Set once the tray exists; a settings change before that has nothing to refresh.
+  let trayView: { refresh(): void } | null = null;
 
   const service = new MonitorService({
     clock: systemClock,
@@ -95,6 +99,16 @@ async function start(): Promise<void> {
     alertLog: log,
     history,
     notices: [...settings.notices],
+    settings: settingsInApp(settings),
+    roomRules: {
+      read: (groupId) => settings.read().rooms?.[groupId]?.rules,
+      write: (groupId, rules) => settings.update((current) => withRoomRules(current, groupId, rules)),
+    },
+    onSettingsChanged: (_now, patch) => {
+      if (patch.app?.launchAtLogin !== undefined) void applyLaunchAtLogin(patch.app.launchAtLogin);
+      if (patch.app?.shortcut !== undefined) shortcut.apply(patch.app.shortcut);
+      if (patch.app?.trayNumber !== undefined) trayView?.refresh();
+    },
   });
 
   popover = createPopover({
@@ -111,6 +125,7 @@ async function start(): Promise<void> {
     if (popover) pushTo(popover.window.webContents, push);
   });
 
+  const shortcut = createGlobalShortcut(() => popover?.toggleAt(tray.bounds()));
   const tray = createTray({
     assetsDir: trayAssetsDir(app.isPackaged, appPath, process.resourcesPath),
     onClick: (bounds) => popover?.toggleAt(bounds),
@@ -127,7 +142,7 @@ async function start(): Promise<void> {
     },
   });
   showPopover = () => popover?.showAt(tray.bounds());
-  keepTrayCurrent({
+  trayView = keepTrayCurrent({
     api: service,
     tray,
     choice: () => settings.read().tray.number,
@@ -135,7 +150,7 @@ async function start(): Promise<void> {
     shortcut: () => settings.read().shortcut,
   });
 
-  createGlobalShortcut(() => popover?.toggleAt(tray.bounds())).apply(settings.read().shortcut);
+  shortcut.apply(settings.read().shortcut);
   void applyLaunchAtLogin(settings.read().launchAtLogin);
   watchSystemEvents({ resumed: () => service.wake(), online: () => service.wake() });
   installCleanShutdown(() => service.stop());

@@ -8,7 +8,7 @@ import type { SnoozeBook } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
 import type { MonitorEvent } from '../core/monitor-events';
 import { roomSettings, toRuleSettings } from '../core/settings/settings-rules';
-import type { Settings } from '../core/settings/settings-schema';
+import type { RulesInFile, Settings } from '../core/settings/settings-schema';
 import { createWebhookNotifier } from './notify/webhook-notifier';
 
 /** The label of the headless edition's one app profile, unless the settings name it. */
@@ -60,10 +60,11 @@ export function createAlerting(options: AlertingOptions) {
     clock,
     ...(options.onDelivery ? { onDelivery: options.onDelivery } : {}),
   });
+  const rooms = roomSettings(settings);
   const engine = new AlertEngine({
     profile: options.profile,
     rules: toRuleSettings(settings.rules),
-    ...roomSettings(settings),
+    ...rooms,
   });
   const sending = new Set<Promise<unknown>>();
   const grouper = new AlertGrouper({
@@ -84,6 +85,12 @@ export function createAlerting(options: AlertingOptions) {
         options.onAlert?.(alert);
         grouper.add(alert);
       }
+    },
+    /** New rules for one room from the popover; null puts it back on the defaults. */
+    configureRoom(groupId: string, rules: RulesInFile | null): void {
+      if (rules) rooms.roomRules[groupId] = toRuleSettings(rules);
+      else delete rooms.roomRules[groupId];
+      engine.configure({ roomRules: { ...rooms.roomRules } });
     },
     /** Takes snoozes changed elsewhere (another process, the popover). */
     setSnoozes(snoozes: SnoozeBook): void {

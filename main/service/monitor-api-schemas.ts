@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import type { MonitorApi, MonitorMethod } from '../contract/monitor-api';
+import { rulesSchema } from '../core/settings/settings-schema';
+import { alertEntryQuery, pageCursor, pollingInput, settingsPatch } from './settings-api-schemas';
 
 const roomKey = z.string().min(3).max(200);
 const profileId = z.string().min(1).max(100);
@@ -44,8 +46,17 @@ export const MONITOR_ARGUMENTS = {
       limit: z.number().int().min(1).max(1000).optional(),
     }),
   ]),
+  listAlertEntries: z.tuple([alertEntryQuery]),
+  acknowledgeAlert: z.tuple([z.string().min(1).max(200)]),
+  findLiveRooms: z.tuple([profileId, pageCursor.optional()]),
+  setPolling: z.tuple([profileId, pollingInput]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsPatch]),
   getChart: z.tuple([roomKey, chartRange]),
   exportCsv: z.tuple([roomKey, chartRange]),
+  getSparklines: z.tuple([z.array(roomKey).max(200)]),
+  getRoomRules: z.tuple([roomKey]),
+  setRoomRules: z.tuple([roomKey, rulesSchema.nullable()]),
 } satisfies { [M in MonitorMethod]: z.ZodType };
 
 /** Fails to compile when a schema accepts other arguments than its method takes. */

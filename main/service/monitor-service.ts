@@ -14,6 +14,15 @@ import type {
   SnoozeChoice,
   SnoozeTarget,
 } from '../contract/monitor-api';
+import type {
+  AlertEntryQuery,
+  AlertEntryView,
+  LiveRoomsPage,
+  PollingInput,
+  SettingsPatch,
+  SettingsView,
+  SnoozeView,
+} from '../contract/settings-api';
 import type { Alert } from '../core/alerts/alert';
 import type { AlertLog } from '../core/alerts/alert-log';
 import { type SnoozeBook, type SnoozeScope, snoozeUntil } from '../core/alerts/snooze';
@@ -21,11 +30,16 @@ import type { Clock } from '../core/clock';
 import { HistoryStore } from '../core/history/history-store';
 import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
+import type { RulesInFile } from '../core/settings/settings-schema';
+import { filterEntries } from './alert-entries';
+import { GroupListPacer, liveRoomsPage } from './live-rooms';
 import { checkProfileInput, testConnection } from './profile-form';
 import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { admitRooms } from './room-admission';
 import { CHART_SPAN_MS, chartCsv, roomChart, roomExport } from './room-chart';
+import { memoryRoomRules } from './room-rules';
+import { MAX_SPARKLINE_KEYS, roomSparkline } from './room-sparkline';
 import type {
   AlertSinkFactory,
   DemoStarter,
@@ -33,7 +47,10 @@ import type {
   KeyStore,
   ProfileRecord,
   ProfileStore,
+  RoomRulesStore,
+  SettingsPort,
 } from './service-ports';
+import { applySettingsPatch, type EditableSettings, webhookViews } from './settings-edit';
 import { parseRoomKey, profileView, roomKey, roomView } from './views';
 
 export interface MonitorServiceOptions {
@@ -46,11 +63,17 @@ export interface MonitorServiceOptions {
   saveSnoozes: (book: SnoozeBook) => void;
   startDemo?: DemoStarter;
   alerts?: AlertSinkFactory;
-  alertLog?: Pick<AlertLog, 'list'>;
+  alertLog?: Pick<AlertLog, 'list' | 'acknowledge'>;
   /** The rooms' count history, fed by every profile and closed by stop(); in memory only when absent. */
   history?: HistoryStore;
   /** Things to tell the user at start (a damaged settings file kept aside, weak key storage...). */
   notices?: string[];
+  /** Where rules written for one room are kept; in memory for this run when absent. */
+  roomRules?: RoomRulesStore;
+  /** Where the settings the UI edits are kept; in memory for this run when absent. */
+  settings?: SettingsPort;
+  /** Called after a settings change is kept, to apply what the service cannot (tray, login item, shortcut). */
+  onSettingsChanged?: (settings: EditableSettings, patch: SettingsPatch) => void;
 }
 
 const PUSH_EVERY_MS = 250;
@@ -219,6 +242,102 @@ export class MonitorService implements MonitorApi {
     return testConnection(this.options.openEngine, profile, key);
   }
 
+  async listAlertEntries(query: AlertEntryQuery): Promise<AlertEntryView[]> {
+    const log = this.options.alertLog;
+    if (!log) return [];
+    const room = query.key ? parseRoomKey(query.key) : null;
+    const label = room ? this.runtimes.get(room.profileId)?.profile.label : undefined;
+    const narrowsLater = query.severity !== undefined || query.unacknowledged === true;
+    const entries = log.list({
+      ...(query.sinceMs === undefined ? {} : { since: query.sinceMs }),
+      ...(room ? { groupId: room.groupId } : {}),
+      ...(label ? { profile: label } : {}),
+      ...(query.rule ? { rule: query.rule } : {}),
+      ...(narrowsLater ? {} : { limit: query.limit ?? 200 }),
+    });
+    return filterEntries(entries, query).map((entry) => ({
+      alert: this.alertView(entry.alert),
+      deliveries: entry.deliveries.map(({ channel, outcome, at, detail }) => ({
+        channel,
+        outcome,
+        at,
+        ...(detail === undefined ? {} : { detail }),
+      })),
+      acknowledgedAt: entry.acknowledgedAt ?? null,
+    }));
+  }
+
+  async acknowledgeAlert(id: string): Promise<void> {
+    const known = (await this.options.alertLog?.acknowledge(id)) ?? false;
+    if (!known) throw new Error(`There is no alert ${JSON.stringify(id)} in the log.`);
+  }
+
+  async findLiveRooms(profileId: string, next?: string): Promise<LiveRoomsPage> {
+    const runtime = this.runtime(profileId);
+    this.groupListPacer ??= new GroupListPacer(this.options.clock);
+    await this.groupListPacer.turn(profileId);
+    const watched = new Set(runtime.profile.rooms.map((room) => room.groupId));
+    return liveRoomsPage(runtime.engine, watched, next);
+  }
+
+  async setPolling(profileId: string, polling: PollingInput): Promise<void> {
+    const runtime = this.runtime(profileId);
+    this.saveProfile_(runtime, {
+      ...runtime.profile,
+      intervalSeconds: polling.intervalSeconds,
+      maxRate: polling.maxRate,
+    });
+    runtime.engine?.monitor.setIntervalMs(polling.intervalSeconds * 1000);
+    runtime.engine?.budget?.setCap(polling.maxRate);
+    this.emit({ type: 'profiles', profiles: this.profileViews() });
+  }
+
+  async getSettings(): Promise<SettingsView> {
+    const { webhooks, ...rest } = this.settingsPort().read();
+    return { ...rest, webhooks: webhookViews(webhooks), snoozes: this.snoozeViews() };
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<SettingsView> {
+    const port = this.settingsPort();
+    const next = applySettingsPatch(port.read(), patch);
+    port.write(next);
+    if (patch.rules || patch.webhooks || patch.quietHours !== undefined) await this.runtimes.restartAlerts();
+    this.options.onSettingsChanged?.(next, patch);
+    return this.getSettings();
+  }
+
+  private groupListPacer: GroupListPacer | null = null;
+  private settingsInMemory: EditableSettings = { rules: {}, webhooks: [], quietHours: null, app: null };
+
+  private settingsPort(): SettingsPort {
+    return (
+      this.options.settings ?? {
+        read: () => this.settingsInMemory,
+        write: (settings) => {
+          this.settingsInMemory = settings;
+        },
+      }
+    );
+  }
+
+  /** The running snoozes with what they cover, for the settings. */
+  private snoozeViews(): SnoozeView[] {
+    return this.options.snoozes
+      .active(this.options.clock.wall())
+      .flatMap(({ scope, until }): SnoozeView[] => {
+        if (scope.kind === 'all') return [{ target: { kind: 'all' }, label: '', until }];
+        const runtime = this.runtimes.all().find((r) => r.profile.label === scope.profile);
+        if (!runtime) return [];
+        if (scope.kind === 'profile')
+          return [
+            { target: { kind: 'profile', profileId: runtime.profile.id }, label: scope.profile, until },
+          ];
+        const room = runtime.profile.rooms.find((r) => r.groupId === scope.groupId);
+        const label = `${scope.profile} / ${room?.label ?? scope.groupId}`;
+        return [{ target: { kind: 'room', key: roomKey(runtime.profile.id, scope.groupId) }, label, until }];
+      });
+  }
+
   async listAlerts(query: { sinceMs?: number; key?: RoomKey; limit?: number }): Promise<AlertView[]> {
     const log = this.options.alertLog;
     if (!log) return [];
@@ -241,6 +360,42 @@ export class MonitorService implements MonitorApi {
   async exportCsv(key: RoomKey, range: ChartRange): Promise<string> {
     this.room(key);
     return chartCsv(roomExport(this.history, key, range, this.options.clock.wall()));
+  }
+
+  async getSparklines(keys: RoomKey[]): Promise<Record<RoomKey, Array<number | null>>> {
+    const now = this.options.clock.wall();
+    const lines: Record<RoomKey, Array<number | null>> = {};
+    // A room removed while the request was on its way is left out rather than failing the batch.
+    for (const key of keys.slice(0, MAX_SPARKLINE_KEYS)) {
+      if (this.isWatched(key)) lines[key] = roomSparkline(this.history, key, now);
+    }
+    return lines;
+  }
+
+  async getRoomRules(key: RoomKey): Promise<RulesInFile | null> {
+    const { groupId } = this.room(key);
+    return this.roomRules.read(groupId) ?? null;
+  }
+
+  async setRoomRules(key: RoomKey, rules: RulesInFile | null): Promise<void> {
+    const { groupId } = this.room(key);
+    this.roomRules.write(groupId, rules);
+    // The settings key room rules by group id alone, so every profile watching it takes them.
+    for (const runtime of this.runtimes.all()) runtime.sink?.configureRoom?.(groupId, rules);
+  }
+
+  private roomRulesInMemory: RoomRulesStore | null = null;
+
+  private get roomRules(): RoomRulesStore {
+    if (this.options.roomRules) return this.options.roomRules;
+    this.roomRulesInMemory ??= memoryRoomRules();
+    return this.roomRulesInMemory;
+  }
+
+  private isWatched(key: RoomKey): boolean {
+    const parsed = parseRoomKey(key);
+    const runtime = parsed ? this.runtimes.get(parsed.profileId) : undefined;
+    return runtime?.profile.rooms.some((r) => r.groupId === parsed?.groupId) ?? false;
   }
 
   /** Counts go to the history; a failed poll as a gap. A rate-limited poll is only retried later. */

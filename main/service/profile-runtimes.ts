@@ -87,6 +87,19 @@ export class ProfileRuntimes {
     for (const runtime of this.all()) if (runtime.demo) await this.stop(runtime.profile.id);
   }
 
+  /**
+   * Rebuilds every running profile's alert pipeline from the settings as they now are (rules,
+   * webhooks, quiet hours). Alerts still gathered by the old pipeline are sent first.
+   */
+  async restartAlerts(): Promise<void> {
+    for (const runtime of this.all()) {
+      if (!runtime.engine || !this.options.alerts) continue;
+      const old = runtime.sink;
+      runtime.sink = await this.options.alerts(runtime.profile, this.options.onAlert);
+      await old?.close();
+    }
+  }
+
   private async startEngine(runtime: Runtime, key: string): Promise<void> {
     const engine = this.options.openEngine(runtime.profile, key);
     runtime.engine = engine;

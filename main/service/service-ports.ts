@@ -35,6 +35,8 @@ export interface KeyStore {
 export interface ProfileEngine {
   client: Pick<ImClient, 'getOnlineMemberNum' | 'getGroupInfo' | 'getAppidGroupList'>;
   monitor: AppMonitor;
+  /** The profile's rate budget, so that a new rate cap applies without a restart. */
+  budget?: Pick<import('../core/rate-budget').RateBudget, 'setCap'>;
   close(): void;
 }
 
@@ -52,9 +54,25 @@ export type DemoStarter = () => Promise<{
 export interface AlertSink {
   handle(event: import('../core/monitor-events').MonitorEvent): void;
   close(): Promise<void>;
+  /** New rules for one room (null: the defaults again), applied from its next event on. */
+  configureRoom?(groupId: string, rules: import('../core/settings/settings-schema').RulesInFile | null): void;
 }
 
 export type AlertSinkFactory = (
   profile: ProfileRecord,
   onAlert: (alert: Alert) => void,
 ) => Promise<AlertSink>;
+
+/** Where the settings the UI edits are kept: the settings file, or memory. */
+export interface SettingsPort {
+  read(): import('./settings-edit').EditableSettings;
+  /** Keeps `settings` (already checked); later reads return it. */
+  write(settings: import('./settings-edit').EditableSettings): void;
+}
+
+/** Where the rules written for one room are kept: the shared settings' `rooms[groupId].rules`. */
+export interface RoomRulesStore {
+  read(groupId: string): import('../core/settings/settings-schema').RulesInFile | undefined;
+  /** Keeps `rules` for the room; null removes them, so the room follows the defaults. */
+  write(groupId: string, rules: import('../core/settings/settings-schema').RulesInFile | null): void;
+}

@@ -13,6 +13,7 @@ import { profileEngineFactory, startDemoProfile } from '../profile-engine';
 import type { SettingsStore } from '../settings-store';
 import { RunKeyStore, RunProfileStore } from './run-stores';
 import type { ServeMetrics } from './serve-metrics';
+import { settingsInServe } from './serve-settings';
 
 /** What the headless service is built from. */
 export interface HeadlessServiceOptions {
@@ -53,9 +54,10 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
       })
     : HistoryStore.inMemory(systemClock);
 
+  const edited = settingsInServe(store, settings);
   const alerts: AlertSinkFactory = async (profile, onAlert) =>
     createAlerting({
-      settings,
+      settings: edited.current(),
       profile: profile.label,
       where: whereOf(profile),
       log,
@@ -79,6 +81,7 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
     alerts,
     alertLog: log,
     history,
+    settings: edited.port,
   });
   return {
     service,
@@ -100,6 +103,7 @@ function timedEngines(metrics: ServeMetrics, ca: string | undefined): EngineFact
     return {
       client: engine.client,
       monitor: engine.monitor,
+      budget: engine.budget,
       close(): void {
         untrack();
         engine.close();

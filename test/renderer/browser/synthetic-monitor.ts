@@ -5,12 +5,17 @@
  * `?state=loading` one that never comes, `?state=demo` the demo show; `window.syntheticMonitor` lets the test push changed rooms.
  */
 import type {
+  AlertView,
+  ChartData,
+  ChartRange,
   MonitorApi,
   MonitorPush,
   MonitorSnapshot,
   ProfileView,
   RoomView,
+  RulesInFile,
 } from '../../../main/contract/monitor-api';
+import { syntheticSettingsApi } from './synthetic-settings';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const NAMES = ['Launch Day', '新品发布会', 'Morning Yoga', '周末音乐会', 'Esports Finals', '读书会', 'Q&A'];
@@ -93,7 +98,18 @@ function room(i: number): RoomView {
 interface Page {
   location: { search: string };
   headcount?: MonitorApi;
-  syntheticMonitor?: { update(key: string, change: Partial<RoomView>): void; retried: string[] };
+  syntheticMonitor?: {
+    update(key: string, change: Partial<RoomView>): void;
+    retried: string[];
+    /** The rooms' sparklines asked for, one array per request. */
+    sparklineRequests: string[][];
+    /** The snoozes asked for, as `key choice`. */
+    snoozed: string[];
+    /** The rules written for single rooms. */
+    roomRules: Map<string, RulesInFile>;
+    /** Pushes what a clicked notification sends: show this room. */
+    focus(key: string): void;
+  };
 }
 const page = globalThis as unknown as Page;
 
@@ -129,6 +145,87 @@ function snapshot(): MonitorSnapshot {
 
 const refused = () => Promise.reject(new Error('not part of this fixture'));
 
+const SPANS: Record<ChartRange, number> = {
+  live: 600_000,
+  '1h': 3_600_000,
+  '6h': 21_600_000,
+  '24h': 86_400_000,
+  '7d': 604_800_000,
+};
+
+/** The count of room `key` at `at`: a slow wave with a gap, so every shape a chart shows appears. */
+function countAt(key: string, at: number): number | null {
+  const base = 1200 + (rooms.get(key)?.online ?? 0);
+  const phase = key.length + key.charCodeAt(key.length - 1);
+  const minutes = (NOW - at) / 60_000;
+  if (minutes > 3 && minutes < 4) return null;
+  return Math.round(base * (1 + 0.1 * Math.sin(phase + minutes / 7) + 0.03 * Math.sin(minutes * 1.3)));
+}
+
+function alertsOf(key: string): AlertView[] {
+  const room = rooms.get(key);
+  const name = room?.label ?? room?.groupId ?? key;
+  const alert = (
+    id: string,
+    minutesAgo: number,
+    rule: AlertView['rule'],
+    title: string,
+    message: string,
+  ) => ({
+    id: `${key}#${id}`,
+    rule,
+    phase: 'notice' as AlertView['phase'],
+    severity: 'info' as AlertView['severity'],
+    profileId: room?.profileId ?? '',
+    roomKey: key,
+    title: `${name} ${title}`,
+    message,
+    at: NOW - minutesAgo * 60_000,
+  });
+  return [
+    { ...alert('above', 6, 'above', 'above 1,000', '1,240 online'), phase: 'firing', severity: 'warning' },
+    alert('peak', 2, 'peak', 'new peak 1,300', 'highest of this stream'),
+    alert('ended', 26 * 60, 'session', 'stream ended after 2 h 5 min', 'peak 2,400 at 19:30, average 1,800'),
+    alert('started', 90, 'session', 'stream started', '800 online'),
+  ];
+}
+
+function chartOf(key: string, range: ChartRange): ChartData {
+  const span = SPANS[range];
+  const step = range === 'live' ? 10_000 : span / 360;
+  const chart: ChartData = {
+    range,
+    at: [],
+    online: [],
+    min: [],
+    max: [],
+    summary: { peak: null, min: null, avg: null },
+    alerts: alertsOf(key).filter((alert) => alert.at >= NOW - span && alert.rule !== 'session'),
+  };
+  let sum = 0;
+  let n = 0;
+  for (let at = NOW - span; at <= NOW; at += step) {
+    const online = countAt(key, at);
+    chart.at.push(at);
+    chart.online.push(online);
+    chart.min.push(range === 'live' || online === null ? null : Math.round(online * 0.95));
+    chart.max.push(range === 'live' || online === null ? null : Math.round(online * 1.05));
+    if (online === null) continue;
+    if (!chart.summary.peak || online >= chart.summary.peak.online) chart.summary.peak = { online, at };
+    if (chart.summary.min === null || online < chart.summary.min) chart.summary.min = online;
+    sum += online;
+    n += 1;
+  }
+  chart.summary.avg = n === 0 ? null : Math.round(sum / n);
+  return chart;
+}
+
+const sparklineRequests: string[][] = [];
+const roomRules = new Map<string, RulesInFile>([['events/@TGS#255S', { above: { threshold: 2000 } }]]);
+const snoozed: string[] = [];
+
+// The settings, live rooms and alert log, kept in the page.
+const settingsMethods = syntheticSettingsApi(NOW);
 const api = {
   getSnapshot: () =>
     state === 'unreachable'
@@ -153,12 +250,42 @@ const api = {
   removeRoom: refused,
   getHistory: async () => [],
   setPaused: async () => {},
-  snooze: async () => {},
+  snooze: async (target: { kind: string; key?: string }, choice: string) => {
+    snoozed.push(`${target.key ?? target.kind} ${choice}`);
+    const current = target.key ? rooms.get(target.key) : undefined;
+    if (!current) return;
+    rooms.set(current.key, { ...current, snoozedUntil: NOW + 3_600_000 });
+    emit({ type: 'rooms', rooms: [rooms.get(current.key) as RoomView] });
+  },
   unsnooze: async () => {},
   saveProfile: refused,
   removeProfile: refused,
   testConnection: refused,
-  listAlerts: async () => [],
+  listAlerts: async (query: { key?: string }) => (query.key ? alertsOf(query.key).reverse() : []),
+  ...settingsMethods,
+  getChart: async (key: string, range: ChartRange) => chartOf(key, range),
+  exportCsv: async (key: string, range: ChartRange) => {
+    const chart = chartOf(key, range);
+    const cell = (value: number | null | undefined) =>
+      value === null || value === undefined ? '' : String(value);
+    const rows = chart.at.map(
+      (at, i) =>
+        `${new Date(at).toISOString()},${cell(chart.online[i])},${cell(chart.min[i])},${cell(chart.max[i])}`,
+    );
+    return `time,online,min,max\n${rows.join('\n')}\n`;
+  },
+  getRoomRules: async (key: string) => roomRules.get(key) ?? null,
+  setRoomRules: async (key: string, rules: RulesInFile | null) => {
+    if (rules) roomRules.set(key, rules);
+    else roomRules.delete(key);
+  },
+  getSparklines: async (keys: string[]) => {
+    sparklineRequests.push(keys);
+    const lines: Record<string, Array<number | null>> = {};
+    for (const key of keys)
+      lines[key] = Array.from({ length: 30 }, (_, i) => countAt(key, NOW - (29 - i) * 60_000));
+    return lines;
+  },
 } satisfies Partial<MonitorApi>;
 
 page.syntheticMonitor = {
@@ -169,6 +296,10 @@ page.syntheticMonitor = {
     emit({ type: 'rooms', rooms: [rooms.get(key) as RoomView] });
   },
   retried,
+  sparklineRequests,
+  snoozed,
+  focus: (key) => emit({ type: 'focus', key }),
+  roomRules,
 };
 // The popover takes only what it calls; the rest of the contract is not exercised here.
 page.headcount = api as unknown as MonitorApi;

@@ -1,0 +1,34 @@
+import type { Settings } from '../../core/settings/settings-schema';
+import type { SettingsPort } from '../../service/service-ports';
+import type { SettingsStore } from '../settings-store';
+
+/**
+ * `headcount serve`'s settings port: rules, webhooks and quiet hours are kept in its settings file,
+ * so a change made in the browser outlives the run and reaches `headcount watch` too. There is no
+ * tray, so no app section: the page keeps its language and theme in the browser. `current` is what
+ * the alert pipelines are built from: the file as it now is (other writers, such as a room's rules
+ * or `headcount snooze`, included), or the last good settings while the file is broken mid-edit.
+ */
+export function settingsInServe(store: SettingsStore, initial: Settings) {
+  let current = initial;
+  const port: SettingsPort = {
+    read: () => {
+      const { rules, webhooks, quietHours } = latest();
+      return { rules: rules ?? {}, webhooks: webhooks ?? [], quietHours: quietHours ?? null, app: null };
+    },
+    write({ rules, webhooks, quietHours }) {
+      current = { ...current, rules, webhooks, quietHours };
+      store.set('rules', rules);
+      store.set('webhooks', webhooks);
+      store.set('quietHours', quietHours);
+    },
+  };
+  const latest = (): Settings => {
+    try {
+      // Over `initial`, which may hold what the file does not (the demo's settings are never written).
+      current = { ...initial, ...store.read() };
+    } catch {}
+    return current;
+  };
+  return { port, current: latest };
+}

@@ -1,0 +1,84 @@
+/**
+ * Run-time checks of the arguments of the settings, polling, live-room and alert-log methods; the
+ * contract-equality check in `monitor-api-schemas.ts` covers them too.
+ */
+import { z } from 'zod';
+import { rulesSchema } from '../core/settings/settings-schema';
+
+const ALERT_RULES = [
+  'above',
+  'below',
+  'spike',
+  'drop',
+  'peak',
+  'milestone',
+  'failing',
+  'stale',
+  'closed',
+  'auth',
+  'account',
+  'session',
+] as const;
+const alertRule = z.enum(ALERT_RULES);
+const severity = z.enum(['info', 'warning', 'critical']);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** `listAlertEntries`'s query. */
+export const alertEntryQuery = z.strictObject({
+  sinceMs: z.number().nonnegative().optional(),
+  key: z.string().min(3).max(200).optional(),
+  rule: alertRule.optional(),
+  severity: severity.optional(),
+  unacknowledged: z.boolean().optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+
+/** A get_appid_group_list cursor: a decimal uint64, kept as text so that no digit is lost. */
+export const pageCursor = z.string().regex(/^(0|[1-9]\d{0,19})$/);
+
+/** `setPolling`'s numbers: 1 s to a day, 1 to 200 calls per second (the API's cap). */
+export const pollingInput = z.strictObject({
+  intervalSeconds: z.number().min(1).max(86_400),
+  maxRate: z.number().int().min(1).max(200),
+});
+
+const webhookInput = z.strictObject({
+  id: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .optional(),
+  name: z.string().min(1).max(100).optional(),
+  format: z.enum(['wecom', 'dingtalk', 'feishu', 'slack', 'json']),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  secret: z.string().min(1).max(500).optional(),
+  rules: z.array(alertRule).optional(),
+  minSeverity: severity.optional(),
+});
+
+const quietHours = z.strictObject({
+  start: hhmm,
+  end: hhmm,
+  letThrough: z.array(alertRule).optional(),
+  timeZone: z.string().min(1).max(100).optional(),
+});
+
+/** `updateSettings`'s patch. */
+export const settingsPatch = z.strictObject({
+  rules: rulesSchema.optional(),
+  webhooks: z.array(webhookInput).max(50).optional(),
+  quietHours: quietHours.nullable().optional(),
+  app: z
+    .strictObject({
+      launchAtLogin: z.boolean().optional(),
+      trayNumber: z
+        .union([z.literal('sum'), z.strictObject({ roomKey: z.string().min(3).max(200) })])
+        .optional(),
+      shortcut: z.string().min(1).max(100).nullable().optional(),
+      language: z.enum(['system', 'en', 'zh-CN']).optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+    })
+    .optional(),
+});

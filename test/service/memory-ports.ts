@@ -1,0 +1,26 @@
+/** Profiles and keys in memory, as the settings file and a keyring would keep them. */
+import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
+
+export class MemoryProfiles implements ProfileStore {
+  readonly saved = new Map<string, ProfileRecord>();
+  list = () => [...this.saved.values()];
+  save = (profile: ProfileRecord) => void this.saved.set(profile.id, profile);
+  remove = (id: string) => void this.saved.delete(id);
+}
+
+export class MemoryKeys implements KeyStore {
+  readonly keys = new Map<string, string>();
+  saveKey = async (id: string, key: string) => {
+    this.keys.set(id, key);
+    return 'protected' as const;
+  };
+  readKey = (id: string) => {
+    const key = this.keys.get(id);
+    return key ? { ok: true as const, key } : { ok: false as const, reason: 'No key saved.' };
+  };
+  forget = (id: string) => void this.keys.delete(id);
+  storage = (id: string) =>
+    this.keys.has(id)
+      ? { keyStorage: 'protected' as const, note: 'Saved in the keyring.' }
+      : { keyStorage: 'needs-key' as const, note: 'Enter the secret key.' };
+}

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SnoozeBook } from '../../main/core/alerts/snooze';
+import { systemClock } from '../../main/core/clock';
+import { HistoryStore } from '../../main/core/history/history-store';
+import { profileEngineFactory } from '../../main/node/profile-engine';
+import { MonitorService } from '../../main/service/monitor-service';
+import { roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
+import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
+import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { FakeClock } from '../support/fake-clock';
+
+const MINUTE = 60_000;
+const KEY = 'app-1/@TGS#live';
+
+describe('roomSparkline', () => {
+  it('gives one average per minute for the last 30, null where a minute has no count', () => {
+    const clock = new FakeClock();
+    const now = clock.wall();
+    const store = HistoryStore.inMemory(clock);
+    // Every 10 s for 40 minutes: counts rise by one a poll; minute 5 (from the start) only failed;
+    // nothing at all in minutes 10 and 11 (the app was closed).
+    for (let s = 40 * 60 - 10; s >= 0; s -= 10) {
+      const at = now - s * 1000;
+      const minute = Math.floor((at - (now - 30 * MINUTE)) / MINUTE);
+      if (minute === 10 || minute === 11) continue;
+      store.record(KEY, at, minute === 5 ? null : 1000 + Math.floor((40 * 60 - s) / 10));
+    }
+    const line = roomSparkline(store, KEY, now);
+    expect(line).toHaveLength(SPARKLINE_MINUTES);
+    expect(line[5]).toBeNull();
+    expect(line[10]).toBeNull();
+    expect(line[11]).toBeNull();
+    expect(line.filter((value) => value === null)).toHaveLength(3);
+    expect(line.every((value) => value !== 0)).toBe(true);
+    // The last minute holds the polls from now-60 s to now itself: counts 1234 ... 1240.
+    expect(line.at(-1)).toBe(1237);
+    // The first, from now-30 min: counts 1060 ... 1065, average 1062.5.
+    expect(line[0]).toBe(1063);
+  });
+
+  it('is all null for a room with no history', () => {
+    const clock = new FakeClock();
+    expect(roomSparkline(HistoryStore.inMemory(clock), KEY, clock.wall())).toEqual(
+      Array(SPARKLINE_MINUTES).fill(null),
+    );
+  });
+});
+
+describe('MonitorService.getSparklines over the simulator', () => {
+  let sim: RunningSimulator | null = null;
+  let service: MonitorService | null = null;
+
+  afterEach(async () => {
+    await service?.stop();
+    await sim?.close();
+    service = null;
+    sim = null;
+  });
+
+  it('answers for the watched rooms asked for, with the polled count in the last minute and failures as null', async () => {
+    sim = await startSimulator({
+      rooms: [
+        { groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } },
+        { groupId: '@TGS#down', name: 'Quiet', audience: { kind: 'fixed', online: 55 } },
+      ],
+    });
+    sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#down' });
+    const profile: ProfileRecord = {
+      id: 'app-1',
+      label: 'Events',
+      sdkAppId: sim.credentials.sdkAppId,
+      identifier: sim.credentials.identifier,
+      endpoint: sim.baseUrl,
+      intervalSeconds: 1,
+      rooms: [{ groupId: '@TGS#live' }, { groupId: '@TGS#down' }],
+    };
+    const profiles: ProfileStore = { list: () => [profile], save: () => {}, remove: () => {} };
+    const keys: KeyStore = {
+      saveKey: async () => 'protected',
+      readKey: () => ({ ok: true, key: (sim as RunningSimulator).credentials.secretKey }),
+      forget: () => {},
+      storage: () => ({ keyStorage: 'protected', note: '' }),
+    };
+    service = new MonitorService({
+      clock: systemClock,
+      profiles,
+      keys,
+      openEngine: profileEngineFactory(),
+      snoozes: new SnoozeBook(),
+      saveSnoozes: () => {},
+      history: HistoryStore.inMemory(systemClock),
+    });
+    await service.start();
+    const ask = () => (service as MonitorService).getSparklines([KEY, 'app-1/@TGS#down', 'app-1/@TGS#gone']);
+    const start = Date.now();
+    let lines = await ask();
+    while (lines[KEY]?.at(-1) !== 1234) {
+      if (Date.now() - start > 20_000) throw new Error('no count in the sparkline');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      lines = await ask();
+    }
+    expect(Object.keys(lines).sort()).toEqual(['app-1/@TGS#down', KEY]);
+    expect(lines[KEY]).toHaveLength(30);
+    expect(lines[KEY]?.slice(0, -2).every((value) => value === null)).toBe(true);
+    expect(lines['app-1/@TGS#down']).toEqual(Array(30).fill(null));
+  });
+});

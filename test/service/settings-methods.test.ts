@@ -1,0 +1,165 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MonitorPush } from '../../main/contract/monitor-api';
+import { AlertLog } from '../../main/core/alerts/alert-log';
+import { SnoozeBook } from '../../main/core/alerts/snooze';
+import { systemClock } from '../../main/core/clock';
+import { createAlerting } from '../../main/node/alerting';
+import { nodeFilePort } from '../../main/node/file-port';
+import { profileEngineFactory } from '../../main/node/profile-engine';
+import { MonitorService } from '../../main/service/monitor-service';
+import type { SettingsPort } from '../../main/service/service-ports';
+import type { EditableSettings } from '../../main/service/settings-edit';
+import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { waitFor } from '../support/cli';
+import { MemoryKeys, MemoryProfiles } from './memory-ports';
+
+const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
+
+let service: MonitorService | null = null;
+let sim: RunningSimulator | null = null;
+let folder: string | null = null;
+afterEach(async () => {
+  await service?.stop();
+  await sim?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
+  service = null;
+  sim = null;
+  folder = null;
+});
+
+/** A service over the simulator whose alert pipelines are built from the settings port, as in the app. */
+async function setup(rooms = 1) {
+  sim = await startSimulator({
+    rooms: Array.from({ length: rooms }, (_, i) => ({
+      groupId: `@TGS#r${i}`,
+      name: `Room ${i}`,
+      audience: { kind: 'fixed' as const, online: 1234 },
+    })),
+  });
+  folder = await mkdtemp(join(tmpdir(), 'headcount-settings-'));
+  const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
+  let kept: EditableSettings = {
+    rules: {},
+    webhooks: [],
+    quietHours: null,
+    app: { launchAtLogin: false, trayNumber: 'sum', shortcut: null, language: 'system', theme: 'system' },
+  };
+  const port: SettingsPort = {
+    read: () => kept,
+    write: (next) => {
+      kept = next;
+    },
+  };
+  const changed: string[] = [];
+  const profiles = new MemoryProfiles();
+  const pushes: MonitorPush[] = [];
+  service = new MonitorService({
+    clock: systemClock,
+    profiles,
+    keys: new MemoryKeys(),
+    openEngine: profileEngineFactory(),
+    snoozes: new SnoozeBook(),
+    saveSnoozes: () => {},
+    alertLog: log,
+    settings: port,
+    onSettingsChanged: (_settings, patch) => changed.push(...Object.keys(patch)),
+    alerts: async (profile, onAlert) =>
+      createAlerting({
+        settings: { rules: kept.rules },
+        profile: profile.label,
+        where: 'here',
+        log,
+        snoozes: new SnoozeBook(),
+        desktop: [],
+        clock: systemClock,
+        onAlert,
+      }),
+  });
+  service.onPush((push) => pushes.push(push));
+  await service.start();
+  const view = await service.saveProfile({
+    label: 'Events',
+    sdkAppId: sim.credentials.sdkAppId,
+    identifier: sim.credentials.identifier,
+    endpoint: sim.baseUrl,
+    secretKey: sim.credentials.secretKey,
+  });
+  const ids = Array.from({ length: rooms }, (_, i) => `@TGS#r${i}`);
+  await service.addRooms(view.id, ids);
+  return { service, id: view.id, kept: () => kept, changed, profiles, pushes };
+}
+
+describe('settings through the service', () => {
+  it('round-trips settings with the webhook URL masked, and keeps the URL when edited without one', async () => {
+    const { service, kept, changed } = await setup();
+    const view = await service.updateSettings({
+      webhooks: [{ format: 'wecom', url: HOOK, secret: 's3cret' }],
+      quietHours: { start: '23:00', end: '07:30' },
+      app: { theme: 'dark', trayNumber: { roomKey: 'x/@TGS#r0' } },
+    });
+    expect(JSON.stringify(view)).not.toContain('693a91f6');
+    expect(JSON.stringify(view)).not.toContain('s3cret');
+    expect(view.webhooks).toEqual([
+      expect.objectContaining({
+        id: '0',
+        format: 'wecom',
+        hasSecret: true,
+        maskedUrl: expect.stringContaining('qyapi.weixin.qq.com'),
+      }),
+    ]);
+    expect(view.quietHours).toEqual({ start: '23:00', end: '07:30' });
+    expect(view.app).toMatchObject({
+      theme: 'dark',
+      trayNumber: { roomKey: 'x/@TGS#r0' },
+      language: 'system',
+    });
+    expect(changed).toEqual(['webhooks', 'quietHours', 'app']);
+
+    await service.updateSettings({ webhooks: [{ id: '0', format: 'wecom', name: 'ops' }] });
+    expect(kept().webhooks).toEqual([{ url: HOOK, format: 'wecom', name: 'ops', secret: 's3cret' }]);
+    await expect(service.updateSettings({ webhooks: [{ id: '7', format: 'json' }] })).rejects.toThrow(
+      /needs its URL/,
+    );
+    await expect(service.updateSettings({ quietHours: { start: '23:00', end: '7:30' } })).rejects.toThrow(
+      /time of day/,
+    );
+    expect((await service.getSettings()).quietHours).toEqual({ start: '23:00', end: '07:30' });
+  }, 15_000);
+
+  it('applies new rule defaults live, and the alert can be acknowledged from the log', async () => {
+    const { service, pushes } = await setup();
+    await service.updateSettings({ rules: { above: { threshold: 1000 } } });
+    await waitFor(
+      () => pushes.some((p) => p.type === 'alert' && p.alert.rule === 'above'),
+      10_000,
+      'an alert',
+    );
+    const [entry] = await service.listAlertEntries({ unacknowledged: true, rule: 'above' });
+    expect(entry).toMatchObject({
+      alert: { rule: 'above', severity: expect.any(String) },
+      acknowledgedAt: null,
+    });
+    await service.acknowledgeAlert(entry?.alert.id as string);
+    expect(await service.listAlertEntries({ unacknowledged: true })).toEqual([]);
+    const [acknowledged] = await service.listAlertEntries({ key: entry?.alert.roomKey as string });
+    expect(acknowledged?.acknowledgedAt).toEqual(expect.any(Number));
+    await expect(service.acknowledgeAlert('nope')).rejects.toThrow(/no alert/);
+  }, 15_000);
+
+  it('stretches the interval when the rooms do not fit the new rate cap, and keeps the polling', async () => {
+    const { service, id, profiles, pushes } = await setup(30);
+    await service.setPolling(id, { intervalSeconds: 2, maxRate: 5 });
+    const plan = (await service.getSnapshot()).profiles.find((p) => p.id === id)?.plan;
+    // 30 rooms at 5 calls/s (less the budget's margin) need about 6.2 s, not 2.
+    expect(plan).toMatchObject({ rooms: 30, requestedIntervalS: 2, stretched: true, capPerSecond: 5 });
+    expect(plan?.effectiveIntervalS).toBeCloseTo(6.15, 1);
+    expect(profiles.saved.get(id)).toMatchObject({ intervalSeconds: 2, maxRate: 5 });
+    expect(pushes.at(-1)?.type).toBe('profiles');
+    await service.setPolling(id, { intervalSeconds: 10, maxRate: 200 });
+    const relaxed = (await service.getSnapshot()).profiles.find((p) => p.id === id)?.plan;
+    expect(relaxed).toMatchObject({ stretched: false, effectiveIntervalS: 10, capPerSecond: 200 });
+  }, 15_000);
+});
