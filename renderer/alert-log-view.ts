@@ -10,25 +10,13 @@ import type {
   MonitorApi,
   Severity,
 } from '../main/contract/monitor-api';
+import { ALERT_RULES } from '../main/contract/monitor-api';
 import { deliveryLine } from './delivery-line';
 import { button, el, setText } from './dom';
 import { checkbox, field, fieldset, messageOf } from './form-field';
 import type { Translator } from './i18n/translator';
 
-const RULES: readonly AlertRule[] = [
-  'above',
-  'below',
-  'spike',
-  'drop',
-  'peak',
-  'milestone',
-  'failing',
-  'stale',
-  'closed',
-  'auth',
-  'account',
-  'session',
-];
+const RULES: readonly AlertRule[] = ALERT_RULES;
 const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 
 /** The alert log view; `rooms` names the rooms for the filter, `done` goes back to the rooms. */

@@ -9,6 +9,8 @@ import type { ErrorKind } from '../core/error-kind';
 import type { AppState, RoomStatus } from '../core/monitor-events';
 import type { RulesInFile } from '../core/settings/settings-schema';
 
+/** The rules and severities, for filters and forms in the UI. */
+export { ALERT_RULES, SEVERITIES } from '../core/alerts/alert';
 export type * from './settings-api';
 export type { AlertPhase, AlertRule, AppState, ErrorKind, RoomStatus, RulesInFile, Severity };
 

@@ -3,22 +3,9 @@
  * contract-equality check in `monitor-api-schemas.ts` covers them too.
  */
 import { z } from 'zod';
+import { ALERT_RULES } from '../core/alerts/alert';
 import { rulesSchema } from '../core/settings/settings-schema';
 
-const ALERT_RULES = [
-  'above',
-  'below',
-  'spike',
-  'drop',
-  'peak',
-  'milestone',
-  'failing',
-  'stale',
-  'closed',
-  'auth',
-  'account',
-  'session',
-] as const;
 const alertRule = z.enum(ALERT_RULES);
 const severity = z.enum(['info', 'warning', 'critical']);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);

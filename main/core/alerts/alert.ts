@@ -3,21 +3,26 @@
  */
 
 /** The rules a room or an app profile can fire. */
-export type AlertRule =
-  | 'above'
-  | 'below'
-  | 'spike'
-  | 'drop'
-  | 'peak'
-  | 'milestone'
-  | 'failing'
-  | 'stale'
-  | 'closed'
-  | 'auth'
-  | 'account'
-  | 'session';
+export const ALERT_RULES = [
+  'above',
+  'below',
+  'spike',
+  'drop',
+  'peak',
+  'milestone',
+  'failing',
+  'stale',
+  'closed',
+  'auth',
+  'account',
+  'session',
+] as const;
 
-export type Severity = 'info' | 'warning' | 'critical';
+export type AlertRule = (typeof ALERT_RULES)[number];
+
+export const SEVERITIES = ['info', 'warning', 'critical'] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * `firing`: the condition started; `reminder`: still firing after the repeat interval; `recovered`:

@@ -4,6 +4,7 @@
  * names say, as people write them in a file.
  */
 import { z } from 'zod';
+import { ALERT_RULES } from '../alerts/alert';
 
 const count = z.number().int().nonnegative();
 const seconds = z.number().nonnegative();
@@ -19,21 +20,6 @@ const change = z.strictObject({
   people: count.min(1),
   windowSeconds: seconds.min(10),
 });
-
-const ALERT_RULES = [
-  'above',
-  'below',
-  'spike',
-  'drop',
-  'peak',
-  'milestone',
-  'failing',
-  'stale',
-  'closed',
-  'auth',
-  'account',
-  'session',
-] as const;
 
 /** Rules as written in the file; `null` turns a rule off. */
 export const rulesSchema = z.strictObject({
