@@ -96,7 +96,7 @@ describe('headcount serve: the link and the token', () => {
 
     const page = await run.get(new URL(run.link).pathname + new URL(run.link).search);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('<script src="popover.js"></script>');
+    expect(page.text).toContain('<script src="popover.js" defer></script>');
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
     expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');

@@ -34,8 +34,8 @@ export async function servePopover(): Promise<PageServer> {
   });
   const fixtureJs = fixture.outputFiles[0]?.text ?? '';
   const html = (await readFile(join(BUILT, 'index.html'), 'utf8')).replace(
-    '<script src="popover.js"></script>',
-    '<script src="synthetic-monitor.js"></script>\n    <script src="popover.js"></script>',
+    '<script src="popover.js" defer></script>',
+    '<script src="synthetic-monitor.js" defer></script>\n    <script src="popover.js" defer></script>',
   );
   if (!html.includes('synthetic-monitor.js')) throw new Error('index.html no longer loads popover.js');
   const server: Server = createServer((request, response) => {
