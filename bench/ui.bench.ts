@@ -13,7 +13,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium';
 import { percentile, round } from './distribution';
 
 const ROOMS = 2000;
@@ -177,17 +178,7 @@ async function everyRoomCounted(): Promise<number> {
 }
 const warmupMs = await everyRoomCounted();
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const rowsDrawn = (page: Page) =>
   // A function, not a string: the page's CSP forbids eval, which a string predicate needs.
   page.waitForFunction(

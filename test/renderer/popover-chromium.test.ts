@@ -4,8 +4,9 @@
  * without serious or critical findings. Screenshots go to test-artifacts/ui/ for a person to judge.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
 import { type PageServer, servePopover } from './browser/page-server';
 
 // The callbacks given to page.evaluate run in the page. The tests' program has no DOM library, so
@@ -47,17 +48,7 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
   server = await servePopover();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

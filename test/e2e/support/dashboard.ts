@@ -5,7 +5,8 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium as launchShared } from '../../support/chromium';
 
 /** Screenshots of the main views, for people to look at (test-artifacts/ is not committed). */
 export const SHOTS = resolve(import.meta.dirname, '../../../test-artifacts/e2e');
@@ -13,17 +14,7 @@ export const SHOTS = resolve(import.meta.dirname, '../../../test-artifacts/e2e')
 /** Starts Debian's Chromium, headless, with nothing running in the background. */
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchShared();
 }
 
 /** A page on the dashboard and what went wrong in it. */

@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
+import { launchChromium } from '../../support/chromium';
 import { simulatorEnv } from '../../support/cli';
 import { type ServeRun, startServe } from './serve-run';
 
@@ -28,17 +29,7 @@ beforeAll(async () => {
     }),
   );
   run = await startServe(['@TGS#aLive', '@TGS#aQuiet', '--interval', '1'], env);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,21 +1,8 @@
 /** Debian Chromium for the renderer tests: launching it, opening the synthetic popover, and axe. */
 import { readFile } from 'node:fs/promises';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-/** Launches headless Chromium as CI has it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchChromium } from '../../support/chromium';
 
 /** Opens `url` in a fresh context; `errors` collects what the page threw or logged as an error. */
 export async function openPage(
