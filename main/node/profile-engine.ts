@@ -1,7 +1,7 @@
 import type { HttpPost } from '../core/http-port';
 import { resolveEndpoint } from '../core/regions';
 import type { DemoStarter, EngineFactory, ProfileRecord } from '../service/service-ports';
-import { demoShow, startSimulator } from '../simulator';
+import { demoLabel, demoShow, startSimulator } from '../simulator';
 import { createEngine } from './engine';
 
 /** Engines for app profiles, wired for Node (the tray app's main process and `headcount serve`). */
@@ -37,7 +37,7 @@ export const startDemoProfile: DemoStarter = async () => {
     identifier: simulator.credentials.identifier,
     endpoint: simulator.baseUrl,
     intervalSeconds: DEMO_INTERVAL_SECONDS,
-    rooms: rooms.map((room) => ({ groupId: room.groupId, label: room.name?.replace(/\s*\(.*\)$/, '') })),
+    rooms: rooms.map((room) => ({ groupId: room.groupId, label: demoLabel(room) })),
   };
   return { profile, secretKey: simulator.credentials.secretKey, close: () => simulator.close() };
 };

@@ -51,3 +51,8 @@ export function demoShow(): RoomSpec[] {
     },
   ];
 }
+
+/** The label people see for a demo room: its name without the stage direction in brackets. */
+export function demoLabel(room: RoomSpec): string {
+  return (room.name ?? room.groupId).replace(/\s*\(.*\)$/, '');
+}

@@ -4,35 +4,9 @@ import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
 import { profileEngineFactory, startDemoProfile } from '../../main/node/profile-engine';
 import { MonitorService } from '../../main/service/monitor-service';
-import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { waitFor } from '../support/cli';
-
-/** Profiles in memory, as the settings file would keep them. */
-class MemoryProfiles implements ProfileStore {
-  readonly saved = new Map<string, ProfileRecord>();
-  list = () => [...this.saved.values()];
-  save = (profile: ProfileRecord) => void this.saved.set(profile.id, profile);
-  remove = (id: string) => void this.saved.delete(id);
-}
-
-/** Keys in memory, as the vault keeps them on a machine with a keyring. */
-class MemoryKeys implements KeyStore {
-  readonly keys = new Map<string, string>();
-  saveKey = async (id: string, key: string) => {
-    this.keys.set(id, key);
-    return 'protected' as const;
-  };
-  readKey = (id: string) => {
-    const key = this.keys.get(id);
-    return key ? { ok: true as const, key } : { ok: false as const, reason: 'No key saved.' };
-  };
-  forget = (id: string) => void this.keys.delete(id);
-  storage = (id: string) =>
-    this.keys.has(id)
-      ? { keyStorage: 'protected' as const, note: 'Saved in the keyring.' }
-      : { keyStorage: 'needs-key' as const, note: 'Enter the secret key.' };
-}
+import { MemoryKeys, MemoryProfiles } from './memory-ports';
 
 let service: MonitorService | null = null;
 let sim: RunningSimulator | null = null;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../../core/settings/settings-schema';
-import { demoShow, type RoomSpec, startSimulator } from '../../simulator';
+import { demoLabel, demoShow, type RoomSpec, startSimulator } from '../../simulator';
 import { createEngine } from '../engine';
 import { openSettingsStore } from '../settings-store';
 import { alertingForCli } from './alerting-for-cli';
@@ -69,8 +69,6 @@ export async function runDemo(args: string[]): Promise<number> {
 
 /** The show's room names as labels, and a milestone so that one shows too. */
 function demoSettings(rooms: RoomSpec[]): Settings {
-  const labels = Object.fromEntries(
-    rooms.map((room) => [room.groupId, { label: (room.name ?? room.groupId).replace(/\s*\(.*\)$/, '') }]),
-  );
+  const labels = Object.fromEntries(rooms.map((room) => [room.groupId, { label: demoLabel(room) }]));
   return { profile: { label: 'Demo' }, rules: { milestones: [5_000] }, rooms: labels };
 }
