@@ -1,5 +1,6 @@
 /** Profiles and keys in memory, as the settings file and a keyring would keep them. */
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
+import type { RunningSimulator } from '../../main/simulator';
 
 export class MemoryProfiles implements ProfileStore {
   readonly saved = new Map<string, ProfileRecord>();
@@ -23,4 +24,17 @@ export class MemoryKeys implements KeyStore {
     this.keys.has(id)
       ? { keyStorage: 'protected' as const, note: 'Saved in the keyring.' }
       : { keyStorage: 'needs-key' as const, note: 'Enter the secret key.' };
+}
+
+/** A profile 'app-1' ("Events") on a running simulator, polling every second. */
+export function simulatorProfile(sim: RunningSimulator, groupIds: string[]): ProfileRecord {
+  return {
+    id: 'app-1',
+    label: 'Events',
+    sdkAppId: sim.credentials.sdkAppId,
+    identifier: sim.credentials.identifier,
+    endpoint: sim.baseUrl,
+    intervalSeconds: 1,
+    rooms: groupIds.map((groupId) => ({ groupId })),
+  };
 }

@@ -14,6 +14,7 @@ import { chartCsv, MAX_CHART_POINTS, roomChart, roomExport } from '../../main/se
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { FakeClock } from '../support/fake-clock';
+import { simulatorProfile } from './memory-ports';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -154,15 +155,7 @@ describe('MonitorService charts', () => {
     sim = await startSimulator({
       rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
     });
-    const profile: ProfileRecord = {
-      id: 'app-1',
-      label: 'Events',
-      sdkAppId: sim.credentials.sdkAppId,
-      identifier: sim.credentials.identifier,
-      endpoint: sim.baseUrl,
-      intervalSeconds: 1,
-      rooms: [{ groupId: '@TGS#live' }],
-    };
+    const profile = simulatorProfile(sim, ['@TGS#live']);
     const { store, keys } = memoryStores(profile, sim.credentials.secretKey);
     const historyFolder = { port: nodeFilePort, pathOf: (name: string) => join(folder, 'history', name) };
     const alertLog = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));

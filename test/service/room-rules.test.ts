@@ -11,8 +11,8 @@ import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
 import { MonitorService } from '../../main/service/monitor-service';
 import { memoryRoomRules, withRoomRules } from '../../main/service/room-rules';
-import type { ProfileRecord } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { simulatorProfile } from './memory-ports';
 
 const KEY = 'app-1/@TGS#live';
 
@@ -64,15 +64,7 @@ describe('MonitorService room rules over the simulator', () => {
     sim = await startSimulator({
       rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
     });
-    const profile: ProfileRecord = {
-      id: 'app-1',
-      label: 'Events',
-      sdkAppId: sim.credentials.sdkAppId,
-      identifier: sim.credentials.identifier,
-      endpoint: sim.baseUrl,
-      intervalSeconds: 1,
-      rooms: [{ groupId: '@TGS#live' }],
-    };
+    const profile = simulatorProfile(sim, ['@TGS#live']);
     const secretKey = sim.credentials.secretKey;
     const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
     const snoozes = new SnoozeBook();

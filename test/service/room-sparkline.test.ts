@@ -5,9 +5,10 @@ import { HistoryStore } from '../../main/core/history/history-store';
 import { profileEngineFactory } from '../../main/node/profile-engine';
 import { MonitorService } from '../../main/service/monitor-service';
 import { roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
-import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
+import type { KeyStore, ProfileStore } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { FakeClock } from '../support/fake-clock';
+import { simulatorProfile } from './memory-ports';
 
 const MINUTE = 60_000;
 const KEY = 'app-1/@TGS#live';
@@ -65,15 +66,7 @@ describe('MonitorService.getSparklines over the simulator', () => {
       ],
     });
     sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#down' });
-    const profile: ProfileRecord = {
-      id: 'app-1',
-      label: 'Events',
-      sdkAppId: sim.credentials.sdkAppId,
-      identifier: sim.credentials.identifier,
-      endpoint: sim.baseUrl,
-      intervalSeconds: 1,
-      rooms: [{ groupId: '@TGS#live' }, { groupId: '@TGS#down' }],
-    };
+    const profile = simulatorProfile(sim, ['@TGS#live', '@TGS#down']);
     const profiles: ProfileStore = { list: () => [profile], save: () => {}, remove: () => {} };
     const keys: KeyStore = {
       saveKey: async () => 'protected',
