@@ -26,6 +26,10 @@ import type {
 /** `${profileId}/${groupId}`: one room of one app profile. */
 export type RoomKey = string;
 
+/** The longer spans a row's change can be measured over, besides the last minute. */
+export type ChangeWindow = '5m' | '15m' | '30m' | '1h';
+export const CHANGE_WINDOWS = ['5m', '15m', '30m', '1h'] as const satisfies readonly ChangeWindow[];
+
 export interface RoomErrorView {
   kind: ErrorKind;
   code?: number;
@@ -47,6 +51,8 @@ export interface RoomView {
   ageMs: number | null;
   /** Change against about a minute ago, when known. */
   change1m: number | null;
+  /** Change against the start of each longer window the UI lets a person choose, when known. */
+  changes: Record<ChangeWindow, number | null>;
   error: RoomErrorView | null;
   peak: { online: number; at: number } | null;
   pinned: boolean;
@@ -72,7 +78,9 @@ export interface ProfileView {
   /** What the key storage means, in words ("Saved in the macOS Keychain", "Kept in memory only..."). */
   keyStorageNote: string;
   state: AppState;
+  /** Why the profile is not running, in English words; `error` says the same for a UI that words it itself. */
   reason: string | null;
+  error: { kind: ErrorKind; code?: number } | null;
   plan: {
     rooms: number;
     requestedIntervalS: number;
@@ -90,9 +98,34 @@ export interface AlertView {
   severity: Severity;
   profileId: string;
   roomKey: RoomKey | null;
+  /** In English, as notifications and webhooks say it; `facts` carries the same for a UI in another language. */
   title: string;
   message: string;
   at: number;
+  facts: AlertFacts;
+}
+
+/** What an alert says, as data: enough for a UI to word the title and message in its own language. */
+export interface AlertFacts {
+  /** The room's label or group Name, when known. */
+  label: string | null;
+  /** The count that triggered it. */
+  value: number | null;
+  /** The threshold or milestone that was crossed. */
+  threshold: number | null;
+  /** The change behind a spike or drop. */
+  change: { people: number; percent: number; windowMs: number } | null;
+  /** The peak of the stream session so far (or of the one that ended). */
+  peak: { online: number; at: number } | null;
+  /** A session notice: the stream started, or ended with its summary. */
+  session:
+    | { event: 'started' }
+    | { event: 'ended'; sawStart: boolean; durationMs: number; average: number }
+    | null;
+  /** A grouped alert: how many rooms it sums up. */
+  rooms: number | null;
+  /** Why polls failed (failing, auth and account alerts). */
+  errorKind: ErrorKind | null;
 }
 
 export interface MonitorSnapshot {

@@ -32,11 +32,13 @@ import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
 import type { RulesInFile } from '../core/settings/settings-schema';
 import { filterEntries } from './alert-entries';
+import { alertView } from './alert-view';
 import { GroupListPacer, liveRoomsPage } from './live-rooms';
 import { checkProfileInput, testConnection } from './profile-form';
 import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { admitRooms } from './room-admission';
+import { roomChanges } from './room-changes';
 import { CHART_SPAN_MS, chartCsv, roomChart, roomExport } from './room-chart';
 import { memoryRoomRules } from './room-rules';
 import { MAX_SPARKLINE_KEYS, roomSparkline } from './room-sparkline';
@@ -467,7 +469,10 @@ export class MonitorService implements MonitorApi {
       .snapshot()
       .filter((room) => !only || only.has(room.groupId))
       .map((room) =>
-        roomView(profile, room, engine.monitor, now, this.snoozedUntil(profile.label, room.groupId, now)),
+        roomView(profile, room, engine.monitor, now, {
+          snoozedUntil: this.snoozedUntil(profile.label, room.groupId, now),
+          changes: roomChanges(this.history, roomKey(profile.id, room.groupId), room.online, now),
+        }),
       );
   }
 
@@ -517,18 +522,7 @@ export class MonitorService implements MonitorApi {
 
   private alertView(alert: Alert): AlertView {
     const runtime = this.runtimes.all().find((r) => r.profile.label === alert.profile);
-    const profileId = runtime?.profile.id ?? alert.profile;
-    return {
-      id: alert.id,
-      rule: alert.rule,
-      phase: alert.phase,
-      severity: alert.severity,
-      profileId,
-      roomKey: alert.groupId === undefined ? null : roomKey(profileId, alert.groupId),
-      title: alert.title,
-      message: alert.message,
-      at: alert.at,
-    };
+    return alertView(alert, runtime?.profile.id ?? alert.profile);
   }
 
   private emit(push: MonitorPush): void {

@@ -20,7 +20,7 @@ export function roomView(
   room: RoomSnapshot,
   monitor: AppMonitor,
   now: number,
-  snoozedUntil: number | null,
+  extra: Pick<RoomView, 'snoozedUntil' | 'changes'>,
 ): RoomView {
   const record = profile.rooms.find((r) => r.groupId === room.groupId);
   const minuteAgo = monitor.history(room.groupId, now - 60_000)[0]?.online ?? null;
@@ -35,6 +35,7 @@ export function roomView(
     measuredAt: room.measuredAt,
     ageMs: room.ageMs,
     change1m: room.online === null || minuteAgo === null ? null : room.online - minuteAgo,
+    changes: extra.changes,
     error: error
       ? {
           kind: error.kind,
@@ -44,7 +45,7 @@ export function roomView(
       : null,
     peak: room.peak,
     pinned: record?.pinned === true,
-    snoozedUntil,
+    snoozedUntil: extra.snoozedUntil,
   };
 }
 
@@ -65,6 +66,9 @@ export function profileView(
     keyStorageNote: key.note,
     state: status?.state ?? 'paused',
     reason: status ? (status.reason ?? null) : 'Enter the secret key to start polling.',
+    error: status?.error
+      ? { kind: status.error.kind, ...(status.error.code === undefined ? {} : { code: status.error.code }) }
+      : null,
     plan: {
       rooms: plan?.rooms ?? profile.rooms.length,
       requestedIntervalS: (plan?.requestedIntervalMs ?? (profile.intervalSeconds ?? 10) * 1000) / 1000,

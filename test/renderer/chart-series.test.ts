@@ -7,6 +7,7 @@ import {
   columnsSummary,
   exportFileName,
 } from '../../renderer/chart-series';
+import { NO_FACTS } from '../support/view-parts';
 
 const T = Date.UTC(2026, 10, 26, 12, 0, 0);
 
@@ -34,6 +35,7 @@ function alert(id: string, at: number, title: string, rule: AlertView['rule'] = 
     title,
     message: 'm',
     at,
+    facts: NO_FACTS,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../main/contract/monitor-api';
 import { roomSessions } from '../../renderer/room-sessions';
+import { NO_FACTS } from '../support/view-parts';
 
 const T = Date.UTC(2026, 10, 26, 12, 0, 0);
 
@@ -15,6 +16,7 @@ function alert(id: string, at: number, title: string, rule: AlertView['rule'] = 
     title,
     message: 'm',
     at,
+    facts: NO_FACTS,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../main/contract/monitor-api';
 import { FiringAlerts } from '../../main/shell/firing-alerts';
+import { NO_FACTS } from '../support/view-parts';
 
 function alert(fields: Partial<AlertView>): AlertView {
   return {
@@ -13,6 +14,7 @@ function alert(fields: Partial<AlertView>): AlertView {
     title: 't',
     message: 'm',
     at: 0,
+    facts: NO_FACTS,
     ...fields,
   };
 }

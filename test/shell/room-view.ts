@@ -1,4 +1,5 @@
 import type { RoomView } from '../../main/contract/monitor-api';
+import { NO_CHANGES } from '../support/view-parts';
 
 /** A live room of profile "p" with `online` viewers; `fields` override any part. */
 export function roomView(groupId: string, online: number | null, fields: Partial<RoomView> = {}): RoomView {
@@ -12,6 +13,7 @@ export function roomView(groupId: string, online: number | null, fields: Partial
     measuredAt: online === null ? null : 1_000,
     ageMs: online === null ? null : 500,
     change1m: null,
+    changes: NO_CHANGES,
     error: null,
     peak: null,
     pinned: false,

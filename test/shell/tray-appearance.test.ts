@@ -16,6 +16,7 @@ function profile(fields: Partial<ProfileView> = {}): ProfileView {
     keyStorageNote: 'Saved in the keychain',
     state: 'running',
     reason: null,
+    error: null,
     plan: {
       rooms: 1,
       requestedIntervalS: 10,

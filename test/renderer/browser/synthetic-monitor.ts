@@ -15,6 +15,7 @@ import type {
   RoomView,
   RulesInFile,
 } from '../../../main/contract/monitor-api';
+import { NO_FACTS } from '../../support/view-parts';
 import { syntheticSettingsApi } from './synthetic-settings';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -32,6 +33,7 @@ function profile(id: string, label: string, state: ProfileView['state'], rooms: 
     keyStorageNote: 'Saved in the system keychain.',
     state,
     reason: state === 'rate-limited' ? 'The server said the app is over its rate limit: slowing down.' : null,
+    error: null,
     plan: {
       rooms,
       requestedIntervalS: 10,
@@ -58,6 +60,7 @@ function room(i: number): RoomView {
     measuredAt: NOW - (i % 9) * 1000,
     ageMs: (i % 9) * 1000,
     change1m: ((i * 37) % 401) - 200,
+    changes: { '5m': ((i * 53) % 801) - 400, '15m': ((i * 71) % 1601) - 800, '30m': null, '1h': null },
     error: null,
     peak: { online: online + 500, at: NOW - 3_600_000 },
     pinned: i === 42 || i === 1301,
@@ -181,6 +184,7 @@ function alertsOf(key: string): AlertView[] {
     title: `${name} ${title}`,
     message,
     at: NOW - minutesAgo * 60_000,
+    facts: NO_FACTS,
   });
   return [
     { ...alert('above', 6, 'above', 'above 1,000', '1,240 online'), phase: 'firing', severity: 'warning' },

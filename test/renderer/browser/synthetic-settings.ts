@@ -11,6 +11,7 @@ import type {
   SettingsPatch,
   SettingsView,
 } from '../../../main/contract/monitor-api';
+import { NO_FACTS } from '../../support/view-parts';
 
 type SettingsMethods = Pick<
   MonitorApi,
@@ -88,6 +89,7 @@ export function syntheticSettingsApi(now: number): SettingsMethods {
         title,
         message: `${title}.`,
         at: now - ago,
+        facts: NO_FACTS,
       },
       deliveries,
       acknowledgedAt: null,

@@ -14,6 +14,7 @@ export function roomView(overrides: Partial<RoomView> = {}): RoomView {
     measuredAt: 0,
     ageMs: 3000,
     change1m: 12,
+    changes: { '5m': 40, '15m': -25, '30m': null, '1h': null },
     error: null,
     peak: null,
     pinned: false,
@@ -34,6 +35,7 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
     keyStorageNote: '',
     state: 'running',
     reason: null,
+    error: null,
     plan: {
       rooms: 3000,
       requestedIntervalS: 10,

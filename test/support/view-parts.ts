@@ -1,0 +1,21 @@
+import type { AlertFacts, ChangeWindow } from '../../main/contract/monitor-api';
+
+/** The facts of an alert that says nothing beyond its rule, for fixtures; spread and override. */
+export const NO_FACTS: AlertFacts = {
+  label: null,
+  value: null,
+  threshold: null,
+  change: null,
+  peak: null,
+  session: null,
+  rooms: null,
+  errorKind: null,
+};
+
+/** A room's changes before any window has a count to compare with. */
+export const NO_CHANGES: Record<ChangeWindow, number | null> = {
+  '5m': null,
+  '15m': null,
+  '30m': null,
+  '1h': null,
+};
