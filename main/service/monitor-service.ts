@@ -10,7 +10,6 @@ import type {
   ProfileInput,
   ProfileView,
   RoomKey,
-  RoomView,
   SnoozeChoice,
   SnoozeTarget,
 } from '../contract/monitor-api';
@@ -21,9 +20,7 @@ import type {
   PollingInput,
   SettingsPatch,
   SettingsView,
-  SnoozeView,
 } from '../contract/settings-api';
-import type { Alert } from '../core/alerts/alert';
 import type { AlertLog } from '../core/alerts/alert-log';
 import { type SnoozeBook, type SnoozeScope, snoozeUntil } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
@@ -31,14 +28,13 @@ import { HistoryStore } from '../core/history/history-store';
 import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
 import type { RulesInFile } from '../core/settings/settings-schema';
-import { filterEntries } from './alert-entries';
-import { alertView } from './alert-view';
+import { AlertQueries } from './alert-queries';
 import { GroupListPacer, liveRoomsPage } from './live-rooms';
+import { LiveViews } from './live-views';
 import { checkProfileInput, testConnection } from './profile-form';
 import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { admitRooms } from './room-admission';
-import { roomChanges } from './room-changes';
 import { CHART_SPAN_MS, chartCsv, roomChart, roomExport } from './room-chart';
 import { memoryRoomRules } from './room-rules';
 import { MAX_SPARKLINE_KEYS, roomSparkline } from './room-sparkline';
@@ -53,7 +49,8 @@ import type {
   SettingsPort,
 } from './service-ports';
 import { applySettingsPatch, type EditableSettings, webhookViews } from './settings-edit';
-import { parseRoomKey, profileView, roomKey, roomView } from './views';
+import { snoozeViews } from './snooze-views';
+import { parseRoomKey, roomKey } from './views';
 
 export interface MonitorServiceOptions {
   clock: Clock;
@@ -89,10 +86,18 @@ export class MonitorService implements MonitorApi {
   private readonly listeners = new Set<(push: MonitorPush) => void>();
   private readonly batcher: PushBatcher;
   private readonly history: HistoryStore;
+  private readonly alerts: AlertQueries;
+  private readonly settings: SettingsPort;
+  private readonly roomRules: RoomRulesStore;
+  private readonly views: LiveViews;
+  private groupListPacer: GroupListPacer | null = null;
   private paused = false;
 
   constructor(private readonly options: MonitorServiceOptions) {
     this.history = options.history ?? HistoryStore.inMemory(options.clock);
+    this.alerts = new AlertQueries(options.alertLog, () => this.profiles());
+    this.settings = options.settings ?? memorySettings();
+    this.roomRules = options.roomRules ?? memoryRoomRules();
     this.batcher = new PushBatcher(options.clock, PUSH_EVERY_MS, (keys) => this.pushRooms(keys));
     this.runtimes = new ProfileRuntimes({
       keys: options.keys,
@@ -100,15 +105,17 @@ export class MonitorService implements MonitorApi {
       startDemo: options.startDemo,
       alerts: options.alerts,
       paused: () => this.paused,
-      onAlert: (alert) => this.emit({ type: 'alert', alert: this.alertView(alert) }),
+      onAlert: (alert) => this.emit({ type: 'alert', alert: this.alerts.view(alert) }),
       onEvent: (profile, event) => {
         this.recordHistory(profile, event);
-        if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.profileViews() });
+        if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.views.profiles() });
         else if (event.type === 'sample' || event.type === 'error')
           this.batcher.mark(roomKey(profile.id, event.groupId));
         else if (event.type === 'room') this.batcher.mark(roomKey(profile.id, event.room.groupId));
       },
     });
+    const { keys, snoozes, clock } = options;
+    this.views = new LiveViews({ runtimes: this.runtimes, history: this.history, snoozes, keys, clock });
   }
 
   /** Starts every saved profile, or the demo when there is none. */
@@ -137,8 +144,8 @@ export class MonitorService implements MonitorApi {
     return {
       demo: this.isDemo,
       paused: this.paused,
-      profiles: this.profileViews(),
-      rooms: this.runtimes.all().flatMap((runtime) => this.roomViews(runtime)),
+      profiles: this.views.profiles(),
+      rooms: this.views.allRooms(),
       notices: this.options.notices ?? [],
       regions: REGIONS.map(({ key, label }) => ({ key, label })),
     };
@@ -219,7 +226,7 @@ export class MonitorService implements MonitorApi {
     this.options.profiles.save(profile);
     await this.runtimes.start(profile, input.secretKey);
     this.emit({ type: 'snapshot', snapshot: await this.getSnapshot() });
-    return this.profileViews().find((view) => view.id === profile.id) as ProfileView;
+    return this.views.profiles().find((view) => view.id === profile.id) as ProfileView;
   }
 
   async removeProfile(profileId: string): Promise<void> {
@@ -245,33 +252,11 @@ export class MonitorService implements MonitorApi {
   }
 
   async listAlertEntries(query: AlertEntryQuery): Promise<AlertEntryView[]> {
-    const log = this.options.alertLog;
-    if (!log) return [];
-    const room = query.key ? parseRoomKey(query.key) : null;
-    const label = room ? this.runtimes.get(room.profileId)?.profile.label : undefined;
-    const narrowsLater = query.severity !== undefined || query.unacknowledged === true;
-    const entries = log.list({
-      ...(query.sinceMs === undefined ? {} : { since: query.sinceMs }),
-      ...(room ? { groupId: room.groupId } : {}),
-      ...(label ? { profile: label } : {}),
-      ...(query.rule ? { rule: query.rule } : {}),
-      ...(narrowsLater ? {} : { limit: query.limit ?? 200 }),
-    });
-    return filterEntries(entries, query).map((entry) => ({
-      alert: this.alertView(entry.alert),
-      deliveries: entry.deliveries.map(({ channel, outcome, at, detail }) => ({
-        channel,
-        outcome,
-        at,
-        ...(detail === undefined ? {} : { detail }),
-      })),
-      acknowledgedAt: entry.acknowledgedAt ?? null,
-    }));
+    return this.alerts.entries(query);
   }
 
   async acknowledgeAlert(id: string): Promise<void> {
-    const known = (await this.options.alertLog?.acknowledge(id)) ?? false;
-    if (!known) throw new Error(`There is no alert ${JSON.stringify(id)} in the log.`);
+    await this.alerts.acknowledge(id);
   }
 
   async findLiveRooms(profileId: string, next?: string): Promise<LiveRoomsPage> {
@@ -291,71 +276,31 @@ export class MonitorService implements MonitorApi {
     });
     runtime.engine?.monitor.setIntervalMs(polling.intervalSeconds * 1000);
     runtime.engine?.budget?.setCap(polling.maxRate);
-    this.emit({ type: 'profiles', profiles: this.profileViews() });
+    this.emit({ type: 'profiles', profiles: this.views.profiles() });
   }
 
   async getSettings(): Promise<SettingsView> {
-    const { webhooks, ...rest } = this.settingsPort().read();
-    return { ...rest, webhooks: webhookViews(webhooks), snoozes: this.snoozeViews() };
+    const { webhooks, ...rest } = this.settings.read();
+    const snoozes = snoozeViews(this.options.snoozes, this.options.clock.wall(), this.profiles());
+    return { ...rest, webhooks: webhookViews(webhooks), snoozes };
   }
 
   async updateSettings(patch: SettingsPatch): Promise<SettingsView> {
-    const port = this.settingsPort();
-    const next = applySettingsPatch(port.read(), patch);
-    port.write(next);
+    const next = applySettingsPatch(this.settings.read(), patch);
+    this.settings.write(next);
     if (patch.rules || patch.webhooks || patch.quietHours !== undefined) await this.runtimes.restartAlerts();
     this.options.onSettingsChanged?.(next, patch);
     return this.getSettings();
   }
 
-  private groupListPacer: GroupListPacer | null = null;
-  private settingsInMemory: EditableSettings = { rules: {}, webhooks: [], quietHours: null, app: null };
-
-  private settingsPort(): SettingsPort {
-    return (
-      this.options.settings ?? {
-        read: () => this.settingsInMemory,
-        write: (settings) => {
-          this.settingsInMemory = settings;
-        },
-      }
-    );
-  }
-
-  /** The running snoozes with what they cover, for the settings. */
-  private snoozeViews(): SnoozeView[] {
-    return this.options.snoozes
-      .active(this.options.clock.wall())
-      .flatMap(({ scope, until }): SnoozeView[] => {
-        if (scope.kind === 'all') return [{ target: { kind: 'all' }, label: '', until }];
-        const runtime = this.runtimes.all().find((r) => r.profile.label === scope.profile);
-        if (!runtime) return [];
-        if (scope.kind === 'profile')
-          return [
-            { target: { kind: 'profile', profileId: runtime.profile.id }, label: scope.profile, until },
-          ];
-        const room = runtime.profile.rooms.find((r) => r.groupId === scope.groupId);
-        const label = `${scope.profile} / ${room?.label ?? scope.groupId}`;
-        return [{ target: { kind: 'room', key: roomKey(runtime.profile.id, scope.groupId) }, label, until }];
-      });
-  }
-
   async listAlerts(query: { sinceMs?: number; key?: RoomKey; limit?: number }): Promise<AlertView[]> {
-    const log = this.options.alertLog;
-    if (!log) return [];
-    const room = query.key ? parseRoomKey(query.key) : null;
-    const entries = log.list({
-      ...(query.sinceMs === undefined ? {} : { since: query.sinceMs }),
-      ...(room ? { groupId: room.groupId } : {}),
-      limit: query.limit ?? 100,
-    });
-    return entries.map((entry) => this.alertView(entry.alert));
+    return this.alerts.list(query);
   }
 
   async getChart(key: RoomKey, range: ChartRange): Promise<ChartData> {
     const { runtime, groupId } = this.room(key);
     const now = this.options.clock.wall();
-    const alerts = this.roomAlerts(runtime.profile, groupId, now - CHART_SPAN_MS[range]);
+    const alerts = this.alerts.ofRoom(runtime.profile, groupId, now - CHART_SPAN_MS[range]);
     return roomChart(this.history, key, range, now, alerts);
   }
 
@@ -386,14 +331,6 @@ export class MonitorService implements MonitorApi {
     for (const runtime of this.runtimes.all()) runtime.sink?.configureRoom?.(groupId, rules);
   }
 
-  private roomRulesInMemory: RoomRulesStore | null = null;
-
-  private get roomRules(): RoomRulesStore {
-    if (this.options.roomRules) return this.options.roomRules;
-    this.roomRulesInMemory ??= memoryRoomRules();
-    return this.roomRulesInMemory;
-  }
-
   private isWatched(key: RoomKey): boolean {
     const parsed = parseRoomKey(key);
     const runtime = parsed ? this.runtimes.get(parsed.profileId) : undefined;
@@ -406,13 +343,6 @@ export class MonitorService implements MonitorApi {
       this.history.record(roomKey(profile.id, event.groupId), event.at, event.online);
     else if (event.type === 'error' && event.error.kind !== 'rate-limited')
       this.history.record(roomKey(profile.id, event.groupId), event.at, null);
-  }
-
-  /** The alerts about one room of a profile since `since`, oldest first. */
-  private roomAlerts(profile: ProfileRecord, groupId: string, since: number): AlertView[] {
-    const entries =
-      this.options.alertLog?.list({ since, groupId, profile: profile.label, limit: 1000 }) ?? [];
-    return entries.reverse().map((entry) => this.alertView(entry.alert));
   }
 
   /** Validates a profile from the form: region or endpoint as the CLI checks them, a unique label. */
@@ -461,68 +391,13 @@ export class MonitorService implements MonitorApi {
     }
   }
 
-  private roomViews(runtime: Runtime, only?: ReadonlySet<string>): RoomView[] {
-    const { engine, profile } = runtime;
-    if (!engine) return [];
-    const now = this.options.clock.wall();
-    return engine.monitor
-      .snapshot()
-      .filter((room) => !only || only.has(room.groupId))
-      .map((room) =>
-        roomView(profile, room, engine.monitor, now, {
-          snoozedUntil: this.snoozedUntil(profile.label, room.groupId, now),
-          changes: roomChanges(this.history, roomKey(profile.id, room.groupId), room.online, now),
-        }),
-      );
-  }
-
-  private snoozedUntil(profile: string, groupId: string, now: number): number | null {
-    const probe: Alert = {
-      id: '',
-      rule: 'failing',
-      phase: 'firing',
-      severity: 'info',
-      profile,
-      groupId,
-      title: '',
-      message: '',
-      at: now,
-    };
-    return this.options.snoozes.heldUntil(probe, now);
-  }
-
-  private profileViews(): ProfileView[] {
-    return this.runtimes
-      .all()
-      .map(({ profile, engine, demo }) =>
-        profileView(
-          profile,
-          demo
-            ? { keyStorage: 'this-run-only', note: 'Demo credentials of the built-in simulator.' }
-            : this.options.keys.storage(profile.id),
-          engine?.monitor.status() ?? null,
-        ),
-      );
+  private profiles(): ProfileRecord[] {
+    return this.runtimes.all().map((runtime) => runtime.profile);
   }
 
   private pushRooms(keys: string[]): void {
-    const byProfile = new Map<string, Set<string>>();
-    for (const key of keys) {
-      const parsed = parseRoomKey(key);
-      if (!parsed) continue;
-      if (!byProfile.has(parsed.profileId)) byProfile.set(parsed.profileId, new Set());
-      byProfile.get(parsed.profileId)?.add(parsed.groupId);
-    }
-    const rooms = [...byProfile].flatMap(([profileId, groupIds]) => {
-      const runtime = this.runtimes.get(profileId);
-      return runtime ? this.roomViews(runtime, groupIds) : [];
-    });
+    const rooms = this.views.rooms(keys);
     if (rooms.length > 0) this.emit({ type: 'rooms', rooms });
-  }
-
-  private alertView(alert: Alert): AlertView {
-    const runtime = this.runtimes.all().find((r) => r.profile.label === alert.profile);
-    return alertView(alert, runtime?.profile.id ?? alert.profile);
   }
 
   private emit(push: MonitorPush): void {
@@ -534,4 +409,15 @@ export class MonitorService implements MonitorApi {
       }
     }
   }
+}
+
+/** Settings kept in memory for this run, where no file keeps them (the demo, tests). */
+function memorySettings(): SettingsPort {
+  let settings: EditableSettings = { rules: {}, webhooks: [], quietHours: null, app: null };
+  return {
+    read: () => settings,
+    write: (next) => {
+      settings = next;
+    },
+  };
 }
