@@ -1,5 +1,6 @@
 import type { Settings } from '../../core/settings/settings-schema';
-import type { SettingsPort } from '../../service/service-ports';
+import { withRoomRules } from '../../service/room-rules';
+import type { RoomRulesStore, SettingsPort } from '../../service/service-ports';
 import type { SettingsStore } from '../settings-store';
 
 /**
@@ -8,6 +9,8 @@ import type { SettingsStore } from '../settings-store';
  * tray, so no app section: the page keeps its language and theme in the browser. `current` is what
  * the alert pipelines are built from: the file as it now is (other writers, such as a room's rules
  * or `headcount snooze`, included), or the last good settings while the file is broken mid-edit.
+ * `roomRules` keeps a room's own rules in the same file (`rooms[groupId].rules`, where `watch`
+ * reads them too), so the pipelines rebuilt after a settings change, and the next run, keep them.
  */
 export function settingsInServe(store: SettingsStore, initial: Settings) {
   let current = initial;
@@ -30,5 +33,14 @@ export function settingsInServe(store: SettingsStore, initial: Settings) {
     } catch {}
     return current;
   };
-  return { port, current: latest };
+  const roomRules: RoomRulesStore = {
+    read: (groupId) => latest().rooms?.[groupId]?.rules,
+    write(groupId, rules) {
+      const { rooms } = withRoomRules(latest(), groupId, rules);
+      current = { ...current, rooms };
+      // Written even when empty: a `rooms` missing from the file would fall back to `initial`'s.
+      store.set('rooms', rooms ?? {});
+    },
+  };
+  return { port, roomRules, current: latest };
 }
