@@ -126,6 +126,8 @@ async function serve(run: {
     metrics,
   });
   try {
+    // Said in the terminal too: whoever runs a server reads its log more than its dashboard.
+    for (const notice of headless.notices) process.stderr.write(`headcount: warning: ${notice}\n`);
     reportRejectedCredentials(headless.service);
     await headless.service.start();
     const web = await startWebServer({

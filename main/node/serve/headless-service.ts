@@ -8,6 +8,7 @@ import { MonitorService } from '../../service/monitor-service';
 import type { AlertSinkFactory, EngineFactory, ProfileRecord } from '../../service/service-ports';
 import { createAlerting } from '../alerting';
 import { nodeFilePort } from '../file-port';
+import { claimHistoryFolder } from '../history-lock';
 import { createDesktopNotifier } from '../notify/desktop-notifier';
 import { profileEngineFactory, startDemoProfile } from '../profile-engine';
 import type { SettingsStore } from '../settings-store';
@@ -30,8 +31,10 @@ export interface HeadlessServiceOptions {
 /**
  * The MonitorService of the headless edition: one profile from the credentials (or the demo), keys
  * in memory, engines timed for /metrics, alerts by the settings' rules into the log beside the
- * settings file, the count history in `history/` beside it too (the demo's in memory), and snoozes
- * kept in that file and followed as other processes change them.
+ * settings file, the count history in `history/` beside it too (the demo's in memory, and in memory
+ * too while another Headcount writes that folder), a room's own rules and the snoozes kept in that
+ * file, the snoozes followed as other processes change them. `notices` says what the user should
+ * know (the history not kept on disk, and why); the dashboard shows them too.
  */
 export async function createHeadlessService(options: HeadlessServiceOptions) {
   const { store, settings, metrics } = options;
@@ -46,8 +49,11 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
   const keys = new RunKeyStore();
   if (options.seed) keys.seed(options.seed.profile.id, options.seed.secretKey);
   const desktop = options.notify ? [createDesktopNotifier()] : [];
+  const notices: string[] = [];
   const historyFolder = join(dirname(store.path), 'history');
-  const history = options.seed
+  const claim = options.seed ? await claimHistoryFolder(historyFolder, { by: 'headcount serve' }) : null;
+  if (claim && !claim.ok) notices.push(claim.message);
+  const history = claim?.ok
     ? await HistoryStore.open({
         clock: systemClock,
         folder: { port: nodeFilePort, pathOf: (name) => join(historyFolder, name) },
@@ -82,13 +88,21 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
     alertLog: log,
     history,
     settings: edited.port,
+    roomRules: edited.roomRules,
+    notices,
   });
   return {
     service,
+    notices,
     async close(): Promise<void> {
       stopFollowing();
-      await service.stop();
-      await log.flush();
+      try {
+        await service.stop();
+        await log.flush();
+      } finally {
+        // Only once the history's last batch is written (stop closes it) may another take over.
+        if (claim?.ok) await claim.release();
+      }
     },
   };
 }
