@@ -36,6 +36,7 @@ import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { admitRooms } from './room-admission';
 import { CHART_SPAN_MS, chartCsv, roomChart, roomExport } from './room-chart';
+import { nameUnlabelledRooms } from './room-names';
 import { memoryRoomRules } from './room-rules';
 import { MAX_SPARKLINE_KEYS, roomSparkline } from './room-sparkline';
 import type {
@@ -123,6 +124,7 @@ export class MonitorService implements MonitorApi {
     const saved = this.options.profiles.list();
     for (const profile of saved) await this.runtimes.start(profile);
     if (saved.length === 0) await this.runtimes.startDemo();
+    this.nameRooms();
   }
 
   async stop(): Promise<void> {
@@ -225,6 +227,7 @@ export class MonitorService implements MonitorApi {
     await this.runtimes.stop(profile.id);
     this.options.profiles.save(profile);
     await this.runtimes.start(profile, input.secretKey);
+    this.nameRooms();
     this.emit({ type: 'snapshot', snapshot: await this.getSnapshot() });
     return this.views.profiles().find((view) => view.id === profile.id) as ProfileView;
   }
@@ -389,6 +392,15 @@ export class MonitorService implements MonitorApi {
     for (const runtime of this.runtimes.all()) {
       for (const room of runtime.profile.rooms) this.batcher.mark(roomKey(runtime.profile.id, room.groupId));
     }
+  }
+
+  /** Rooms from a command line, or saved before names were kept, are named behind the first polls. */
+  private nameRooms(): void {
+    void nameUnlabelledRooms({
+      runtimes: this.runtimes,
+      save: (runtime, profile) => this.saveProfile_(runtime, profile),
+      named: (profileId, groupId) => this.batcher.mark(roomKey(profileId, groupId)),
+    });
   }
 
   private profiles(): ProfileRecord[] {
