@@ -5,10 +5,27 @@
 import { z } from 'zod';
 import { ALERT_RULES } from '../core/alerts/alert';
 import { rulesSchema } from '../core/settings/settings-schema';
+import { acceleratorProblem } from '../shell/shortcut-binding';
 
 const alertRule = z.enum(ALERT_RULES);
 const severity = z.enum(['info', 'warning', 'critical']);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** A set of rules: each at most once, so a list never outgrows the rules there are. */
+const alertRules = z
+  .array(alertRule)
+  .max(ALERT_RULES.length)
+  .refine((rules) => new Set(rules).size === rules.length, 'Name each alert rule once.');
+
+/** A global shortcut as Electron reads it, refused in words before it reaches the OS. */
+const shortcut = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .superRefine((accelerator, context) => {
+    const problem = acceleratorProblem(accelerator);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /** `listAlertEntries`'s query. */
 export const alertEntryQuery = z.strictObject({
@@ -41,14 +58,15 @@ const webhookInput = z.strictObject({
     .max(2000)
     .optional(),
   secret: z.string().min(1).max(500).optional(),
-  rules: z.array(alertRule).optional(),
+  // An empty list would silence the webhook: leaving `rules` out is how it takes every alert.
+  rules: alertRules.min(1).optional(),
   minSeverity: severity.optional(),
 });
 
 const quietHours = z.strictObject({
   start: hhmm,
   end: hhmm,
-  letThrough: z.array(alertRule).optional(),
+  letThrough: alertRules.optional(),
   timeZone: z.string().min(1).max(100).optional(),
 });
 
@@ -63,7 +81,7 @@ export const settingsPatch = z.strictObject({
       trayNumber: z
         .union([z.literal('sum'), z.strictObject({ roomKey: z.string().min(3).max(200) })])
         .optional(),
-      shortcut: z.string().min(1).max(100).nullable().optional(),
+      shortcut: shortcut.nullable().optional(),
       language: z.enum(['system', 'en', 'zh-CN']).optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),
     })

@@ -9,6 +9,7 @@ import type {
 import { QuietHours } from '../core/alerts/quiet-hours';
 import { redactUrl } from '../core/alerts/redact-url';
 import type { WebhookSettings } from '../core/settings/settings-schema';
+import { acceleratorProblem } from '../shell/shortcut-binding';
 
 /** The settings the UI edits: the shared section of the settings file, and the tray app's own. */
 export interface EditableSettings {
@@ -49,8 +50,20 @@ export function applySettingsPatch(current: EditableSettings, patch: SettingsPat
   if (patch.app) {
     if (!current.app) throw new Error('These settings belong to the tray app; this edition has no tray.');
     next.app = { ...current.app, ...patch.app };
+    if (patch.app.shortcut !== undefined) next.app.shortcut = shortcutFrom(patch.app.shortcut);
   }
   return next;
+}
+
+/**
+ * The shortcut to keep: trimmed, blank for none. A mistyped one is refused here, in words, rather
+ * than saved and then failing at the OS, where the person would not see why.
+ */
+function shortcutFrom(accelerator: string | null): string | null {
+  const wanted = accelerator?.trim() || null;
+  const problem = wanted === null ? null : acceleratorProblem(wanted);
+  if (problem) throw new Error(problem);
+  return wanted;
 }
 
 function webhookFrom(input: WebhookInput, saved: readonly WebhookSettings[]): WebhookSettings {

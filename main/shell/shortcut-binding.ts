@@ -1,3 +1,7 @@
+import { acceleratorFault } from '../contract/accelerator';
+
+export { type AcceleratorFault, acceleratorFault } from '../contract/accelerator';
+
 /** The OS side of a global shortcut (Electron's globalShortcut). */
 export interface ShortcutPort {
   /** Registers `accelerator`; false when the OS or another app holds it. */
@@ -13,87 +17,25 @@ export interface ShortcutOutcome {
   message: string;
 }
 
-const MODIFIERS = new Set([
-  'command',
-  'cmd',
-  'control',
-  'ctrl',
-  'commandorcontrol',
-  'cmdorctrl',
-  'alt',
-  'option',
-  'altgr',
-  'shift',
-  'super',
-  'meta',
-]);
-
-const NAMED_KEYS = new Set([
-  'plus',
-  'space',
-  'tab',
-  'capslock',
-  'numlock',
-  'scrolllock',
-  'backspace',
-  'delete',
-  'insert',
-  'return',
-  'enter',
-  'up',
-  'down',
-  'left',
-  'right',
-  'home',
-  'end',
-  'pageup',
-  'pagedown',
-  'escape',
-  'esc',
-  'printscreen',
-  'numdec',
-  'numadd',
-  'numsub',
-  'nummult',
-  'numdiv',
-]);
-
-function isKey(part: string): boolean {
-  const key = part.toLowerCase();
-  return (
-    /^[a-z0-9]$/.test(key) ||
-    /^f([1-9]|1[0-9]|2[0-4])$/.test(key) ||
-    /^num[0-9]$/.test(key) ||
-    NAMED_KEYS.has(key) ||
-    /^[)!@#$%^&*(:;=<,_\->.?/~`{\]|[}"'\\]$/.test(part)
-  );
-}
-
-/**
- * What is wrong with `accelerator` as a global shortcut, in words, or null when it is usable: one
- * or more modifiers, then one key, joined by "+" (Electron's Accelerator syntax). A shortcut with no
- * modifier would take that key from every other app.
- */
+/** What is wrong with `accelerator` as a global shortcut, in English words, or null when it is usable. */
 export function acceleratorProblem(accelerator: string): string | null {
-  const parts = accelerator.split('+').map((part) => part.trim());
-  if (parts.some((part) => part === '')) {
-    return `"${accelerator}" has an empty part: write keys joined by "+", and "Plus" for the + key.`;
+  const fault = acceleratorFault(accelerator);
+  switch (fault?.kind) {
+    case undefined:
+      return null;
+    case 'empty-part':
+      return `"${accelerator}" has an empty part: write keys joined by "+", and "Plus" for the + key.`;
+    case 'no-key':
+      return `"${accelerator}" has no key: end it with one, as in CmdOrCtrl+Shift+H.`;
+    case 'unknown-key':
+      return `"${fault.key}" is not a key Electron knows: use a letter, a digit, F1-F24 or a named key.`;
+    case 'unknown-modifier':
+      return `"${fault.modifier}" is not a modifier: use CmdOrCtrl, Alt, Shift or Super.`;
+    case 'no-modifier':
+      return `A global shortcut needs a modifier, as in CmdOrCtrl+Shift+${fault.key}: "${fault.key}" alone would stop working in every other app.`;
+    case 'repeated-modifier':
+      return `"${accelerator}" repeats a modifier.`;
   }
-  const key = parts[parts.length - 1] as string;
-  const modifiers = parts.slice(0, -1);
-  if (MODIFIERS.has(key.toLowerCase()))
-    return `"${accelerator}" has no key: end it with one, as in CmdOrCtrl+Shift+H.`;
-  if (!isKey(key))
-    return `"${key}" is not a key Electron knows: use a letter, a digit, F1-F24 or a named key.`;
-  const unknown = modifiers.find((modifier) => !MODIFIERS.has(modifier.toLowerCase()));
-  if (unknown !== undefined) return `"${unknown}" is not a modifier: use CmdOrCtrl, Alt, Shift or Super.`;
-  if (modifiers.length === 0) {
-    return `A global shortcut needs a modifier, as in CmdOrCtrl+Shift+${key}: "${key}" alone would stop working in every other app.`;
-  }
-  if (new Set(modifiers.map((modifier) => modifier.toLowerCase())).size !== modifiers.length) {
-    return `"${accelerator}" repeats a modifier.`;
-  }
-  return null;
 }
 
 /**
