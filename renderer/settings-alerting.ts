@@ -1,11 +1,11 @@
-/** Settings: rule defaults, webhooks, quiet hours and running snoozes, each saved as its own patch. */
-import type { MonitorApi, SettingsPatch, SettingsView, WebhookFormat } from '../main/contract/monitor-api';
+/** Settings: rule defaults, quiet hours and running snoozes, each saved as its own patch. */
+import type { MonitorApi, SettingsPatch, SettingsView } from '../main/contract/monitor-api';
+import { letThroughOf } from './alert-filters';
 import { button, el, setText } from './dom';
 import { checkbox, field, fieldset, messageOf } from './form-field';
 import type { Translator } from './i18n/translator';
+import { ruleChecks } from './rule-checks';
 import { type RulesProblem, rulesFieldsOf, rulesFrom } from './rules-fields';
-
-const FORMATS: readonly WebhookFormat[] = ['wecom', 'dingtalk', 'feishu', 'slack', 'json'];
 
 /** Sends a patch, says the outcome in `answer`, and hands the settings as they now are to `then`. */
 export type SaveSettings = (patch: SettingsPatch, answer: HTMLElement) => void;
@@ -71,71 +71,7 @@ export function rulesForm(view: SettingsView, tr: Translator, save: SaveSettings
   return form;
 }
 
-/** The webhooks, masked as the engine shows them, with remove and add. */
-export function webhooksForm(view: SettingsView, tr: Translator, save: SaveSettings): HTMLElement {
-  const form = el('form', { class: 'webhooks-form', novalidate: '' });
-  const set = fieldset(tr.t('webhooks.legend'));
-  form.append(set);
-  const answer = el('p', { class: 'answer', role: 'status' });
-  const kept = view.webhooks.map(({ id, name, format, rules, minSeverity }) => ({
-    id,
-    format,
-    ...(name ? { name } : {}),
-    ...(rules ? { rules } : {}),
-    ...(minSeverity ? { minSeverity } : {}),
-  }));
-  const list = el('ul', { class: 'webhook-list' });
-  if (view.webhooks.length === 0) list.append(el('li', { class: 'hint' }, tr.t('webhooks.none')));
-  for (const webhook of view.webhooks) {
-    const name = webhook.name ?? tr.t(`webhooks.format.${webhook.format}`);
-    const item = el('li');
-    item.append(
-      el('span', {}, `${name} · ${tr.t(`webhooks.format.${webhook.format}`)}`),
-      el('code', {}, webhook.maskedUrl),
-      button(tr.t('webhooks.remove', { name }), () =>
-        save({ webhooks: kept.filter((k) => k.id !== webhook.id) }, answer),
-      ),
-    );
-    list.append(item);
-  }
-  set.append(list);
-  const add = fieldset(tr.t('webhooks.add'));
-  const name = field(add, 'w-name', tr.t('webhooks.name'), el('input', { autocomplete: 'off' }));
-  const format = field(add, 'w-format', tr.t('webhooks.format'), el('select'));
-  for (const f of FORMATS) format.input.append(new Option(tr.t(`webhooks.format.${f}`), f));
-  const url = field(
-    add,
-    'w-url',
-    tr.t('webhooks.url'),
-    el('input', { type: 'url', autocomplete: 'off', spellcheck: 'false' }),
-    tr.t('webhooks.url.hint'),
-  );
-  const secret = field(
-    add,
-    'w-secret',
-    tr.t('webhooks.secret'),
-    el('input', { type: 'password', autocomplete: 'off' }),
-  );
-  set.append(add);
-  form.append(el('button', { type: 'submit' }, tr.t('webhooks.addButton')), answer);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const address = url.input.value.trim();
-    const valid = /^https?:\/\/[^\s/]+/.test(address);
-    url.showError(valid ? null : tr.t('webhooks.url.problem'));
-    if (!valid) return;
-    const added = {
-      format: format.input.value as WebhookFormat,
-      url: address,
-      ...(name.input.value.trim() ? { name: name.input.value.trim() } : {}),
-      ...(secret.input.value ? { secret: secret.input.value } : {}),
-    };
-    save({ webhooks: [...kept, added] }, answer);
-  });
-  return form;
-}
-
-/** Quiet hours: on or off, from and to. */
+/** Quiet hours: on or off, from and to, and the alerts that still notify during them. */
 export function quietHoursForm(view: SettingsView, tr: Translator, save: SaveSettings): HTMLElement {
   const form = el('form', { class: 'quiet-form', novalidate: '' });
   const set = fieldset(tr.t('quiet.legend'));
@@ -154,6 +90,8 @@ export function quietHoursForm(view: SettingsView, tr: Translator, save: SaveSet
     el('input', { type: 'time', value: view.quietHours?.end ?? '07:30' }),
     tr.t('quiet.hint'),
   );
+  const letThrough = ruleChecks('q-through', tr.t('quiet.letThrough'), letThroughOf(view.quietHours), tr);
+  set.append(letThrough.set);
   const answer = el('p', { class: 'answer', role: 'status' });
   form.append(el('button', { type: 'submit' }, tr.t('quiet.save')), answer);
   form.addEventListener('submit', (event) => {
@@ -163,13 +101,15 @@ export function quietHoursForm(view: SettingsView, tr: Translator, save: SaveSet
     start.showError(time.test(start.input.value) ? null : tr.t('quiet.problem'));
     end.showError(time.test(end.input.value) ? null : tr.t('quiet.problem'));
     if (!time.test(start.input.value) || !time.test(end.input.value)) return;
-    const letThrough = view.quietHours?.letThrough;
-    save(
-      {
-        quietHours: { start: start.input.value, end: end.input.value, ...(letThrough ? { letThrough } : {}) },
-      },
-      answer,
-    );
+    // Always named, so what the boxes show is what is kept; the zone is not shown here but is kept.
+    const timeZone = view.quietHours?.timeZone;
+    const quietHours = {
+      start: start.input.value,
+      end: end.input.value,
+      letThrough: letThrough.ticked(),
+      ...(timeZone ? { timeZone } : {}),
+    };
+    save({ quietHours }, answer);
   });
   return form;
 }

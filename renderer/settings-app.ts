@@ -1,7 +1,13 @@
-/** Settings of the tray app itself: launch at login, the number in the tray, language and theme. */
+/**
+ * Settings of the tray app itself: launch at login, the number in the tray, the global shortcut,
+ * language and theme.
+ */
+
+import type { AcceleratorFault } from '../main/contract/accelerator';
 import type { AppSection, SettingsView } from '../main/contract/monitor-api';
 import { el, setText } from './dom';
 import { checkbox, field, fieldset } from './form-field';
+import { shortcutFrom } from './global-shortcut';
 import type { Translator } from './i18n/translator';
 import type { SaveSettings } from './settings-alerting';
 
@@ -32,6 +38,20 @@ export function appForm(
   tray.input.append(new Option(tr.t('app.tray.sum'), 'sum'));
   for (const room of rooms) tray.input.append(new Option(room.label, room.key));
   tray.input.value = app.trayNumber === 'sum' ? 'sum' : app.trayNumber.roomKey;
+  const shortcut = field(
+    set,
+    'a-shortcut',
+    tr.t('app.shortcut'),
+    el('input', { value: app.shortcut ?? '', autocomplete: 'off', spellcheck: 'false' }),
+    tr.t('app.shortcut.hint'),
+  );
+  // Said as soon as the person leaves the field, not only on save; cleared once it reads well.
+  const checkShortcut = () => {
+    const read = shortcutFrom(shortcut.input.value);
+    shortcut.showError('fault' in read ? faultWords(read.fault, shortcut.input.value.trim(), tr) : null);
+    return read;
+  };
+  shortcut.input.addEventListener('change', checkShortcut);
   const language = field(set, 'a-language', tr.t('control.language'), el('select'));
   for (const [key, label] of [
     ['system', tr.t('app.language.system')],
@@ -46,6 +66,12 @@ export function appForm(
   form.append(el('button', { type: 'submit' }, tr.t('app.save')), answer);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    const accelerator = checkShortcut();
+    if ('fault' in accelerator) {
+      setText(answer, tr.t('settings.fix'));
+      shortcut.input.focus();
+      return;
+    }
     const look = {
       language: language.input.value as AppSection['language'],
       theme: theme.input.value as AppSection['theme'],
@@ -56,6 +82,7 @@ export function appForm(
         app: {
           launchAtLogin: login.checked,
           trayNumber: tray.input.value === 'sum' ? 'sum' : { roomKey: tray.input.value },
+          shortcut: accelerator.shortcut,
           ...look,
         },
       },
@@ -64,4 +91,18 @@ export function appForm(
     applyLook(look);
   });
   return form;
+}
+
+/** What is wrong with a typed shortcut, in the UI's language. */
+function faultWords(fault: AcceleratorFault, typed: string, tr: Translator): string {
+  const key = `app.shortcut.problem.${fault.kind}` as const;
+  switch (fault.kind) {
+    case 'unknown-key':
+    case 'no-modifier':
+      return tr.t(key, { key: fault.key });
+    case 'unknown-modifier':
+      return tr.t(key, { modifier: fault.modifier });
+    default:
+      return tr.t(key, { shortcut: typed });
+  }
 }

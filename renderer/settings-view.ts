@@ -7,10 +7,11 @@ import type { AppSection, MonitorApi, MonitorSnapshot, SettingsView } from '../m
 import { button, el, setText } from './dom';
 import { messageOf } from './form-field';
 import type { Translator } from './i18n/translator';
-import { quietHoursForm, rulesForm, settingsSaver, snoozesPart, webhooksForm } from './settings-alerting';
+import { quietHoursForm, rulesForm, settingsSaver, snoozesPart } from './settings-alerting';
 import { appForm, type TrayRoomChoice } from './settings-app';
 import { profilesSection } from './settings-profiles';
 import { roomsSection } from './settings-rooms';
+import { webhooksForm } from './settings-webhooks';
 
 /** What the settings view needs from the snapshot. */
 export type SettingsContext = Pick<MonitorSnapshot, 'demo' | 'profiles' | 'regions'>;

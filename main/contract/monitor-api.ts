@@ -11,6 +11,8 @@ import type { RulesInFile } from '../core/settings/settings-schema';
 
 /** The rules and severities, for filters and forms in the UI. */
 export { ALERT_RULES, SEVERITIES } from '../core/alerts/alert';
+/** What quiet hours let through when the settings name nothing. */
+export { DEFAULT_LET_THROUGH } from '../core/alerts/quiet-hours';
 export type * from './settings-api';
 export type { AlertPhase, AlertRule, AppState, ErrorKind, RoomStatus, RulesInFile, Severity };
 

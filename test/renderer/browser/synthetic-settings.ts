@@ -18,13 +18,25 @@ type SettingsMethods = Pick<
   'getSettings' | 'updateSettings' | 'listAlertEntries' | 'acknowledgeAlert' | 'findLiveRooms' | 'setPolling'
 >;
 
+/** What the page gave the synthetic monitor, for the test to read on `globalThis.syntheticSettings`. */
+export interface SyntheticSettingsRecord {
+  /** `profileId interval cap` for each setPolling call. */
+  polled: string[];
+  /** Each patch updateSettings received, in order. */
+  patches: SettingsPatch[];
+}
+
 /** The methods, with `now` as the page's clock. */
 export function syntheticSettingsApi(now: number): SettingsMethods {
   const polled: string[] = [];
+  const patches: SettingsPatch[] = [];
   const search = (globalThis as unknown as { location: { search: string } }).location.search;
   const tray = new URLSearchParams(search).has('tray');
-  // The test reads what setPolling was given from here.
-  (globalThis as unknown as { syntheticSettings: { polled: string[] } }).syntheticSettings = { polled };
+  // The test reads what setPolling and updateSettings were given from here.
+  (globalThis as unknown as { syntheticSettings: SyntheticSettingsRecord }).syntheticSettings = {
+    polled,
+    patches,
+  };
   let settings: SettingsView = {
     rules: { above: { threshold: 20000 }, milestones: [1000, 10000], stale: true, closed: true },
     webhooks: [
@@ -38,7 +50,7 @@ export function syntheticSettingsApi(now: number): SettingsMethods {
         minSeverity: null,
       },
     ],
-    quietHours: { start: '23:00', end: '07:30' },
+    quietHours: { start: '23:00', end: '07:30', timeZone: 'Asia/Shanghai' },
     snoozes: [
       { target: { kind: 'profile', profileId: 'shop' }, label: 'Shop Live', until: now + 2 * 3_600_000 },
     ],
@@ -103,6 +115,7 @@ export function syntheticSettingsApi(now: number): SettingsMethods {
   return {
     getSettings: async () => settings,
     updateSettings: async (patch: SettingsPatch) => {
+      patches.push(structuredClone(patch));
       const webhooks = patch.webhooks?.map((w, i) => ({
         id: String(i),
         name: w.name ?? null,
