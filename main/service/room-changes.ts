@@ -1,28 +1,39 @@
-import type { ChangeWindow } from '../contract/monitor-api';
+import { CHANGE_WINDOWS, type ChangeWindow } from '../contract/monitor-api';
 import type { HistoryStore } from '../core/history/history-store';
 
-const WINDOW_MS: Record<ChangeWindow, number> = {
+/** How long each window the UI offers lasts. */
+export const CHANGE_WINDOW_MS: Record<ChangeWindow, number> = {
   '5m': 5 * 60_000,
   '15m': 15 * 60_000,
   '30m': 30 * 60_000,
   '1h': 60 * 60_000,
 };
 
+/** What a room's changes read of the history: lookups that build nothing. */
+export type ChangeHistory = Pick<HistoryStore, 'firstCountSince' | 'oldestAt'>;
+
 /**
  * A room's change over each window: the count now against the first count measured at or after the
- * window's start. Null when there is no count now, or none that old yet (never a guess).
+ * window's start (a failed poll there is skipped). Null when there is no count now, or when the
+ * history does not reach back to the window's start yet: a room watched for two minutes has no
+ * change over fifteen, rather than a two-minute change shown as one. Called for every room at every
+ * push, so it asks the history for single counts, never for arrays of samples.
  */
 export function roomChanges(
-  history: HistoryStore,
+  history: ChangeHistory,
   key: string,
   online: number | null,
   now: number,
 ): Record<ChangeWindow, number | null> {
-  const changes = { '5m': null, '15m': null, '30m': null, '1h': null } as Record<ChangeWindow, number | null>;
+  const changes: Record<ChangeWindow, number | null> = { '5m': null, '15m': null, '30m': null, '1h': null };
   if (online === null) return changes;
-  for (const window of Object.keys(WINDOW_MS) as ChangeWindow[]) {
-    const then = history.samples(key, now - WINDOW_MS[window]).find((sample) => sample.online !== null);
-    changes[window] = then?.online == null ? null : online - then.online;
+  const oldest = history.oldestAt(key);
+  if (oldest === null) return changes;
+  for (const window of CHANGE_WINDOWS) {
+    const from = now - CHANGE_WINDOW_MS[window];
+    if (oldest > from) continue;
+    const then = history.firstCountSince(key, from);
+    changes[window] = then === null ? null : online - then;
   }
   return changes;
 }

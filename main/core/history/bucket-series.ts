@@ -32,6 +32,33 @@ export class BucketSeries {
     return this.entries === 0 ? null : this.tailPeriod;
   }
 
+  /** The earliest period held, or null when empty. */
+  get oldestPeriod(): number | null {
+    if (this.entries === 0) return null;
+    return this.headPeriod + this.log.reader().readUint();
+  }
+
+  /**
+   * The average (rounded to a whole count) of the first bucket of a period at or after
+   * `fromPeriod` and before `beforePeriod`, or null when there is none. Reads the entries in order
+   * and builds nothing.
+   */
+  firstAverageSince(fromPeriod: number, beforePeriod = Number.POSITIVE_INFINITY): number | null {
+    const reader = this.log.reader();
+    let period = this.headPeriod;
+    let tenths = this.headTenths;
+    for (let i = 0; i < this.entries; i++) {
+      period += reader.readUint();
+      tenths += reader.readInt();
+      if (period >= beforePeriod) return null;
+      if (period >= fromPeriod) return Math.round(tenths / 10);
+      reader.readUint();
+      reader.readUint();
+      reader.readUint();
+    }
+    return null;
+  }
+
   /** Appends a bucket of a later period than the latest (the caller checks). */
   append(period: number, min: number, avgTenths: number, max: number, count: number): void {
     if (this.entries === 0) {

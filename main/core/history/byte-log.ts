@@ -7,6 +7,8 @@ export class ByteLog {
   private bytes: Uint8Array;
   private head = 0;
   private tail = 0;
+  /** Bytes forgotten from the front since the log was made: what turns an offset into a position. */
+  private forgotten = 0;
 
   constructor(initialBytes = 32) {
     this.bytes = new Uint8Array(initialBytes);
@@ -20,6 +22,19 @@ export class ByteLog {
   /** Offset just past the last byte written. */
   get end(): number {
     return this.tail;
+  }
+
+  /**
+   * The lasting position of the byte at `offset`: offsets move when the kept bytes are moved to the
+   * front of the buffer, positions never do, so an index into the log can be kept across writes.
+   */
+  positionOf(offset: number): number {
+    return this.forgotten + offset - this.head;
+  }
+
+  /** The current offset of a byte kept at `position` (see {@link ByteLog.positionOf}). */
+  offsetOf(position: number): number {
+    return this.head + position - this.forgotten;
   }
 
   /** Bytes allocated, kept or not. */
@@ -70,6 +85,7 @@ export class ByteLog {
 
   /** Forgets every byte before `offset`. */
   dropTo(offset: number): void {
+    this.forgotten += offset - this.head;
     this.head = offset;
     if (this.head >= this.tail) {
       this.head = 0;
@@ -79,6 +95,7 @@ export class ByteLog {
 
   /** Forgets everything and gives the memory back. */
   clear(): void {
+    this.forgotten += this.tail - this.head;
     this.bytes = new Uint8Array(32);
     this.head = 0;
     this.tail = 0;

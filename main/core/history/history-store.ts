@@ -104,6 +104,22 @@ export class HistoryStore {
     return out;
   }
 
+  /**
+   * The room's first count measured at or after `fromMs`, failed polls skipped, or null when none is
+   * held. Builds nothing, and reads a few dozen samples from an index rather than the whole series:
+   * cheap enough for every room at every push. Before the oldest sample (further back than the full
+   * resolution reaches) it falls back to the average of the first minute from `fromMs` on.
+   */
+  firstCountSince(key: string, fromMs: number): number | null {
+    return this.rooms.get(key)?.firstCountSince(Math.ceil(fromMs / 1000)) ?? null;
+  }
+
+  /** When the room's oldest count or failed poll held was measured (epoch ms), or null. */
+  oldestAt(key: string): number | null {
+    const atS = this.rooms.get(key)?.oldestAt() ?? null;
+    return atS === null ? null : atS * 1000;
+  }
+
   /** The room's buckets starting at or after `fromMs`, per minute (24 h) or ten minutes (7 days). */
   buckets(key: string, fromMs: number, width: 'minute' | 'ten-minutes'): Bucket[] {
     const room = this.rooms.get(key);

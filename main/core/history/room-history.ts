@@ -96,6 +96,33 @@ export class RoomHistory {
     this.samples.forEach(fromS, visit);
   }
 
+  /**
+   * Time of the oldest count or failed poll held (epoch s): the oldest sample's, or, when minutes
+   * older than every sample are held, the start of the oldest minute.
+   */
+  oldestAt(): number | null {
+    const sample = this.samples.oldestAt;
+    const minute = this.minutes.oldestPeriod;
+    if (minute === null || (sample !== null && minute >= Math.floor(sample / 60))) return sample;
+    return minute * 60;
+  }
+
+  /**
+   * The first count measured at or after `fromS` (epoch s), failed polls skipped; null when none is
+   * held. Exact from the samples; for a time before the oldest sample (further back than the full
+   * resolution keeps) it is the average of the first whole minute from `fromS` that ended before
+   * the samples begin: a minute's figure rather than one poll's.
+   */
+  firstCountSince(fromS: number): number | null {
+    const oldestSample = this.samples.oldestAt;
+    if (oldestSample === null || fromS < oldestSample) {
+      const before = oldestSample === null ? Number.POSITIVE_INFINITY : Math.floor(oldestSample / 60);
+      const average = this.minutes.firstAverageSince(Math.ceil(fromS / 60), before);
+      if (average !== null) return average;
+    }
+    return this.samples.firstCountSince(fromS);
+  }
+
   /** Per-minute buckets from `fromMs` on, the current minute last. */
   minuteBuckets(fromMs: number): Bucket[] {
     const out = this.minutes.since(Math.ceil(fromMs / MINUTE_MS));

@@ -1,30 +1,52 @@
-import { ByteLog } from './byte-log';
+import { ByteLog, type ByteReader } from './byte-log';
+import { SampleCheckpoints } from './sample-checkpoints';
 
 /** Called for each kept sample: its time in epoch seconds and its count, null for a failed poll. */
 export type SampleVisitor = (atS: number, online: number | null) => void;
 
+/** Entries between two checkpoints: the most a lookup by time decodes before its first match. */
+const CHECKPOINT_EVERY = 64;
+
+/** Where decoding starts for a time: a reader and the time and count just before its entry. */
+interface Cursor {
+  reader: ByteReader;
+  at: number;
+  count: number;
+}
+
 /**
  * The full-resolution samples of one room, oldest first, to the second. Each entry is the seconds
  * since the previous one (times two, plus one for a failed poll) and, for a count, its change from
- * the previous count: two or three bytes for a room polled every 10 s.
+ * the previous count: two or three bytes for a room polled every 10 s. Every
+ * {@link CHECKPOINT_EVERY} entries a checkpoint lets a lookup by time start near its answer.
  */
 export class SampleSeries {
   private readonly log = new ByteLog();
+  private readonly checkpoints = new SampleCheckpoints();
+  /** Entries appended since the last checkpoint. */
+  private sinceCheckpoint = 0;
   /** Time and count just before the first kept entry: where decoding starts. */
   private headAt = 0;
   private headCount = 0;
   /** Time and count of the last entry: what the next one is written against. */
   private tailAt = 0;
   private tailCount = 0;
+  /** Time of the first kept entry. */
+  private firstAt = 0;
   private entries = 0;
 
   get size(): number {
     return this.entries;
   }
 
-  /** Bytes allocated for the entries. */
+  /** Bytes allocated for the entries and their checkpoints. */
   get bytes(): number {
-    return this.log.capacity;
+    return this.log.capacity + this.checkpoints.bytes;
+  }
+
+  /** Time of the oldest sample kept (epoch s), or null when empty. */
+  get oldestAt(): number | null {
+    return this.entries === 0 ? null : this.firstAt;
   }
 
   /** Time of the latest sample (epoch s), or null when empty. */
@@ -37,9 +59,14 @@ export class SampleSeries {
     if (this.entries === 0) {
       this.headAt = atS;
       this.tailAt = atS;
+      this.firstAt = atS;
       this.headCount = this.tailCount;
     }
     this.log.reserve(16);
+    if (++this.sinceCheckpoint >= CHECKPOINT_EVERY && this.entries > 0) {
+      this.checkpoints.add(this.log.positionOf(this.log.end), this.tailAt, this.tailCount);
+      this.sinceCheckpoint = 0;
+    }
     this.log.writeUint((atS - this.tailAt) * 2 + (online === null ? 1 : 0));
     if (online !== null) {
       this.log.writeInt(online - this.tailCount);
@@ -61,6 +88,7 @@ export class SampleSeries {
       const nextAt = at + Math.floor(head / 2);
       if (nextAt >= cutoffS) {
         reader.pos = before;
+        this.firstAt = nextAt;
         break;
       }
       at = nextAt;
@@ -71,21 +99,59 @@ export class SampleSeries {
     this.headAt = at;
     this.headCount = count;
     this.entries -= dropped;
-    if (this.entries === 0) this.log.clear();
-    else this.log.dropTo(reader.pos);
+    if (this.entries === 0) {
+      this.log.clear();
+      this.checkpoints.clear();
+      this.sinceCheckpoint = 0;
+    } else {
+      this.log.dropTo(reader.pos);
+      this.checkpoints.dropBefore(this.log.positionOf(this.log.start));
+    }
   }
 
   /** Visits the samples at or after `fromS` (epoch s), oldest first. */
   forEach(fromS: number, visit: SampleVisitor): void {
-    const reader = this.log.reader();
-    let at = this.headAt;
-    let count = this.headCount;
-    for (let i = 0; i < this.entries; i++) {
+    const cursor = this.seek(fromS);
+    const { reader } = cursor;
+    let { at, count } = cursor;
+    const end = this.log.end;
+    while (reader.pos < end) {
       const head = reader.readUint();
       at += Math.floor(head / 2);
       const failed = head % 2 === 1;
       if (!failed) count += reader.readInt();
       if (at >= fromS) visit(at, failed ? null : count);
     }
+  }
+
+  /**
+   * The first count (not a failed poll) measured at or after `fromS` (epoch s), or null when there is
+   * none. Decodes from the checkpoint before `fromS`, so it reads a few dozen entries at most before
+   * its answer, whatever the length of the series, and builds nothing.
+   */
+  firstCountSince(fromS: number): number | null {
+    const cursor = this.seek(fromS);
+    const { reader } = cursor;
+    let { at, count } = cursor;
+    const end = this.log.end;
+    while (reader.pos < end) {
+      const head = reader.readUint();
+      at += Math.floor(head / 2);
+      if (head % 2 === 1) continue;
+      count += reader.readInt();
+      if (at >= fromS) return count;
+    }
+    return null;
+  }
+
+  /** Where to start decoding for the samples at or after `fromS`: the checkpoint before it, else the start. */
+  private seek(fromS: number): Cursor {
+    const index = this.entries === 0 ? -1 : this.checkpoints.lastBefore(fromS);
+    if (index < 0) return { reader: this.log.reader(), at: this.headAt, count: this.headCount };
+    return {
+      reader: this.log.reader(this.log.offsetOf(this.checkpoints.positionAt(index))),
+      at: this.checkpoints.atAt(index),
+      count: this.checkpoints.countAt(index),
+    };
   }
 }

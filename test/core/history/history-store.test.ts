@@ -282,3 +282,48 @@ describe('HistoryStore', () => {
     expect(store.problems()?.writeFailures).toBeGreaterThan(0);
   });
 });
+
+describe('HistoryStore.firstCountSince', () => {
+  it('gives the first count at or after a time, skipping failed polls, and null past the last', async () => {
+    const clock = new FakeClock();
+    const store = HistoryStore.inMemory(clock);
+    const start = clock.wall();
+    expect(store.firstCountSince(ROOM, start)).toBeNull();
+    expect(store.oldestAt(ROOM)).toBeNull();
+    await poll(clock, store, 2 * HOUR);
+    store.record(ROOM, clock.wall() + 10_000, null);
+    store.record(ROOM, clock.wall() + 20_000, 77);
+    const end = clock.wall();
+
+    expect(store.oldestAt(ROOM)).toBe(start + 10_000);
+    // Polls landed at start + 10 s × (i + 1) with countAt(i): the poll at or after start + 15 min.
+    expect(store.firstCountSince(ROOM, start + 15 * 60_000)).toBe(countAt(89));
+    expect(store.firstCountSince(ROOM, start + 15 * 60_000 + 1)).toBe(countAt(90));
+    expect(store.firstCountSince(ROOM, 0)).toBe(countAt(0));
+    // The failed poll at end + 10 s is skipped for the count after it.
+    expect(store.firstCountSince(ROOM, end + 1)).toBe(77);
+    expect(store.firstCountSince(ROOM, end + 20_001)).toBeNull();
+    expect(store.firstCountSince('app-1/other', start)).toBeNull();
+  });
+
+  it('falls back to the minutes for a time before the samples it keeps', async () => {
+    const clock = new FakeClock();
+    const store = HistoryStore.inMemory(clock, { fullResolutionMs: 30 * 60_000 });
+    const start = clock.wall();
+    await poll(clock, store, 2 * HOUR);
+    const now = clock.wall();
+    const oldestSample = store.samples(ROOM, 0)[0]?.at ?? Number.NaN;
+    expect(oldestSample).toBeGreaterThanOrEqual(now - 31 * 60_000);
+    expect(store.oldestAt(ROOM)).toBe(start);
+
+    // An hour back the samples are gone: the first minute from then on answers with its average.
+    const hourAgo = now - HOUR;
+    const minute = store.buckets(ROOM, hourAgo, 'minute')[0];
+    expect(minute?.at).toBe(hourAgo);
+    expect(store.firstCountSince(ROOM, hourAgo)).toBe(Math.round(minute?.avg ?? Number.NaN));
+    // Within the samples the answer is exact.
+    expect(store.firstCountSince(ROOM, now - 5 * 60_000)).toBe(
+      store.samples(ROOM, now - 5 * 60_000)[0]?.online,
+    );
+  });
+});

@@ -36,6 +36,65 @@ describe('SampleSeries', () => {
     );
   });
 
+  it('finds the first count at or after any time, failed polls skipped, after cuts and compactions', () => {
+    const step = fc.record({
+      gap: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 5_000 })),
+      online: fc.option(fc.integer({ min: 0, max: 2 ** 40 }), { freq: 4 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 600, size: 'max' }),
+        fc.array(fc.integer({ min: 0, max: 599 }), { maxLength: 4 }),
+        // Where to look, in thousandths of the span from the first sample to one past the last.
+        fc.array(fc.integer({ min: -5, max: 1_005 }), { minLength: 1, maxLength: 12 }),
+        (steps, cuts, probes) => {
+          const series = new SampleSeries();
+          const model: Array<[number, number | null]> = [];
+          const start = 1_764_158_400;
+          let at = start;
+          // Appends in stretches, cutting the front between them, as the store's flushes do.
+          steps.forEach(({ gap, online }, i) => {
+            at += gap;
+            series.append(at, online);
+            model.push([at, online]);
+            if (cuts.includes(i)) {
+              const cutoff = model[Math.floor(model.length / 2)]?.[0] ?? at;
+              series.dropBefore(cutoff);
+              model.splice(
+                0,
+                model.findIndex(([t]) => t >= cutoff),
+              );
+            }
+          });
+          for (const probe of probes) {
+            const fromS = start + Math.round(((at + 1 - start) * probe) / 1000);
+            const expected = model.find(([t, online]) => t >= fromS && online !== null)?.[1] ?? null;
+            expect(series.firstCountSince(fromS)).toBe(expected);
+            expect(samplesOf(series, fromS)).toEqual(model.filter(([t]) => t >= fromS));
+          }
+          expect(series.oldestAt).toBe(model[0]?.[0] ?? null);
+        },
+      ),
+    );
+  });
+
+  it('finds the count an hour back in six hours of samples, and skips a failed poll', () => {
+    const series = new SampleSeries();
+    const start = 1_764_158_400;
+    for (let i = 0; i < 6 * 360; i++) series.append(start + i * 10, i % 50 === 7 ? null : 1_000 + i);
+    const visits = (fromS: number) => {
+      let visited = 0;
+      series.forEach(fromS, () => visited++);
+      return visited;
+    };
+    // An hour back from the end: 360 samples and no more than one checkpoint's stretch before them.
+    expect(visits(start + 5 * 3600)).toBe(360);
+    expect(series.firstCountSince(start + 5 * 3600)).toBe(1_000 + 5 * 360);
+    // A failed poll at the time asked for is skipped: the next count answers.
+    expect(series.firstCountSince(start + 57 * 10)).toBe(1_000 + 58);
+    expect(series.firstCountSince(start + 6 * 3600)).toBeNull();
+  });
+
   it('keeps a room polled every 10 s for 6 h in under 8 KB', () => {
     const series = new SampleSeries();
     let online = 5_000;
