@@ -48,6 +48,7 @@ class Popover {
     setLanguage: (language) => this.choose({ language }),
     setTheme: (theme) => this.choose({ theme }),
     setSort: (sort) => this.choose({ sort }),
+    setChangeWindow: (changeWindow) => this.choose({ changeWindow }),
     setQuery: (query) => this.setQuery(query),
     toggleSettings: () => this.show(this.view === 'settings' ? 'rooms' : 'settings'),
     toggleAlerts: () => this.show(this.view === 'alerts' ? 'rooms' : 'alerts'),
@@ -57,7 +58,10 @@ class Popover {
     (keys) => this.list.drawSparks(keys),
   );
   private readonly list = new RoomList(
-    this.store.source(() => this.tr),
+    this.store.source(
+      () => this.tr,
+      () => this.preferences.changeWindow,
+    ),
     {
       togglePin: (key) => this.togglePin(key),
       retry: (key) => void this.api.retryRoom(key),
@@ -125,7 +129,8 @@ class Popover {
       if (first) this.showTotal(true);
       if (first) this.adoptSavedLook();
     } else if (push.type === 'rooms') {
-      if (this.store.update(push.rooms, this.preferences.sort)) this.arrangeSoon();
+      if (this.store.update(push.rooms, this.preferences.sort, this.preferences.changeWindow))
+        this.arrangeSoon();
       this.list.refresh(push.rooms.map((room) => room.key));
       this.showTotal();
       if (this.detail && push.rooms.some((room) => room.key === this.detail?.key)) this.detail.roomChanged();
@@ -149,6 +154,7 @@ class Popover {
     this.lastArranged = performance.now();
     this.entries = arrangeRooms(this.store.rooms.values(), {
       sort: this.preferences.sort,
+      changeWindow: this.preferences.changeWindow,
       query: this.query,
       profileOrder: this.store.profileOrder(),
       compare: this.tr.compare,
@@ -194,9 +200,11 @@ class Popover {
     this.tr = translator(localeFor(this.preferences.language, navigator.languages));
     this.applyLook();
     this.list.refreshAll();
-    if (change.sort) this.list.element.scrollTop = 0;
+    // Another window re-sorts the list only when it is sorted by change.
+    const resort = change.sort || (change.changeWindow && this.preferences.sort === 'change');
+    if (resort) this.list.element.scrollTop = 0;
     // Names sort differently in another language.
-    if (change.sort || (this.tr.locale !== before && this.preferences.sort === 'name')) this.arrange();
+    if (resort || (this.tr.locale !== before && this.preferences.sort === 'name')) this.arrange();
     else this.renderArea();
     if (this.view !== 'rooms' && this.tr.locale !== before) this.show(this.view);
     this.detail?.translate();
@@ -218,12 +226,17 @@ class Popover {
     if (!room) return;
     const pinned = !room.pinned;
     // Shown at once; the engine's push confirms it, and a refusal puts it back.
-    this.store.update([{ ...room, pinned }], this.preferences.sort);
+    this.store.update([{ ...room, pinned }], this.preferences.sort, this.preferences.changeWindow);
     this.list.refresh([key]);
     this.arrange();
     this.api.setPinned(key, pinned).catch(() => {
       const now = this.store.rooms.get(key);
-      if (now) this.store.update([{ ...now, pinned: !pinned }], this.preferences.sort);
+      if (now)
+        this.store.update(
+          [{ ...now, pinned: !pinned }],
+          this.preferences.sort,
+          this.preferences.changeWindow,
+        );
       this.list.refresh([key]);
       this.arrange();
     });
@@ -241,7 +254,10 @@ class Popover {
   private openRoom(key: string): void {
     if (!this.store.rooms.has(key)) return;
     this.closeRoom(false);
-    const source = this.store.source(() => this.tr);
+    const source = this.store.source(
+      () => this.tr,
+      () => this.preferences.changeWindow,
+    );
     this.detail = new RoomDetail(
       this.api,
       key,

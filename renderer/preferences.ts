@@ -1,7 +1,9 @@
 /**
- * The popover's own choices (language, theme, sort), kept in the page's storage until the settings
- * file carries them. The values match the settings' `language` and `theme` fields.
+ * The popover's own choices (language, theme, sort, the window of the rows' longer change), kept in
+ * the page's storage until the settings file carries them. The values match the settings'
+ * `language` and `theme` fields.
  */
+import { CHANGE_WINDOWS, type ChangeWindow } from '../main/contract/monitor-api';
 import type { LanguageChoice } from './i18n/translator';
 import type { SortKey } from './room-order';
 
@@ -13,6 +15,8 @@ export interface Preferences {
   language: LanguageChoice;
   theme: ThemeChoice;
   sort: SortKey;
+  /** The span each row's second change is measured over, and what "by change" sorts by. */
+  changeWindow: ChangeWindow;
 }
 
 /** The part of the Web Storage API used here, so tests can pass a Map-backed one. */
@@ -24,12 +28,18 @@ export interface PreferenceStorage {
 const STORAGE_KEY = 'headcount.preferences';
 
 /** The choices before the user makes any. */
-export const DEFAULT_PREFERENCES: Preferences = { language: 'system', theme: 'system', sort: 'count' };
+export const DEFAULT_PREFERENCES: Preferences = {
+  language: 'system',
+  theme: 'system',
+  sort: 'count',
+  changeWindow: '15m',
+};
 
 const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
   language: ['system', 'en', 'zh-CN'],
   theme: ['system', 'light', 'dark'],
   sort: ['count', 'change', 'name'],
+  changeWindow: CHANGE_WINDOWS,
 };
 
 /** The saved choices; anything missing or not understood falls back to its default. */
@@ -45,7 +55,12 @@ export function readPreferences(storage: PreferenceStorage | null): Preferences 
     (ALLOWED[key] as readonly unknown[]).includes(saved[key])
       ? (saved[key] as Preferences[K])
       : DEFAULT_PREFERENCES[key];
-  return { language: pick('language'), theme: pick('theme'), sort: pick('sort') };
+  return {
+    language: pick('language'),
+    theme: pick('theme'),
+    sort: pick('sort'),
+    changeWindow: pick('changeWindow'),
+  };
 }
 
 /** Keeps the choices; a storage that refuses is ignored (they then last for this page). */

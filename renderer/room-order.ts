@@ -1,8 +1,8 @@
 /** The order of the room list: filter, sort, pinned rooms first, a heading per app profile. Pure. */
-import type { RoomKey, RoomView } from '../main/contract/monitor-api';
+import type { ChangeWindow, RoomKey, RoomView } from '../main/contract/monitor-api';
 import { roomName } from './room-rows';
 
-/** Most online first, biggest change in the last minute first (either way), or by name. */
+/** Most online first, biggest change over the chosen window first (either way), or by name. */
 export type SortKey = 'count' | 'change' | 'name';
 
 /** One line of the list: a room, or a heading over the rooms that follow it. */
@@ -14,6 +14,8 @@ export type ListEntry =
 /** How to arrange the list: the sort, the filter text, and the profiles' order and names' collation. */
 export interface ArrangeOptions {
   sort: SortKey;
+  /** The window "by change" compares. */
+  changeWindow: ChangeWindow;
   query: string;
   /** App profiles in the order their groups are shown. */
   profileOrder: readonly string[];
@@ -31,19 +33,28 @@ export function matchesQuery(room: Pick<RoomView, 'label' | 'groupId'>, query: s
   );
 }
 
-/** The comparison of two rooms for a sort, ties broken by name and then key so the order is stable. */
+/**
+ * The comparison of two rooms for a sort, ties broken by name and then key so the order is stable.
+ * "By change" compares the change over `changeWindow`.
+ */
 export function roomComparator(
   sort: SortKey,
   compare: (a: string, b: string) => number,
+  changeWindow: ChangeWindow,
 ): (a: RoomView, b: RoomView) => number {
   const byName = (a: RoomView, b: RoomView) => compare(roomName(a), roomName(b)) || (a.key < b.key ? -1 : 1);
   if (sort === 'name') return byName;
   if (sort === 'count') return (a, b) => (b.online ?? -1) - (a.online ?? -1) || byName(a, b);
   // Rooms without a known change go last; among equal swings, a rise comes before a drop.
-  return (a, b) =>
-    (b.change1m === null ? -1 : Math.abs(b.change1m)) - (a.change1m === null ? -1 : Math.abs(a.change1m)) ||
-    (b.change1m ?? 0) - (a.change1m ?? 0) ||
-    byName(a, b);
+  return (a, b) => {
+    const before = a.changes[changeWindow];
+    const after = b.changes[changeWindow];
+    return (
+      (after === null ? -1 : Math.abs(after)) - (before === null ? -1 : Math.abs(before)) ||
+      (after ?? 0) - (before ?? 0) ||
+      byName(a, b)
+    );
+  };
 }
 
 /**
@@ -54,7 +65,7 @@ export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions)
   const all = [...rooms];
   const profiles = new Set(all.map((room) => room.profileId));
   const shown = all.filter((room) => matchesQuery(room, options.query));
-  shown.sort(roomComparator(options.sort, options.compare));
+  shown.sort(roomComparator(options.sort, options.compare, options.changeWindow));
   const pinned = shown.filter((room) => room.pinned);
   const rest = shown.filter((room) => !room.pinned);
   const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });

@@ -2,8 +2,9 @@
  * The DOM of one room row and of a group heading. A row is built once when it scrolls into view and
  * then only its texts change in place, so a push of new counts never rebuilds it.
  *
- * The row's button is named by the room's name alone, and described by the count, change, state and
- * age in words: a name that changed with every poll would make screen readers repeat it.
+ * The row's button is named by the room's name alone, and described by the count, the changes
+ * (last minute, chosen window), state and age in words: a name that changed with every poll would
+ * make screen readers repeat it.
  */
 import { el, setAttr, setText } from './dom';
 import type { Translator } from './i18n/translator';
@@ -21,7 +22,12 @@ export class RoomRowView {
   private readonly stateWords = el('span', { class: 'state-words' });
   private readonly age = el('span', { class: 'age' });
   private readonly count = el('span', { class: 'count', 'aria-hidden': 'true' });
-  private readonly change = el('span', { class: 'change', 'aria-hidden': 'true' });
+  /** The last minute's change and the chosen window's, side by side. */
+  private readonly changes = el('span', { class: 'changes', 'aria-hidden': 'true' });
+  private readonly change = el('span', { class: 'change' });
+  private readonly windowChange = el('span', { class: 'window-change' });
+  private readonly windowValue = el('span', { class: 'window-value' });
+  private readonly windowName = el('span', { class: 'window-name' });
   private readonly spoken: HTMLSpanElement;
   private readonly detail: HTMLDivElement;
   private readonly detailLines = el('p', { class: 'detail-lines' });
@@ -55,12 +61,14 @@ export class RoomRowView {
     const actions = el('div', { class: 'detail-actions' });
     actions.append(this.pinToggle, this.retry, this.open);
     this.detail.append(this.detailLines, this.problem, actions);
+    this.windowChange.append(this.windowValue, this.windowName);
+    this.changes.append(this.change, this.windowChange);
     this.element.append(
       this.main,
       state,
       this.spark,
       this.count,
-      this.change,
+      this.changes,
       this.spoken,
       this.pin,
       this.detail,
@@ -78,6 +86,10 @@ export class RoomRowView {
     setText(this.change, row.change);
     setAttr(this.change, 'data-direction', row.changeDirection);
     setAttr(this.change, 'title', tr.t('room.change.title'));
+    setText(this.windowValue, row.windowChange);
+    setText(this.windowName, row.windowChange ? row.window : '');
+    setAttr(this.windowChange, 'data-direction', row.windowChangeDirection);
+    setAttr(this.windowChange, 'title', row.windowTitle);
     setText(this.spoken, row.spoken);
     // A toggle keeps one name and says its state with aria-pressed; the tooltip and the detail's
     // button say what a press does.

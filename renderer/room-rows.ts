@@ -2,7 +2,7 @@
  * What each room row says, from the views the engine pushes: the UI formats, it never recomputes
  * what the engine knows. Pure, so it is tested without a browser.
  */
-import type { AppState, RoomView } from '../main/contract/monitor-api';
+import type { AppState, ChangeWindow, RoomView } from '../main/contract/monitor-api';
 import type { Translator } from './i18n/translator';
 import { type RoomStateKey, roomState, type Tone } from './room-state';
 
@@ -15,7 +15,13 @@ export interface RoomRow {
   hasCount: boolean;
   /** The change over the last minute with its direction mark, or '' when unknown. */
   change: string;
-  changeDirection: 'up' | 'down' | 'flat' | 'unknown';
+  changeDirection: ChangeDirection;
+  /** The change over the chosen window, the same way, the window's short name ("15m") beside it. */
+  windowChange: string;
+  windowChangeDirection: ChangeDirection;
+  window: string;
+  /** What the window's change is, for a tooltip: "Change over 15 min". */
+  windowTitle: string;
   state: string;
   stateKey: RoomStateKey;
   tone: Tone;
@@ -25,50 +31,82 @@ export interface RoomRow {
   pinned: boolean;
 }
 
+/** Which way a count moved; unknown when there is no change to tell. */
+export type ChangeDirection = 'up' | 'down' | 'flat' | 'unknown';
+
 /** The room's label, else its group id. */
 export function roomName(room: Pick<RoomView, 'label' | 'groupId'>): string {
   return room.label ?? room.groupId;
 }
 
-/** The row's words; `ageMs` is the age of the count now (the view's age plus the time since it came). */
+/**
+ * The row's words; `ageMs` is the age of the count now (the view's age plus the time since it came),
+ * `changeWindow` the span of the second change the row shows besides the last minute's.
+ */
 export function describeRoom(
   room: RoomView,
   app: AppState | undefined,
   tr: Translator,
   ageMs: number | null,
+  changeWindow: ChangeWindow,
 ): RoomRow {
   const name = roomName(room);
   const state = roomState(room, app);
   const stateWords = tr.t(`state.${state.key}`);
-  const change = room.change1m;
-  const direction = change === null ? 'unknown' : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
-  const magnitude = change === null ? '' : tr.count(Math.abs(change));
-  const spokenChange =
-    direction === 'unknown'
+  const minute = changeWords(room.change1m, tr);
+  const window = tr.t(`window.${changeWindow}`);
+  const windowed = changeWords(room.changes[changeWindow], tr);
+  const spokenMinute =
+    minute.direction === 'unknown'
       ? null
-      : direction === 'flat'
+      : minute.direction === 'flat'
         ? tr.t('room.change.flat')
-        : tr.t(direction === 'up' ? 'room.change.up' : 'room.change.down', { count: magnitude });
+        : tr.t(minute.direction === 'up' ? 'room.change.up' : 'room.change.down', {
+            count: minute.magnitude,
+          });
+  const spokenWindow =
+    windowed.direction === 'unknown'
+      ? null
+      : windowed.direction === 'flat'
+        ? tr.t('room.window.flat', { window })
+        : tr.t(windowed.direction === 'up' ? 'room.window.up' : 'room.window.down', {
+            count: windowed.magnitude,
+            window,
+          });
   const count = room.online === null ? '—' : tr.count(room.online);
   return {
     key: room.key,
     name,
     count,
     hasCount: room.online !== null,
-    change: direction === 'up' ? `▲ ${magnitude}` : direction === 'down' ? `▼ ${magnitude}` : magnitude,
-    changeDirection: direction,
+    change: minute.marked,
+    changeDirection: minute.direction,
+    windowChange: windowed.marked,
+    windowChangeDirection: windowed.direction,
+    window: tr.t(`window.short.${changeWindow}`),
+    windowTitle: tr.t('room.window.title', { window }),
     state: stateWords,
     stateKey: state.key,
     tone: state.tone,
     age: ageWords(ageMs, tr),
     spoken: tr.join([
       room.online === null ? tr.t('room.noCount') : tr.t('room.online', { count }),
-      spokenChange,
+      spokenMinute,
+      spokenWindow,
       stateWords,
       ageWords(ageMs, tr),
     ]),
     pinned: room.pinned,
   };
+}
+
+/** A change in the forms a row needs: its direction, its size with separators, and with a mark ("▲ 1,200"). */
+function changeWords(change: number | null, tr: Translator) {
+  const direction: ChangeDirection =
+    change === null ? 'unknown' : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+  const magnitude = change === null ? '' : tr.count(Math.abs(change));
+  const marked = direction === 'up' ? `▲ ${magnitude}` : direction === 'down' ? `▼ ${magnitude}` : magnitude;
+  return { direction, magnitude, marked };
 }
 
 /** How old a count is, in words: seconds, then minutes, then hours. */

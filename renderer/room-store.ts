@@ -2,7 +2,7 @@
  * The rooms and app profiles as last pushed, and the words of each row drawn from them. No DOM:
  * the list reads it through {@link RoomStore.source}.
  */
-import type { ProfileView, RoomKey, RoomView } from '../main/contract/monitor-api';
+import type { ChangeWindow, ProfileView, RoomKey, RoomView } from '../main/contract/monitor-api';
 import type { Translator } from './i18n/translator';
 import type { HeadingEntry, RoomListSource } from './room-list-source';
 import type { SortKey } from './room-order';
@@ -24,7 +24,7 @@ export class RoomStore {
     this.rooms.clear();
     this.receivedAt.clear();
     this.sum = { online: 0, missing: 0 };
-    this.update(rooms, 'name');
+    this.update(rooms, 'name', '15m');
     this.setProfiles(profiles);
   }
 
@@ -33,8 +33,11 @@ export class RoomStore {
     for (const profile of profiles) this.profiles.set(profile.id, profile);
   }
 
-  /** Takes changed rooms; true when the list's order may have changed for `sort`. */
-  update(rooms: RoomView[], sort: SortKey): boolean {
+  /**
+   * Takes changed rooms; true when the list's order may have changed for `sort` (by change: the
+   * change over `changeWindow`), so that a push that moves nothing costs no re-sort.
+   */
+  update(rooms: RoomView[], sort: SortKey, changeWindow: ChangeWindow): boolean {
     const now = this.clock();
     let moved = false;
     for (const room of rooms) {
@@ -48,7 +51,7 @@ export class RoomStore {
         before.pinned !== room.pinned ||
         before.label !== room.label ||
         (sort === 'count' && before.online !== room.online) ||
-        (sort === 'change' && before.change1m !== room.change1m);
+        (sort === 'change' && before.changes[changeWindow] !== room.changes[changeWindow]);
     }
     return moved;
   }
@@ -84,14 +87,14 @@ export class RoomStore {
     return [...this.profiles.keys()];
   }
 
-  source(translator: () => Translator): RoomListSource {
+  /** What the list reads: rows in the UI's language, with the change over the chosen window. */
+  source(translator: () => Translator, changeWindow: () => ChangeWindow): RoomListSource {
     return {
       translator,
       row: (key) => {
         const room = this.rooms.get(key);
-        return room
-          ? describeRoom(room, this.profiles.get(room.profileId)?.state, translator(), this.ageOf(key))
-          : null;
+        const app = room && this.profiles.get(room.profileId)?.state;
+        return room ? describeRoom(room, app, translator(), this.ageOf(key), changeWindow()) : null;
       },
       detail: (key) => {
         const room = this.rooms.get(key);

@@ -1,8 +1,9 @@
 /**
  * The top of the popover: language, theme and settings controls, the total across rooms, the
- * banners, and the filter and sort controls. Built once; a language change rewrites its words in
+ * banners, and the filter, sort and change-window controls. Built once; a language change rewrites its words in
  * place so that focus stays on the control that changed it.
  */
+import { CHANGE_WINDOWS, type ChangeWindow } from '../main/contract/monitor-api';
 import { button, el, setText } from './dom';
 import { type LanguageChoice, LOCALES, type Locale, type Translator } from './i18n/translator';
 import type { Preferences, ThemeChoice } from './preferences';
@@ -17,6 +18,8 @@ export interface ToolbarActions {
   setLanguage(choice: LanguageChoice): void;
   setTheme(choice: ThemeChoice): void;
   setSort(sort: SortKey): void;
+  /** The window of each row's second change, which "by change" also sorts by. */
+  setChangeWindow(changeWindow: ChangeWindow): void;
   setQuery(query: string): void;
   /** Opens the settings, or goes back to the rooms from them. */
   toggleSettings(): void;
@@ -43,6 +46,7 @@ export class Toolbar {
   private readonly language = el('select', { class: 'language' });
   private readonly theme = el('select', { class: 'theme' });
   private readonly sort = el('select', { id: 'room-sort' });
+  private readonly changeWindow = el('select', { id: 'room-window' });
   private readonly settings: HTMLButtonElement;
   private readonly alerts: HTMLButtonElement;
   private readonly total = el('h1', { class: 'total' });
@@ -50,6 +54,8 @@ export class Toolbar {
   private readonly banners = el('div', { class: 'banners' });
   private readonly queryLabel = el('label', { for: 'room-query', class: 'sr-only' });
   private readonly sortLabel = el('label', { for: 'room-sort' });
+  // Hidden from sight for want of room, as the filter's label is; the options say the spans.
+  private readonly windowLabel = el('label', { for: 'room-window', class: 'sr-only' });
   /** The one live region: the total, announced now and then, never each count change. */
   private readonly live = el('p', { class: 'sr-only', role: 'status' });
   private spokenAt = Number.NEGATIVE_INFINITY;
@@ -60,12 +66,18 @@ export class Toolbar {
     const controls = el('div', { class: 'controls' });
     controls.append(this.language, this.theme, this.alerts, this.settings);
     this.element.append(controls, this.total, this.sub, this.banners, this.live);
-    this.filters.append(this.queryLabel, this.query, this.sortLabel, this.sort);
+    // The order's controls stay together: in a narrow popover they move under the filter as one.
+    const order = el('div', { class: 'list-order' });
+    order.append(this.sortLabel, this.sort, this.windowLabel, this.changeWindow);
+    this.filters.append(this.queryLabel, this.query, order);
     this.language.addEventListener('change', () =>
       actions.setLanguage(this.language.value as LanguageChoice),
     );
     this.theme.addEventListener('change', () => actions.setTheme(this.theme.value as ThemeChoice));
     this.sort.addEventListener('change', () => actions.setSort(this.sort.value as SortKey));
+    this.changeWindow.addEventListener('change', () =>
+      actions.setChangeWindow(this.changeWindow.value as ChangeWindow),
+    );
     this.query.addEventListener('input', () => actions.setQuery(this.query.value));
   }
 
@@ -98,6 +110,16 @@ export class Toolbar {
       preferences.sort,
     );
     setText(this.sortLabel, tr.t('control.sort'));
+    fillSelect(
+      this.changeWindow,
+      CHANGE_WINDOWS.map((window): [string, string] => [
+        window,
+        tr.t('control.window.option', { window: tr.t(`window.${window}`) }),
+      ]),
+      preferences.changeWindow,
+    );
+    setText(this.windowLabel, tr.t('control.window'));
+    this.changeWindow.title = tr.t('control.window');
     setText(
       this.settings,
       tr.t(view.settings ? 'settings.back' : view.demo ? 'control.addApp' : 'control.settings'),

@@ -107,6 +107,28 @@ const frames = (page: Page) =>
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))),
   );
 
+/**
+ * Whether the rendered rooms of each group are in the order of their shown window change: biggest
+ * swing first, unknown last. Reads the digits the rows show; a heading, or a gap in the positions
+ * (the focused row kept rendered far away), starts a new run.
+ */
+const windowOrderHolds = (page: Page) =>
+  page.evaluate(() => {
+    const groups: number[][] = [];
+    let last = -1;
+    for (const entry of document.querySelectorAll('.entry')) {
+      const position = Number(entry.getAttribute('aria-posinset'));
+      if (entry.classList.contains('heading') || position !== last + 1) groups.push([]);
+      last = position;
+      if (!entry.classList.contains('heading')) {
+        const text = entry.querySelector('.window-value')?.textContent ?? '';
+        const size = text === '' ? -1 : Number(text.replace(/[^\d]/g, ''));
+        groups.at(-1)?.push(size);
+      }
+    }
+    return groups.every((sizes) => sizes.every((size, i) => i === 0 || size <= (sizes[i - 1] as number)));
+  });
+
 describe('the popover in Chromium, with 2000 rooms', () => {
   it('keeps only a window of rows in the DOM and shows other rooms when scrolled', async () => {
     const { context, page } = await open();
@@ -161,12 +183,55 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     await context.close();
   });
 
+  it('shows the change over the chosen window, sorts by it, and keeps the choice', async () => {
+    const { context, page } = await open();
+    expect(await page.inputValue('#room-window')).toBe('15m');
+    // A room on screen gets a big rise over 5 minutes and a small one over 15.
+    const key = await page.$$eval('.room', (rows) => (rows[5] as unknown as PageElement).dataset.key ?? '');
+    await page.evaluate(
+      (k) =>
+        (
+          globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
+        ).syntheticMonitor.update(k, { changes: { '5m': 99_999, '15m': 2, '30m': null, '1h': null } }),
+      key,
+    );
+    const row = (part: string) => page.textContent(`.room[data-key="${key}"] ${part}`);
+    expect([await row('.window-value'), await row('.window-name')]).toEqual(['▲ 2', '15m']);
+    expect(await row('[id^="room-says-"]')).toContain('+2 in 15 min');
+
+    await page.selectOption('#room-window', '5m');
+    expect([await row('.window-value'), await row('.window-name')]).toEqual(['▲ 99,999', '5m']);
+    expect(await row('[id^="room-says-"]')).toContain('+99,999 in 5 min');
+
+    // By change over 5 minutes the room leads its group; over 15 it does not.
+    const leads = () =>
+      page.evaluate((k) => {
+        const el = document.querySelector(`.room[data-key="${CSS.escape(k)}"]`);
+        return el?.previousElementSibling?.classList.contains('heading') ?? false;
+      }, key);
+    await page.selectOption('#room-sort', 'change');
+    expect(await leads()).toBe(true);
+    expect(await windowOrderHolds(page)).toBe(true);
+    await page.selectOption('#room-window', '15m');
+    expect(await leads()).toBe(false);
+    expect(await windowOrderHolds(page)).toBe(true);
+
+    await page.selectOption('#room-window', '1h');
+    await page.reload();
+    await page.waitForSelector('.room');
+    expect(await page.inputValue('#room-window')).toBe('1h');
+    expect(await page.inputValue('#room-sort')).toBe('change');
+    await context.close();
+  });
+
   it('moves focus with the arrow keys, opens a detail line with Enter, and keeps a sane Tab order', async () => {
     const { context, page } = await open();
     const focusedKey = () => page.evaluate(() => document.activeElement?.closest('.room')?.dataset.key);
     await page.focus('#room-query');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('room-sort');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('room-window');
     await page.keyboard.press('Tab');
     const start = await focusedKey();
     expect(start).toBeTruthy();

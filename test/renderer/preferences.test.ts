@@ -12,15 +12,25 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 describe('the popover preferences', () => {
-  it('start at the system language and theme, sorted by count', () => {
-    expect(readPreferences(memoryStorage())).toEqual({ language: 'system', theme: 'system', sort: 'count' });
+  it('start at the system language and theme, sorted by count, with changes over 15 minutes', () => {
+    expect(readPreferences(memoryStorage())).toEqual({
+      language: 'system',
+      theme: 'system',
+      sort: 'count',
+      changeWindow: '15m',
+    });
     expect(readPreferences(null)).toEqual(DEFAULT_PREFERENCES);
   });
 
   it('keep what the user chose', () => {
     const storage = memoryStorage();
-    writePreferences(storage, { language: 'zh-CN', theme: 'dark', sort: 'name' });
-    expect(readPreferences(storage)).toEqual({ language: 'zh-CN', theme: 'dark', sort: 'name' });
+    writePreferences(storage, { language: 'zh-CN', theme: 'dark', sort: 'name', changeWindow: '1h' });
+    expect(readPreferences(storage)).toEqual({
+      language: 'zh-CN',
+      theme: 'dark',
+      sort: 'name',
+      changeWindow: '1h',
+    });
   });
 
   it('fall back, value by value, when the saved entry is damaged or unknown', () => {
@@ -30,7 +40,14 @@ describe('the popover preferences', () => {
       language: 'system',
       theme: 'dark',
       sort: 'count',
+      changeWindow: '15m',
     });
+    // A window the page no longer offers (or never did) is not kept.
+    expect(readPreferences(memoryStorage({ [key]: '{"sort":"change","changeWindow":"2h"}' }))).toEqual({
+      ...DEFAULT_PREFERENCES,
+      sort: 'change',
+    });
+    expect(readPreferences(memoryStorage({ [key]: '{"changeWindow":"5m"}' })).changeWindow).toBe('5m');
   });
 
   it('survive a storage that refuses to write', () => {

@@ -7,30 +7,50 @@ import { roomView } from './support/room-view';
 const compare = translator('en').compare;
 const room = (groupId: string, overrides: Partial<RoomView> = {}) => roomView({ groupId, ...overrides });
 const keys = (rooms: RoomView[]) => rooms.map((r) => r.groupId);
+/** Changes over 5 and 15 minutes; none known over 30 minutes and an hour. */
+const changes = (m5: number | null, m15: number | null): RoomView['changes'] => ({
+  '5m': m5,
+  '15m': m15,
+  '30m': null,
+  '1h': null,
+});
 const shown = (entries: ListEntry[]) =>
   entries.map((entry) => (entry.kind === 'room' ? entry.key : `# ${entry.profileId ?? 'pinned'}`));
 
 describe('the order of the room list', () => {
   const rooms = [
-    room('a', { online: 5, change1m: -400 }),
-    room('b', { online: null, change1m: null }),
-    room('c', { online: 900, change1m: 10 }),
-    room('d', { online: 40, change1m: 400, label: 'Zebra' }),
-    room('e', { online: 40, change1m: 0, label: 'Apple' }),
+    room('a', { online: 5, change1m: -40, changes: changes(10, -400) }),
+    room('b', { online: null, change1m: null, changes: changes(null, null) }),
+    room('c', { online: 900, change1m: 10, changes: changes(-300, 10) }),
+    room('d', { online: 40, change1m: 400, changes: changes(300, 400), label: 'Zebra' }),
+    room('e', { online: 40, change1m: 0, changes: changes(null, 0), label: 'Apple' }),
   ];
 
   it('sorts by count, biggest first, rooms without a count last, ties by name', () => {
-    expect(keys([...rooms].sort(roomComparator('count', compare)))).toEqual(['c', 'e', 'd', 'a', 'b']);
+    expect(keys([...rooms].sort(roomComparator('count', compare, '15m')))).toEqual(['c', 'e', 'd', 'a', 'b']);
   });
 
-  it('sorts by the size of the last minute change, a rise before an equal drop, unknown last', () => {
-    expect(keys([...rooms].sort(roomComparator('change', compare)))).toEqual(['d', 'a', 'c', 'e', 'b']);
+  it('sorts by the size of the change over the chosen window, a rise before an equal drop, unknown last', () => {
+    expect(keys([...rooms].sort(roomComparator('change', compare, '15m')))).toEqual([
+      'd',
+      'a',
+      'c',
+      'e',
+      'b',
+    ]);
+    expect(keys([...rooms].sort(roomComparator('change', compare, '5m')))).toEqual(['d', 'c', 'a', 'e', 'b']);
+    // Nothing known over an hour yet: every room ties, and the names decide.
+    expect(keys([...rooms].sort(roomComparator('change', compare, '1h')))).toEqual(['a', 'e', 'b', 'c', 'd']);
+    const arranged = (changeWindow: '5m' | '15m') =>
+      arrangeRooms(rooms, { sort: 'change', changeWindow, query: '', profileOrder: ['p'], compare });
+    expect(shown(arranged('15m'))).toEqual(['p/d', 'p/a', 'p/c', 'p/e', 'p/b']);
+    expect(shown(arranged('5m'))).toEqual(['p/d', 'p/c', 'p/a', 'p/e', 'p/b']);
   });
 
   it('sorts by name (the label, else the id) the locale way', () => {
-    expect(keys([...rooms].sort(roomComparator('name', compare)))).toEqual(['a', 'e', 'b', 'c', 'd']);
+    expect(keys([...rooms].sort(roomComparator('name', compare, '15m')))).toEqual(['a', 'e', 'b', 'c', 'd']);
     const zh = [room('x', { label: '北京' }), room('y', { label: '阿里' })];
-    expect(keys(zh.sort(roomComparator('name', translator('zh-CN').compare)))).toEqual(['y', 'x']);
+    expect(keys(zh.sort(roomComparator('name', translator('zh-CN').compare, '15m')))).toEqual(['y', 'x']);
   });
 
   it('filters by label or id, ignoring case and surrounding spaces', () => {
@@ -43,6 +63,7 @@ describe('the order of the room list', () => {
   it('puts pinned rooms first and, with one app profile, shows no headings', () => {
     const entries = arrangeRooms([...rooms, room('f', { online: 1, pinned: true })], {
       sort: 'count',
+      changeWindow: '15m',
       query: '',
       profileOrder: ['p'],
       compare,
@@ -58,7 +79,13 @@ describe('the order of the room list', () => {
       room('d', { profileId: 'two', online: 5, label: 'Yoga' }),
       room('e', { profileId: 'three', online: 1 }),
     ];
-    const entries = arrangeRooms(mixed, { sort: 'count', query: '', profileOrder: ['two', 'one'], compare });
+    const entries = arrangeRooms(mixed, {
+      sort: 'count',
+      changeWindow: '15m',
+      query: '',
+      profileOrder: ['two', 'one'],
+      compare,
+    });
     expect(shown(entries)).toEqual([
       '# pinned',
       'one/c',
@@ -79,6 +106,7 @@ describe('the order of the room list', () => {
 
     const filtered = arrangeRooms(mixed, {
       sort: 'count',
+      changeWindow: '15m',
       query: 'yoga',
       profileOrder: ['two', 'one'],
       compare,
