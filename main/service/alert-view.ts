@@ -17,12 +17,12 @@ export function alertView(alert: Alert, profileId: string): AlertView {
     facts: {
       label: alert.label ?? null,
       value: alert.value ?? null,
-      threshold: null,
+      threshold: alert.threshold ?? null,
       change: alert.change ?? null,
       peak: alert.peak ?? null,
-      session: null,
+      session: alert.session ?? null,
       rooms: alert.groupIds?.length ?? null,
-      errorKind: null,
+      errorKind: alert.errorKind ?? null,
     },
   };
 }

@@ -77,6 +77,7 @@ export class AlertEngine {
         message:
           phase === 'recovered' ? 'Polling again.' : `${why} Polling is paused until the credentials change.`,
         at,
+        ...(phase === 'recovered' ? {} : { errorKind: rule }),
       });
     }
     return this.finish(drafts);

@@ -94,6 +94,8 @@ export class AlertGrouper {
       (worst, a) => (ORDER.indexOf(a.severity) > ORDER.indexOf(worst) ? a.severity : worst),
       'info',
     );
+    // The kind of failure is news only when every room failed the same way.
+    const errorKind = alerts.every((a) => a.errorKind === first.errorKind) ? first.errorKind : undefined;
     return {
       id: `${first.id}-group`,
       rule: first.rule,
@@ -104,6 +106,7 @@ export class AlertGrouper {
       title: `${summary(`${groupIds.length} rooms`)} in ${this.options.where}${phase}`,
       message: `${names.join(', ')}${more}.`,
       at: first.at,
+      ...(errorKind ? { errorKind } : {}),
     };
   }
 }

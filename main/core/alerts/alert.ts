@@ -1,6 +1,7 @@
 /**
  * Alerts: what the rules engine produces and every delivery channel, the alert log and the UI consume.
  */
+import type { ErrorKind } from '../error-kind';
 
 /** The rules a room or an app profile can fire. */
 export const ALERT_RULES = [
@@ -53,10 +54,29 @@ export interface Alert {
   at: number;
   /** The count that triggered it, when there is one. Never 0 for a failure. */
   value?: number;
-  /** The change that triggered a spike or drop, as people and the peak. */
+  /**
+   * The change that triggered a spike or drop: people, percent, and `windowMs`, the time it took (from
+   * the sample it is measured from, within the rule's window).
+   */
   change?: { people: number; percent: number; windowMs: number };
+  /** The peak of the stream session so far, or of the one that ended. */
   peak?: { online: number; at: number };
+  /** The threshold (above, below) or milestone that was crossed. */
+  threshold?: number;
+  /** A session notice's event: the stream started, or it ended with this summary. */
+  session?: SessionEvent;
+  /** Why polls failed (failing, closed, auth, account; shared by every room of a grouped alert). */
+  errorKind?: ErrorKind;
 }
+
+/**
+ * What a `session` notice tells: a start, or an end with the session's length and average. The
+ * peak is the alert's `peak`. `sawStart` is false when the stream was already live when watching
+ * began, so the length is how long it was watched.
+ */
+export type SessionEvent =
+  | { event: 'started' }
+  | { event: 'ended'; sawStart: boolean; durationMs: number; average: number };
 
 /** Where an alert went, or why it did not go. */
 export interface Delivery {

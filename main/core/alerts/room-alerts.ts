@@ -1,4 +1,4 @@
-import type { ImError } from '../error-kind';
+import type { ErrorKind, ImError } from '../error-kind';
 import type { Sample } from '../history';
 import type { Alert, AlertPhase, AlertRule, Severity } from './alert';
 import { clockTime, duration, people, roomName, signedPercent } from './alert-text';
@@ -8,6 +8,12 @@ import { type SessionSummary, SessionTracker } from './stream-session';
 
 /** An alert before it is given its id and profile. */
 export type AlertDraft = Omit<Alert, 'id' | 'profile'>;
+
+/** What an alert says as data besides its words; the peak defaults to the running session's. */
+type DraftFacts = Pick<AlertDraft, 'value' | 'threshold' | 'session' | 'errorKind'> & {
+  change?: { people: number; percent: number; windowMs: number } | null;
+  peak?: Sample;
+};
 
 const SEVERITY: Record<AlertRule, Severity> = {
   above: 'warning',
@@ -52,9 +58,10 @@ export class RoomAlerts {
     const { at, online } = sample;
     this.staleExpected = false;
     this.firstFailureAt = null;
-    this.settle('failing', at, false, true, 0, online);
-    this.settle('stale', at, false, true, 0, online);
-    this.settle('closed', at, false, true, 0, online);
+    const counted = { value: online };
+    this.settle('failing', at, false, true, 0, counted);
+    this.settle('stale', at, false, true, 0, counted);
+    this.settle('closed', at, false, true, 0, counted);
     // Sessions first, so the other alerts quote a peak that includes this sample.
     this.sessionEvents(sample);
     this.thresholds(sample);
@@ -67,11 +74,11 @@ export class RoomAlerts {
   onError(error: ImError, at: number, consecutiveFailures: number): AlertDraft[] {
     this.out = [];
     if (error.kind === 'group-gone') {
-      if (this.rules.closed) this.settle('closed', at, true, false, 0, undefined, error.message);
+      if (this.rules.closed) this.settle('closed', at, true, false, 0, {}, error.message, error.kind);
       this.sessionEnded(this.sessions.end(at));
     } else if (error.kind === 'not-live-room' || error.kind === 'invalid-group') {
       // Polling stops for good: say so at once rather than after K failures.
-      this.settle('failing', at, true, false, 0, undefined, error.message);
+      this.settle('failing', at, true, false, 0, {}, error.message, error.kind);
     } else if (
       this.rules.failing &&
       error.kind !== 'rate-limited' &&
@@ -81,7 +88,7 @@ export class RoomAlerts {
       this.firstFailureAt ??= at;
       const { consecutive, forMs } = this.rules.failing;
       const failing = consecutiveFailures >= consecutive || at - this.firstFailureAt >= forMs;
-      this.settle('failing', at, failing, false, 0, undefined, error.message);
+      this.settle('failing', at, failing, false, 0, {}, error.message, error.kind);
     }
     return this.out;
   }
@@ -89,7 +96,7 @@ export class RoomAlerts {
   onStale(at: number): AlertDraft[] {
     this.out = [];
     if (this.rules.stale && !this.staleExpected) {
-      this.settle('stale', at, true, false, 0, undefined, 'No fresh count for several intervals.');
+      this.settle('stale', at, true, false, 0, {}, 'No fresh count for several intervals.');
     }
     return this.out;
   }
@@ -108,7 +115,8 @@ export class RoomAlerts {
         direction === 'above' ? sample.online >= settings.threshold : sample.online <= settings.threshold;
       const clear = direction === 'above' ? sample.online < recoverAt : sample.online > recoverAt;
       const words = () => `${direction} ${people(settings.threshold)}`;
-      this.settle(direction, sample.at, fire, clear, settings.forMs ?? 0, sample.online, words);
+      const facts = { value: sample.online, threshold: settings.threshold };
+      this.settle(direction, sample.at, fire, clear, settings.forMs ?? 0, facts, words);
     }
   }
 
@@ -134,17 +142,12 @@ export class RoomAlerts {
       if (transition === 'recovered' && !this.rules.recovered) continue;
       const detail =
         change && transition !== 'recovered'
-          ? `${signedPercent(change.percent)} in ${duration(sample.at - change.from.at)}`
+          ? `${signedPercent(change.percent)} in ${duration(change.windowMs)}`
           : `settled at ${people(sample.online)}`;
-      this.push(
-        rule,
-        phaseOf(transition),
-        sample.at,
-        `${people(sample.online)} online`,
-        detail,
-        sample.online,
+      this.push(rule, phaseOf(transition), sample.at, `${people(sample.online)} online`, detail, {
+        value: sample.online,
         change,
-      );
+      });
     }
   }
 
@@ -160,7 +163,8 @@ export class RoomAlerts {
     if (!from) return null;
     const diff = sample.online - from.online;
     if (rule === 'spike' ? diff <= 0 : diff >= 0) return null;
-    return { people: diff, percent: (diff / from.online) * 100, windowMs: settings.windowMs, from };
+    // The time the change took, as the message tells it, not the rule's whole window.
+    return { people: diff, percent: (diff / from.online) * 100, windowMs: sample.at - from.at, from };
   }
 
   private inFirstWindowOfSession(at: number, windowMs: number): boolean {
@@ -172,14 +176,10 @@ export class RoomAlerts {
     const { started, ended } = this.sessions.onSample(sample);
     this.sessionEnded(ended);
     if (started && this.rules.sessions) {
-      this.push(
-        'session',
-        'notice',
-        sample.at,
-        'stream started',
-        `${people(sample.online)} online`,
-        sample.online,
-      );
+      this.push('session', 'notice', sample.at, 'stream started', `${people(sample.online)} online`, {
+        value: sample.online,
+        session: { event: 'started' },
+      });
     }
     if (ended || sample.online <= 0) {
       this.peakAnnounced = 0;
@@ -200,7 +200,7 @@ export class RoomAlerts {
           sample.at,
           `new peak ${people(sample.online)}`,
           'highest of this stream',
-          sample.online,
+          { value: sample.online },
         );
       }
     }
@@ -213,7 +213,7 @@ export class RoomAlerts {
           sample.at,
           `passed ${people(milestone)} online`,
           `${people(sample.online)} now`,
-          sample.online,
+          { value: sample.online, threshold: milestone },
         );
       }
     }
@@ -225,16 +225,15 @@ export class RoomAlerts {
       ? `after ${duration(summary.durationMs)}`
       : `(watched for ${duration(summary.durationMs)})`;
     const detail = `peak ${people(summary.peak.online)} at ${clockTime(summary.peak.at)}, average ${people(summary.average)}`;
-    this.push(
-      'session',
-      'notice',
-      summary.endedAt,
-      `stream ended ${length}`,
-      detail,
-      undefined,
-      undefined,
-      summary.peak,
-    );
+    this.push('session', 'notice', summary.endedAt, `stream ended ${length}`, detail, {
+      peak: summary.peak,
+      session: {
+        event: 'ended',
+        sawStart: summary.sawStart,
+        durationMs: summary.durationMs,
+        average: summary.average,
+      },
+    });
   }
 
   /** Feeds a firing-state rule and turns its transition into an alert. */
@@ -244,18 +243,25 @@ export class RoomAlerts {
     fire: boolean,
     clear: boolean,
     forMs: number,
-    value?: number,
+    facts: Pick<DraftFacts, 'value' | 'threshold'>,
     because: string | (() => string) = '',
+    errorKind?: ErrorKind,
   ): void {
     const transition = this.state(rule).update(at, fire, clear, forMs, this.rules.repeatMs);
     if (!transition) return;
     if (transition === 'recovered' && !this.rules.recovered) return;
     // Words are built only for an alert that goes out: formatting numbers on every sample costs.
     const why = typeof because === 'function' ? because() : because;
+    const { value } = facts;
     const what = value === undefined ? RULE_WORDS[rule] : `${people(value)} online`;
     const detail =
       transition === 'recovered' ? `recovered${value === undefined ? '' : ` (${why || rule})`}` : why;
-    this.push(rule, phaseOf(transition), at, what, detail, value);
+    // A recovery is told by the count that ended it, not by the failure it ended.
+    const kind = transition === 'recovered' ? undefined : errorKind;
+    this.push(rule, phaseOf(transition), at, what, detail, {
+      ...facts,
+      ...(kind ? { errorKind: kind } : {}),
+    });
   }
 
   private push(
@@ -264,10 +270,9 @@ export class RoomAlerts {
     at: number,
     what: string,
     detail: string,
-    value?: number,
-    change?: { people: number; percent: number; windowMs: number } | null,
-    peak?: Sample,
+    facts: DraftFacts = {},
   ): void {
+    const { value, change, peak, threshold, session, errorKind } = facts;
     const sessionPeak = peak ?? this.sessions.current?.peak;
     const peakText =
       sessionPeak && rule !== 'session' && value !== undefined ? `, peak ${people(sessionPeak.online)}` : '';
@@ -285,6 +290,9 @@ export class RoomAlerts {
         ? { change: { people: change.people, percent: change.percent, windowMs: change.windowMs } }
         : {}),
       ...(sessionPeak ? { peak: { online: sessionPeak.online, at: sessionPeak.at } } : {}),
+      ...(threshold === undefined ? {} : { threshold }),
+      ...(session ? { session } : {}),
+      ...(errorKind ? { errorKind } : {}),
     });
   }
 

@@ -49,7 +49,10 @@ describe('thresholds with flap control', () => {
       title: "Room 'Launch Day' 1,010 online",
       message: 'above 1,000, peak 1,010',
       value: 1010,
+      threshold: 1000,
     });
+    expect(alerts[1]).toMatchObject({ value: 900, threshold: 1000 });
+    expect(alerts[0]).not.toHaveProperty('errorKind');
   });
 
   it('waits for "for at least" on both edges', () => {
@@ -77,8 +80,10 @@ describe('spikes and drops', () => {
       title: "Room 'Launch Day' 3,900 online",
       message: '+334% in 10 s, peak 3,900',
       severity: 'info',
-      change: { people: 3002 },
+      change: { people: 3002, windowMs: 10_000 },
     });
+    expect(alerts[0]?.change?.percent).toBeCloseTo((3002 / 898) * 100);
+    expect(alerts[0]).not.toHaveProperty('threshold');
   });
 
   it('ignores big percentages in small rooms: 3 to 6 people is not a spike', () => {
@@ -112,6 +117,24 @@ describe('stream sessions, peaks and milestones', () => {
     expect(alerts[1]?.title).toBe("Room 'Launch Day' passed 1,000 online");
     expect(alerts[3]?.title).toBe("Room 'Launch Day' stream ended after 1 min");
     expect(alerts[3]?.message).toMatch(/^peak 2,100 at \d\d:\d\d, average 1,217$/);
+    expect(alerts[0]).toMatchObject({ session: { event: 'started' }, value: 500 });
+    expect(alerts[1]).toMatchObject({ threshold: 1000, value: 1200 });
+    expect(alerts[2]).toMatchObject({ threshold: 2000, value: 2100 });
+    expect(alerts[1]).not.toHaveProperty('session');
+    expect(alerts[3]).toMatchObject({
+      session: { event: 'ended', sawStart: true, durationMs: 60_000 },
+      peak: { online: 2100, at: T0 + 60_000 },
+    });
+    const ended = alerts[3]?.session;
+    expect(ended?.event === 'ended' && ended.average).toBeCloseTo(7300 / 6);
+  });
+
+  it('tells a summary of a stream that was live before watching began by sawStart', () => {
+    const e = engine({ ...quiet, sessions: true });
+    const alerts = feed(e, [800, 900, 0]);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.title).toBe("Room 'Launch Day' stream ended (watched for 20 s)");
+    expect(alerts[0]?.session).toEqual({ event: 'ended', sawStart: false, durationMs: 20_000, average: 850 });
   });
 
   it('announces new peaks only when they beat the last one by the step', () => {
@@ -137,6 +160,9 @@ describe('failures', () => {
     expect(brief(alerts)).toEqual(['failing:firing', 'failing:recovered']);
     expect(alerts[0]).not.toHaveProperty('value');
     expect(alerts[0]?.title).toBe("Room 'Launch Day' polls failing");
+    expect(alerts[0]?.errorKind).toBe('transient');
+    expect(alerts[1]).toMatchObject({ value: 310 });
+    expect(alerts[1]).not.toHaveProperty('errorKind');
   });
 
   it('fires after T seconds of failures even before K', () => {
@@ -150,10 +176,14 @@ describe('failures', () => {
     const alerts = [...feed(e, [0, 1600, 1650]), ...e.handle(failure(10010, T0 + 30_000, 1))];
     expect(brief(alerts)).toEqual(['session:notice', 'closed:firing', 'session:notice']);
     expect(alerts[1]?.severity).toBe('critical');
+    expect(alerts[1]?.errorKind).toBe('group-gone');
+    expect(alerts[2]?.session).toMatchObject({ event: 'ended', sawStart: true, durationMs: 20_000 });
   });
 
   it('says at once that a group is not a live room', () => {
-    expect(brief(engine().handle(failure(10007, T0, 1)))).toEqual(['failing:firing']);
+    const alerts = engine().handle(failure(10007, T0, 1));
+    expect(brief(alerts)).toEqual(['failing:firing']);
+    expect(alerts[0]?.errorKind).toBe('not-live-room');
   });
 
   it('raises one alert for rejected credentials for the whole profile, and one recovery', () => {
@@ -169,8 +199,19 @@ describe('failures', () => {
       profile: 'Main app',
       severity: 'critical',
       title: 'Main app: credentials rejected',
+      errorKind: 'auth',
     });
     expect(alerts[0]).not.toHaveProperty('groupId');
+    expect(alerts[1]).not.toHaveProperty('errorKind');
+  });
+
+  it('says an account problem is one, by its kind', () => {
+    const e = engine();
+    const alerts = [
+      ...e.handle(status('running', T0)),
+      ...e.handle(status('auth-failed', T0 + 1_000, 60020)),
+    ];
+    expect(alerts).toMatchObject([{ rule: 'account', phase: 'firing', errorKind: 'account' }]);
   });
 
   it('keeps quiet about staleness that follows a sleep, but not about staleness otherwise', () => {

@@ -7,6 +7,7 @@ function alert(
   groupId: string | undefined,
   rule: Alert['rule'] = 'failing',
   phase: Alert['phase'] = 'firing',
+  errorKind: Alert['errorKind'] = 'transient',
 ): Alert {
   return {
     id: `id-${groupId}-${rule}-${phase}`,
@@ -18,6 +19,7 @@ function alert(
     title: `Room ${groupId} polls failing`,
     message: 'The server failed for a moment.',
     at: 1,
+    ...(errorKind ? { errorKind } : {}),
   };
 }
 
@@ -41,6 +43,18 @@ describe('AlertGrouper', () => {
       message: 'Room "room-0", Room "room-1", Room "room-2", Room "room-3", Room "room-4" and 7 more.',
     });
     expect(delivered[0]?.groupIds).toHaveLength(12);
+    expect(delivered[0]?.errorKind).toBe('transient');
+  });
+
+  it('carries the kind of failure only when every room it sums up failed the same way', async () => {
+    const { clock, delivered, grouper } = setup();
+    grouper.add(alert('a'));
+    grouper.add(alert('b', 'failing', 'firing', 'protocol'));
+    grouper.add(alert('c'));
+    await clock.advance(5_000);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]?.groupIds).toEqual(['a', 'b', 'c']);
+    expect(delivered[0]).not.toHaveProperty('errorKind');
   });
 
   it('passes a few alerts on one by one, and keeps rules and phases apart', async () => {

@@ -63,6 +63,44 @@ describe('AlertLog', () => {
     expect(reopened.problems()).toMatchObject({ skippedLines: 0, truncatedLastLine: false, messages: [] });
   });
 
+  it('keeps the facts of an alert across a restart, and reads a line written before there were any', async () => {
+    const facts: Partial<Alert> = {
+      rule: 'session',
+      phase: 'notice',
+      value: 1240,
+      threshold: 1000,
+      peak: { online: 2100, at: 60_000 },
+      session: { event: 'ended', sawStart: false, durationMs: 7_500_000, average: 1217.5 },
+      errorKind: 'group-gone',
+    };
+    const older = {
+      type: 'alert',
+      alert: {
+        id: 'alert-00000',
+        rule: 'above',
+        phase: 'firing',
+        severity: 'warning',
+        profile: 'prod',
+        groupId: '@TGS#a',
+        title: "Room '@TGS#a' 1,240 online",
+        message: 'above 1,000',
+        at: 500,
+        value: 1240,
+      },
+    };
+    await mkdir(join(folder, 'logs'));
+    await writeFile(path, `${JSON.stringify(older)}\n`);
+    const log = await AlertLog.open(nodeFilePort, path);
+    await log.record(alertOf(1, facts));
+
+    const reopened = await AlertLog.open(nodeFilePort, path);
+    const [newer, old] = reopened.list();
+    expect(newer?.alert).toEqual(alertOf(1, facts));
+    expect(old?.alert).toEqual(older.alert);
+    expect(old?.alert).not.toHaveProperty('threshold');
+    expect(reopened.problems().skippedLines).toBe(0);
+  });
+
   it('lists newest first and filters by time, room, rule, profile and count', async () => {
     const log = await AlertLog.open(nodeFilePort, path);
     await log.record(alertOf(3));
