@@ -11,6 +11,7 @@ import type {
   Severity,
 } from '../main/contract/monitor-api';
 import { ALERT_RULES } from '../main/contract/monitor-api';
+import { alertWords } from './alert-words';
 import { deliveryLine } from './delivery-line';
 import { button, el, setText } from './dom';
 import { checkbox, field, fieldset, messageOf } from './form-field';
@@ -74,24 +75,21 @@ export function alertLogView(
 
 function entryItem(api: MonitorApi, entry: AlertEntryView, tr: Translator, reload: () => void): HTMLElement {
   const { alert } = entry;
+  const { title, message } = alertWords(alert, tr);
   const item = el('li', { class: `alert-entry severity-${alert.severity}` });
   const heading = el('p', { class: 'alert-title' });
   heading.append(
     el('span', { class: 'severity' }, tr.t(`severity.${alert.severity}`)),
-    ` ${tr.time(alert.at)} · ${alert.title}`,
+    ` ${tr.time(alert.at)} · ${title}`,
   );
-  item.append(
-    heading,
-    el('p', {}, alert.message),
-    el('p', { class: 'hint' }, deliveryLine(entry.deliveries, tr)),
-  );
+  item.append(heading, el('p', {}, message), el('p', { class: 'hint' }, deliveryLine(entry.deliveries, tr)));
   if (entry.acknowledgedAt !== null)
     item.append(
       el('p', { class: 'hint' }, tr.t('log.acknowledgedAt', { time: tr.time(entry.acknowledgedAt) })),
     );
   else
     item.append(
-      button(tr.t('log.acknowledge', { title: alert.title }), () => {
+      button(tr.t('log.acknowledge', { title }), () => {
         api.acknowledgeAlert(alert.id).then(reload, () => reload());
       }),
     );

@@ -3,6 +3,8 @@
  * bucketed ranges; live points appended as pushes arrive; the alerts to mark. No DOM: unit-tested.
  */
 import type { AlertView, ChartData, ChartRange } from '../main/contract/monitor-api';
+import { alertWords } from './alert-words';
+import type { Translator } from './i18n/translator';
 
 /** uPlot's columns: seconds, count, bucket min, bucket max (null at full resolution or in a gap). */
 export type ChartColumns = [number[], Array<number | null>, Array<number | null>, Array<number | null>];
@@ -54,12 +56,22 @@ export interface ChartMark {
   severity: AlertView['severity'];
 }
 
-/** The alerts within the chart's time span, oldest first. */
-export function chartMarks(alerts: readonly AlertView[], fromMs: number, toMs: number): ChartMark[] {
+/** The alerts within the chart's time span, oldest first, titled in the translator's language. */
+export function chartMarks(
+  alerts: readonly AlertView[],
+  fromMs: number,
+  toMs: number,
+  tr: Translator,
+): ChartMark[] {
   return alerts
     .filter((alert) => alert.at >= fromMs && alert.at <= toMs)
     .sort((a, b) => a.at - b.at)
-    .map(({ id, at, title, severity }) => ({ id, at, title, severity }));
+    .map((alert) => ({
+      id: alert.id,
+      at: alert.at,
+      title: alertWords(alert, tr).title,
+      severity: alert.severity,
+    }));
 }
 
 /** The file name of a download: `headcount-<room>-<range>-<yyyymmdd-hhmm>.<ext>`, safe on every OS. */

@@ -5,7 +5,14 @@
  * when chosen.
  */
 import type { ChartData, ChartRange, MonitorApi, RoomView } from '../main/contract/monitor-api';
-import { appendLive, type ChartColumns, chartColumns, chartMarks, columnsSummary } from './chart-series';
+import {
+  appendLive,
+  type ChartColumns,
+  type ChartMark,
+  chartColumns,
+  chartMarks,
+  columnsSummary,
+} from './chart-series';
 import { button, el, setText } from './dom';
 import type { Translator } from './i18n/translator';
 import { RoomChartView } from './room-chart-view';
@@ -44,6 +51,8 @@ export class RoomDetail {
   private range: ChartRange = 'live';
   private data: ChartData | null = null;
   private columns: ChartColumns | null = null;
+  /** Where the marked alerts of the range shown start (its first point). */
+  private marksFrom = 0;
   private lastMeasured: number | null;
   private loading = 0;
 
@@ -128,7 +137,10 @@ export class RoomDetail {
     this.exports.translate(tr);
     this.snooze.show(this.source.room(this.key)?.snoozedUntil ?? null, true);
     this.roomChanged();
-    if (this.data) this.showSummary();
+    if (this.data) {
+      this.showSummary();
+      this.showAlertList(chartMarks(this.data.alerts, this.marksFrom, Number.POSITIVE_INFINITY, tr));
+    }
   }
 
   /** The room was pushed: new words, and on the live range a new point when the count is new. */
@@ -185,14 +197,20 @@ export class RoomDetail {
     this.data = data;
     const { columns, banded } = chartColumns(data);
     this.columns = columns;
-    const from = (columns[0][0] ?? 0) * 1000;
     // The engine sends the range's alerts; only those before the first point are left out.
-    const marks = chartMarks(data.alerts, from, Number.POSITIVE_INFINITY);
+    this.marksFrom = (columns[0][0] ?? 0) * 1000;
+    const marks = chartMarks(data.alerts, this.marksFrom, Number.POSITIVE_INFINITY, tr);
     const empty = data.online.every((value) => value === null);
     setText(this.status, empty ? tr.t('chart.empty') : '');
     this.status.hidden = !empty;
     this.chart.show(columns, banded, marks, this.chartLabel());
     this.showSummary();
+    this.showAlertList(marks);
+  }
+
+  /** The range's alerts listed under the chart, titled in the UI's language. */
+  private showAlertList(marks: readonly ChartMark[]): void {
+    const tr = this.source.translator();
     this.alertList.replaceChildren(
       ...(marks.length === 0
         ? [el('li', { class: 'none' }, tr.t('alerts.none'))]

@@ -3,11 +3,12 @@
  * the exports. Each owns its heading and words and is rewritten in place on a language change.
  */
 import type { ChartRange, MonitorApi, SnoozeChoice } from '../main/contract/monitor-api';
+import { alertWords } from './alert-words';
 import { exportFileName } from './chart-series';
 import { button, el, setText } from './dom';
 import { saveBlob } from './download';
 import type { Translator } from './i18n/translator';
-import { roomSessions } from './room-sessions';
+import { type RoomSessions, roomSessions } from './room-sessions';
 
 const SNOOZES: readonly SnoozeChoice[] = ['15m', '1h', '4h', 'tomorrow-morning'];
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -20,32 +21,15 @@ export class SessionsSection {
   readonly element = el('div', { class: 'sessions' });
   private readonly title = el('h3');
   private readonly body = el('div');
+  private sessions: RoomSessions | null = null;
 
   constructor(api: Pick<MonitorApi, 'listAlerts'>, key: string, tr: () => Translator) {
     this.element.append(this.title, this.body);
     this.translate(tr());
     api.listAlerts({ key, sinceMs: Date.now() - WEEK_MS, limit: 1000 }).then(
       (alerts) => {
-        const words = tr();
-        const { current, past } = roomSessions(alerts);
-        const nodes: HTMLElement[] = [];
-        if (current) {
-          const text = words.t('sessions.current', {
-            time: words.time(current.at),
-            message: current.message,
-          });
-          nodes.push(el('p', { class: 'session-current' }, text));
-        }
-        if (past.length > 0) {
-          const list = el('ul', { class: 'session-list' });
-          for (const alert of past) {
-            const values = { time: words.time(alert.at), title: alert.title, message: alert.message };
-            list.append(el('li', {}, words.t('sessions.item', values)));
-          }
-          nodes.push(list);
-        }
-        if (nodes.length === 0) nodes.push(el('p', { class: 'none' }, words.t('sessions.none')));
-        this.body.replaceChildren(...nodes);
+        this.sessions = roomSessions(alerts);
+        this.showSessions(tr());
       },
       (error: unknown) =>
         this.body.replaceChildren(el('p', {}, tr().t('chart.failed', { reason: reasonOf(error) }))),
@@ -54,6 +38,27 @@ export class SessionsSection {
 
   translate(tr: Translator): void {
     setText(this.title, tr.t('sessions.heading'));
+    if (this.sessions) this.showSessions(tr);
+  }
+
+  private showSessions(tr: Translator): void {
+    const { current, past } = this.sessions ?? { current: null, past: [] };
+    const nodes: HTMLElement[] = [];
+    if (current) {
+      const { message } = alertWords(current, tr);
+      const text = tr.t('sessions.current', { time: tr.time(current.at), message });
+      nodes.push(el('p', { class: 'session-current' }, text));
+    }
+    if (past.length > 0) {
+      const list = el('ul', { class: 'session-list' });
+      for (const alert of past) {
+        const values = { time: tr.time(alert.at), ...alertWords(alert, tr) };
+        list.append(el('li', {}, tr.t('sessions.item', values)));
+      }
+      nodes.push(list);
+    }
+    if (nodes.length === 0) nodes.push(el('p', { class: 'none' }, tr.t('sessions.none')));
+    this.body.replaceChildren(...nodes);
   }
 }
 

@@ -10,15 +10,12 @@ export interface RoomSessions {
   past: AlertView[];
 }
 
-// The engine titles a start "<room> stream started" and a summary "<room> stream ended ...".
-const STARTED = /stream started$/;
-
-/** Sorts a room's session notices into the running session and the ended ones. */
+/** Sorts a room's session notices into the running session and the ended ones, by what their facts say. */
 export function roomSessions(alerts: readonly AlertView[]): RoomSessions {
   const notices = alerts
     .filter((alert) => alert.rule === 'session' && alert.phase === 'notice')
     .sort((a, b) => b.at - a.at);
   const latest = notices[0];
-  const current = latest && STARTED.test(latest.title) ? latest : null;
-  return { current, past: notices.filter((alert) => !STARTED.test(alert.title)) };
+  const current = latest?.facts.session?.event === 'started' ? latest : null;
+  return { current, past: notices.filter((alert) => alert.facts.session?.event === 'ended') };
 }

@@ -2,7 +2,7 @@
  * A room's state in words: what the engine reported for the room, read together with the state of
  * its app profile (an app whose credentials were rejected stops every room of it).
  */
-import type { AppState, RoomView } from '../main/contract/monitor-api';
+import type { AppState, ErrorKind, RoomView } from '../main/contract/monitor-api';
 
 /** The states a room can be shown in; each is a `state.*` message. */
 export type RoomStateKey =
@@ -43,6 +43,24 @@ const TONES: Record<RoomStateKey, Tone> = {
   stopped: 'muted',
 };
 
+/** The states an error of each kind puts a room in; any other kind means polls are failing. */
+const ERROR_STATES: Partial<Record<ErrorKind, RoomStateKey>> = {
+  'group-gone': 'roomClosed',
+  'not-live-room': 'notLiveRoom',
+  'invalid-group': 'invalidRoom',
+  auth: 'credentialsRejected',
+  account: 'accountBlocked',
+  'rate-limited': 'rateLimited',
+};
+
+/** The states after which a room is not polled again until someone acts. */
+const STOPPING: ReadonlySet<RoomStateKey> = new Set(['roomClosed', 'notLiveRoom', 'invalidRoom']);
+
+/** The state an error of `kind` stands for, in the same words a room in that state is shown with. */
+export function errorState(kind: ErrorKind): RoomStateKey {
+  return ERROR_STATES[kind] ?? 'failing';
+}
+
 /** The state to show for a room of an app profile in state `app`. */
 export function roomState(room: Pick<RoomView, 'status' | 'error'>, app: AppState | undefined): RoomState {
   const key = stateKey(room, app);
@@ -53,19 +71,16 @@ function stateKey(room: Pick<RoomView, 'status' | 'error'>, app: AppState | unde
   const kind = room.error?.kind;
   // A stopped room stays stopped whatever its app does, and says why.
   if (room.status === 'stopped') {
-    if (kind === 'group-gone') return 'roomClosed';
-    if (kind === 'not-live-room') return 'notLiveRoom';
-    if (kind === 'invalid-group') return 'invalidRoom';
-    return 'stopped';
+    const stopped = kind ? errorState(kind) : 'stopped';
+    return STOPPING.has(stopped) ? stopped : 'stopped';
   }
   if (app === 'auth-failed') return 'credentialsRejected';
   if (app === 'paused') return 'paused';
   if (app === 'rate-limited') return 'rateLimited';
   if (room.status === 'failing') {
-    if (kind === 'auth') return 'credentialsRejected';
-    if (kind === 'account') return 'accountBlocked';
-    if (kind === 'rate-limited') return 'rateLimited';
-    return 'failing';
+    // A room still polled is failing, whatever a stopping kind would otherwise say.
+    const failing = kind ? errorState(kind) : 'failing';
+    return STOPPING.has(failing) ? 'failing' : failing;
   }
   return room.status;
 }

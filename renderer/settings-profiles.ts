@@ -1,5 +1,6 @@
 /** Settings: the app profiles (add, edit, remove, test) and each one's polling with its budget meter. */
 import type { MonitorApi, ProfileView } from '../main/contract/monitor-api';
+import { errorWords, regionLabel } from './alert-words';
 import { meterLine, pollingFrom } from './budget-meter';
 import { button, el, setText } from './dom';
 import { checkbox, field, fieldset, messageOf } from './form-field';
@@ -60,13 +61,17 @@ function profileItem(
     }
     api.removeProfile(profile.id).then(changed, (error: unknown) => setText(answer, messageOf(error)));
   });
-  item.append(
-    el('strong', {}, profile.label),
-    note,
-    button(tr.t('settings.edit', { name: profile.label }), edit),
-    remove,
-    answer,
-  );
+  item.append(el('strong', {}, profile.label), note);
+  // Why the profile stopped polling, in the UI's language rather than the engine's English.
+  if (profile.error)
+    item.append(
+      el(
+        'p',
+        { class: 'hint problem' },
+        tr.t('banner.reason', { profile: profile.label, reason: errorWords(profile.error, tr) }),
+      ),
+    );
+  item.append(button(tr.t('settings.edit', { name: profile.label }), edit), remove, answer);
   return item;
 }
 
@@ -102,7 +107,8 @@ function profileForm(
   );
   const region = field(set, 'f-region', tr.t('field.region'), el('select'));
   const chosen = existing ? (existing.region ?? CUSTOM) : 'china';
-  for (const r of context.regions) region.input.append(new Option(r.label, r.key, false, r.key === chosen));
+  for (const r of context.regions)
+    region.input.append(new Option(regionLabel(r, tr), r.key, false, r.key === chosen));
   region.input.append(new Option(tr.t('field.customEndpoint'), CUSTOM, false, chosen === CUSTOM));
   const endpoint = field(
     set,
@@ -161,7 +167,14 @@ function profileForm(
     try {
       if (action === 'test') {
         const result = await api.testConnection(checked.input);
-        answer.textContent = result.message;
+        // A failure is worded from its kind and code; a success quotes the count the engine measured.
+        answer.textContent =
+          result.ok || !result.kind
+            ? result.message
+            : errorWords(
+                result.code === undefined ? { kind: result.kind } : { kind: result.kind, code: result.code },
+                tr,
+              );
         return;
       }
       const saved = await api.saveProfile(checked.input);

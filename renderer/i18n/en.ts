@@ -1,3 +1,4 @@
+import { enAlerts } from './en-alerts';
 import { enSettings } from './en-settings';
 
 /**
@@ -31,7 +32,6 @@ export const en = {
   'sort.count': 'Most online',
   'sort.change': 'Biggest change',
   'sort.name': 'Name',
-
   'control.window': 'Change over',
   'control.window.option': '{window} change',
   'window.5m': '5 min',
@@ -42,6 +42,7 @@ export const en = {
   'window.short.15m': '15m',
   'window.short.30m': '30m',
   'window.short.1h': '1h',
+
   'list.label': 'Rooms',
   'list.pinned': 'Pinned',
   'list.help': 'Arrow keys move between rooms, Enter shows details, Right arrow reaches the pin.',
@@ -55,11 +56,11 @@ export const en = {
   'room.change.down': 'down {count} in the last minute',
   'room.change.flat': 'no change in the last minute',
   'room.change.title': 'Change over the last minute',
-
   'room.window.up': '+{count} in {window}',
   'room.window.down': '−{count} in {window}',
   'room.window.flat': 'no change in {window}',
   'room.window.title': 'Change over {window}',
+
   'age.now': 'just now',
   'age.seconds': '{count} s ago',
   'age.minutes': '{count} min ago',
@@ -187,6 +188,7 @@ export const en = {
   'rules.invalid': 'Check “{field}”: a whole number, and a percent above 0.',
   'rules.failed': 'Could not save the rules: {reason}',
   ...enSettings,
+  ...enAlerts,
 } as const satisfies Record<string, string>;
 
 /** A key of the UI's dictionaries. */

@@ -1,5 +1,6 @@
 /** Every string the popover shows, in Simplified Chinese: the same keys and placeholders as the English. */
 import type { Dictionary } from './en';
+import { zhCNAlerts } from './zh-cn-alerts';
 import { zhCNSettings } from './zh-cn-settings';
 
 /** The Simplified Chinese dictionary. */
@@ -30,7 +31,6 @@ export const zhCN: Dictionary = {
   'sort.count': '在线最多',
   'sort.change': '变化最大',
   'sort.name': '名称',
-
   'control.window': '变化区间',
   'control.window.option': '{window}变化',
   'window.5m': '5 分钟',
@@ -41,6 +41,7 @@ export const zhCN: Dictionary = {
   'window.short.15m': '15分钟',
   'window.short.30m': '30分钟',
   'window.short.1h': '1小时',
+
   'list.label': '房间',
   'list.pinned': '已置顶',
   'list.help': '方向键在房间之间移动，回车键显示详情，右方向键可到置顶按钮。',
@@ -54,11 +55,11 @@ export const zhCN: Dictionary = {
   'room.change.down': '近 1 分钟减少 {count} 人',
   'room.change.flat': '近 1 分钟无变化',
   'room.change.title': '近 1 分钟的变化',
-
   'room.window.up': '近 {window}增加 {count} 人',
   'room.window.down': '近 {window}减少 {count} 人',
   'room.window.flat': '近 {window}无变化',
   'room.window.title': '近 {window}的变化',
+
   'age.now': '刚刚',
   'age.seconds': '{count} 秒前',
   'age.minutes': '{count} 分钟前',
@@ -185,4 +186,5 @@ export const zhCN: Dictionary = {
   'rules.invalid': '请检查“{field}”：需为整数，比例需大于 0。',
   'rules.failed': '无法保存规则：{reason}',
   ...zhCNSettings,
+  ...zhCNAlerts,
 };

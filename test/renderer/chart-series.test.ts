@@ -7,6 +7,7 @@ import {
   columnsSummary,
   exportFileName,
 } from '../../renderer/chart-series';
+import { translator } from '../../renderer/i18n/translator';
 import { NO_FACTS } from '../support/view-parts';
 
 const T = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -91,9 +92,20 @@ describe('chartMarks', () => {
       [alert('b', T + 5, 'later'), alert('a', T, 'first'), alert('x', T - 1, 'before')],
       T,
       T + 10,
+      translator('en'),
     );
     expect(marks.map((mark) => mark.id)).toEqual(['a', 'b']);
+    // Without facts a mark keeps the engine's English title.
     expect(marks[0]).toEqual({ id: 'a', at: T, title: 'first', severity: 'warning' });
+  });
+
+  it("titles a mark in the UI's language from the alert's facts", () => {
+    const above = {
+      ...alert('a', T, "Room 'Launch Day' 1,240 online"),
+      facts: { ...NO_FACTS, label: 'Launch Day', value: 1240, threshold: 1000 },
+    };
+    expect(chartMarks([above], T, T, translator('zh-CN'))[0]?.title).toBe('直播间「Launch Day」人数 1,240');
+    expect(chartMarks([above], T, T, translator('en'))[0]?.title).toBe("Room 'Launch Day' 1,240 online");
   });
 });
 

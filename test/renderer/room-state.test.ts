@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorKind, RoomView } from '../../main/contract/monitor-api';
-import { roomState } from '../../renderer/room-state';
+import { ERROR_KINDS } from '../../main/core/error-kind';
+import { errorState, roomState } from '../../renderer/room-state';
 
 const error = (kind: ErrorKind) => ({ kind, message: '' });
 const room = (status: RoomView['status'], kind?: ErrorKind) => ({
@@ -36,5 +37,24 @@ describe('a room state in words', () => {
     expect(roomState(room('failing', 'auth'), 'running').key).toBe('credentialsRejected');
     expect(roomState(room('failing', 'account'), 'running').key).toBe('accountBlocked');
     expect(roomState(room('failing', 'rate-limited'), undefined).key).toBe('rateLimited');
+    // Still polled, so still failing, whatever a stopping kind would say of a stopped room.
+    expect(roomState(room('failing', 'group-gone'), 'running').key).toBe('failing');
+    expect(roomState(room('stopped', 'auth'), 'running').key).toBe('stopped');
+  });
+
+  it('gives every error kind the state it stands for, failing for the ones without their own', () => {
+    const states = Object.fromEntries(ERROR_KINDS.map((kind) => [kind, errorState(kind)]));
+    expect(states).toEqual({
+      auth: 'credentialsRejected',
+      'rate-limited': 'rateLimited',
+      transient: 'failing',
+      'group-gone': 'roomClosed',
+      'not-live-room': 'notLiveRoom',
+      'invalid-group': 'invalidRoom',
+      account: 'accountBlocked',
+      protocol: 'failing',
+      request: 'failing',
+      unknown: 'failing',
+    });
   });
 });

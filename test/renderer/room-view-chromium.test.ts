@@ -122,17 +122,19 @@ describe('the room view in Chromium', () => {
 
     expect(await page.locator('.chart-mark').count()).toBe(2);
     expect(await page.locator('.alert-list li').allTextContents()).toEqual([
-      expect.stringMatching(/^\d\d:\d\d Launch Day 0 above 1,000$/),
-      expect.stringMatching(/^\d\d:\d\d Launch Day 0 new peak 1,300$/),
+      expect.stringMatching(/^\d\d:\d\d Room 'Launch Day 0' 1,240 online$/),
+      expect.stringMatching(/^\d\d:\d\d Room 'Launch Day 0' new peak 1,300$/),
     ]);
     await page.locator('.chart-mark').first().focus();
     expect(await page.isVisible('.chart-tip')).toBe(true);
-    expect(await page.textContent('.chart-tip')).toContain('above 1,000');
+    expect(await page.textContent('.chart-tip')).toContain("Room 'Launch Day 0' 1,240 online");
     await page.screenshot({ path: `${SHOTS}/room-live.png`, fullPage: true });
 
     expect(await page.textContent('.session-current')).toMatch(/^Live since \d\d:\d\d: 800 online$/);
     expect(await page.locator('.session-list li').allTextContents()).toEqual([
-      expect.stringContaining('stream ended after 2 h 5 min: peak 2,400'),
+      expect.stringMatching(
+        /^\d\d:\d\d Room 'Launch Day 0' stream ended after 2 h 5 min: peak 2,400 at \d\d:\d\d, average 1,800$/,
+      ),
     ]);
 
     await page.click('[data-range="24h"]');
@@ -248,6 +250,20 @@ describe('the room view in Chromium', () => {
     const { context, page } = await open({ locale: 'zh-CN', colorScheme: 'dark' });
     const key = await openRoom(page);
     expect(await page.textContent('.room-view .back')).toBe('← 返回房间列表');
+    // The engine's alerts and sessions, worded in Chinese from their facts rather than shown in English.
+    await page.waitForSelector('.session-current');
+    expect(await page.locator('.alert-list li').allTextContents()).toEqual([
+      expect.stringMatching(/^\d\d:\d\d：直播间「Launch Day 0」人数 1,240$/),
+      expect.stringMatching(/^\d\d:\d\d：直播间「Launch Day 0」人数创新高 1,300$/),
+    ]);
+    await page.locator('.chart-mark').first().focus();
+    expect(await page.textContent('.chart-tip')).toContain('直播间「Launch Day 0」人数 1,240');
+    expect(await page.textContent('.session-current')).toMatch(/^自 \d\d:\d\d 起直播中：800 人在线$/);
+    expect(await page.locator('.session-list li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^\d\d:\d\d 直播间「Launch Day 0」直播结束，时长 2 小时 5 分钟：峰值 2,400（\d\d:\d\d），平均 1,800$/,
+      ),
+    ]);
     await page.screenshot({ path: `${SHOTS}/room-zh-CN-dark.png`, fullPage: true });
     expect(await seriousFindings(page)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -5,6 +5,7 @@
  * `?state=loading` one that never comes, `?state=demo` the demo show; `window.syntheticMonitor` lets the test push changed rooms.
  */
 import type {
+  AlertFacts,
   AlertView,
   ChartData,
   ChartRange,
@@ -165,32 +166,66 @@ function countAt(key: string, at: number): number | null {
   return Math.round(base * (1 + 0.1 * Math.sin(phase + minutes / 7) + 0.03 * Math.sin(minutes * 1.3)));
 }
 
+/** A room's alerts as the engine words and describes them: the English title and message, and the facts. */
 function alertsOf(key: string): AlertView[] {
   const room = rooms.get(key);
-  const name = room?.label ?? room?.groupId ?? key;
+  const label = room?.label ?? null;
+  const name = label ? `Room '${label}'` : `Room ${JSON.stringify(room?.groupId ?? key)}`;
   const alert = (
     id: string,
     minutesAgo: number,
     rule: AlertView['rule'],
-    title: string,
-    message: string,
-  ) => ({
+    words: { title: string; message: string },
+    facts: Partial<AlertFacts>,
+  ): AlertView => ({
     id: `${key}#${id}`,
     rule,
-    phase: 'notice' as AlertView['phase'],
-    severity: 'info' as AlertView['severity'],
+    phase: 'notice',
+    severity: 'info',
     profileId: room?.profileId ?? '',
     roomKey: key,
-    title: `${name} ${title}`,
-    message,
+    title: `${name} ${words.title}`,
+    message: words.message,
     at: NOW - minutesAgo * 60_000,
-    facts: NO_FACTS,
+    facts: { ...NO_FACTS, label, ...facts },
   });
+  const peakAt = NOW - (26 * 60 + 35) * 60_000;
   return [
-    { ...alert('above', 6, 'above', 'above 1,000', '1,240 online'), phase: 'firing', severity: 'warning' },
-    alert('peak', 2, 'peak', 'new peak 1,300', 'highest of this stream'),
-    alert('ended', 26 * 60, 'session', 'stream ended after 2 h 5 min', 'peak 2,400 at 19:30, average 1,800'),
-    alert('started', 90, 'session', 'stream started', '800 online'),
+    {
+      ...alert(
+        'above',
+        6,
+        'above',
+        { title: '1,240 online', message: 'above 1,000, peak 1,240' },
+        { value: 1240, threshold: 1000, peak: { online: 1240, at: NOW - 6 * 60_000 } },
+      ),
+      phase: 'firing',
+      severity: 'warning',
+    },
+    alert(
+      'peak',
+      2,
+      'peak',
+      { title: 'new peak 1,300', message: 'highest of this stream, peak 1,300' },
+      { value: 1300, peak: { online: 1300, at: NOW - 2 * 60_000 } },
+    ),
+    alert(
+      'ended',
+      26 * 60,
+      'session',
+      { title: 'stream ended after 2 h 5 min', message: 'peak 2,400 at 19:30, average 1,800' },
+      {
+        peak: { online: 2400, at: peakAt },
+        session: { event: 'ended', sawStart: true, durationMs: 7_500_000, average: 1800 },
+      },
+    ),
+    alert(
+      'started',
+      90,
+      'session',
+      { title: 'stream started', message: '800 online' },
+      { value: 800, session: { event: 'started' }, peak: { online: 800, at: NOW - 90 * 60_000 } },
+    ),
   ];
 }
 

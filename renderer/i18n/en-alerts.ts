@@ -1,0 +1,80 @@
+/**
+ * The English words of alerts, errors and regions, spread into the English dictionary. They follow
+ * the engine's own English (notifications and webhooks say the same), built from the alert's facts.
+ */
+export const enAlerts = {
+  'alert.room.label': "Room '{label}'",
+  'alert.room.id': 'Room "{id}"',
+  'alert.withPeak': '{message}, peak {peak}',
+
+  'alert.count': '{room} {count} online',
+  'alert.above': 'above {threshold}',
+  'alert.below': 'below {threshold}',
+  'alert.above.recovered': 'back under {threshold}',
+  'alert.below.recovered': 'back over {threshold}',
+  'alert.change': '{percent} in {duration}',
+  'alert.settled': 'settled at {count}',
+  'alert.peak.title': '{room} new peak {count}',
+  'alert.peak.message': 'highest of this stream',
+  'alert.milestone.title': '{room} passed {threshold} online',
+  'alert.milestone.message': '{count} now',
+  'alert.started.title': '{room} stream started',
+  'alert.started.message': '{count} online',
+  'alert.ended.title': '{room} stream ended after {duration}',
+  'alert.ended.watchedTitle': '{room} stream ended (watched for {duration})',
+  'alert.ended.message': 'peak {count} at {time}, average {average}',
+  'alert.failing.title': '{room} {state}',
+  'alert.failing.recovered': 'polls work again',
+  'alert.stale.title': '{room} count is stale',
+  'alert.stale.message': 'No fresh count for several intervals.',
+  'alert.stale.recovered': 'counts are fresh again',
+  'alert.closed.title': '{room} closed',
+  'alert.closed.recovered': 'the room is back',
+  'alert.auth.title': '{profile}: credentials rejected',
+  'alert.account.title': '{profile}: account problem',
+  'alert.app.resolved': '{title}, resolved',
+  'alert.app.message': '{reason} Polling is paused until the credentials change.',
+  'alert.app.recovered': 'Polling again.',
+  'alert.group.failing': 'API failing for {rooms}',
+  'alert.group.stale': 'Counts stale for {rooms}',
+  'alert.group.closed': '{rooms} closed',
+  'alert.group.spike': 'Audiences spiking in {rooms}',
+  'alert.group.drop': 'Audiences dropping in {rooms}',
+  'alert.group.session': 'Streams starting or ending in {rooms}',
+  'alert.group.other': '{rule} alerts for {rooms}',
+  'alert.group.recovered': '{title}, recovered',
+
+  'duration.seconds': '{count} s',
+  'duration.minutes': '{count} min',
+  'duration.hours': '{hours} h',
+  'duration.hoursMinutes': '{hours} h {minutes} min',
+
+  'error.auth':
+    'The server rejected the credentials: check the SDKAppID, the admin identifier and the secret key.',
+  'error.rate-limited': 'The app is over the API rate limit: Headcount slows down and recovers by itself.',
+  'error.transient': 'The server or the network failed for a moment: Headcount retries with backoff.',
+  'error.group-gone': 'The room does not exist or was disbanded: polling it stopped.',
+  'error.not-live-room':
+    'This group is not a live-stream room (AVChatRoom), so it has no online count: polling it stopped.',
+  'error.invalid-group': 'The room id is not valid: check it for typos. Polling it stopped.',
+  'error.account':
+    'The account cannot use this API (app disabled, package expired, IP not allowed, or blocked): see the IM console.',
+  'error.protocol': 'The server answered something that does not make sense; Headcount retries.',
+  'error.request': 'The request was malformed, which is a bug in Headcount: please report it.',
+  'error.unknown': 'The server returned an error Headcount does not know.',
+  'error.wrongRegion':
+    'The server does not know this SDKAppID or its key: is the region right for this SDKAppID?',
+  'error.locked': 'Too many bad UserSigs: the server locked this app for one minute. Check the secret key.',
+  'error.clock':
+    "The server says the UserSig expired even though it was just signed: check this computer's date and time.",
+  'error.withCode': '{explanation} (code {code})',
+
+  'region.china': 'China',
+  'region.singapore': 'Singapore',
+  'region.seoul': 'Seoul',
+  'region.tokyo': 'Tokyo',
+  'region.frankfurt': 'Frankfurt',
+  'region.mumbai': 'Mumbai',
+  'region.silicon-valley': 'Silicon Valley',
+  'region.jakarta': 'Jakarta',
+} as const;
