@@ -52,6 +52,15 @@ export function appForm(
     return read;
   };
   shortcut.input.addEventListener('change', checkShortcut);
+  // Saved but refused by the system: say so, or the person believes the keys work.
+  const active = view.activeShortcut;
+  if (active !== undefined && app.shortcut !== null && app.shortcut.toLowerCase() !== active?.toLowerCase())
+    shortcut.showError(
+      tr.t(active ? 'app.shortcut.held.keeping' : 'app.shortcut.held', {
+        shortcut: app.shortcut,
+        active: active ?? '',
+      }),
+    );
   const language = field(set, 'a-language', tr.t('control.language'), el('select'));
   for (const [key, label] of [
     ['system', tr.t('app.language.system')],

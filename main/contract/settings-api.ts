@@ -115,6 +115,11 @@ export interface SettingsView {
   snoozes: SnoozeView[];
   /** Null where there is no tray: the page keeps language and theme itself. */
   app: AppSection | null;
+  /**
+   * The shortcut registered with the system now, where there is a tray: it differs from
+   * `app.shortcut` when another app or the system holds that one.
+   */
+  activeShortcut?: string | null;
 }
 
 /** A change to the settings: each field present replaces that setting (`webhooks` the whole list). */

@@ -104,10 +104,11 @@ async function start(): Promise<void> {
       read: (groupId) => settings.read().rooms?.[groupId]?.rules,
       write: (groupId, rules) => settings.update((current) => withRoomRules(current, groupId, rules)),
     },
-    onSettingsChanged: (_now, patch) => {
+    activeShortcut: () => shortcut.active,
+    onSettingsChanged: (now, patch) => {
       if (patch.app?.launchAtLogin !== undefined) void applyLaunchAtLogin(patch.app.launchAtLogin);
-      if (patch.app?.shortcut !== undefined) shortcut.apply(patch.app.shortcut);
-      if (patch.app?.trayNumber !== undefined) trayView?.refresh();
+      if (patch.app?.shortcut !== undefined) shortcut.apply(now.app?.shortcut ?? null);
+      if (patch.app?.trayNumber !== undefined || patch.app?.shortcut !== undefined) trayView?.refresh();
     },
   });
 
@@ -147,7 +148,8 @@ async function start(): Promise<void> {
     tray,
     choice: () => settings.read().tray.number,
     snoozedUntil: () => snoozes.active(Date.now()).find((s) => s.scope.kind === 'all')?.until ?? null,
-    shortcut: () => settings.read().shortcut,
+    // The menu names the shortcut that works, not a saved one the system refused.
+    shortcut: () => shortcut.active,
   });
 
   shortcut.apply(settings.read().shortcut);

@@ -72,6 +72,8 @@ export interface MonitorServiceOptions {
   roomRules?: RoomRulesStore;
   /** Where the settings the UI edits are kept; in memory for this run when absent. */
   settings?: SettingsPort;
+  /** The global shortcut registered now, where the edition has one (the tray app). */
+  activeShortcut?: () => string | null;
   /** Called after a settings change is kept, to apply what the service cannot (tray, login item, shortcut). */
   onSettingsChanged?: (settings: EditableSettings, patch: SettingsPatch) => void;
 }
@@ -285,7 +287,13 @@ export class MonitorService implements MonitorApi {
   async getSettings(): Promise<SettingsView> {
     const { webhooks, ...rest } = this.settings.read();
     const snoozes = snoozeViews(this.options.snoozes, this.options.clock.wall(), this.profiles());
-    return { ...rest, webhooks: webhookViews(webhooks), snoozes };
+    const active = this.options.activeShortcut;
+    return {
+      ...rest,
+      webhooks: webhookViews(webhooks),
+      snoozes,
+      ...(active ? { activeShortcut: active() } : {}),
+    };
   }
 
   async updateSettings(patch: SettingsPatch): Promise<SettingsView> {

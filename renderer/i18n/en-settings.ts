@@ -116,6 +116,10 @@ export const enSettings = {
   'app.language.system': 'Same as the system',
   'app.shortcut': 'Global shortcut',
   'app.shortcut.hint': 'Opens Headcount from any app, as in CmdOrCtrl+Alt+H. Leave it empty for none.',
+  'app.shortcut.held':
+    '"{shortcut}" is held by another app or by the system, so it does nothing: pick another.',
+  'app.shortcut.held.keeping':
+    '"{shortcut}" is held by another app or by the system: pick another. {active} still opens Headcount.',
   'app.shortcut.problem.empty-part':
     '"{shortcut}" has an empty part: join the keys with "+", and write "Plus" for the + key.',
   'app.shortcut.problem.no-key': '"{shortcut}" has no key: end it with one, as in CmdOrCtrl+Shift+H.',

@@ -118,6 +118,8 @@ export const zhCNSettings: Record<keyof typeof enSettings, string> = {
   'app.language.system': '跟随系统',
   'app.shortcut': '全局快捷键',
   'app.shortcut.hint': '在任何应用中打开 Headcount，例如 CmdOrCtrl+Alt+H。留空表示不使用。',
+  'app.shortcut.held': '“{shortcut}”已被其他应用或系统占用，按下不会有反应：请换一个。',
+  'app.shortcut.held.keeping': '“{shortcut}”已被其他应用或系统占用：请换一个。{active} 仍可打开 Headcount。',
   'app.shortcut.problem.empty-part': '“{shortcut}”中有空白部分：用“+”连接各键，“+”键本身写作 Plus。',
   'app.shortcut.problem.no-key': '“{shortcut}”缺少按键：请以一个按键结尾，例如 CmdOrCtrl+Shift+H。',
   'app.shortcut.problem.unknown-key':

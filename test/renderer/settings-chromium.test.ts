@@ -272,6 +272,24 @@ describe('the settings in Chromium', () => {
     await context.close();
   });
 
+  it('says when the system refused a saved shortcut, and which one still works', async () => {
+    const { context, page, errors } = await openView('settings');
+    expect(await page.locator('#a-shortcut-error').isVisible()).toBe(false);
+    await page.fill('#a-shortcut', 'Ctrl+Alt+T');
+    await page.press('#a-shortcut', 'Enter');
+    await page.waitForSelector('.settings > .answer:has-text("Saved")');
+    expect(await text(page, '#a-shortcut-error')).toBe(
+      '"Ctrl+Alt+T" is held by another app or by the system: pick another. CommandOrControl+Alt+H still opens Headcount.',
+    );
+    await page.fill('#a-shortcut', 'Alt+Shift+F6');
+    await page.press('#a-shortcut', 'Enter');
+    await page.waitForFunction(
+      () => document.querySelector('#a-shortcut')?.getAttribute('aria-invalid') === null,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says what is wrong with a shortcut in Chinese', async () => {
     const { context, page } = await openView('settings', { locale: 'zh-CN' });
     await page.fill('#a-shortcut', 'Ctrl+Shift');

@@ -112,8 +112,11 @@ export function syntheticSettingsApi(now: number): SettingsMethods {
     name: `Tonight ${i}`,
     watched: i % 9 === 0,
   }));
+  // The system holds Ctrl+Alt+T (a terminal, say): saving it keeps the shortcut that worked before.
+  let activeShortcut = settings.app?.shortcut ?? null;
+  const withActive = () => (settings.app ? { ...settings, activeShortcut } : settings);
   return {
-    getSettings: async () => settings,
+    getSettings: async () => withActive(),
     updateSettings: async (patch: SettingsPatch) => {
       patches.push(structuredClone(patch));
       const webhooks = patch.webhooks?.map((w, i) => ({
@@ -134,7 +137,9 @@ export function syntheticSettingsApi(now: number): SettingsMethods {
         ...(patch.quietHours !== undefined ? { quietHours: patch.quietHours } : {}),
         ...(patch.app && settings.app ? { app: { ...settings.app, ...patch.app } } : {}),
       };
-      return settings;
+      const wanted = patch.app?.shortcut;
+      if (wanted !== undefined && wanted?.toLowerCase() !== 'ctrl+alt+t') activeShortcut = wanted;
+      return withActive();
     },
     listAlertEntries: async (query: AlertEntryQuery) =>
       entries
