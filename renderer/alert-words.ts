@@ -160,9 +160,7 @@ function session(alert: AlertView, room: string, tr: Translator): AlertText | nu
 }
 
 function appLevel(alert: AlertView, rule: 'auth' | 'account', tr: Translator): AlertText {
-  // The engine titles these "<profile>: <what>" and the facts do not name the profile: keep its name.
-  const cut = alert.title.lastIndexOf(': ');
-  const profile = cut > 0 ? alert.title.slice(0, cut) : alert.profileId;
+  const { profile } = alert.facts;
   const title = tr.t(rule === 'auth' ? 'alert.auth.title' : 'alert.account.title', { profile });
   if (alert.phase === 'recovered')
     return { title: tr.t('alert.app.resolved', { title }), message: tr.t('alert.app.recovered') };
@@ -176,7 +174,11 @@ function grouped(alert: AlertView, count: number, tr: Translator): AlertText {
   const summary = key
     ? tr.t(key, { rooms })
     : tr.t('alert.group.other', { rooms, rule: tr.t(`rule.${alert.rule}`) });
-  const title = alert.phase === 'recovered' ? tr.t('alert.group.recovered', { title: summary }) : summary;
+  const { where } = alert.facts;
+  const placed = where
+    ? tr.t('alert.group.where', { title: summary, where: regionLabel({ key: where, label: where }, tr) })
+    : summary;
+  const title = alert.phase === 'recovered' ? tr.t('alert.group.recovered', { title: placed }) : placed;
   // The message names the rooms; without a shared kind of failure to explain, the engine's list stays.
   const { errorKind } = alert.facts;
   return { title, message: errorKind ? errorWords({ kind: errorKind }, tr) : alert.message };

@@ -111,6 +111,8 @@ export interface AlertView {
 export interface AlertFacts {
   /** The room's label or group Name, when known. */
   label: string | null;
+  /** The label of the app profile it belongs to. */
+  profile: string;
   /** The count that triggered it. */
   value: number | null;
   /** The threshold or milestone that was crossed. */
@@ -124,10 +126,11 @@ export interface AlertFacts {
     | { event: 'started' }
     | { event: 'ended'; sawStart: boolean; durationMs: number; average: number }
     | null;
-  /** A grouped alert: how many rooms it sums up. */
+  /** A grouped alert: how many rooms it sums up, and where they are (a region key or an endpoint's host). */
   rooms: number | null;
   /** Why polls failed (failing, auth and account alerts). */
   errorKind: ErrorKind | null;
+  where: string | null;
 }
 
 export interface MonitorSnapshot {

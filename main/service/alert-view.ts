@@ -15,6 +15,7 @@ export function alertView(alert: Alert, profileId: string): AlertView {
     message: alert.message,
     at: alert.at,
     facts: {
+      profile: alert.profile,
       label: alert.label ?? null,
       value: alert.value ?? null,
       threshold: alert.threshold ?? null,
@@ -22,6 +23,7 @@ export function alertView(alert: Alert, profileId: string): AlertView {
       peak: alert.peak ?? null,
       session: alert.session ?? null,
       rooms: alert.groupIds?.length ?? null,
+      where: alert.where ?? null,
       errorKind: alert.errorKind ?? null,
     },
   };

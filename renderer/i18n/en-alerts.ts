@@ -42,6 +42,7 @@ export const enAlerts = {
   'alert.group.drop': 'Audiences dropping in {rooms}',
   'alert.group.session': 'Streams starting or ending in {rooms}',
   'alert.group.other': '{rule} alerts for {rooms}',
+  'alert.group.where': '{title} in {where}',
   'alert.group.recovered': '{title}, recovered',
 
   'duration.seconds': '{count} s',

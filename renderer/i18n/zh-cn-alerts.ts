@@ -42,6 +42,7 @@ export const zhCNAlerts: Record<keyof typeof enAlerts, string> = {
   'alert.group.drop': '{rooms}人数骤降',
   'alert.group.session': '{rooms}开播或下播',
   'alert.group.other': '{rooms}的“{rule}”告警',
+  'alert.group.where': '{where}：{title}',
   'alert.group.recovered': '{title}，已恢复',
 
   'duration.seconds': '{count} 秒',

@@ -207,10 +207,10 @@ describe('alertWords in Chinese', () => {
     const [grouped] = out.map((alert) => alertView(alert, 'p1'));
     if (!grouped) throw new Error('expected a summary');
     expect(alertWords(grouped, zh)).toEqual({
-      title: '4 个房间轮询失败',
+      title: '新加坡：4 个房间轮询失败',
       message: '服务器或网络暂时故障：Headcount 会逐步延长间隔重试。',
     });
-    expect(alertWords(grouped, en).title).toBe('API failing for 4 rooms');
+    expect(alertWords(grouped, en).title).toBe('API failing for 4 rooms in Singapore');
   });
 });
 

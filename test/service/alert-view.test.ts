@@ -45,6 +45,7 @@ describe('alertView', () => {
       at: T0 + 20_000,
       facts: {
         ...NO_FACTS,
+        profile: 'Main app',
         label: 'Launch Day',
         value: 1240,
         threshold: 1000,

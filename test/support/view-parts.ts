@@ -2,6 +2,7 @@ import type { AlertFacts, ChangeWindow } from '../../main/contract/monitor-api';
 
 /** The facts of an alert that says nothing beyond its rule, for fixtures; spread and override. */
 export const NO_FACTS: AlertFacts = {
+  profile: 'Events',
   label: null,
   value: null,
   threshold: null,
@@ -9,6 +10,7 @@ export const NO_FACTS: AlertFacts = {
   peak: null,
   session: null,
   rooms: null,
+  where: null,
   errorKind: null,
 };
 

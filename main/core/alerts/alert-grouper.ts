@@ -103,6 +103,7 @@ export class AlertGrouper {
       severity,
       profile: first.profile,
       groupIds,
+      where: this.options.where,
       title: `${summary(`${groupIds.length} rooms`)} in ${this.options.where}${phase}`,
       message: `${names.join(', ')}${more}.`,
       at: first.at,

@@ -44,6 +44,8 @@ export interface Alert {
   groupId?: string;
   /** The rooms summarised by a grouped alert ("API failing for 12 rooms in singapore"). */
   groupIds?: string[];
+  /** Where a grouped alert's rooms are: the profile's region key, or its endpoint's host. */
+  where?: string;
   /** The room's label or name, when known, for people. */
   label?: string;
   /** One line for a notification title: "Room 'Launch Day' 1,240 online". */
