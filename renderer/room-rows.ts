@@ -3,6 +3,7 @@
  * what the engine knows. Pure, so it is tested without a browser.
  */
 import type { AppState, ChangeWindow, RoomView } from '../main/contract/monitor-api';
+import { errorWords } from './alert-words';
 import type { Translator } from './i18n/translator';
 import { type RoomStateKey, roomState, type Tone } from './room-state';
 
@@ -122,7 +123,7 @@ export function ageWords(ms: number | null, tr: Translator): string {
 /** The lines of a room's detail, and whether it can be retried now. */
 export interface RoomDetail {
   lines: string[];
-  /** The engine's explanation of the last failure, as it gave it. */
+  /** What the last failure means and what to do, in the UI's language. */
   problem: string | null;
   canRetry: boolean;
 }
@@ -134,7 +135,7 @@ export function describeDetail(room: RoomView, profileLabel: string, tr: Transla
   if (room.snoozedUntil !== null) lines.push(tr.t('detail.snoozed', { time: tr.time(room.snoozedUntil) }));
   return {
     lines,
-    problem: room.error?.message ?? null,
+    problem: room.error ? errorWords(room.error, tr) : null,
     canRetry: room.status === 'failing' || room.status === 'stopped',
   };
 }

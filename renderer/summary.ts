@@ -1,5 +1,6 @@
 /** The lines above the list: the total across rooms and what the user should know. Pure. */
 import type { MonitorSnapshot, ProfileView, RoomView } from '../main/contract/monitor-api';
+import { errorWords } from './alert-words';
 import type { Translator } from './i18n/translator';
 
 /** A total over some rooms. */
@@ -48,6 +49,11 @@ export function bannerLines(
       lines.push({ text: tr.t('banner.needsKey', { profile: profile.label }), tone: 'warn' });
     else if (profile.state === 'rate-limited')
       lines.push({ text: tr.t('banner.rateLimited', { profile: profile.label }), tone: 'warn' });
+    else if (profile.state === 'auth-failed' && profile.error)
+      lines.push({
+        text: tr.t('banner.reason', { profile: profile.label, reason: errorWords(profile.error, tr) }),
+        tone: 'warn',
+      });
     else if (profile.state === 'auth-failed')
       lines.push({
         text: tr.t('banner.authFailed', { profile: profile.label, reason: profile.reason ?? '' }).trim(),

@@ -134,14 +134,14 @@ describe('room rows', () => {
         status: 'stopped',
         peak: { online: 15000, at: peakAt },
         snoozedUntil: new Date(2025, 0, 1, 21, 0).getTime(),
-        error: { kind: 'group-gone', message: 'The room does not exist.' },
+        error: { kind: 'group-gone', code: 10010, message: 'The room does not exist.' },
       }),
       'Events SG',
       en,
     );
     expect(detail).toEqual({
       lines: ['Room id @TGS#a in Events SG', 'Peak 15,000 at 20:15', 'Alerts snoozed until 21:00'],
-      problem: 'The room does not exist.',
+      problem: 'The room does not exist or was disbanded: polling it stopped. (code 10010)',
       canRetry: true,
     });
     expect(describeDetail(roomView(), 'Events SG', zh)).toEqual({

@@ -51,6 +51,21 @@ describe('the total and the banners', () => {
     ]);
   });
 
+  it("words rejected credentials from their error kind, in the UI's language", () => {
+    const old = profileView({
+      label: 'Old',
+      state: 'auth-failed',
+      reason: 'UserSig expired.',
+      error: { kind: 'auth', code: 70001 },
+    });
+    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], en);
+    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], translator('zh-CN'));
+    expect(en1?.text).toMatch(/^Old: .*\(code 70001\)$/);
+    expect(zh1?.text).toMatch(/^Old：/);
+    expect(zh1?.text).toContain('70001');
+    expect(zh1?.text).not.toContain('UserSig expired');
+  });
+
   it('says a pause once', () => {
     const paused = profileView({ state: 'paused', reason: 'Polling is paused.' });
     expect(bannerLines({ demo: false, paused: true, notices: [] }, [paused], en)).toEqual([
