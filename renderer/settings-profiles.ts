@@ -131,7 +131,7 @@ function profileForm(
   const weakRow = el('div');
   const weak = checkbox(weakRow, 'f-weak', tr.t('field.allowWeak'), false);
   weakRow.append(el('p', { class: 'hint' }, tr.t('field.allowWeak.hint')));
-  weakRow.hidden = existing?.keyStorage !== 'this-run-only';
+  weakRow.hidden = existing?.weakStorageOffered !== true;
   set.append(weakRow);
   const answer = el('p', { class: 'answer', role: 'status' });
   const test = button(tr.t('settings.test'), () => void run('test'));
@@ -180,7 +180,8 @@ function profileForm(
       const saved = await api.saveProfile(checked.input);
       secretKey.input.value = '';
       answer.textContent = tr.t('settings.saved', { note: saved.keyStorageNote });
-      if (saved.keyStorage === 'this-run-only') weakRow.hidden = false;
+      // Kept in memory for want of a keyring: offer the weak opt-in here before the form goes away.
+      if (saved.weakStorageOffered) weakRow.hidden = false;
       else changed();
     } catch (error) {
       answer.textContent = messageOf(error);

@@ -79,6 +79,8 @@ export interface ProfileView {
   keyStorage: KeyStorage;
   /** What the key storage means, in words ("Saved in the macOS Keychain", "Kept in memory only..."). */
   keyStorageNote: string;
+  /** True where the key stays in memory only for want of a keyring, and the user may opt in to keep it on disk weakly. */
+  weakStorageOffered: boolean;
   state: AppState;
   /** Why the profile is not running, in English words; `error` says the same for a UI that words it itself. */
   reason: string | null;
@@ -109,10 +111,10 @@ export interface AlertView {
 
 /** What an alert says, as data: enough for a UI to word the title and message in its own language. */
 export interface AlertFacts {
-  /** The room's label or group Name, when known. */
-  label: string | null;
   /** The label of the app profile it belongs to. */
   profile: string;
+  /** The room's label or group Name, when known. */
+  label: string | null;
   /** The count that triggered it. */
   value: number | null;
   /** The threshold or milestone that was crossed. */
@@ -128,9 +130,9 @@ export interface AlertFacts {
     | null;
   /** A grouped alert: how many rooms it sums up, and where they are (a region key or an endpoint's host). */
   rooms: number | null;
+  where: string | null;
   /** Why polls failed (failing, auth and account alerts). */
   errorKind: ErrorKind | null;
-  where: string | null;
 }
 
 export interface MonitorSnapshot {

@@ -28,7 +28,8 @@ export interface KeyStore {
   saveKey(profileId: string, key: string, options: { allowWeakStorage: boolean }): Promise<KeyStorage>;
   readKey(profileId: string): { ok: true; key: string } | { ok: false; reason: string };
   forget(profileId: string): void;
-  storage(profileId: string): { keyStorage: KeyStorage; note: string };
+  /** How the key is kept, in words; `weakOptIn` where it could go to disk weakly if the user agrees. */
+  storage(profileId: string): { keyStorage: KeyStorage; note: string; weakOptIn?: boolean };
 }
 
 /** A running engine for one profile: its client (for group info and tests) and its monitor. */

@@ -51,7 +51,7 @@ export function roomView(
 
 export function profileView(
   profile: ProfileRecord,
-  key: { keyStorage: ProfileView['keyStorage']; note: string },
+  key: { keyStorage: ProfileView['keyStorage']; note: string; weakOptIn?: boolean },
   status: AppStatus | null,
 ): ProfileView {
   const plan = status?.plan;
@@ -64,6 +64,7 @@ export function profileView(
     endpoint: profile.endpoint ?? null,
     keyStorage: key.keyStorage,
     keyStorageNote: key.note,
+    weakStorageOffered: key.weakOptIn === true,
     state: status?.state ?? 'paused',
     reason: status ? (status.reason ?? null) : 'Enter the secret key to start polling.',
     error: status?.error

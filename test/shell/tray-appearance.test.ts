@@ -14,6 +14,7 @@ function profile(fields: Partial<ProfileView> = {}): ProfileView {
     endpoint: null,
     keyStorage: 'protected',
     keyStorageNote: 'Saved in the keychain',
+    weakStorageOffered: false,
     state: 'running',
     reason: null,
     error: null,

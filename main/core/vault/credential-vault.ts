@@ -18,6 +18,8 @@ export type KeyRead = { ok: true; key: string } | { ok: false; keyStorage: 'need
 export interface KeyStorageView {
   keyStorage: KeyStorage;
   note: string;
+  /** The key is in memory only because there is no keyring: saving with `allowWeakStorage` would keep it on disk. */
+  weakOptIn?: boolean;
 }
 
 /** How {@link CredentialVault.saveKey} may keep a key. */
@@ -101,13 +103,22 @@ export class CredentialVault {
   storage(profileId: string): KeyStorageView {
     const held = this.held.get(profileId);
     if (held && 'memoryOnly' in held)
-      return { keyStorage: 'this-run-only', note: memoryOnlyNote(held.memoryOnly) };
+      return {
+        keyStorage: 'this-run-only',
+        note: memoryOnlyNote(held.memoryOnly),
+        ...(held.memoryOnly === 'no-keyring' ? { weakOptIn: true } : {}),
+      };
     if (held) {
       return { keyStorage: protects(held.backend) ? 'protected' : 'weak', note: savedNote(held.backend) };
     }
     const reason = this.signedOut.get(profileId);
     if (reason) return { keyStorage: 'needs-key', note: reason };
-    return { keyStorage: 'needs-key', note: noKeyNote(this.memoryOnlyCause()) };
+    const cause = this.memoryOnlyCause();
+    return {
+      keyStorage: 'needs-key',
+      note: noKeyNote(cause),
+      ...(cause === 'no-keyring' ? { weakOptIn: true } : {}),
+    };
   }
 
   private async store(profileId: string, key: string, allowWeak: boolean): Promise<KeyStorage> {

@@ -60,6 +60,7 @@ describe('the credential vault', () => {
     expect(vault.storage('main')).toEqual({
       keyStorage: 'needs-key',
       note: expect.stringMatching(/no keyring, so Headcount will keep it in memory/),
+      weakOptIn: true,
     });
     expect(await vault.saveKey('main', KEY)).toBe('this-run-only');
     expect(records).toEqual({});
@@ -67,6 +68,7 @@ describe('the credential vault', () => {
     expect(vault.storage('main')).toEqual({
       keyStorage: 'this-run-only',
       note: expect.stringMatching(/^Kept in memory only: this Linux session has no keyring.*weak protection/),
+      weakOptIn: true,
     });
 
     const { vault: afterRestart } = await openVault(records, { backend: 'basic_text' });
@@ -87,6 +89,7 @@ describe('the credential vault', () => {
     const { vault: afterRestart } = await openVault(records, { backend: 'basic_text' });
     expect(afterRestart.readKey('main')).toEqual({ ok: true, key: KEY });
     expect(afterRestart.storage('main').keyStorage).toBe('weak');
+    expect(afterRestart.storage('main').weakOptIn).toBeUndefined();
   });
 
   it('never persists a key where a keyring is expected but does not answer', async () => {

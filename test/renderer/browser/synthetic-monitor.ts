@@ -32,6 +32,7 @@ function profile(id: string, label: string, state: ProfileView['state'], rooms: 
     endpoint: null,
     keyStorage: 'protected',
     keyStorageNote: 'Saved in the system keychain.',
+    weakStorageOffered: false,
     state,
     reason: state === 'rate-limited' ? 'The server said the app is over its rate limit: slowing down.' : null,
     error: null,

@@ -33,6 +33,7 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
     endpoint: null,
     keyStorage: 'protected',
     keyStorageNote: '',
+    weakStorageOffered: false,
     state: 'running',
     reason: null,
     error: null,
