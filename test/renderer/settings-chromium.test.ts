@@ -283,9 +283,7 @@ describe('the settings in Chromium', () => {
     );
     await page.fill('#a-shortcut', 'Alt+Shift+F6');
     await page.press('#a-shortcut', 'Enter');
-    await page.waitForFunction(
-      () => document.querySelector('#a-shortcut')?.getAttribute('aria-invalid') === null,
-    );
+    await expect.poll(() => page.getAttribute('#a-shortcut', 'aria-invalid'), { timeout: 10_000 }).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });
