@@ -3,22 +3,12 @@
  * simulator does (a room disbanded, a room crossing a threshold), and the open page shows the
  * room's new state and the snooze that silences it.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../main/contract/monitor-api';
-import {
-  type DashboardPage,
-  launchChromium,
-  openDashboard,
-  roomRow,
-  rowText,
-  screenshot,
-} from './support/dashboard';
+import { roomRow, rowText, screenshot } from './support/dashboard';
 import { type Stage, startStage } from './support/stage';
 
 let stage: Stage;
-let browser: Browser;
-const pages: DashboardPage[] = [];
 
 beforeAll(async () => {
   stage = await startStage({
@@ -37,21 +27,12 @@ beforeAll(async () => {
       rules: { above: { threshold: 1000, forSeconds: 0 } },
     },
   });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  for (const { context } of pages) await context.close();
-  await browser?.close();
   const code = await stage?.stop();
   expect(code).toBe(0);
 });
-
-async function open(): Promise<DashboardPage> {
-  const opened = await openDashboard(browser, stage.run.link);
-  pages.push(opened);
-  return opened;
-}
 
 /** The alerts the server has logged for one room, oldest first. */
 async function alertsOf(groupId: string): Promise<AlertView[]> {
@@ -61,7 +42,7 @@ async function alertsOf(groupId: string): Promise<AlertView[]> {
 
 describe('alerts from the settings rules, seen in the dashboard', () => {
   it('shows a disbanded room as closed with its last count (never 0), explains it, and logs the closed alert', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await stage.open();
     await expect.poll(() => rowText(page, 'Closing Room')).toContain('300');
     stage.sim.control.disband('@TGS#aEnding');
     await expect.poll(() => rowText(page, 'Closing Room'), { timeout: 15_000 }).toContain('room closed');
@@ -78,7 +59,7 @@ describe('alerts from the settings rules, seen in the dashboard', () => {
   });
 
   it('fires an above alert when a room crosses the threshold, and shows a snooze set through the API', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await stage.open();
     await expect.poll(() => rowText(page, 'Rising Room')).toContain('100');
     stage.sim.control.setOnline('@TGS#aRising', 1500);
     await expect.poll(() => rowText(page, 'Rising Room'), { timeout: 15_000 }).toContain('1,500');
@@ -99,7 +80,7 @@ describe('alerts from the settings rules, seen in the dashboard', () => {
   });
 
   it('applies a rule default changed in the settings, and lists, filters and acknowledges its alert in the log', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await stage.open();
     await expect.poll(() => rowText(page, 'Quiet Room')).toContain('100');
     await page.getByRole('button', { name: 'Settings' }).click();
     const defaults = page.getByRole('group', { name: 'Alert rules for every room' });

@@ -3,12 +3,10 @@
  * labels the engine's data sits in, and axe finds nothing serious or critical in the main views,
  * light and dark, as served by `headcount serve` with live counts.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DashboardPage,
-  launchChromium,
-  openDashboard,
+  type OpenOptions,
   rowText,
   screenshot,
   seriousFindings,
@@ -16,8 +14,6 @@ import {
 import { type Stage, startStage } from './support/stage';
 
 let stage: Stage;
-let browser: Browser;
-const pages: DashboardPage[] = [];
 
 beforeAll(async () => {
   stage = await startStage({
@@ -28,19 +24,15 @@ beforeAll(async () => {
     watched: ['@TGS#aLive', '@TGS#aSmall'],
     settings: { rooms: { '@TGS#aLive': { label: 'Launch Day' }, '@TGS#aSmall': { label: '读书会' } } },
   });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  for (const { context } of pages) await context.close();
-  await browser?.close();
   const code = await stage?.stop();
   expect(code).toBe(0);
 });
 
-async function open(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<DashboardPage> {
-  const opened = await openDashboard(browser, stage.run.link, options);
-  pages.push(opened);
+async function open(options: OpenOptions = {}): Promise<DashboardPage> {
+  const opened = await stage.open(options);
   await expect.poll(() => rowText(opened.page, 'Launch Day')).toContain('12,345');
   return opened;
 }

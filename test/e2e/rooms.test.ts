@@ -3,14 +3,11 @@
  * the simulator, and the page shows the rooms, follows the counts the simulator changes, and adds
  * rooms typed into it, explaining each one it refuses.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardPage, launchChromium, openDashboard, rowText, screenshot } from './support/dashboard';
+import { rowText, screenshot } from './support/dashboard';
 import { type Stage, startStage } from './support/stage';
 
 let stage: Stage;
-let browser: Browser;
-const pages: DashboardPage[] = [];
 
 beforeAll(async () => {
   stage = await startStage({
@@ -24,25 +21,16 @@ beforeAll(async () => {
     // Rooms named on the command line show the user's label; a room added from the page, its Name.
     settings: { rooms: { '@TGS#aLive': { label: 'Launch Day' }, '@TGS#aDriven': { label: 'Driven Room' } } },
   });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  for (const { context } of pages) await context.close();
-  await browser?.close();
   const code = await stage?.stop();
   expect(code).toBe(0);
 });
 
-async function open(): Promise<DashboardPage> {
-  const opened = await openDashboard(browser, stage.run.link);
-  pages.push(opened);
-  return opened;
-}
-
 describe('the dashboard against headcount serve and the simulator', () => {
   it('lists the watched rooms by their labels, with their counts and the total', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await stage.open();
     await expect.poll(() => rowText(page, 'Launch Day')).toMatch(/1,234.*live|live.*1,234/s);
     await expect.poll(() => rowText(page, 'Driven Room')).toContain('50');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('1,284 online');
@@ -53,7 +41,7 @@ describe('the dashboard against headcount serve and the simulator', () => {
   });
 
   it('shows a count the simulator changes, pushed to the open page without a reload', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await stage.open();
     await expect.poll(() => rowText(page, 'Driven Room')).toContain('50');
     // A reload would drop this mark: its presence at the end proves the same document saw the change.
     await page.evaluate('window.e2eMark = "still here"');
@@ -67,7 +55,7 @@ describe('the dashboard against headcount serve and the simulator', () => {
   });
 
   it('adds a room typed in the settings, and refuses invalid, not-live and duplicate ids with reasons', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await stage.open();
     await page.getByRole('button', { name: 'Settings' }).click();
     const rooms = page.getByRole('region', { name: 'Rooms' });
     expect(await rooms.getByRole('combobox', { name: 'App profile' }).inputValue()).toBe('main');

@@ -25,11 +25,19 @@ export interface DashboardPage {
   problems: string[];
 }
 
+/** How to open the dashboard: English and light unless told. */
+export interface OpenOptions {
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  /** Runs on the new page before it loads the dashboard, e.g. to record what the page receives. */
+  beforeLoad?: (page: Page) => Promise<void>;
+}
+
 /** Opens the dashboard link in a fresh context and waits until the first room row is shown. */
 export async function openDashboard(
   browser: Browser,
   link: string,
-  options: { locale?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: OpenOptions = {},
 ): Promise<DashboardPage> {
   const context = await browser.newContext({
     viewport: { width: 420, height: 640 },
@@ -39,6 +47,8 @@ export async function openDashboard(
     acceptDownloads: true,
   });
   const page = await context.newPage();
+  // A step that never happens fails by its own name, before the test's 30 s run out.
+  page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('response', (response) => {
@@ -49,6 +59,7 @@ export async function openDashboard(
     if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
       problems.push(message.text());
   });
+  await options.beforeLoad?.(page);
   await page.goto(link);
   await page.getByRole('list').getByRole('listitem').first().waitFor();
   return { context, page, problems };
