@@ -1,19 +1,18 @@
 /**
  * One room in full, end to end: from its row in the dashboard to its chart over each range with the
- * alert the engine raised marked on it, the CSV of its history downloaded by the browser, and a
- * snooze chosen in the page that the server keeps in the settings file.
+ * alert the engine raised marked on it, the CSV of its history and the PNG of its chart downloaded by
+ * the browser, and a snooze chosen in the page that the server keeps in the settings file.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../main/contract/monitor-api';
 import { eventuallyAsync } from '../node/serve/serve-run';
-import { type DashboardPage, launchChromium, openDashboard, rowText, screenshot } from './support/dashboard';
+import { type DashboardPage, rowText, screenshot } from './support/dashboard';
+import { PNG_SIGNATURE, pngPixels, pngSize } from './support/png-file';
 import { type Stage, startStage } from './support/stage';
 
 let stage: Stage;
-let browser: Browser;
-const pages: DashboardPage[] = [];
 
 beforeAll(async () => {
   stage = await startStage({
@@ -27,7 +26,6 @@ beforeAll(async () => {
       rules: { above: { threshold: 1000, forSeconds: 0 } },
     },
   });
-  browser = await launchChromium();
   // The room crosses the threshold once for every test here: an alert to mark, two counts to chart.
   await eventuallyAsync(
     async () => ((await countsOf('@TGS#aChart')).includes(500) ? true : undefined),
@@ -41,8 +39,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const { context } of pages) await context.close();
-  await browser?.close();
   const code = await stage?.stop();
   expect(code).toBe(0);
 });
@@ -62,8 +58,7 @@ async function openRoom(
   name: string,
   count: string,
 ): Promise<DashboardPage & { view: ReturnType<Page['getByRole']> }> {
-  const opened = await openDashboard(browser, stage.run.link);
-  pages.push(opened);
+  const opened = await stage.open();
   const { page } = opened;
   await expect.poll(() => rowText(page, name)).toContain(count);
   await page.getByRole('button', { name, exact: true }).click();
@@ -132,6 +127,39 @@ describe('one room in full, in the dashboard', () => {
     await expect
       .poll(() => view.getByRole('status').allTextContents())
       .toContain(`Saved ${download.suggestedFilename()}.`);
+    expect(problems).toEqual([]);
+  });
+
+  it('saves the chart as a PNG: the size of the drawn chart, opaque, with the chart on it', async () => {
+    const { page, view, problems } = await openRoom('Chart Room', '1,500');
+    const chart = view.getByRole('img', { name: /^Online count over the last 10 minutes/ });
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/Peak 1,500 at/);
+    // The canvas's own pixels, which the PNG holds one for one.
+    const pixelSize = (canvas: { width: number; height: number }) => ({
+      width: canvas.width,
+      height: canvas.height,
+    });
+    const drawn = await chart.locator('canvas').evaluate(pixelSize);
+    expect(drawn.width).toBeGreaterThan(0);
+    expect(drawn.height).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByRole('button', { name: 'Save chart as PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^headcount-Chart-Room-live-\d{8}-\d{4}\.png$/);
+    const png = readFileSync(await download.path());
+    expect(png.length).toBeGreaterThan(0);
+    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(pngSize(png)).toEqual(drawn);
+    // Decoded, it is the chart on the page's background: opaque, with a line, axes and labels on it.
+    const pixels = await pngPixels(page, png);
+    expect(pixels).toMatchObject({ ...drawn, opaque: true });
+    expect(pixels.colours).toBeGreaterThan(2);
+    await expect
+      .poll(() => view.getByRole('status').allTextContents())
+      .toContain(`Saved ${download.suggestedFilename()}.`);
+    await screenshot(page, 'room-chart-saved');
     expect(problems).toEqual([]);
   });
 
