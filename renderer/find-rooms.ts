@@ -10,7 +10,8 @@ import type { Translator } from './i18n/translator';
 
 /** The find form for the profile `profileId()` names when the search starts. */
 export function findRoomsForm(api: MonitorApi, profileId: () => string, tr: Translator): HTMLElement {
-  const form = el('form', { class: 'find-rooms', novalidate: '' });
+  // Named, so assistive tech (and a test) can tell it from the other forms of the page.
+  const form = el('form', { class: 'find-rooms', novalidate: '', 'aria-label': tr.t('find.legend') });
   const set = fieldset(tr.t('find.legend'));
   const list = el('ul', { class: 'found-rooms' });
   const answer = el('p', { class: 'answer', role: 'status' });

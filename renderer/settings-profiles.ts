@@ -195,8 +195,10 @@ function profileForm(
 }
 
 function pollingForm(api: MonitorApi, profile: ProfileView, tr: Translator): HTMLElement {
-  const form = el('form', { class: 'polling-form', novalidate: '' });
-  const set = fieldset(tr.t('polling.legend', { profile: profile.label }));
+  const legend = tr.t('polling.legend', { profile: profile.label });
+  // Named like its fieldset: the apply button sits outside it, and there is one form per profile.
+  const form = el('form', { class: 'polling-form', novalidate: '', 'aria-label': legend });
+  const set = fieldset(legend);
   form.append(set);
   const id = `p-${profile.id.replace(/[^\w-]/g, '_')}`;
   const interval = field(
