@@ -4,7 +4,7 @@
  * name. The engine's English words stay the fallback for an alert whose facts do not say enough
  * (one logged before alerts carried facts). No DOM: unit-tested.
  */
-import type { AlertView, ErrorKind } from '../main/contract/monitor-api';
+import type { AlertView, ErrorKind, ProfileView } from '../main/contract/monitor-api';
 import type { MessageKey } from './i18n/en';
 import { enAlerts } from './i18n/en-alerts';
 import type { Translator } from './i18n/translator';
@@ -40,6 +40,17 @@ export function errorWords(error: ErrorFacts, tr: Translator): string {
 export function regionLabel(region: { key: string; label: string }, tr: Translator): string {
   const key = `region.${region.key}`;
   return isRegionKey(key) ? tr.t(key) : region.label;
+}
+
+/**
+ * How a profile's secret key is kept, in the UI's language. English keeps the engine's note, which
+ * names the backend ("Saved in the macOS Keychain"); other languages say what it means for the person.
+ */
+export function keyStorageWords(
+  profile: Pick<ProfileView, 'keyStorage' | 'keyStorageNote'>,
+  tr: Translator,
+): string {
+  return tr.locale === 'en' ? profile.keyStorageNote : tr.t(`keyStorage.${profile.keyStorage}`);
 }
 
 /** "45 s", "2 min", "1 h 5 min" in the UI's language, rounded as the engine rounds. */

@@ -1,6 +1,6 @@
 /** Settings: the app profiles (add, edit, remove, test) and each one's polling with its budget meter. */
 import type { MonitorApi, ProfileView } from '../main/contract/monitor-api';
-import { errorWords, regionLabel } from './alert-words';
+import { errorWords, keyStorageWords, regionLabel } from './alert-words';
 import { meterLine, pollingFrom } from './budget-meter';
 import { button, el, setText } from './dom';
 import { checkbox, field, fieldset, messageOf } from './form-field';
@@ -49,7 +49,7 @@ function profileItem(
   const note = el(
     'p',
     { class: 'hint' },
-    tr.t('settings.profileLine', { profile: profile.label, note: profile.keyStorageNote }),
+    tr.t('settings.profileLine', { profile: profile.label, note: keyStorageWords(profile, tr) }),
   );
   const answer = el('p', { class: 'answer', role: 'status' });
   let armed = false;
@@ -126,7 +126,7 @@ function profileForm(
     'f-secretKey',
     tr.t(existing ? 'field.secretKey.keep' : 'field.secretKey'),
     el('input', { type: 'password', autocomplete: 'off', spellcheck: 'false' }),
-    existing ? existing.keyStorageNote : tr.t('field.secretKey.hint'),
+    existing ? keyStorageWords(existing, tr) : tr.t('field.secretKey.hint'),
   );
   const weakRow = el('div');
   const weak = checkbox(weakRow, 'f-weak', tr.t('field.allowWeak'), false);
@@ -179,7 +179,7 @@ function profileForm(
       }
       const saved = await api.saveProfile(checked.input);
       secretKey.input.value = '';
-      answer.textContent = tr.t('settings.saved', { note: saved.keyStorageNote });
+      answer.textContent = tr.t('settings.saved', { note: keyStorageWords(saved, tr) });
       // Kept in memory for want of a keyring: offer the weak opt-in here before the form goes away.
       if (saved.weakStorageOffered) weakRow.hidden = false;
       else changed();

@@ -42,6 +42,10 @@ export const enAlerts = {
   'alert.group.drop': 'Audiences dropping in {rooms}',
   'alert.group.session': 'Streams starting or ending in {rooms}',
   'alert.group.other': '{rule} alerts for {rooms}',
+  'keyStorage.protected': 'The secret key is saved, protected by the system keychain.',
+  'keyStorage.weak': 'The secret key is saved under weak protection, as you chose.',
+  'keyStorage.this-run-only': 'The secret key is kept in memory only, and asked for again at the next start.',
+  'keyStorage.needs-key': 'No secret key yet: enter it to start polling.',
   'alert.group.where': '{title} in {where}',
   'alert.group.recovered': '{title}, recovered',
 

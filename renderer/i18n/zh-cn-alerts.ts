@@ -42,6 +42,10 @@ export const zhCNAlerts: Record<keyof typeof enAlerts, string> = {
   'alert.group.drop': '{rooms}人数骤降',
   'alert.group.session': '{rooms}开播或下播',
   'alert.group.other': '{rooms}的“{rule}”告警',
+  'keyStorage.protected': '密钥已保存，由系统钥匙串保护。',
+  'keyStorage.weak': '密钥已按你的选择以弱保护方式保存。',
+  'keyStorage.this-run-only': '密钥仅保存在内存中，下次启动时需重新输入。',
+  'keyStorage.needs-key': '尚未输入密钥：输入后开始轮询。',
   'alert.group.where': '{where}：{title}',
   'alert.group.recovered': '{title}，已恢复',
 

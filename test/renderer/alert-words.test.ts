@@ -9,7 +9,13 @@ import type { MonitorEvent } from '../../main/core/monitor-events';
 import { planPolling } from '../../main/core/poll-plan';
 import { REGIONS } from '../../main/core/regions';
 import { alertView } from '../../main/service/alert-view';
-import { alertWords, durationWords, errorWords, regionLabel } from '../../renderer/alert-words';
+import {
+  alertWords,
+  durationWords,
+  errorWords,
+  keyStorageWords,
+  regionLabel,
+} from '../../renderer/alert-words';
 import { translator } from '../../renderer/i18n/translator';
 import { FakeClock } from '../support/fake-clock';
 import { NO_FACTS } from '../support/view-parts';
@@ -249,5 +255,16 @@ describe('durationWords', () => {
       '1 h 5 min',
     ]);
     expect(durationWords(7_500_000, zh)).toBe('2 小时 5 分钟');
+  });
+});
+
+describe('keyStorageWords', () => {
+  it("keeps the engine's note in English and says what it means in Chinese", () => {
+    const kept = { keyStorage: 'protected', keyStorageNote: 'Saved in the macOS Keychain.' } as const;
+    expect(keyStorageWords(kept, en)).toBe('Saved in the macOS Keychain.');
+    expect(keyStorageWords(kept, zh)).toBe('密钥已保存，由系统钥匙串保护。');
+    expect(
+      keyStorageWords({ keyStorage: 'this-run-only', keyStorageNote: 'Kept in memory only.' }, zh),
+    ).toContain('内存');
   });
 });
