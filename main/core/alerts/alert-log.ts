@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '../clock';
 import type { FilePort } from '../file-port';
 import type { Alert, AlertRule, Delivery } from './alert';
+import { type LogLine, parseLine } from './alert-log-line';
 
 /** One alert with every delivery result recorded for it so far. */
 export interface AlertLogEntry {
@@ -40,61 +41,6 @@ export interface AlertLogProblems {
   writeFailures: number;
   /** Each problem in words. */
   messages: string[];
-}
-
-/**
- * A line of the file. An alert line may carry its deliveries and acknowledgement: compaction writes
- * one line per alert, so a compacted file holds at most `maxEntries` lines and is not compacted
- * again at once.
- */
-type LogLine =
-  | { type: 'alert'; alert: Alert; deliveries?: Delivery[]; acknowledgedAt?: number }
-  | { type: 'delivery'; alertId: string; delivery: Delivery }
-  | { type: 'ack'; alertId: string; at: number };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-function isAlert(value: unknown): value is Alert {
-  return (
-    isRecord(value) &&
-    ['id', 'rule', 'phase', 'severity', 'profile', 'title', 'message'].every(
-      (key) => typeof value[key] === 'string',
-    ) &&
-    typeof value.at === 'number'
-  );
-}
-
-function isDelivery(value: unknown): value is Delivery {
-  return (
-    isRecord(value) &&
-    typeof value.channel === 'string' &&
-    (value.outcome === 'sent' || value.outcome === 'failed' || value.outcome === 'held') &&
-    typeof value.at === 'number'
-  );
-}
-
-function parseLine(text: string): LogLine | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value)) return null;
-  if (value.type === 'alert' && isAlert(value.alert)) {
-    const { deliveries, acknowledgedAt } = value;
-    if (deliveries !== undefined && !(Array.isArray(deliveries) && deliveries.every(isDelivery))) return null;
-    if (acknowledgedAt !== undefined && typeof acknowledgedAt !== 'number') return null;
-    return value as LogLine;
-  }
-  if (value.type === 'delivery' && typeof value.alertId === 'string' && isDelivery(value.delivery)) {
-    return value as LogLine;
-  }
-  if (value.type === 'ack' && typeof value.alertId === 'string' && typeof value.at === 'number') {
-    return value as LogLine;
-  }
-  return null;
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
