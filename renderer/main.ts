@@ -1,5 +1,6 @@
 import type { MonitorApi } from '../main/contract/monitor-api';
 import { startPopover } from './popover';
+import { loadRoomChart } from './room-chart-loader';
 import { createWebClient, tokenFromLocation } from './web-client';
 
 declare global {
@@ -14,3 +15,13 @@ const api =
   window.headcount ?? createWebClient(new URL('.', location.href).href, tokenFromLocation(location));
 const root = document.getElementById('app');
 if (root) startPopover(api, root);
+
+// The chart's code stays out of the first paint. A room's view is two steps away (its row, then
+// "Chart and details"), so the first touch of the page starts loading it, in time for the second.
+const intents = ['pointerdown', 'keydown'] as const;
+const loadChartSoon = () => {
+  for (const intent of intents) window.removeEventListener(intent, loadChartSoon, true);
+  // A failed load is not lost: the room view says so where the chart would be, and tries again.
+  requestIdleCallback(() => void loadRoomChart().catch(() => {}), { timeout: 500 });
+};
+for (const intent of intents) window.addEventListener(intent, loadChartSoon, true);

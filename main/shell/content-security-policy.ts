@@ -1,7 +1,9 @@
 /**
  * The Content-Security-Policy of every app page: only the app's own scripts, styles, images and
  * fonts, no eval or inline script, no connections but to the app itself (the page talks to main
- * through the preload bridge), no plugins, frames, forms or <base>.
+ * through the preload bridge), no plugins, frames, forms or <base>. The chart's script, which the
+ * page adds when a room is first opened (room-chart.js), is one of the app's own files: 'self'
+ * covers it, from app:// as from headcount serve.
  */
 export const APP_CSP = [
   "default-src 'self'",
