@@ -1,10 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
+import type { Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { contentTypeOf } from '../../shell/app-page';
 import { APP_CSP } from '../../shell/content-security-policy';
 
-/** Headers of every answer: the app's strict CSP, no sniffing, no framing, the token kept out of Referer. */
+/**
+ * Headers of every answer: the app's strict CSP, no sniffing, no framing, the token kept out of
+ * Referer, and nothing kept by the browser (the page's own files relax that, see
+ * {@link PAGE_FILE_CACHING}).
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': APP_CSP,
   'x-content-type-options': 'nosniff',
@@ -33,27 +38,100 @@ export function pagePath(pathname: string, root: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
-/** Answers with one file of the renderer (the dashboard page, its script and styles), or 404. */
+/**
+ * How the page's files may be cached: kept by the browser, but asked for again at each use with
+ * their validators, so a reload costs a 304 rather than the scripts (and Chromium can reuse the code
+ * it compiled from them), while a new build is seen at once under the same names. Each such
+ * request still carries the token.
+ */
+export const PAGE_FILE_CACHING = 'no-cache';
+
+/** A weak validator from the file's size and modification time, as static file servers use. */
+export function entityTag(file: Pick<Stats, 'size' | 'mtimeMs'>): string {
+  return `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+}
+
+/**
+ * Whether the browser's copy is still the file's: If-None-Match against the entity tag (weak
+ * comparison), or, without it, If-Modified-Since against the modification time (to the second).
+ */
+export function stillFresh(
+  request: Pick<IncomingMessage, 'headers'>,
+  file: Pick<Stats, 'size' | 'mtimeMs'>,
+): boolean {
+  const tags = request.headers['if-none-match'];
+  if (tags !== undefined) {
+    const tag = entityTag(file).slice(2);
+    return tags
+      .split(',')
+      .map((candidate) => candidate.trim().replace(/^W\//, ''))
+      .some((candidate) => candidate === '*' || candidate === tag);
+  }
+  const since = Date.parse(request.headers['if-modified-since'] ?? '');
+  return Number.isFinite(since) && Math.floor(file.mtimeMs / 1000) * 1000 <= since;
+}
+
+/** How many of the page's files are kept in memory (the page has a handful, their maps included). */
+const MAX_KEPT_FILES = 16;
+
+/**
+ * The page's files as last read, by path. The engine shares this process's event loop, and each
+ * step of a file read waits on it: with the body kept, a request costs one `stat` (which also sees
+ * a new build) rather than open, stat, read and close.
+ */
+const keptFiles = new Map<string, { size: number; mtimeMs: number; body: Buffer }>();
+
+async function fileBody(file: string, info: Stats): Promise<Buffer> {
+  const kept = keptFiles.get(file);
+  if (kept && kept.size === info.size && kept.mtimeMs === info.mtimeMs) return kept.body;
+  const body = await readFile(file);
+  keptFiles.delete(file);
+  if (keptFiles.size >= MAX_KEPT_FILES) {
+    const oldest = keptFiles.keys().next();
+    if (!oldest.done) keptFiles.delete(oldest.value);
+  }
+  keptFiles.set(file, { size: info.size, mtimeMs: info.mtimeMs, body });
+  return body;
+}
+
+/**
+ * Answers with one file of the renderer (the dashboard page, its scripts and styles), or 404: 304
+ * when the browser's copy is still current, else the file with its validators.
+ */
 export async function sendPageFile(
+  request: IncomingMessage,
   response: ServerResponse,
   file: string | null,
-  headOnly: boolean,
   extraHeaders: Record<string, string> = {},
 ): Promise<void> {
+  let info: Stats;
   let body: Buffer;
   try {
     if (file === null) throw new Error('outside the page folder');
-    body = await readFile(file);
+    info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    const validators = {
+      'cache-control': PAGE_FILE_CACHING,
+      etag: entityTag(info),
+      'last-modified': new Date(info.mtimeMs).toUTCString(),
+    };
+    if (stillFresh(request, info)) {
+      response.writeHead(304, { ...SECURITY_HEADERS, ...extraHeaders, ...validators });
+      response.end();
+      return;
+    }
+    body = await fileBody(file, info);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      ...extraHeaders,
+      ...validators,
+      'content-type': contentTypeOf(file),
+      'content-length': body.length,
+    });
   } catch {
     response.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
     response.end('Not found.\n');
     return;
   }
-  response.writeHead(200, {
-    ...SECURITY_HEADERS,
-    ...extraHeaders,
-    'content-type': contentTypeOf(file),
-    'content-length': body.length,
-  });
-  response.end(headOnly ? undefined : body);
+  response.end(request.method === 'HEAD' ? undefined : body);
 }

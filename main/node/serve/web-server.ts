@@ -15,7 +15,7 @@ export interface WebServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** The built renderer: index.html, popover.js, popover.css. */
+  /** The built renderer: index.html, popover.js, popover.css, room-chart.js. */
   pageRoot: string;
   /** The /metrics exposition. */
   metrics: () => Promise<{ contentType: string; body: string }>;
@@ -96,9 +96,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const file = pagePath(pathname, options.pageRoot);
     const page = pathname === '/' || pathname === '/index.html';
     await sendPageFile(
+      request,
       response,
       file,
-      method === 'HEAD',
       page ? { 'set-cookie': setCookieHeader(cookie, options.token) } : {},
     );
   }
