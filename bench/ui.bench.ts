@@ -4,9 +4,15 @@
  * Not the synthetic in-page API of the renderer's tests: here the page gets the real snapshot over
  * HTTP and the real pushes over Server-Sent Events, at the size and pace the engine sends them.
  * Once every room has a count, it loads the page BENCH_LOADS times (default 12, each in a fresh
- * context, then reloaded) for the time to first paint and to the first room row, then watches
- * BENCH_WINDOWS pages (default 3) for BENCH_WINDOW_S seconds each (default 15) for the cost of one
- * update cycle and the frame times. Prints the figures and writes bench/results/ui.json.
+ * context, then reloaded) for the time to first paint and to the first room row, opens a room on
+ * the fresh page for the time to its chart, then watches BENCH_WINDOWS pages (default 3) for
+ * BENCH_WINDOW_S seconds each (default 15) for the cost of one update cycle and the frame times.
+ * Prints the figures and writes bench/results/ui.json.
+ *
+ * BENCH_BUILDS compares builds in one run: `before=/tmp/old/dist/headcount.js,after=dist/headcount.js`
+ * starts a server and a simulator for each, and alternates between them load by load and window by
+ * window, so that whatever else the machine does weighs on each alike. Default: `current=` this
+ * build alone.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -110,73 +116,116 @@ const firstLine = (child: ChildProcess, pattern: RegExp) =>
     child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}`)));
   });
 
+/** One build under test: its name in the results and its CLI bundle. */
+interface Build {
+  name: string;
+  cli: string;
+}
+
+const BUILDS: Build[] = (process.env.BENCH_BUILDS ?? 'current=dist/headcount.js').split(',').map((entry) => {
+  const [name = '', cli = ''] = entry.split('=');
+  if (!name || !cli) throw new Error(`BENCH_BUILDS wants name=path/to/headcount.js, got "${entry}"`);
+  return { name, cli };
+});
+
+/** A build's server, with the simulator it polls (its own, so each has the whole rate cap). */
+interface Stack extends Build {
+  link: string;
+  token: string;
+  warmupMs: number;
+  stop(): void;
+}
+
 const began = performance.now();
 // Other work on the machine shows in browser timings: the load at the start is written beside them.
 const loadAtStart = loadavg()[0] as number;
-const simulatorProcess = start(
-  [new URL('./simulator-process.js', import.meta.url).pathname, String(ROOMS)],
-  process.env,
-  'pipe',
-);
-const simulator = JSON.parse(await firstLine(simulatorProcess, /^\{/)) as {
-  baseUrl: string;
-  credentials: { sdkAppId: number; identifier: string; secretKey: string };
-};
-const folder = mkdtempSync(join(tmpdir(), 'headcount-ui-bench-'));
-writeFileSync(
-  join(folder, 'rooms.txt'),
-  Array.from({ length: ROOMS }, (_, i) => `@TGS#bench${i}`).join('\n'),
-);
-writeFileSync(join(folder, 'config.json'), JSON.stringify({ profile: { label: 'Bench' } }));
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')));
-const serveProcess = start(
-  [
-    'dist/headcount.js',
-    'serve',
-    '--port',
-    '0',
-    '--groups-file',
-    join(folder, 'rooms.txt'),
-    '--interval',
-    '10',
-    '--max-rate',
-    '200',
-  ],
-  {
-    ...env,
-    HEADCOUNT_CONFIG: join(folder, 'config.json'),
-    HEADCOUNT_ENDPOINT: simulator.baseUrl,
-    HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
-    HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
-    HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
-  },
-  'ignore',
-);
-// Should the run fail part way, the server and the simulator stop with it.
+const running: ChildProcess[] = [];
+// Should the run fail part way, the servers and the simulators stop with it.
 process.on('exit', () => {
-  serveProcess.kill('SIGTERM');
-  simulatorProcess.kill('SIGTERM');
+  for (const child of running) child.kill('SIGTERM');
 });
-const link = (await firstLine(serveProcess, /^Dashboard: /)).slice('Dashboard: '.length);
-const token = new URL(link).searchParams.get('token') as string;
+
+async function startStack(build: Build): Promise<Stack> {
+  const simulatorProcess = start(
+    [new URL('./simulator-process.js', import.meta.url).pathname, String(ROOMS)],
+    process.env,
+    'pipe',
+  );
+  running.push(simulatorProcess);
+  const simulator = JSON.parse(await firstLine(simulatorProcess, /^\{/)) as {
+    baseUrl: string;
+    credentials: { sdkAppId: number; identifier: string; secretKey: string };
+  };
+  const folder = mkdtempSync(join(tmpdir(), 'headcount-ui-bench-'));
+  writeFileSync(
+    join(folder, 'rooms.txt'),
+    Array.from({ length: ROOMS }, (_, i) => `@TGS#bench${i}`).join('\n'),
+  );
+  writeFileSync(join(folder, 'config.json'), JSON.stringify({ profile: { label: 'Bench' } }));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')),
+  );
+  const serveProcess = start(
+    [
+      build.cli,
+      'serve',
+      '--port',
+      '0',
+      '--groups-file',
+      join(folder, 'rooms.txt'),
+      '--interval',
+      '10',
+      '--max-rate',
+      '200',
+    ],
+    {
+      ...env,
+      HEADCOUNT_CONFIG: join(folder, 'config.json'),
+      HEADCOUNT_ENDPOINT: simulator.baseUrl,
+      HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
+      HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
+      HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
+    },
+    'ignore',
+  );
+  running.push(serveProcess);
+  const link = (await firstLine(serveProcess, /^Dashboard: /)).slice('Dashboard: '.length);
+  const token = new URL(link).searchParams.get('token') as string;
+  const warmupMs = await everyRoomCounted(link, token);
+  return {
+    ...build,
+    link,
+    token,
+    warmupMs,
+    stop() {
+      serveProcess.kill('SIGTERM');
+      simulatorProcess.stdin?.end();
+    },
+  };
+}
 
 /** Waits until the engine has a count for every room, so each page load shows the same full list. */
-async function everyRoomCounted(): Promise<number> {
+async function everyRoomCounted(link: string, token: string): Promise<number> {
   const since = performance.now();
   for (;;) {
-    const response = await fetch(new URL('/api/getSnapshot', link), {
+    const rooms = await fetch(new URL('/api/getSnapshot', link), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '[]',
-    });
-    const { value } = (await response.json()) as { value: { rooms: Array<{ online: number | null }> } };
-    if (value.rooms.length === ROOMS && value.rooms.every((room) => room.online !== null))
+    }).then(
+      async (response) =>
+        ((await response.json()) as { value: { rooms: Array<{ online: number | null }> } }).value.rooms,
+      // A loaded machine can drop a connection now and then: ask again at the next turn.
+      () => [],
+    );
+    if (rooms.length === ROOMS && rooms.every((room) => room.online !== null))
       return performance.now() - since;
     if (performance.now() - since > 60_000) throw new Error('the engine did not count every room in 60 s');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
-const warmupMs = await everyRoomCounted();
+
+const stacks = await Promise.all(BUILDS.map(startStack));
 
 const browser = await launchChromium();
 const rowsDrawn = (page: Page) =>
@@ -184,11 +233,14 @@ const rowsDrawn = (page: Page) =>
   page.waitForFunction(
     () => (globalThis as unknown as { __uiBench: Probe }).__uiBench.firstRowFrame !== null,
   );
-const openPage = async () => {
+const openPage = async (stack: Stack) => {
   const context = await browser.newContext({ viewport: { width: 380, height: 560 }, locale: 'en-US' });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
-  await page.goto(link);
+  // Generous: a busy machine (other jobs share its cores) slows a load, which is no reason to stop.
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(120_000);
+  await page.goto(stack.link);
   await rowsDrawn(page);
   return { context, page };
 };
@@ -200,14 +252,16 @@ async function loadTimes(page: Page): Promise<{ marks: string[]; times: Record<s
     const nav = performance.getEntriesByType('navigation')[0];
     return { paint, marks: performance.getEntriesByType('mark').map((m) => m.name),
       responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd,
-      scriptEnd: performance.getEntriesByType('resource').find((e) => e.name.includes('popover.js'))?.responseEnd,
+      script: performance.getEntriesByType('resource').find((e) => e.name.includes('popover.js')),
+      styleEnd: performance.getEntriesByType('resource').find((e) => e.name.includes('popover.css'))?.responseEnd,
       firstRow: window.__uiBench.firstRow, firstRowFrame: window.__uiBench.firstRowFrame };
   })()`)) as {
     paint: Record<string, number>;
     marks: string[];
     responseEnd: number;
     domContentLoaded: number;
-    scriptEnd: number | undefined;
+    script: { responseEnd: number; transferSize: number; decodedBodySize: number } | undefined;
+    styleEnd: number | undefined;
     firstRow: number;
     firstRowFrame: number;
   };
@@ -217,7 +271,10 @@ async function loadTimes(page: Page): Promise<{ marks: string[]; times: Record<s
       firstPaintMs: read.paint['first-paint'] ?? null,
       firstContentfulPaintMs: read.paint['first-contentful-paint'] ?? null,
       htmlReceivedMs: read.responseEnd,
-      scriptReceivedMs: read.scriptEnd ?? null,
+      styleReceivedMs: read.styleEnd ?? null,
+      scriptReceivedMs: read.script?.responseEnd ?? null,
+      scriptTransferredKb: read.script ? read.script.transferSize / 1024 : null,
+      scriptKb: read.script ? read.script.decodedBodySize / 1024 : null,
       domContentLoadedMs: read.domContentLoaded,
       firstRowInDomMs: read.firstRow,
       firstRowFrameMs: read.firstRowFrame,
@@ -225,35 +282,79 @@ async function loadTimes(page: Page): Promise<{ marks: string[]; times: Record<s
   };
 }
 
-// Each page is loaded in a fresh context (a new renderer, nothing cached: the first opening), then
-// reloaded once in the same renderer (serve sends no-store, so the script is fetched again).
-const cold: Array<Record<string, number | null>> = [];
-const warm: Array<Record<string, number | null>> = [];
-let marks: string[] = [];
-for (let i = 0; i < LOADS; i++) {
-  const { context, page } = await openPage();
-  const first = await loadTimes(page);
-  marks = first.marks;
-  cold.push(first.times);
-  await page.reload();
-  await rowsDrawn(page);
-  warm.push((await loadTimes(page)).times);
-  await context.close();
+/**
+ * Opens the first room's view from its row as a person would: a real click on the row (which may
+ * start loading the chart's code), then, once its detail line is there, "Chart and details", timed
+ * in the page from that click to the frame after the chart's canvas is in. Null when the page
+ * offered no way in within 10 s.
+ */
+const CHART_OPEN = `(async () => {
+  const open = document.querySelector('.room .detail-open');
+  if (!open) return null;
+  const start = performance.now();
+  open.click();
+  while (!document.querySelector('.room-view .uplot canvas')) {
+    if (performance.now() - start > 10000) return null;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  return performance.now() - start;
+})()`;
+async function chartOpenMs(page: Page): Promise<number | null> {
+  try {
+    await page.locator('.room .room-main').first().click({ timeout: 10_000 });
+    await page.locator('.room .detail-open').first().waitFor({ timeout: 10_000 });
+    return (await page.evaluate(CHART_OPEN)) as number | null;
+  } catch {
+    return null;
+  }
 }
 
-const windows: Array<{ probe: Probe; from: number }> = [];
+/** What one build measured: loads as a first opening and reloaded, room openings, update windows. */
+interface Measured {
+  cold: Array<Record<string, number | null>>;
+  warm: Array<Record<string, number | null>>;
+  chartOpen: number[];
+  windows: Array<{ probe: Probe; from: number }>;
+}
+const measured = new Map<string, Measured>(
+  stacks.map((stack) => [stack.name, { cold: [], warm: [], chartOpen: [], windows: [] }]),
+);
+const of = (stack: Stack) => measured.get(stack.name) as Measured;
+
+// Each page is loaded in a fresh context (a new renderer, nothing cached: the first opening), then
+// reloaded once in the same renderer (with what the server let the browser keep). The builds take
+// turns, starting with a different one each round.
+let marks: string[] = [];
+const turns = (round: number) => stacks.map((_, i) => stacks[(i + round) % stacks.length] as Stack);
+for (let i = 0; i < LOADS; i++) {
+  for (const stack of turns(i)) {
+    const { context, page } = await openPage(stack);
+    const first = await loadTimes(page);
+    marks = first.marks;
+    of(stack).cold.push(first.times);
+    await page.reload();
+    await rowsDrawn(page);
+    of(stack).warm.push((await loadTimes(page)).times);
+    const opened = await chartOpenMs(page);
+    if (opened !== null) of(stack).chartOpen.push(opened);
+    await context.close();
+  }
+}
+
 for (let i = 0; i < WINDOWS; i++) {
-  const { context, page } = await openPage();
-  // Past the first snapshot and its arrangement: only the steady flow of pushes is measured.
-  await page.waitForTimeout(2000);
-  const from = (await page.evaluate('performance.now()')) as number;
-  await page.waitForTimeout(WINDOW_MS);
-  windows.push({ probe: (await page.evaluate('window.__uiBench')) as Probe, from });
-  await context.close();
+  for (const stack of turns(i)) {
+    const { context, page } = await openPage(stack);
+    // Past the first snapshot and its arrangement: only the steady flow of pushes is measured.
+    await page.waitForTimeout(2000);
+    const from = (await page.evaluate('performance.now()')) as number;
+    await page.waitForTimeout(WINDOW_MS);
+    of(stack).windows.push({ probe: (await page.evaluate('window.__uiBench')) as Probe, from });
+    await context.close();
+  }
 }
 await browser.close();
-serveProcess.kill('SIGTERM');
-simulatorProcess.stdin?.end();
+for (const stack of stacks) stack.stop();
 
 const ms = (values: number[]) => ({
   n: values.length,
@@ -266,23 +367,51 @@ const column = (loads: Array<Record<string, number | null>>, name: string) =>
   loads.map((load) => load[name]).filter((v): v is number => v !== null);
 const loadFigures = (loads: Array<Record<string, number | null>>) =>
   Object.fromEntries(Object.keys(loads[0] ?? {}).map((name) => [name, ms(column(loads, name))]));
-const pushes = windows.flatMap(({ probe, from }) =>
-  probe.pushes.filter((p) => p.at >= from && p.type === 'rooms'),
-);
-const frameDeltas = windows.flatMap(({ probe, from }) => {
-  const frames = probe.frames.filter((t) => t >= from);
-  return frames.slice(1).map((t, i) => t - (frames[i] as number));
-});
-const updateWork = pushes.map((p) => p.handlerMs + p.renderMs);
-const perWindowP95 = windows.map(({ probe, from }) =>
-  round(
-    percentile(
-      probe.pushes.filter((p) => p.at >= from && p.type === 'rooms').map((p) => p.handlerMs + p.renderMs),
-      95,
+/** The figures of one build. */
+function figures({ cold, warm, chartOpen, windows }: Measured) {
+  const pushes = windows.flatMap(({ probe, from }) =>
+    probe.pushes.filter((p) => p.at >= from && p.type === 'rooms'),
+  );
+  const frameDeltas = windows.flatMap(({ probe, from }) => {
+    const frames = probe.frames.filter((t) => t >= from);
+    return frames.slice(1).map((t, i) => t - (frames[i] as number));
+  });
+  const perWindowP95 = windows.map(({ probe, from }) =>
+    round(
+      percentile(
+        probe.pushes.filter((p) => p.at >= from && p.type === 'rooms').map((p) => p.handlerMs + p.renderMs),
+        95,
+      ),
+      2,
     ),
-    2,
-  ),
-);
+  );
+  return {
+    load: { firstOpening: loadFigures(cold), reloaded: loadFigures(warm) },
+    firstOpeningOverReloadedFirstPaint: round(
+      percentile(column(cold, 'firstPaintMs'), 50) / percentile(column(warm, 'firstPaintMs'), 50),
+      1,
+    ),
+    roomOpenedToChartDrawnMs: ms(chartOpen),
+    update: {
+      roomsPerPush: ms(pushes.map((p) => p.rooms)),
+      pushesPerSecond: round(pushes.length / ((windows.length * WINDOW_MS) / 1000), 1),
+      handlerMs: ms(pushes.map((p) => p.handlerMs)),
+      frameAfterPushMs: ms(pushes.map((p) => p.renderMs)),
+      cycleWorkMs: ms(pushes.map((p) => p.handlerMs + p.renderMs)),
+      cycleWorkP95PerWindowMs: perWindowP95,
+      pushToPaintedMs: ms(pushes.map((p) => p.toPaintedMs)),
+      timerCallbacksMs: ms(
+        windows.flatMap(({ probe, from }) => probe.timers.filter(([at]) => at >= from).map(([, d]) => d)),
+      ),
+      frameIntervalMs: ms(frameDeltas),
+      framesOverOneAndAHalfBudgets: frameDeltas.filter((d) => d > 1.5 * FRAME_BUDGET_MS).length,
+      framesMeasured: frameDeltas.length,
+      longTasksOver50Ms: windows.flatMap(({ probe, from }) => probe.longTasks.filter(([at]) => at >= from))
+        .length,
+    },
+  };
+}
+
 const results = {
   when: new Date().toISOString(),
   node: process.version,
@@ -290,39 +419,22 @@ const results = {
   setup: {
     rooms: ROOMS,
     source: 'headcount serve (real engine) against the simulator in another process, over loopback',
+    builds: Object.fromEntries(BUILDS.map(({ name, cli }) => [name, cli])),
+    serversRunningAtOnce: stacks.length,
     intervalS: 10,
     capPerSecond: 200,
     pageLoads: LOADS,
     updateWindows: WINDOWS,
     windowS: WINDOW_MS / 1000,
     viewport: '380x560',
-    warmupUntilEveryRoomCountedS: round(warmupMs / 1000, 1),
+    warmupUntilEveryRoomCountedS: Object.fromEntries(
+      stacks.map((stack) => [stack.name, round(stack.warmupMs / 1000, 1)]),
+    ),
     marksThePageSets: marks,
     loadAverageAtStart: round(loadAtStart, 1),
     loadAverageAtEnd: round(loadavg()[0] as number, 1),
   },
-  load: { firstOpening: loadFigures(cold), reloaded: loadFigures(warm) },
-  firstOpeningOverReloadedFirstPaint: round(
-    percentile(column(cold, 'firstPaintMs'), 50) / percentile(column(warm, 'firstPaintMs'), 50),
-    1,
-  ),
-  update: {
-    roomsPerPush: ms(pushes.map((p) => p.rooms)),
-    pushesPerSecond: round(pushes.length / ((WINDOWS * WINDOW_MS) / 1000), 1),
-    handlerMs: ms(pushes.map((p) => p.handlerMs)),
-    frameAfterPushMs: ms(pushes.map((p) => p.renderMs)),
-    cycleWorkMs: ms(updateWork),
-    cycleWorkP95PerWindowMs: perWindowP95,
-    pushToPaintedMs: ms(pushes.map((p) => p.toPaintedMs)),
-    timerCallbacksMs: ms(
-      windows.flatMap(({ probe, from }) => probe.timers.filter(([at]) => at >= from).map(([, d]) => d)),
-    ),
-    frameIntervalMs: ms(frameDeltas),
-    framesOverOneAndAHalfBudgets: frameDeltas.filter((d) => d > 1.5 * FRAME_BUDGET_MS).length,
-    framesMeasured: frameDeltas.length,
-    longTasksOver50Ms: windows.flatMap(({ probe, from }) => probe.longTasks.filter(([at]) => at >= from))
-      .length,
-  },
+  builds: Object.fromEntries(stacks.map((stack) => [stack.name, figures(of(stack))])),
   targets: { firstPaintMs: 200, cycleWorkP95Ms: 16 },
   wallS: round((performance.now() - began) / 1000, 1),
 };
