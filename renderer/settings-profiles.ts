@@ -10,12 +10,15 @@ import type { SettingsContext } from './settings-view';
 
 const CUSTOM = '';
 
-/** The profiles section; `changed` reloads the settings after a profile was saved or removed. */
+/**
+ * The profiles section; `changed` reloads the settings after a profile was saved or removed, and
+ * says `words` (what became of the save) where the redrawn view keeps them.
+ */
 export function profilesSection(
   api: MonitorApi,
   context: SettingsContext,
   tr: Translator,
-  changed: () => void,
+  changed: (words?: string) => void,
 ): HTMLElement {
   const own = context.profiles.filter((p) => !(context.demo && p.id === 'demo'));
   const section = el('section', { class: 'settings-section', 'aria-labelledby': 'h-profiles' });
@@ -43,7 +46,7 @@ function profileItem(
   profile: ProfileView,
   tr: Translator,
   edit: () => void,
-  changed: () => void,
+  changed: (words?: string) => void,
 ): HTMLElement {
   const item = el('li', { class: 'profile-item' });
   const note = el(
@@ -59,7 +62,10 @@ function profileItem(
       setText(remove, tr.t('settings.removeConfirm', { name: profile.label }));
       return;
     }
-    api.removeProfile(profile.id).then(changed, (error: unknown) => setText(answer, messageOf(error)));
+    api.removeProfile(profile.id).then(
+      () => changed(),
+      (error: unknown) => setText(answer, messageOf(error)),
+    );
   });
   item.append(el('strong', {}, profile.label), note);
   // Why the profile stopped polling, in the UI's language rather than the engine's English.
@@ -80,7 +86,7 @@ function profileForm(
   context: SettingsContext,
   existing: ProfileView | undefined,
   tr: Translator,
-  changed: () => void,
+  changed: (words?: string) => void,
 ): HTMLElement {
   const form = el('form', { class: 'profile-form', novalidate: '' });
   const set = fieldset(
@@ -182,7 +188,7 @@ function profileForm(
       answer.textContent = tr.t('settings.saved', { note: keyStorageWords(saved, tr) });
       // Kept in memory for want of a keyring: offer the weak opt-in here before the form goes away.
       if (saved.weakStorageOffered) weakRow.hidden = false;
-      else changed();
+      else changed(answer.textContent ?? '');
     } catch (error) {
       answer.textContent = messageOf(error);
     }

@@ -44,9 +44,13 @@ export function settingsView(
         ...(own.length ? [roomsSection(api, own, tr)] : []),
       );
     });
-  const reloadProfiles = () => {
+  const reloadProfiles = (words?: string) => {
     api.getSnapshot().then(
-      (snapshot) => drawProfiles(snapshot),
+      (snapshot) => {
+        drawProfiles(snapshot);
+        // The form that said it is gone with the redraw: the view's own status line keeps it.
+        if (words) setText(said, words);
+      },
       (error: unknown) => setText(said, messageOf(error)),
     );
   };

@@ -72,9 +72,10 @@ describe('adding your app from the demo, in the dashboard', () => {
     await expect.poll(() => answer.textContent()).toBe('Connected: the app has 2 live-stream rooms.');
 
     await section.getByRole('button', { name: 'Add app' }).click();
-    // headcount serve keeps the key in its memory, and says so in words.
+    // headcount serve keeps the key in its memory, and says so in words; the view is drawn again
+    // with the new profile, and its status line keeps what the form said.
     await expect
-      .poll(() => answer.textContent())
+      .poll(() => page.locator('.settings > .answer').textContent())
       .toBe(
         'Saved. Kept in memory by headcount serve for this run only; it is never sent back to the browser.',
       );
