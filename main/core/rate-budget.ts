@@ -10,6 +10,8 @@ export const API_RATE_CAP = 200;
 export const BUDGET_WINDOW_MS = 1025;
 /** Pause after a rate-limited answer before any further call. */
 const RATE_LIMITED_PAUSE_MS = 1000;
+/** The most slots let go in one turn of the event loop. */
+const GRANTS_PER_TURN = 8;
 /** 70050 locks the app for one minute. */
 const LOCKED_PAUSE_MS = 60_000;
 /** Each rate-limited answer cuts the allowed rate to this share of what it was... */
@@ -132,18 +134,23 @@ export class RateBudget {
       this.clock.clearTimer(this.drainTimer);
       this.drainTimer = null;
     }
+    if (this.waiting.length === 0) return;
     const now = this.clock.monotonic();
-    while (this.waiting.length > 0) {
-      const wait = this.freeInMs(now);
-      if (wait > 0) {
-        this.drainTimer = this.clock.setTimer(() => {
-          this.drainTimer = null;
-          this.drain();
-        }, wait);
-        return;
-      }
+    let granted = 0;
+    while (this.waiting.length > 0 && granted < GRANTS_PER_TURN && this.freeInMs(now) === 0) {
       this.take(now);
       this.waiting.shift()?.();
+      granted++;
     }
+    if (this.waiting.length === 0) return;
+    // A few slots a turn: the calls they let go are sent before the next slots are dated, so the
+    // times the budget counts stay the times calls leave. After a stall, letting every free slot go
+    // at once dated them all to one instant while their sends spread over the next milliseconds, and
+    // the next second's calls met that tail in the server's window.
+    const wait = granted === GRANTS_PER_TURN ? 0 : this.freeInMs(now);
+    this.drainTimer = this.clock.setTimer(() => {
+      this.drainTimer = null;
+      this.drain();
+    }, wait);
   }
 }

@@ -21,6 +21,32 @@ describe('RateBudget', () => {
     expect(maxInAnyWindow(taken)).toBe(5);
   });
 
+  it('after a stall, lets waiting calls go a few per turn, so each is dated close to when it leaves', async () => {
+    // A clock whose timers run only when the test says: the event loop was busy for five seconds.
+    let now = 0;
+    const timers: Array<() => void> = [];
+    const clock = {
+      monotonic: () => now,
+      setTimer: (fn: () => void) => timers.push(fn),
+      clearTimer: () => {},
+    };
+    const budget = new RateBudget(clock, 200);
+    for (let i = 0; i < 200; i++) await budget.acquire();
+    const sent: number[] = [];
+    // Each call takes a millisecond to send once it may go.
+    for (let i = 0; i < 50; i++) void budget.acquire().then(() => sent.push(now++));
+    now += 5000;
+    const perTurn: number[] = [];
+    while (timers.length > 0) {
+      const before = sent.length;
+      timers.shift()?.();
+      await Promise.resolve();
+      perTurn.push(sent.length - before);
+    }
+    expect(sent).toHaveLength(50);
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(8);
+  });
+
   it('slows down after a rate-limited answer and grows back to the cap by itself', async () => {
     const clock = new FakeClock();
     const budget = new RateBudget(clock, 200);
