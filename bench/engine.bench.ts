@@ -101,7 +101,8 @@ const results = {
   sampleAgeS: {
     p50: round(percentile(ages, 50) / 1000),
     p99: round(percentile(ages, 99) / 1000),
-    max: round(Math.max(...ages) / 1000),
+    // Not Math.max(...ages): a long run holds more ages than a call may take arguments.
+    max: round(ages.reduce((most, age) => Math.max(most, age), 0) / 1000),
   },
   cpuSecondsPer1000Calls: round((cpuSeconds / calls) * 1000, 3),
   cpuShareOfOneCore: `${round((cpuSeconds / measuredS) * 100, 1)} %`,
