@@ -13,6 +13,7 @@ import { vaultRecordsIn } from '../core/settings/app-settings-vault';
 import { CredentialVault } from '../core/vault/credential-vault';
 import { createAlerting } from '../node/alerting';
 import { nodeFilePort } from '../node/file-port';
+import { claimHistoryFolder } from '../node/history-lock';
 import { profileEngineFactory, startDemoProfile } from '../node/profile-engine';
 import { MonitorService } from '../service/monitor-service';
 import { withRoomRules } from '../service/room-rules';
@@ -59,11 +60,15 @@ async function start(): Promise<void> {
   const log = await AlertLog.open(nodeFilePort, join(app.getPath('userData'), 'alerts.jsonl'));
   const snoozes = SnoozeBook.fromJSON(settings.read().snoozes);
   const historyFolder = join(app.getPath('userData'), 'history');
-  const history = HistoryStore.start({
-    clock: systemClock,
-    folder: { port: nodeFilePort, pathOf: (name) => join(historyFolder, name) },
-    pauseWhileReading: () => new Promise((resolve) => setImmediate(resolve)),
-  });
+  // One writer per history folder: a headcount serve pointed at it keeps this run's counts in memory.
+  const claim = await claimHistoryFolder(historyFolder, { by: 'the Headcount tray app' });
+  const history = claim.ok
+    ? HistoryStore.start({
+        clock: systemClock,
+        folder: { port: nodeFilePort, pathOf: (name) => join(historyFolder, name) },
+        pauseWhileReading: () => new Promise((resolve) => setImmediate(resolve)),
+      })
+    : HistoryStore.inMemory(systemClock);
 
   const focus = (alert: Alert) => {
     showPopover();
@@ -98,7 +103,7 @@ async function start(): Promise<void> {
       }),
     alertLog: log,
     history,
-    notices: [...settings.notices],
+    notices: [...settings.notices, ...(claim.ok ? [] : [claim.message])],
     settings: settingsInApp(settings),
     roomRules: {
       read: (groupId) => settings.read().rooms?.[groupId]?.rules,
@@ -155,7 +160,10 @@ async function start(): Promise<void> {
   shortcut.apply(settings.read().shortcut);
   void applyLaunchAtLogin(settings.read().launchAtLogin);
   watchSystemEvents({ resumed: () => service.wake(), online: () => service.wake() });
-  installCleanShutdown(() => service.stop());
+  installCleanShutdown(async () => {
+    await service.stop();
+    if (claim.ok) await claim.release();
+  });
   await service.start();
 }
 

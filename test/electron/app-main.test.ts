@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, ipcMain, Tray } from 'electron';
@@ -54,11 +54,18 @@ describe('the tray app, wired with a fake electron module', () => {
     const file = JSON.parse(readFileSync(path, 'utf8')) as { schemaVersion: number; snoozes: unknown };
     expect(file).toMatchObject({ schemaVersion: 1, snoozes: { snoozes: [{ scope: { kind: 'all' } }] } });
     expect(statSync(path).mode & 0o777).toBe(0o600);
+    // The app writes its history folder alone while it runs.
+    expect(existsSync(join(userData, 'history', 'writer.lock'))).toBe(true);
   });
 
   it('quits cleanly: polling stops before the app goes', async () => {
     fakeApp.quit();
     await waitFor(() => fakeApp.quitted, 10_000, 'the quit');
     expect(fakeApp.exitCode).toBeNull();
+    await waitFor(
+      () => !existsSync(join(userData, 'history', 'writer.lock')),
+      10_000,
+      'the history lock let go',
+    );
   });
 });
