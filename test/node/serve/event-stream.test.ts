@@ -2,13 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorApi } from '../../../main/contract/monitor-api';
-import { SnoozeBook } from '../../../main/core/alerts/snooze';
-import { systemClock } from '../../../main/core/clock';
-import { profileEngineFactory, startDemoProfile } from '../../../main/node/profile-engine';
 import { streamPushes } from '../../../main/node/serve/event-stream';
-import { RunKeyStore, RunProfileStore } from '../../../main/node/serve/run-stores';
-import { MonitorService } from '../../../main/service/monitor-service';
+import type { MonitorService } from '../../../main/service/monitor-service';
 import { waitFor } from '../../support/cli';
+import { startDemoService } from './serve-run';
 
 let server: Server | null = null;
 let service: MonitorService | null = null;
@@ -22,16 +19,7 @@ afterEach(async () => {
 
 /** The demo's service, counting the push subscriptions that are open. */
 async function demoService() {
-  service = new MonitorService({
-    clock: systemClock,
-    profiles: new RunProfileStore([]),
-    keys: new RunKeyStore(),
-    openEngine: profileEngineFactory(),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-    startDemo: startDemoProfile,
-  });
-  await service.start();
+  service = await startDemoService();
   const running = service;
   const counted = { open: 0 };
   const api: Pick<MonitorApi, 'onPush' | 'getSnapshot'> = {

@@ -1,4 +1,9 @@
 import type { MonitorPush } from '../../../main/contract/monitor-api';
+import { SnoozeBook } from '../../../main/core/alerts/snooze';
+import { systemClock } from '../../../main/core/clock';
+import { profileEngineFactory, startDemoProfile } from '../../../main/node/profile-engine';
+import { RunKeyStore, RunProfileStore } from '../../../main/node/serve/run-stores';
+import { MonitorService } from '../../../main/service/monitor-service';
 import { type CliResult, startCli, waitFor } from '../../support/cli';
 
 /** A running `headcount serve` and ways to talk to it over loopback HTTP. */
@@ -157,4 +162,19 @@ export function sample(exposition: string, name: string, labels: Record<string, 
     if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
   }
   return undefined;
+}
+
+/** A started MonitorService playing the demo show with the headless edition's run-only stores, as `serve --demo` does. */
+export async function startDemoService(): Promise<MonitorService> {
+  const service = new MonitorService({
+    clock: systemClock,
+    profiles: new RunProfileStore([]),
+    keys: new RunKeyStore(),
+    openEngine: profileEngineFactory(),
+    snoozes: new SnoozeBook(),
+    saveSnoozes: () => {},
+    startDemo: startDemoProfile,
+  });
+  await service.start();
+  return service;
 }

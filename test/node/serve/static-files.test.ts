@@ -2,13 +2,10 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SnoozeBook } from '../../../main/core/alerts/snooze';
-import { systemClock } from '../../../main/core/clock';
-import { profileEngineFactory, startDemoProfile } from '../../../main/node/profile-engine';
-import { RunKeyStore, RunProfileStore } from '../../../main/node/serve/run-stores';
 import { entityTag, PAGE_FILE_CACHING, stillFresh } from '../../../main/node/serve/static-files';
 import { type RunningWebServer, startWebServer } from '../../../main/node/serve/web-server';
-import { MonitorService } from '../../../main/service/monitor-service';
+import type { MonitorService } from '../../../main/service/monitor-service';
+import { startDemoService } from './serve-run';
 
 const TOKEN = 'a-token-for-the-static-files-test';
 
@@ -22,16 +19,7 @@ beforeEach(async () => {
   await writeFile(join(root, 'index.html'), '<!doctype html><script src="popover.js" defer></script>');
   await writeFile(join(root, 'popover.js'), 'console.log("page");');
   await writeFile(join(root, 'room-chart.js'), 'var headcountRoomChart = {};');
-  service = new MonitorService({
-    clock: systemClock,
-    profiles: new RunProfileStore([]),
-    keys: new RunKeyStore(),
-    openEngine: profileEngineFactory(),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-    startDemo: startDemoProfile,
-  });
-  await service.start();
+  service = await startDemoService();
   server = await startWebServer({
     api: service,
     token: TOKEN,
