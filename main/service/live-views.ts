@@ -3,7 +3,7 @@ import type { SnoozeBook } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
 import type { HistoryStore } from '../core/history/history-store';
 import type { ProfileRuntimes, Runtime } from './profile-runtimes';
-import { roomChanges } from './room-changes';
+import { roomChange1m, roomChanges } from './room-changes';
 import type { KeyStore } from './service-ports';
 import { roomSnoozedUntil } from './snooze-views';
 import { parseRoomKey, profileView, roomKey, roomView } from './views';
@@ -63,8 +63,9 @@ export class LiveViews {
       .snapshot()
       .filter((room) => !only || only.has(room.groupId))
       .map((room) =>
-        roomView(profile, room, engine.monitor, now, {
+        roomView(profile, room, {
           snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
+          change1m: roomChange1m(history, roomKey(profile.id, room.groupId), room.online, now),
           changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
         }),
       );

@@ -1,6 +1,8 @@
 import { CHANGE_WINDOWS, type ChangeWindow } from '../contract/monitor-api';
 import type { HistoryStore } from '../core/history/history-store';
 
+const MINUTE_MS = 60_000;
+
 /** How long each window the UI offers lasts. */
 export const CHANGE_WINDOW_MS: Record<ChangeWindow, number> = {
   '5m': 5 * 60_000,
@@ -36,4 +38,21 @@ export function roomChanges(
     changes[window] = then === null ? null : online - then;
   }
   return changes;
+}
+
+/**
+ * The change over the last minute, by the same rule as the longer windows: null until the history
+ * reaches back a minute (a room watched for 20 s shows no change rather than its 20 s change).
+ */
+export function roomChange1m(
+  history: ChangeHistory,
+  key: string,
+  online: number | null,
+  now: number,
+): number | null {
+  if (online === null) return null;
+  const oldest = history.oldestAt(key);
+  if (oldest === null || oldest > now - MINUTE_MS) return null;
+  const then = history.firstCountSince(key, now - MINUTE_MS);
+  return then === null ? null : online - then;
 }

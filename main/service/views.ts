@@ -1,5 +1,4 @@
 import type { ProfileView, RoomKey, RoomView } from '../contract/monitor-api';
-import type { AppMonitor } from '../core/app-monitor';
 import type { AppStatus, RoomSnapshot } from '../core/monitor-events';
 import type { ProfileRecord } from './service-ports';
 
@@ -18,12 +17,9 @@ export function parseRoomKey(key: RoomKey): { profileId: string; groupId: string
 export function roomView(
   profile: ProfileRecord,
   room: RoomSnapshot,
-  monitor: AppMonitor,
-  now: number,
-  extra: Pick<RoomView, 'snoozedUntil' | 'changes'>,
+  extra: Pick<RoomView, 'snoozedUntil' | 'change1m' | 'changes'>,
 ): RoomView {
   const record = profile.rooms.find((r) => r.groupId === room.groupId);
-  const minuteAgo = monitor.history(room.groupId, now - 60_000)[0]?.online ?? null;
   const { error } = room;
   return {
     key: roomKey(profile.id, room.groupId),
@@ -34,7 +30,7 @@ export function roomView(
     online: room.online,
     measuredAt: room.measuredAt,
     ageMs: room.ageMs,
-    change1m: room.online === null || minuteAgo === null ? null : room.online - minuteAgo,
+    change1m: extra.change1m,
     changes: extra.changes,
     error: error
       ? {
