@@ -1,4 +1,5 @@
 import type { MonitorApi } from '../main/contract/monitor-api';
+import { applyPageStyle } from './page-style';
 import { startPopover } from './popover';
 import { loadRoomChart } from './room-chart-loader';
 import { createWebClient, tokenFromLocation } from './web-client';
@@ -14,7 +15,8 @@ declare global {
 const api =
   window.headcount ?? createWebClient(new URL('.', location.href).href, tokenFromLocation(location));
 const root = document.getElementById('app');
-if (root) startPopover(api, root);
+// The placeholder rows are already painted; the popover replaces them once its stylesheet applies.
+if (root) void applyPageStyle().then(() => startPopover(api, root));
 
 // The chart's code stays out of the first paint. A room's view is two steps away (its row, then
 // "Chart and details"), so the first touch of the page starts loading it, in time for the second.

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, appPagePath, appPageUrl, contentTypeOf, isAppUrl } from '../../main/shell/app-page';
@@ -83,5 +85,17 @@ describe('APP_CSP', () => {
     expect(directives.get('connect-src')).toBe("'self'");
     expect(directives.get('object-src')).toBe("'none'");
     expect(APP_CSP).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe|\*/);
+  });
+
+  it('allows exactly the inline style of index.html, by its hash, in the header and in the page', () => {
+    const page = readFileSync('renderer/index.html', 'utf8');
+    const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? '');
+    expect(styles).toHaveLength(1);
+    const hash = `'sha256-${createHash('sha256')
+      .update(styles[0] ?? '')
+      .digest('base64')}'`;
+    expect(directives.get('style-src')).toBe(`'self' ${hash}`);
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1] ?? '';
+    expect(meta).toContain(`style-src 'self' ${hash};`);
   });
 });
