@@ -22,22 +22,9 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 
-// The tray app's main process: everything bundled (the packaged app ships dist/ only), but electron.
-await build({
-  entryPoints: { main: 'main/electron/app-main.ts' },
-  outdir: 'dist/electron',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  external: ['electron'],
-  target: 'node22',
-  sourcemap: true,
-  logLevel: 'warning',
-});
-
-await build({
-  entryPoints: { preload: 'main/electron/preload.ts' },
+// The tray app's main process and its preload: everything bundled (the packaged app ships dist/
+// only), but electron. The preload must be one CommonJS file: a sandboxed preload cannot load more.
+const electronSide = {
   outdir: 'dist/electron',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -46,7 +33,9 @@ await build({
   external: ['electron'],
   target: 'node22',
   logLevel: 'warning',
-});
+};
+await build({ ...electronSide, entryPoints: { main: 'main/electron/app-main.ts' }, sourcemap: true });
+await build({ ...electronSide, entryPoints: { preload: 'main/electron/preload.ts' } });
 
 const page = {
   outdir: 'dist/renderer',
