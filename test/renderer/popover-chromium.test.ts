@@ -3,10 +3,11 @@
  * a pushed count changing one row in place, keyboard moves, the switch to Chinese, and an axe scan
  * without serious or critical findings. Screenshots go to test-artifacts/ui/ for a person to judge.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { openPage, seriousFindings } from './browser/chromium-page';
 import { type PageServer, servePopover } from './browser/page-server';
 
 // The callbacks given to page.evaluate run in the page. The tests' program has no DOM library, so
@@ -38,15 +39,12 @@ interface Retried {
 
 const SHOTS = 'test-artifacts/ui';
 const PANEL = '.status-panel:not([hidden])';
-const VIEWPORT = { width: 380, height: 560 };
 
 let browser: Browser;
 let server: PageServer;
-let axeSource: string;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
   server = await servePopover();
   browser = await launchChromium();
 });
@@ -59,43 +57,10 @@ afterAll(async () => {
 async function open(
   options: { locale?: string; colorScheme?: 'light' | 'dark'; query?: string; waitFor?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    deviceScaleFactor: 2,
-    locale: options.locale ?? 'en-US',
-    colorScheme: options.colorScheme ?? 'light',
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // The page's <meta> CSP repeats frame-ancestors, which only a header (Electron sends it) can carry.
-    if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
-      errors.push(message.text());
-  });
-  await page.goto(`${server.url}${options.query ?? ''}`);
+  const { context, page, errors } = await openPage(browser, `${server.url}${options.query ?? ''}`, options);
   await page.waitForSelector(options.waitFor ?? '.room');
   expect(errors).toEqual([]);
   return { context, page };
-}
-
-/** Axe findings that are serious or critical, as "rule: target" lines. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: Array<{ target: string[] }>;
 }
 
 const renderedKeys = (page: Page) =>

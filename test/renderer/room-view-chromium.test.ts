@@ -6,8 +6,9 @@
  * critical findings. Screenshots go to test-artifacts/ui/room-*.png.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, seriousFindings } from './browser/chromium-page';
 import { type PageServer, servePopover } from './browser/page-server';
 
 // The page globals the callbacks given to page.evaluate touch (the tests' program has no DOM library).
@@ -34,17 +35,11 @@ const ROOM = 'Launch Day 0';
 
 let browser: Browser;
 let server: PageServer;
-let axeSource: string;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
   server = await servePopover();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -55,25 +50,9 @@ afterAll(async () => {
 async function open(
   options: { locale?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 380, height: 640 },
-    deviceScaleFactor: 2,
-    locale: options.locale ?? 'en-US',
-    colorScheme: options.colorScheme ?? 'light',
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // The page's <meta> CSP repeats frame-ancestors, which only a header (Electron sends it) can carry.
-    if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
-      errors.push(message.text());
-  });
-  await page.goto(server.url);
-  await page.waitForSelector('.room');
-  return { context, page, errors };
+  const opened = await openPage(browser, server.url, { ...options, height: 640, acceptDownloads: true });
+  await opened.page.waitForSelector('.room');
+  return opened;
 }
 
 /** Filters the list to the one room and opens its view from the detail line, by keyboard. */
@@ -86,23 +65,6 @@ async function openRoom(page: Page): Promise<string> {
   await row.locator('.detail-open').click();
   await page.waitForSelector('.room-view .uplot canvas');
   return key;
-}
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: Array<{ target: string[] }>;
 }
 
 describe('the room view in Chromium', () => {

@@ -8,7 +8,12 @@ export { launchChromium } from '../../support/chromium';
 export async function openPage(
   browser: Browser,
   url: string,
-  options: { locale?: string; colorScheme?: 'light' | 'dark'; height?: number } = {},
+  options: {
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+    height?: number;
+    acceptDownloads?: boolean;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 380, height: options.height ?? 560 },
@@ -16,6 +21,7 @@ export async function openPage(
     locale: options.locale ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    acceptDownloads: options.acceptDownloads ?? false,
   });
   const page = await context.newPage();
   const errors: string[] = [];
