@@ -44,19 +44,14 @@ export class BucketSeries {
    * and builds nothing.
    */
   firstAverageSince(fromPeriod: number, beforePeriod = Number.POSITIVE_INFINITY): number | null {
-    const reader = this.log.reader();
-    let period = this.headPeriod;
-    let tenths = this.headTenths;
-    for (let i = 0; i < this.entries; i++) {
-      period += reader.readUint();
-      tenths += reader.readInt();
-      if (period >= beforePeriod) return null;
-      if (period >= fromPeriod) return Math.round(tenths / 10);
-      reader.readUint();
-      reader.readUint();
-      reader.readUint();
-    }
-    return null;
+    let first: number | null = null;
+    this.walk((period, tenths) => {
+      if (period >= beforePeriod) return true;
+      if (period < fromPeriod) return false;
+      first = Math.round(tenths / 10);
+      return true;
+    });
+    return first;
   }
 
   /** Appends a bucket of a later period than the latest (the caller checks). */
@@ -108,16 +103,8 @@ export class BucketSeries {
   /** The buckets of periods at or after `fromPeriod`, oldest first. */
   since(fromPeriod: number): Bucket[] {
     const out: Bucket[] = [];
-    const reader = this.log.reader();
-    let period = this.headPeriod;
-    let tenths = this.headTenths;
-    for (let i = 0; i < this.entries; i++) {
-      period += reader.readUint();
-      tenths += reader.readInt();
-      const below = reader.readUint();
-      const above = reader.readUint();
-      const count = reader.readUint();
-      if (period < fromPeriod) continue;
+    this.walk((period, tenths, below, above, count) => {
+      if (period < fromPeriod) return;
       out.push({
         at: period * this.periodMs,
         min: (tenths - below) / 10,
@@ -125,7 +112,21 @@ export class BucketSeries {
         max: (tenths + above) / 10,
         count,
       });
-    }
+    });
     return out;
+  }
+
+  /** Decodes the entries oldest first, until a visit returns true (anything else goes on). */
+  private walk(
+    visit: (period: number, tenths: number, below: number, above: number, count: number) => unknown,
+  ): void {
+    const reader = this.log.reader();
+    let period = this.headPeriod;
+    let tenths = this.headTenths;
+    for (let i = 0; i < this.entries; i++) {
+      period += reader.readUint();
+      tenths += reader.readInt();
+      if (visit(period, tenths, reader.readUint(), reader.readUint(), reader.readUint()) === true) return;
+    }
   }
 }

@@ -1,8 +1,11 @@
 import { ByteLog, type ByteReader } from './byte-log';
 import { SampleCheckpoints } from './sample-checkpoints';
 
-/** Called for each kept sample: its time in epoch seconds and its count, null for a failed poll. */
-export type SampleVisitor = (atS: number, online: number | null) => void;
+/**
+ * Called for each kept sample: its time in epoch seconds and its count, null for a failed poll.
+ * Returning true stops the walk; anything else goes on.
+ */
+export type SampleVisitor = (atS: number, online: number | null) => unknown;
 
 /** Entries between two checkpoints: the most a lookup by time decodes before its first match. */
 const CHECKPOINT_EVERY = 64;
@@ -109,7 +112,7 @@ export class SampleSeries {
     }
   }
 
-  /** Visits the samples at or after `fromS` (epoch s), oldest first. */
+  /** Visits the samples at or after `fromS` (epoch s), oldest first, until a visit returns true. */
   forEach(fromS: number, visit: SampleVisitor): void {
     const cursor = this.seek(fromS);
     const { reader } = cursor;
@@ -120,7 +123,7 @@ export class SampleSeries {
       at += Math.floor(head / 2);
       const failed = head % 2 === 1;
       if (!failed) count += reader.readInt();
-      if (at >= fromS) visit(at, failed ? null : count);
+      if (at >= fromS && visit(at, failed ? null : count) === true) return;
     }
   }
 
@@ -130,18 +133,12 @@ export class SampleSeries {
    * its answer, whatever the length of the series, and builds nothing.
    */
   firstCountSince(fromS: number): number | null {
-    const cursor = this.seek(fromS);
-    const { reader } = cursor;
-    let { at, count } = cursor;
-    const end = this.log.end;
-    while (reader.pos < end) {
-      const head = reader.readUint();
-      at += Math.floor(head / 2);
-      if (head % 2 === 1) continue;
-      count += reader.readInt();
-      if (at >= fromS) return count;
-    }
-    return null;
+    let first: number | null = null;
+    this.forEach(fromS, (_at, online) => {
+      first = online;
+      return online !== null;
+    });
+    return first;
   }
 
   /** Where to start decoding for the samples at or after `fromS`: the checkpoint before it, else the start. */
