@@ -30,13 +30,8 @@ export function roomChanges(
   const changes: Record<ChangeWindow, number | null> = { '5m': null, '15m': null, '30m': null, '1h': null };
   if (online === null) return changes;
   const oldest = history.oldestAt(key);
-  if (oldest === null) return changes;
-  for (const window of CHANGE_WINDOWS) {
-    const from = now - CHANGE_WINDOW_MS[window];
-    if (oldest > from) continue;
-    const then = history.firstCountSince(key, from);
-    changes[window] = then === null ? null : online - then;
-  }
+  for (const window of CHANGE_WINDOWS)
+    changes[window] = changeOver(history, key, online, now - CHANGE_WINDOW_MS[window], oldest);
   return changes;
 }
 
@@ -51,8 +46,18 @@ export function roomChange1m(
   now: number,
 ): number | null {
   if (online === null) return null;
-  const oldest = history.oldestAt(key);
-  if (oldest === null || oldest > now - MINUTE_MS) return null;
-  const then = history.firstCountSince(key, now - MINUTE_MS);
+  return changeOver(history, key, online, now - MINUTE_MS, history.oldestAt(key));
+}
+
+/** `online` against the first count since `from`, when the history (held since `oldest`) reaches back that far. */
+function changeOver(
+  history: ChangeHistory,
+  key: string,
+  online: number,
+  from: number,
+  oldest: number | null,
+): number | null {
+  if (oldest === null || oldest > from) return null;
+  const then = history.firstCountSince(key, from);
   return then === null ? null : online - then;
 }
