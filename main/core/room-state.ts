@@ -1,0 +1,70 @@
+/**
+ * A room's own state in the design's words (design.md, "Room states and totals"), derived from the
+ * engine's snapshot of the room and the state of its app. The app's condition (rate-limited,
+ * credentials rejected) is the app's: a room is never painted with it, it only stops being polled.
+ */
+import { isCurrentCount } from './current-count';
+import type { ErrorKind } from './error-kind';
+import type { AppState, RoomSnapshot } from './monitor-events';
+
+/**
+ * Every state a room can be in:
+ * - `waiting`: added, its first answer not in yet;
+ * - `live`: a current count (see {@link isCurrentCount});
+ * - `stale`: a count, but no fresh one for two effective intervals (rate limiting, a hung server, sleep);
+ * - `failing`: polls fail and are retried; the kind says why;
+ * - `closed`: it answered with counts before, and now the server says it does not exist (10010);
+ * - `not-found`: 10010 without ever answering with a count: most likely a mistyped id;
+ * - `not-live-room`: the group is not an AVChatRoom (10007);
+ * - `invalid-group`: the id is not valid (10015);
+ * - `paused`: not polled because its app is paused, by a person or until its credentials change.
+ */
+export const ROOM_STATES = [
+  'waiting',
+  'live',
+  'stale',
+  'failing',
+  'closed',
+  'not-found',
+  'not-live-room',
+  'invalid-group',
+  'paused',
+] as const;
+
+export type RoomState = (typeof ROOM_STATES)[number];
+
+/** A room's state, with why its polls fail when they do. */
+export type RoomCondition = { state: Exclude<RoomState, 'failing'> } | { state: 'failing'; kind: ErrorKind };
+
+/** What the derivation reads of a room. */
+export type RoomFacts = Pick<RoomSnapshot, 'status' | 'online' | 'ageMs' | 'error'>;
+
+/** What the derivation reads of the room's app. */
+export interface AppFacts {
+  state: AppState;
+  /** The interval the app's rooms are actually polled at (stretched when they do not fit the cap). */
+  effectiveIntervalMs: number;
+}
+
+/**
+ * The room's state. A room that stopped for good (closed, not found, not a live room, invalid id)
+ * stays so whatever its app does; a current count is `live` even while the app is paused or
+ * slowed (it is still true); past that, a paused or stopped app makes its rooms `paused`, so that
+ * nobody looks for a fault in the room.
+ */
+export function roomStateOf(room: RoomFacts, app: AppFacts): RoomCondition {
+  if (room.status === 'stopped') return stoppedState(room);
+  if (isCurrentCount(room, app.effectiveIntervalMs)) return { state: 'live' };
+  if (app.state === 'paused' || app.state === 'auth-failed') return { state: 'paused' };
+  if (room.status === 'failing') return { state: 'failing', kind: room.error?.kind ?? 'unknown' };
+  if (room.status === 'waiting') return { state: 'waiting' };
+  return { state: 'stale' };
+}
+
+function stoppedState(room: RoomFacts): RoomCondition {
+  const kind = room.error?.kind ?? 'unknown';
+  if (kind === 'group-gone') return { state: room.online === null ? 'not-found' : 'closed' };
+  if (kind === 'not-live-room' || kind === 'invalid-group') return { state: kind };
+  // The engine stops a room only for the kinds above; anything else is a failure to say as one.
+  return { state: 'failing', kind };
+}
