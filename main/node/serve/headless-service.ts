@@ -12,8 +12,9 @@ import { claimHistoryFolder } from '../history-lock';
 import { createDesktopNotifier } from '../notify/desktop-notifier';
 import { profileEngineFactory, startDemoProfile } from '../profile-engine';
 import type { SettingsStore } from '../settings-store';
+import { metricsRoomFacts } from './metrics-room-facts';
 import { RunKeyStore, RunProfileStore } from './run-stores';
-import type { ServeMetrics } from './serve-metrics';
+import type { RoomFacts, ServeMetrics } from './serve-metrics';
 import { settingsInServe } from './serve-settings';
 
 /** What the headless service is built from. */
@@ -76,11 +77,14 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
       },
     });
 
+  const profiles = new RunProfileStore(options.seed ? [options.seed.profile] : []);
   const service = new MonitorService({
     clock: systemClock,
-    profiles: new RunProfileStore(options.seed ? [options.seed.profile] : []),
+    profiles,
     keys,
-    openEngine: timedEngines(metrics, options.ca),
+    openEngine: timedEngines(metrics, options.ca, (profile) =>
+      metricsRoomFacts(profile, profiles, edited.current),
+    ),
     snoozes,
     saveSnoozes: (book) => store.set('snoozes', book.toJSON()),
     ...(options.seed ? {} : { startDemo: startDemoProfile }),
@@ -108,12 +112,16 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
 }
 
 /** Engines whose calls are timed and whose monitors are followed by the metrics. */
-function timedEngines(metrics: ServeMetrics, ca: string | undefined): EngineFactory {
+function timedEngines(
+  metrics: ServeMetrics,
+  ca: string | undefined,
+  roomFacts: (profile: ProfileRecord) => () => RoomFacts,
+): EngineFactory {
   return (profile, secretKey) => {
     const app = String(profile.sdkAppId);
     const open = profileEngineFactory({ ca, wrapPost: (post) => metrics.timedPost(app, post) });
     const engine = open(profile, secretKey);
-    const untrack = metrics.track(app, engine.monitor);
+    const untrack = metrics.track(app, engine.monitor, roomFacts(profile));
     return {
       client: engine.client,
       monitor: engine.monitor,

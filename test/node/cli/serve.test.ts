@@ -393,7 +393,7 @@ describe('headcount serve: live pushes', () => {
 });
 
 describe('headcount serve: /metrics', () => {
-  it('exposes counts per app and room, rate budget use, and counts a 502 as a poll error', async () => {
+  it('exposes counts per app and room, the total, the rate budget, and counts a 502 as a failed call and poll', async () => {
     const run = await serve(['@TGS#aLive', '@TGS#aFaulty', '--interval', '1', '--max-rate', '50']);
     const app = String(sim.credentials.sdkAppId);
     const metrics = async () =>
@@ -403,12 +403,16 @@ describe('headcount serve: /metrics', () => {
       return sample(t, 'headcount_room_online', { app, room: '@TGS#aFaulty' }) === 10 ? t : undefined;
     }, 'both counts in /metrics');
     expect(sample(text, 'headcount_room_online', { app, room: '@TGS#aLive' })).toBe(1234);
-    expect(sample(text, 'headcount_rate_cap_per_second', { app })).toBe(50);
+    expect(sample(text, 'headcount_rate_cap_calls_per_second', { app })).toBe(50);
+    expect(sample(text, 'headcount_app_online', { app })).toBe(1244);
+    expect(sample(text, 'headcount_room_info', { app, room: '@TGS#aLive', name: 'Launch Day' })).toBe(1);
     expect(sample(text, 'headcount_app_state', { app, state: 'running' })).toBe(1);
     expect(
       sample(text, 'headcount_request_duration_seconds_count', { app, command: 'get_online_member_num' }),
     ).toBeGreaterThan(0);
-    expect(text).toMatch(/^# TYPE headcount_rate_calls_last_second gauge$/m);
+    expect(
+      sample(text, 'headcount_calls_total', { app, command: 'get_online_member_num', outcome: 'ok' }),
+    ).toBeGreaterThan(0);
 
     sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#aFaulty' });
     const failed = await eventuallyAsync(async () => {
@@ -423,6 +427,15 @@ describe('headcount serve: /metrics', () => {
     // A room whose polls fail has no current count: no sample, never 0.
     expect(sample(failed, 'headcount_room_online', { app, room: '@TGS#aFaulty' })).toBeUndefined();
     expect(sample(failed, 'headcount_room_online', { app, room: '@TGS#aLive' })).toBe(1234);
+    expect(sample(failed, 'headcount_room_state', { app, room: '@TGS#aFaulty', state: 'failing' })).toBe(1);
+    expect(sample(failed, 'headcount_app_online', { app })).toBe(1234);
+    expect(
+      sample(failed, 'headcount_calls_total', {
+        app,
+        command: 'get_online_member_num',
+        outcome: 'transient',
+      }),
+    ).toBeGreaterThanOrEqual(1);
 
     const byQuery = await run.get(`/metrics?token=${run.token}`);
     expect(byQuery.status).toBe(200);
