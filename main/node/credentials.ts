@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config-error';
 import type { AppConnection } from '../core/im-client';
 import { REGIONS, resolveEndpoint } from '../core/regions';
+import { readSecretFile } from './secret-file';
 
 /** Credentials and endpoint given on the command line; the secret itself never is. */
 export interface CredentialFlags {
@@ -51,19 +52,15 @@ export function loadConnection(flags: CredentialFlags, env: Env): LoadedConnecti
   const secretKey = readSecretKey(
     flags.secretKeyFile ?? env.HEADCOUNT_SECRET_KEY_FILE,
     env.HEADCOUNT_SECRET_KEY,
+    env,
   );
   const caFile = flags.caFile ?? env.HEADCOUNT_CA_FILE;
   const connection = { sdkAppId: Number(sdkAppIdText.trim()), identifier, secretKey, endpoint };
   return caFile ? { connection, ca: readText(caFile, 'CA certificate') } : { connection };
 }
 
-function readSecretKey(file: string | undefined, inline: string | undefined): string {
-  if (file) {
-    refuseReadableByOthers(file);
-    const key = readText(file, 'secret key').trim();
-    if (!key) throw new ConfigError(`The secret key file ${file} is empty.`);
-    return key;
-  }
+function readSecretKey(file: string | undefined, inline: string | undefined, env: Env): string {
+  if (file) return readSecretFile(file, 'secret key', env);
   const key = inline?.trim();
   if (!key) {
     throw new ConfigError(
@@ -71,22 +68,6 @@ function readSecretKey(file: string | undefined, inline: string | undefined): st
     );
   }
   return key;
-}
-
-/** A key file others can read is a leaked key: refuse it, as ssh does for private keys. */
-function refuseReadableByOthers(file: string): void {
-  if (process.platform === 'win32') return;
-  let mode: number;
-  try {
-    mode = statSync(file).mode;
-  } catch {
-    throw new ConfigError(`Cannot read the secret key file ${file}: it does not exist or is not accessible.`);
-  }
-  if ((mode & 0o044) !== 0) {
-    throw new ConfigError(
-      `The secret key file ${file} can be read by other users (mode ${(mode & 0o777).toString(8)}): run chmod 600 ${file}.`,
-    );
-  }
 }
 
 function readText(file: string, what: string): string {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/config-error';
 import type { Settings } from '../../core/settings/settings-schema';
+import { secretFromEnv } from '../secret-file';
 import { createHeadlessService } from '../serve/headless-service';
+import { metricsTokenFrom } from '../serve/metrics-token';
 import { createServeMetrics } from '../serve/serve-metrics';
 import { credentialProfile, refuseDemoExtras, serveRoomIds } from '../serve/serve-profile';
 import { announce, reportRejectedCredentials, untilStopped } from '../serve/serve-terminal';
@@ -28,7 +30,9 @@ are watched for this run only). --demo serves the built-in show, with no account
 
 Listens on 127.0.0.1 (--host), port ${DEFAULT_SERVE_PORT} (--port; 0 picks a free one). Every
 request needs the token: a random one per run, or HEADCOUNT_SERVE_TOKEN / --token (at least 16
-characters), which listening on any address but loopback requires. Stops on Ctrl-C or SIGTERM.`;
+characters), which listening on any address but loopback requires. HEADCOUNT_METRICS_TOKEN sets
+a token that opens /metrics only, sent as a bearer token. Each HEADCOUNT_*_TOKEN may instead be
+read from the file HEADCOUNT_*_TOKEN_FILE names. Stops on Ctrl-C or SIGTERM.`;
 
 /** The flags of `headcount serve`: those of watch that apply, and where and how to serve. */
 export const SERVE_OPTIONS = {
@@ -53,7 +57,11 @@ export async function runServe(args: string[]): Promise<number> {
   }
   const host = values.host ?? '127.0.0.1';
   const port = portFlag(values.port);
-  const token = chooseToken(host, values.token ?? process.env.HEADCOUNT_SERVE_TOKEN);
+  const token = chooseToken(
+    host,
+    values.token ?? secretFromEnv(process.env, 'HEADCOUNT_SERVE_TOKEN', 'dashboard token'),
+  );
+  const metricsToken = metricsTokenFrom(process.env, token);
   const pageRoot = fileURLToPath(new URL('./renderer/', import.meta.url));
   if (!existsSync(join(pageRoot, 'index.html'))) {
     throw new ConfigError(`The dashboard page is missing from ${pageRoot}: run npm run build first.`);
@@ -78,6 +86,7 @@ export async function runServe(args: string[]): Promise<number> {
       host,
       port,
       token,
+      metricsToken,
       pageRoot,
       notify: values.notify === true,
     });
@@ -112,6 +121,7 @@ async function serve(run: {
   host: string;
   port: number;
   token: string;
+  metricsToken: string | null;
   pageRoot: string;
   notify: boolean;
 }): Promise<number> {
@@ -133,13 +143,20 @@ async function serve(run: {
     const web = await startWebServer({
       api: headless.service,
       token: run.token,
+      metricsToken: run.metricsToken,
       host: run.host,
       port: run.port,
       pageRoot: run.pageRoot,
       metrics: () => metrics.render(),
       acceptsSecretKeys: isLoopbackHost(run.host),
     });
-    announce({ host: run.host, port: web.port, token: run.token, demo: run.seeded === null });
+    announce({
+      host: run.host,
+      port: web.port,
+      token: run.token,
+      demo: run.seeded === null,
+      metricsToken: run.metricsToken !== null,
+    });
     await stopped;
     await web.close();
     return 0;

@@ -19,6 +19,23 @@ export function authenticate(request: IncomingMessage, url: URL, token: string, 
   return tokenMatches(token, presented) ? 'ok' : 'wrong';
 }
 
+/**
+ * Whether a scrape of `/metrics` may read it: with the metrics token (when one is set) as a bearer
+ * token, or with whatever opens the dashboard. The metrics token is taken from the header only: in
+ * a URL it would end up in proxy logs and on Prometheus's target pages.
+ */
+export function authenticateScrape(
+  request: IncomingMessage,
+  url: URL,
+  tokens: { token: string; metricsToken: string | null },
+  cookie: string,
+): AuthOutcome {
+  const bearer = bearerOf(request);
+  if (tokens.metricsToken !== null && bearer !== null && tokenMatches(tokens.metricsToken, bearer))
+    return 'ok';
+  return authenticate(request, url, tokens.token, cookie);
+}
+
 /** The cookie's name: one per port, since browsers share cookies between the ports of a host. */
 export function cookieName(port: number): string {
   return `headcount-token-${port}`;

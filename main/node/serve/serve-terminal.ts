@@ -12,7 +12,14 @@ function linkHost(host: string): string {
  * Says the dashboard is ready: its link with the token on a line of its own on stdout, where
  * /metrics is, and on stderr a warning when the dashboard can be reached from the network.
  */
-export function announce(run: { host: string; port: number; token: string; demo: boolean }): void {
+export function announce(run: {
+  host: string;
+  port: number;
+  token: string;
+  demo: boolean;
+  /** Whether a token of its own opens /metrics. */
+  metricsToken?: boolean;
+}): void {
   const base = `http://${linkHost(run.host)}:${run.port}`;
   if (!isLoopbackHost(run.host)) {
     process.stderr.write(
@@ -26,7 +33,8 @@ export function announce(run: { host: string; port: number; token: string; demo:
     process.stderr.write('Demo mode: a built-in simulator plays a scripted show; no account is used.\n');
   }
   process.stdout.write(`Dashboard: ${base}/?token=${encodeURIComponent(run.token)}\n`);
-  process.stdout.write(`Metrics: ${base}/metrics (send the token as a bearer token)\n`);
+  const scrapeWith = run.metricsToken ? 'the metrics token' : 'the token';
+  process.stdout.write(`Metrics: ${base}/metrics (send ${scrapeWith} as a bearer token)\n`);
   process.stdout.write('Press Ctrl-C to stop.\n');
 }
 

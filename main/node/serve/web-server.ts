@@ -4,7 +4,13 @@ import type { MonitorApi } from '../../contract/monitor-api';
 import { ConfigError } from '../../core/config-error';
 import { answerApiCall } from './api-calls';
 import { streamPushes } from './event-stream';
-import { type AuthOutcome, authenticate, cookieName, setCookieHeader } from './request-auth';
+import {
+  type AuthOutcome,
+  authenticate,
+  authenticateScrape,
+  cookieName,
+  setCookieHeader,
+} from './request-auth';
 import { pagePath, SECURITY_HEADERS, sendPageFile } from './static-files';
 
 /** What the web server serves, where, and behind which token. */
@@ -12,6 +18,8 @@ export interface WebServerOptions {
   api: MonitorApi;
   /** The token every request must carry (see request-auth.ts). */
   token: string;
+  /** A token that opens `/metrics` only, as a bearer token; null when none is set. */
+  metricsToken?: string | null;
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -51,7 +59,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://headcount.invalid');
     const { pathname } = url;
-    const auth = authenticate(request, url, options.token, cookie);
+    const auth =
+      pathname === '/metrics'
+        ? authenticateScrape(
+            request,
+            url,
+            { token: options.token, metricsToken: options.metricsToken ?? null },
+            cookie,
+          )
+        : authenticate(request, url, options.token, cookie);
     if (auth !== 'ok') return deny(response, auth, pathname.startsWith('/api/'));
     const method = request.method ?? 'GET';
     const reading = method === 'GET' || method === 'HEAD';
