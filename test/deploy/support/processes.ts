@@ -59,3 +59,12 @@ export async function getJson<T>(url: string): Promise<T | undefined> {
     return undefined;
   }
 }
+
+/** Whether a GET of `url` answers 2xx now (false while the server is still starting). */
+export async function answers(url: string): Promise<true | undefined> {
+  try {
+    return (await fetch(url)).ok ? true : undefined;
+  } catch {
+    return undefined;
+  }
+}
