@@ -35,12 +35,16 @@ export interface ToolResult {
 }
 
 /** Runs a program to its end (never through a shell), with `input` on its stdin when given. */
-export function run(path: string, args: string[], options: { input?: string; cwd?: string } = {}) {
+export function run(
+  path: string,
+  args: string[],
+  options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   return new Promise<ToolResult>((done, fail) => {
     const child = execFile(
       path,
       args,
-      { cwd: options.cwd, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: options.cwd, env: options.env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         if (error && typeof error.code !== 'number') fail(error);
