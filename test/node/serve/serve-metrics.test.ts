@@ -3,6 +3,7 @@ import { AppMonitor } from '../../../main/core/app-monitor';
 import { imErrorFromCode } from '../../../main/core/error-kind';
 import type { ApiResult } from '../../../main/core/im-client';
 import { RateBudget } from '../../../main/core/rate-budget';
+import { ROOM_STATES } from '../../../main/core/room-state';
 import { createServeMetrics, type RoomFacts } from '../../../main/node/serve/serve-metrics';
 import { run, tool } from '../../deploy/support/tools';
 import { FakeClock } from '../../support/fake-clock';
@@ -94,17 +95,7 @@ describe('/metrics: states, names and totals', () => {
     await clock.advance(INTERVAL);
     const text = await scrape();
     const state = (room: string) =>
-      [
-        'waiting',
-        'live',
-        'stale',
-        'failing',
-        'closed',
-        'not-found',
-        'not-live-room',
-        'invalid-group',
-        'paused',
-      ].filter((s) => sample(text, 'headcount_room_state', { app: APP, room, state: s }) === 1);
+      ROOM_STATES.filter((s) => sample(text, 'headcount_room_state', { app: APP, room, state: s }) === 1);
     expect(state('launch')).toEqual(['live']);
     expect(state('gone')).toEqual(['closed']);
     expect(state('typo')).toEqual(['not-found']);
