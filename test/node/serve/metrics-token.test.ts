@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { runCli, simulatorEnv } from '../../support/cli';
-import { startServe } from './serve-run';
+import { eventually, startServe } from './serve-run';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -40,9 +40,12 @@ describe('headcount serve: a token for /metrics alone', () => {
     );
     try {
       expect(run.token).toBe(DASHBOARD_TOKEN);
-      expect(run.stdout()).toMatch(
-        /^Metrics: http:\/\/127\.0\.0\.1:\d+\/metrics \(send the metrics token as a bearer token\)$/m,
+      // The line after the dashboard's link, which may reach this process a moment later.
+      const said = await eventually(
+        () => /^Metrics: http:\/\/127\.0\.0\.1:\d+\/metrics \((.+)\)$/m.exec(run.stdout())?.[1],
+        'the metrics line',
       );
+      expect(said).toBe('send the metrics token as a bearer token');
       expect(run.stdout()).not.toContain(METRICS_TOKEN);
       const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
       const scrape = await run.get('/metrics', bearer(METRICS_TOKEN));
