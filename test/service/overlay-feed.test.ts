@@ -1,0 +1,154 @@
+/**
+ * The overlay's feed, fed by a real MonitorService polling the simulator: which room a link names
+ * (and which profile's, when two watch one id), what a page is sent as counts change, fail, age,
+ * close and stop being watched.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomView } from '../../main/contract/monitor-api';
+import type { OverlayCount } from '../../main/contract/overlay-api';
+import { SnoozeBook } from '../../main/core/alerts/snooze';
+import { systemClock } from '../../main/core/clock';
+import { profileEngineFactory } from '../../main/node/profile-engine';
+import { MonitorService } from '../../main/service/monitor-service';
+import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
+import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { waitFor } from '../support/cli';
+import { NO_CHANGES } from '../support/view-parts';
+import { MemoryKeys, MemoryProfiles, simulatorProfile } from './memory-ports';
+
+let service: MonitorService | null = null;
+let sim: RunningSimulator | null = null;
+let feed: OverlayFeed | null = null;
+afterEach(async () => {
+  feed?.close();
+  await service?.stop();
+  await sim?.close();
+  feed = null;
+  service = null;
+  sim = null;
+});
+
+/** Two app profiles on one simulator, both watching '@TGS#both'; the first also '@TGS#solo'. */
+async function twoProfiles(now: () => number = Date.now) {
+  sim = await startSimulator({
+    rooms: [
+      { groupId: '@TGS#both', audience: { kind: 'fixed', online: 1200 } },
+      { groupId: '@TGS#solo', audience: { kind: 'fixed', online: 300 } },
+    ],
+  });
+  const profiles = new MemoryProfiles();
+  const keys = new MemoryKeys();
+  const first = simulatorProfile(sim, ['@TGS#both', '@TGS#solo']);
+  profiles.save(first);
+  profiles.save({ ...first, id: 'app-2', label: 'Shop', rooms: [{ groupId: '@TGS#both' }] });
+  keys.keys.set('app-1', sim.credentials.secretKey);
+  keys.keys.set('app-2', sim.credentials.secretKey);
+  service = new MonitorService({
+    clock: systemClock,
+    profiles,
+    keys,
+    openEngine: profileEngineFactory(),
+    snoozes: new SnoozeBook(),
+    saveSnoozes: () => {},
+  });
+  await service.start();
+  feed = new OverlayFeed(service, now);
+  await feed.ready;
+  return { service, feed, sim };
+}
+
+const both = { groupId: '@TGS#both', profileId: null };
+const solo = { groupId: '@TGS#solo', profileId: null };
+
+describe('the overlay feed', () => {
+  it('follows a room’s count, and a change in the simulator reaches the page’s listener', async () => {
+    const { feed, sim } = await twoProfiles();
+    await waitFor(() => feed.current(solo).online === 300, 10_000, 'the first count');
+    expect(feed.current(solo)).toMatchObject({ online: 300, state: 'live' });
+    const sent: OverlayCount[] = [];
+    const stop = feed.watch(solo, (count) => sent.push(count));
+    sim.control.setOnline('@TGS#solo', 450);
+    await waitFor(() => sent.some((count) => count.online === 450), 10_000, 'the new count');
+    // Another room's change is not this page's news.
+    const before = sent.length;
+    sim.control.setOnline('@TGS#both', 1300);
+    await waitFor(() => feed.current(both).online === 1300, 10_000, 'the other room');
+    expect(sent.slice(before).every((count) => count.online === 450)).toBe(true);
+    stop();
+  });
+
+  it('takes the profile a link names when two watch the same id, else the first', async () => {
+    const { feed, sim } = await twoProfiles();
+    sim.control.setOnline('@TGS#both', 1500);
+    await waitFor(() => feed.current(both).online === 1500, 10_000, 'a count of the shared room');
+    expect(feed.current({ ...both, profileId: 'app-2' })).toMatchObject({ online: 1500, state: 'live' });
+    expect(feed.current({ ...both, profileId: 'nobody' })).toEqual({
+      online: null,
+      ageMs: null,
+      state: 'held',
+    });
+    expect(feed.current({ groupId: '@TGS#unknown', profileId: null })).toEqual({
+      online: null,
+      ageMs: null,
+      state: 'held',
+    });
+  });
+
+  it('keeps a room’s last count, held, once it is no longer watched, and calls a closed room closed', async () => {
+    const { service, feed, sim } = await twoProfiles();
+    await waitFor(() => feed.current(solo).online === 300, 10_000, 'the first count');
+    await service.removeRoom('app-1/@TGS#solo');
+    await waitFor(() => feed.current(solo).state === 'held', 10_000, 'the room held');
+    expect(feed.current(solo).online).toBe(300);
+
+    sim.control.disband('@TGS#both');
+    await waitFor(() => feed.current(both).state === 'closed', 15_000, 'the room closed');
+    expect(feed.current(both).online).toBe(1200);
+  });
+
+  it('ages a count between pushes, and holds it once it is older than 30 s', async () => {
+    let now = 1_000_000;
+    const { feed } = await twoProfiles(() => now);
+    await waitFor(() => feed.current(solo).online === 300, 10_000, 'the first count');
+    const { ageMs } = feed.current(solo);
+    now += 5_000;
+    expect(feed.current(solo).ageMs).toBe((ageMs ?? 0) + 5_000);
+    now += 30_000;
+    expect(feed.current(solo).state).toBe('held');
+  });
+});
+
+describe('what an overlay shows of a room', () => {
+  const view = (change: Partial<RoomView>): RoomView => ({
+    key: 'p/g',
+    profileId: 'p',
+    groupId: 'g',
+    label: null,
+    status: 'live',
+    online: 10,
+    measuredAt: 0,
+    ageMs: 1000,
+    change1m: null,
+    changes: NO_CHANGES,
+    error: null,
+    peak: null,
+    pinned: false,
+    snoozedUntil: null,
+    ...change,
+  });
+
+  it('is live only while fresh, held while failing, stale, waiting or stopped, closed once disbanded', () => {
+    expect(overlayCount(view({}))).toEqual({ online: 10, ageMs: 1000, state: 'live' });
+    expect(overlayCount(view({ ageMs: 31_000 })).state).toBe('held');
+    for (const status of ['stale', 'failing', 'waiting', 'stopped'] as const)
+      expect(overlayCount(view({ status })).state).toBe('held');
+    const gone = { kind: 'group-gone' as const, code: 10010, message: 'gone' };
+    expect(overlayCount(view({ status: 'stopped', error: gone }))).toEqual({
+      online: 10,
+      ageMs: 1000,
+      state: 'closed',
+    });
+    // A failing room keeps its last count: never 0.
+    expect(overlayCount(view({ status: 'failing', error: { ...gone, kind: 'transient' } })).online).toBe(10);
+  });
+});
