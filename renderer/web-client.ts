@@ -55,6 +55,8 @@ export function createWebClient(baseUrl: string, token: string): MonitorApi {
     getSparklines: invoke('getSparklines'),
     getRoomRules: invoke('getRoomRules'),
     setRoomRules: invoke('setRoomRules'),
+    getOverlay: invoke('getOverlay'),
+    setOverlay: invoke('setOverlay'),
   } satisfies MonitorApi;
 }
 

@@ -13,9 +13,11 @@ import type { RulesInFile } from '../core/settings/settings-schema';
 export { ALERT_RULES, SEVERITIES } from '../core/alerts/alert';
 /** What quiet hours let through when the settings name nothing. */
 export { DEFAULT_LET_THROUGH } from '../core/alerts/quiet-hours';
+export type * from './overlay-api';
 export type * from './settings-api';
 export type { AlertPhase, AlertRule, AppState, ErrorKind, RoomStatus, RulesInFile, Severity };
 
+import type { OverlayChange, OverlayView } from './overlay-api';
 import type {
   AlertEntryQuery,
   AlertEntryView,
@@ -262,6 +264,10 @@ export interface MonitorApi {
   getRoomRules(key: RoomKey): Promise<RulesInFile | null>;
   /** Writes this room's own rules (null: back to the defaults), kept in the settings and applied at once. */
   setRoomRules(key: RoomKey, rules: RulesInFile | null): Promise<void>;
+  /** The OBS overlay: whether it is served, where, and its token. */
+  getOverlay(): Promise<OverlayView>;
+  /** Turns the tray app's overlay server on or off, moves its port, or makes a new link; refused in serve. */
+  setOverlay(change: OverlayChange): Promise<OverlayView>;
 }
 
 /** The methods the UI calls (everything but the subscription), each one IPC channel. */
@@ -292,6 +298,8 @@ export const MONITOR_METHODS = [
   'getSparklines',
   'getRoomRules',
   'setRoomRules',
+  'getOverlay',
+  'setOverlay',
 ] as const satisfies readonly MonitorMethod[];
 
 /** The IPC channel of a method, and the one pushes arrive on. */

@@ -43,6 +43,8 @@ const api = {
   getSparklines: invoke('getSparklines'),
   getRoomRules: invoke('getRoomRules'),
   setRoomRules: invoke('setRoomRules'),
+  getOverlay: invoke('getOverlay'),
+  setOverlay: invoke('setOverlay'),
 } satisfies MonitorApi;
 
 contextBridge.exposeInMainWorld('headcount', api);

@@ -57,6 +57,14 @@ export const MONITOR_ARGUMENTS = {
   getSparklines: z.tuple([z.array(roomKey).max(200)]),
   getRoomRules: z.tuple([roomKey]),
   setRoomRules: z.tuple([roomKey, rulesSchema.nullable()]),
+  getOverlay: z.tuple([]),
+  setOverlay: z.tuple([
+    z.strictObject({
+      on: z.boolean().optional(),
+      port: z.number().int().min(1024).max(65_535).optional(),
+      newLink: z.boolean().optional(),
+    }),
+  ]),
 } satisfies { [M in MonitorMethod]: z.ZodType };
 
 /** Fails to compile when a schema accepts other arguments than its method takes. */

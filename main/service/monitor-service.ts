@@ -13,6 +13,7 @@ import type {
   SnoozeChoice,
   SnoozeTarget,
 } from '../contract/monitor-api';
+import type { OverlayChange, OverlayView } from '../contract/overlay-api';
 import type {
   AlertEntryQuery,
   AlertEntryView,
@@ -31,6 +32,7 @@ import type { RulesInFile } from '../core/settings/settings-schema';
 import { AlertQueries } from './alert-queries';
 import { GroupListPacer, liveRoomsPage } from './live-rooms';
 import { LiveViews } from './live-views';
+import { fixedOverlay, type OverlayControl } from './overlay-control';
 import { checkProfileInput, testConnection } from './profile-form';
 import { ProfileRuntimes, type Runtime } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
@@ -76,6 +78,8 @@ export interface MonitorServiceOptions {
   activeShortcut?: () => string | null;
   /** Called after a settings change is kept, to apply what the service cannot (tray, login item, shortcut). */
   onSettingsChanged?: (settings: EditableSettings, patch: SettingsPatch) => void;
+  /** The OBS overlay of this edition; off (no token) when absent. */
+  overlay?: OverlayControl;
 }
 
 const PUSH_EVERY_MS = 250;
@@ -93,6 +97,7 @@ export class MonitorService implements MonitorApi {
   private readonly settings: SettingsPort;
   private readonly roomRules: RoomRulesStore;
   private readonly views: LiveViews;
+  private readonly overlay: OverlayControl;
   private groupListPacer: GroupListPacer | null = null;
   private paused = false;
 
@@ -101,6 +106,7 @@ export class MonitorService implements MonitorApi {
     this.alerts = new AlertQueries(options.alertLog, () => this.profiles());
     this.settings = options.settings ?? memorySettings();
     this.roomRules = options.roomRules ?? memoryRoomRules();
+    this.overlay = options.overlay ?? fixedOverlay(null);
     this.batcher = new PushBatcher(options.clock, PUSH_EVERY_MS, (keys) => this.pushRooms(keys));
     this.runtimes = new ProfileRuntimes({
       keys: options.keys,
@@ -340,6 +346,14 @@ export class MonitorService implements MonitorApi {
     this.roomRules.write(groupId, rules);
     // The settings key room rules by group id alone, so every profile watching it takes them.
     for (const runtime of this.runtimes.all()) runtime.sink?.configureRoom?.(groupId, rules);
+  }
+
+  async getOverlay(): Promise<OverlayView> {
+    return this.overlay.view();
+  }
+
+  async setOverlay(change: OverlayChange): Promise<OverlayView> {
+    return this.overlay.change(change);
   }
 
   private isWatched(key: RoomKey): boolean {

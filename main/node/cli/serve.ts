@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/config-error';
 import type { Settings } from '../../core/settings/settings-schema';
+import { fixedOverlay } from '../../service/overlay-control';
+import { loadOverlayAssets } from '../overlay/overlay-assets';
+import { createOverlayRoutes } from '../overlay/overlay-routes';
+import { chooseOverlayToken } from '../overlay/overlay-token';
 import { secretFromEnv } from '../secret-file';
 import { createHeadlessService } from '../serve/headless-service';
 import { metricsTokenFrom } from '../serve/metrics-token';
@@ -32,7 +36,11 @@ Listens on 127.0.0.1 (--host), port ${DEFAULT_SERVE_PORT} (--port; 0 picks a fre
 request needs the token: a random one per run, or HEADCOUNT_SERVE_TOKEN / --token (at least 16
 characters), which listening on any address but loopback requires. HEADCOUNT_METRICS_TOKEN sets
 a token that opens /metrics only, sent as a bearer token. Each HEADCOUNT_*_TOKEN may instead be
-read from the file HEADCOUNT_*_TOKEN_FILE names. Stops on Ctrl-C or SIGTERM.`;
+read from the file HEADCOUNT_*_TOKEN_FILE names. Stops on Ctrl-C or SIGTERM.
+
+With HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters, not the dashboard's), it also serves the
+OBS overlay, /overlay?room=<groupId>&token=<overlay token>, and prints its link: that token opens
+overlay pages and nothing else.`;
 
 /** The flags of `headcount serve`: those of watch that apply, and where and how to serve. */
 export const SERVE_OPTIONS = {
@@ -62,6 +70,7 @@ export async function runServe(args: string[]): Promise<number> {
     values.token ?? secretFromEnv(process.env, 'HEADCOUNT_SERVE_TOKEN', 'dashboard token'),
   );
   const metricsToken = metricsTokenFrom(process.env, token);
+  const overlayToken = chooseOverlayToken(process.env, { token, metricsToken });
   const pageRoot = fileURLToPath(new URL('./renderer/', import.meta.url));
   if (!existsSync(join(pageRoot, 'index.html'))) {
     throw new ConfigError(`The dashboard page is missing from ${pageRoot}: run npm run build first.`);
@@ -87,6 +96,7 @@ export async function runServe(args: string[]): Promise<number> {
       port,
       token,
       metricsToken,
+      overlayToken,
       pageRoot,
       notify: values.notify === true,
     });
@@ -122,11 +132,13 @@ async function serve(run: {
   port: number;
   token: string;
   metricsToken: string | null;
+  overlayToken: string | null;
   pageRoot: string;
   notify: boolean;
 }): Promise<number> {
   const stopped = untilStopped();
   const metrics = createServeMetrics();
+  const overlayAssets = await loadOverlayAssets(run.pageRoot);
   const headless = await createHeadlessService({
     store: run.store,
     settings: run.settings,
@@ -134,6 +146,7 @@ async function serve(run: {
     ca: run.seeded?.ca,
     notify: run.notify,
     metrics,
+    overlay: fixedOverlay(run.overlayToken),
   });
   try {
     // Said in the terminal too: whoever runs a server reads its log more than its dashboard.
@@ -149,13 +162,23 @@ async function serve(run: {
       pageRoot: run.pageRoot,
       metrics: () => metrics.render(),
       acceptsSecretKeys: isLoopbackHost(run.host),
+      overlay: createOverlayRoutes({
+        api: headless.service,
+        token: () => run.overlayToken,
+        assets: overlayAssets,
+        // The dashboard shows a preview of the overlay in a frame.
+        frameAncestors: ["'self'"],
+        offHint:
+          'The OBS overlay is off: start headcount serve with HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters).',
+      }),
     });
+    const firstRoom = (await headless.service.getSnapshot()).rooms[0]?.groupId ?? null;
     announce({
       host: run.host,
       port: web.port,
       token: run.token,
       demo: run.seeded === null,
-      metricsToken: run.metricsToken !== null,
+      overlay: run.overlayToken === null ? null : { token: run.overlayToken, groupId: firstRoom },
     });
     await stopped;
     await web.close();

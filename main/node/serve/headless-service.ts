@@ -5,6 +5,7 @@ import { systemClock } from '../../core/clock';
 import { HistoryStore } from '../../core/history/history-store';
 import type { Settings } from '../../core/settings/settings-schema';
 import { MonitorService } from '../../service/monitor-service';
+import type { OverlayControl } from '../../service/overlay-control';
 import type { AlertSinkFactory, EngineFactory, ProfileRecord } from '../../service/service-ports';
 import { createAlerting } from '../alerting';
 import { nodeFilePort } from '../file-port';
@@ -27,6 +28,8 @@ export interface HeadlessServiceOptions {
   /** Desktop notifications through node-notifier, held by snoozes and quiet hours. */
   notify: boolean;
   metrics: ServeMetrics;
+  /** The OBS overlay: on while HEADCOUNT_OVERLAY_TOKEN is set. */
+  overlay?: OverlayControl;
 }
 
 /**
@@ -94,6 +97,7 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
     settings: edited.port,
     roomRules: edited.roomRules,
     notices,
+    ...(options.overlay ? { overlay: options.overlay } : {}),
   });
   return {
     service,

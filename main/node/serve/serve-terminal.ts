@@ -1,4 +1,5 @@
 import type { MonitorApi } from '../../contract/monitor-api';
+import { overlayLink } from '../overlay/overlay-token';
 import { isLoopbackHost } from './serve-token';
 
 /** The host part of a link to the dashboard: a wildcard address is reached through loopback. */
@@ -19,6 +20,8 @@ export function announce(run: {
   demo: boolean;
   /** Whether a token of its own opens /metrics. */
   metricsToken?: boolean;
+  /** The overlay token and a watched room to show its link with, when the overlay is on. */
+  overlay?: { token: string; groupId: string | null } | null;
 }): void {
   const base = `http://${linkHost(run.host)}:${run.port}`;
   if (!isLoopbackHost(run.host)) {
@@ -35,6 +38,13 @@ export function announce(run: {
   process.stdout.write(`Dashboard: ${base}/?token=${encodeURIComponent(run.token)}\n`);
   const scrapeWith = run.metricsToken ? 'the metrics token' : 'the token';
   process.stdout.write(`Metrics: ${base}/metrics (send ${scrapeWith} as a bearer token)\n`);
+  if (run.overlay) {
+    const { token, groupId } = run.overlay;
+    process.stdout.write(
+      `Overlay for OBS: ${overlayLink(base, groupId ?? '<group id>', token)}\n` +
+        '  (a Browser Source; room= takes any watched group id, URL-encoded: # is %23)\n',
+    );
+  }
   process.stdout.write('Press Ctrl-C to stop.\n');
 }
 

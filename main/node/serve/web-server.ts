@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { MonitorApi } from '../../contract/monitor-api';
 import { ConfigError } from '../../core/config-error';
+import type { OverlayRoutes } from '../overlay/overlay-routes';
 import { answerApiCall } from './api-calls';
 import { streamPushes } from './event-stream';
 import {
@@ -30,6 +31,8 @@ export interface WebServerOptions {
   /** Whether the browser may send a secret key in (loopback only). */
   acceptsSecretKeys: boolean;
   heartbeatMs?: number;
+  /** The OBS overlay's pages and streams, behind the overlay token rather than this token. */
+  overlay?: OverlayRoutes;
 }
 
 /** A listening web server. */
@@ -59,6 +62,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://headcount.invalid');
     const { pathname } = url;
+    if (options.overlay?.serves(pathname)) return options.overlay.answer(request, response, url);
     const auth =
       pathname === '/metrics'
         ? authenticateScrape(
@@ -127,6 +131,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     close: () =>
       new Promise<void>((resolve) => {
         for (const end of streams) end();
+        options.overlay?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
