@@ -14,13 +14,14 @@ import { CredentialVault } from '../core/vault/credential-vault';
 import { createAlerting } from '../node/alerting';
 import { nodeFilePort } from '../node/file-port';
 import { claimHistoryFolder } from '../node/history-lock';
+import { overlaySettingsIn, TrayOverlay } from '../node/overlay/tray-overlay';
 import { profileEngineFactory, startDemoProfile } from '../node/profile-engine';
 import { MonitorService } from '../service/monitor-service';
 import { withRoomRules } from '../service/room-rules';
 import { settingsInApp } from '../service/settings-in-app';
 import { profilesIn } from '../service/settings-profiles';
 import { roomKey } from '../service/views';
-import { appPageUrl, isAppUrl } from '../shell/app-page';
+import { APP_ORIGIN, appPageUrl, isAppUrl } from '../shell/app-page';
 import {
   applyLaunchAtLogin,
   claimSingleInstance,
@@ -81,6 +82,14 @@ async function start(): Promise<void> {
   const notifier = createElectronNotifier({ onClick: focus });
   // Set once the tray exists; a settings change before that has nothing to refresh.
   let trayView: { refresh(): void } | null = null;
+  // The OBS overlay's loopback server, started only while the streamer has it on; the popover's
+  // room view frames it for its preview.
+  const overlay = new TrayOverlay({
+    settings: overlaySettingsIn(settings),
+    api: (): MonitorService => service,
+    pageRoot: join(appPath, 'dist', 'renderer'),
+    frameAncestors: [APP_ORIGIN],
+  });
 
   const service = new MonitorService({
     clock: systemClock,
@@ -115,6 +124,7 @@ async function start(): Promise<void> {
       if (patch.app?.shortcut !== undefined) shortcut.apply(now.app?.shortcut ?? null);
       if (patch.app?.trayNumber !== undefined || patch.app?.shortcut !== undefined) trayView?.refresh();
     },
+    overlay,
   });
 
   popover = createPopover({
@@ -161,10 +171,12 @@ async function start(): Promise<void> {
   void applyLaunchAtLogin(settings.read().launchAtLogin);
   watchSystemEvents({ resumed: () => service.wake(), online: () => service.wake() });
   installCleanShutdown(async () => {
+    await overlay.stop();
     await service.stop();
     if (claim.ok) await claim.release();
   });
   await service.start();
+  await overlay.start();
 }
 
 function fail(error: unknown): void {

@@ -10,6 +10,9 @@ import { resolveEndpoint } from '../regions';
 import { vaultRecordSchema } from '../vault/vault-record';
 import { settingsSchema } from './settings-schema';
 
+/** The tray app's overlay server listens here unless the streamer picks another port. */
+export const DEFAULT_OVERLAY_PORT = 9421;
+
 /** The version this build writes; {@link migrate} brings older files up to it. */
 export const APP_SETTINGS_VERSION = 1;
 
@@ -62,6 +65,17 @@ export const appSectionShape = {
     .default({ width: 380, height: 520 }),
   language: z.enum(['system', 'en', 'zh-CN']).default('system'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /**
+   * The OBS overlay's loopback server: on only when the streamer turns it on; its token kept so a
+   * link pasted into OBS works after a restart, until "make a new link" replaces it.
+   */
+  overlay: z
+    .strictObject({
+      on: z.boolean(),
+      port: z.number().int().min(1024).max(65_535),
+      token: z.string().min(16).max(200).optional(),
+    })
+    .default({ on: false, port: DEFAULT_OVERLAY_PORT }),
 };
 
 /** The whole file: shared settings and the app section. */

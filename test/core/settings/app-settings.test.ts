@@ -36,6 +36,8 @@ describe('the app settings schema', () => {
       popover: { width: 380, height: 520 },
       language: 'system',
       theme: 'system',
+      // The overlay server stays off until the streamer turns it on.
+      overlay: { on: false, port: 9421 },
     });
   });
 
