@@ -31,7 +31,8 @@ export function suggestedSourceSize(options: OverlayOptions): SourceSize {
   const widthEm = COUNT_CHARACTERS * DIGIT_EM + labelEm + PADDING_EM;
   const heightEm =
     LINE_EM + PADDING_EM + (options.closed === 'show' ? ENDED_EM : 0) + (options.goal === null ? 0 : GOAL_EM);
-  return { width: tens(widthEm * options.size * 1.1), height: tens(heightEm * options.size) };
+  // A tenth to spare each way: a fallback font's metrics can stretch a line beyond its line-height.
+  return { width: tens(widthEm * options.size * 1.1), height: tens(heightEm * options.size * 1.1) };
 }
 
 /** The width of `text` in em: a CJK character is square, a Latin one about 0.6 em at most. */

@@ -124,7 +124,7 @@ describe('the overlay’s URL parameters', () => {
 describe('the suggested Browser Source size', () => {
   it('grows with the size, the label, the goal bar and the "stream ended" line', () => {
     const base = suggestedSourceSize(OVERLAY_DEFAULTS);
-    expect(base).toEqual({ width: 490, height: 90 });
+    expect(base).toEqual({ width: 490, height: 100 });
     const bigger = suggestedSourceSize({ ...OVERLAY_DEFAULTS, size: 128 });
     expect(bigger.width).toBeGreaterThan(base.width * 1.9);
     expect(suggestedSourceSize({ ...OVERLAY_DEFAULTS, label: '' }).width).toBeLessThan(base.width);

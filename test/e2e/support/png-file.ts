@@ -19,12 +19,14 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** What a decoded image holds: how many distinct colours, and whether every pixel is opaque. */
+/** What a decoded image holds: how many distinct colours, whether every pixel is opaque, how many are clear. */
 export interface PngPixels {
   width: number;
   height: number;
   colours: number;
   opaque: boolean;
+  /** Pixels with an alpha of 0. */
+  transparent: number;
 }
 
 /** Decodes `bytes` with the browser's own image decoder in `page`, and sums up its pixels. */
@@ -41,11 +43,13 @@ export function pngPixels(page: Page, bytes: Buffer): Promise<PngPixels> {
     const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
     const colours = new Set<number>();
     let opaque = true;
+    let transparent = 0;
     for (let i = 0; i < pixels.length; i += 4) {
       colours.add(((pixels[i] ?? 0) << 16) | ((pixels[i + 1] ?? 0) << 8) | (pixels[i + 2] ?? 0));
       if (pixels[i + 3] !== 255) opaque = false;
+      if (pixels[i + 3] === 0) transparent++;
     }
-    return { width: bitmap.width, height: bitmap.height, colours: colours.size, opaque };
+    return { width: bitmap.width, height: bitmap.height, colours: colours.size, opaque, transparent };
   }, bytes.toString('base64'));
 }
 

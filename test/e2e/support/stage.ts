@@ -42,6 +42,8 @@ export interface StageOptions {
    * for the test to point an app profile at from the page.
    */
   demo?: boolean;
+  /** More environment for `headcount serve`, e.g. HEADCOUNT_OVERLAY_TOKEN. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function startStage(options: StageOptions): Promise<Stage> {
   // in the page gets up to 10 s to show, not the 1 s vitest gives `expect.poll` by default.
   vi.setConfig({ expect: { poll: { timeout: 10_000 } } });
   const sim = await startSimulator({ rooms: options.rooms });
-  const env = options.demo ? cliEnv() : simulatorEnv(sim);
+  const env = options.demo ? cliEnv(options.env) : simulatorEnv(sim, options.env);
   const configPath = env.HEADCOUNT_CONFIG as string;
   writeFileSync(configPath, JSON.stringify({ profile: { label: 'Events' }, ...options.settings }));
   const args = options.demo ? ['--demo'] : [...(options.watched ?? []), '--interval', '1'];

@@ -1,0 +1,108 @@
+/**
+ * OBS's view of the overlay, in Debian's Chromium: an 800×600 page (a Browser Source's default)
+ * opened on the overlay link of `headcount serve`, with every text the count ever showed recorded
+ * from the first parse on, and the simulator driven through its control API over HTTP, as another
+ * process would.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningSimulator } from '../../../main/simulator';
+
+/** An open overlay and what went wrong in it. */
+export interface OverlayPage {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors, console errors (a CSP refusal among them) and HTTP answers of 400 and above. */
+  problems: string[];
+}
+
+export interface OverlayOpenOptions {
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Runs on the new page before the overlay loads (routes, a fake clock). */
+  beforeLoad?: (page: Page) => Promise<void>;
+}
+
+/**
+ * Notes each text of `.count` (the one parsed with the page, then every change) with when it was
+ * shown, in `window.__counts`, so a test can say that no 0 or blank ever showed.
+ */
+const RECORD_COUNTS = `(() => {
+  const counts = [];
+  window.__counts = counts;
+  let watched = null;
+  const note = () => {
+    const node = document.querySelector('.count');
+    if (!node) return;
+    if (node !== watched) {
+      watched = node;
+      new MutationObserver(note).observe(node, { childList: true, characterData: true, subtree: true });
+    }
+    const text = node.textContent;
+    if (counts.length === 0 || counts[counts.length - 1].text !== text)
+      counts.push({ text, at: performance.timeOrigin + performance.now() });
+  };
+  new MutationObserver(note).observe(document, { childList: true, subtree: true });
+})();`;
+
+/** The link of a room's overlay with `query` added. */
+export function overlayUrl(base: string, groupId: string, token: string, query = ''): string {
+  const link = `${base}/overlay?${new URLSearchParams({ room: groupId, token })}`;
+  return query === '' ? link : `${link}&${query}`;
+}
+
+/** Opens `url` as OBS would show it: 800×600, transparent, in a fresh context. */
+export async function openOverlay(
+  browser: Browser,
+  url: string,
+  options: OverlayOpenOptions = {},
+): Promise<OverlayPage> {
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 600 },
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
+  await context.addInitScript(RECORD_COUNTS);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await options.beforeLoad?.(page);
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** Every text the page's count showed, in order, with when (epoch ms). */
+export function countsShown(page: Page): Promise<Array<{ text: string; at: number }>> {
+  return page.evaluate('window.__counts') as Promise<Array<{ text: string; at: number }>>;
+}
+
+/** The text of the count now. */
+export async function countText(page: Page): Promise<string> {
+  return (await page.locator('.count').textContent()) ?? '';
+}
+
+/** POSTs a change to the simulator's control API (`/_sim/<name>`), as another process would. */
+export async function simulatorChange(sim: RunningSimulator, name: string, body: object = {}): Promise<void> {
+  const answer = await fetch(`${sim.baseUrl}/_sim/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!answer.ok) throw new Error(`The simulator refused ${name}: ${await answer.text()}`);
+}
+
+/** The times (epoch ms) the simulator was asked for a room's count, read through its control API. */
+export async function pollsOf(sim: RunningSimulator, groupId: string): Promise<number[]> {
+  const records = (await (await fetch(`${sim.baseUrl}/_sim/requests`)).json()) as Array<{
+    at: number;
+    command: string;
+    groupId?: string;
+  }>;
+  return records
+    .filter((record) => record.command === 'get_online_member_num' && record.groupId === groupId)
+    .map((record) => record.at);
+}
