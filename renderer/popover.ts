@@ -261,7 +261,12 @@ class Popover {
     this.detail = new RoomDetail(
       this.api,
       key,
-      { room: (k) => this.store.rooms.get(k), row: source.row, translator: () => this.tr },
+      {
+        room: (k) => this.store.rooms.get(k),
+        row: source.row,
+        translator: () => this.tr,
+        rooms: () => this.store.rooms.values(),
+      },
       () => this.closeRoom(true),
     );
     this.detailArea.replaceChildren(this.detail.element);

@@ -15,6 +15,7 @@ import {
 } from './chart-series';
 import { button, el, setText } from './dom';
 import type { Translator } from './i18n/translator';
+import { OverlaySection } from './overlay-section';
 import { RoomChartView } from './room-chart-view';
 import type { RoomRow } from './room-rows';
 import { RoomRulesForm } from './room-rules-form';
@@ -28,6 +29,8 @@ export interface RoomDetailSource {
   room(key: string): RoomView | undefined;
   row(key: string): RoomRow | null;
   translator(): Translator;
+  /** Every room as last pushed: an overlay link names the profile when two watch one group id. */
+  rooms(): Iterable<RoomView>;
 }
 
 /** The room view of one room; see the file's comment. */
@@ -48,6 +51,7 @@ export class RoomDetail {
   private readonly sessions: SessionsSection;
   private readonly snooze: SnoozeSection;
   private readonly exports: ExportSection;
+  private readonly overlay: OverlaySection;
   private range: ChartRange = 'live';
   private data: ChartData | null = null;
   private columns: ChartColumns | null = null;
@@ -78,6 +82,12 @@ export class RoomDetail {
       },
       words,
     );
+    this.overlay = new OverlaySection(
+      api,
+      key,
+      { room: () => this.source.room(key), rooms: () => this.source.rooms() },
+      words,
+    );
     this.back = button(`← ${tr.t('roomView.back')}`, close, { class: 'back' });
     this.lastMeasured = source.room(key)?.measuredAt ?? null;
     const header = el('div', { class: 'room-view-head' });
@@ -96,6 +106,7 @@ export class RoomDetail {
       this.rulesHelp,
       this.rules.element,
       this.exports.element,
+      this.overlay.element,
     );
     this.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -135,6 +146,7 @@ export class RoomDetail {
     this.rules.translate();
     this.sessions.translate(tr);
     this.exports.translate(tr);
+    this.overlay.translate();
     this.snooze.show(this.source.room(this.key)?.snoozedUntil ?? null, true);
     this.roomChanged();
     if (this.data) {
@@ -167,6 +179,7 @@ export class RoomDetail {
 
   destroy(): void {
     this.chart.destroy();
+    this.overlay.destroy();
   }
 
   private load(range: ChartRange): void {

@@ -1,4 +1,5 @@
 import { enAlerts } from './en-alerts';
+import { enOverlay } from './en-overlay';
 import { enSettings } from './en-settings';
 
 /**
@@ -189,6 +190,7 @@ export const en = {
   'rules.failed': 'Could not save the rules: {reason}',
   ...enSettings,
   ...enAlerts,
+  ...enOverlay,
 } as const satisfies Record<string, string>;
 
 /** A key of the UI's dictionaries. */

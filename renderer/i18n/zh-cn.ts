@@ -1,6 +1,7 @@
 /** Every string the popover shows, in Simplified Chinese: the same keys and placeholders as the English. */
 import type { Dictionary } from './en';
 import { zhCNAlerts } from './zh-cn-alerts';
+import { zhCNOverlay } from './zh-cn-overlay';
 import { zhCNSettings } from './zh-cn-settings';
 
 /** The Simplified Chinese dictionary. */
@@ -186,5 +187,6 @@ export const zhCN: Dictionary = {
   'rules.invalid': '请检查“{field}”：需为整数，比例需大于 0。',
   'rules.failed': '无法保存规则：{reason}',
   ...zhCNSettings,
+  ...zhCNOverlay,
   ...zhCNAlerts,
 };

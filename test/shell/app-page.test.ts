@@ -84,7 +84,10 @@ describe('APP_CSP', () => {
     expect(directives.get('script-src')).toBe("'self'");
     expect(directives.get('connect-src')).toBe("'self'");
     expect(directives.get('object-src')).toBe("'none'");
-    expect(APP_CSP).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe|\*/);
+    expect(APP_CSP).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe/);
+    // No wildcard host anywhere; only the overlay's preview may name any port, of loopback only.
+    expect(APP_CSP.replace("frame-src 'self' http://127.0.0.1:*", '')).not.toContain('*');
+    expect(directives.get('frame-src')).toBe("'self' http://127.0.0.1:*");
   });
 
   it('allows exactly the inline style of index.html, by its hash, in the header and in the page', () => {

@@ -29,6 +29,8 @@ export interface DashboardPage {
 export interface OpenOptions {
   locale?: string;
   colorScheme?: 'light' | 'dark';
+  /** 420×640 unless told. */
+  viewport?: { width: number; height: number };
   /** Runs on the new page before it loads the dashboard, e.g. to record what the page receives. */
   beforeLoad?: (page: Page) => Promise<void>;
 }
@@ -40,7 +42,7 @@ export async function openDashboard(
   options: OpenOptions = {},
 ): Promise<DashboardPage> {
   const context = await browser.newContext({
-    viewport: { width: 420, height: 640 },
+    viewport: options.viewport ?? { width: 420, height: 640 },
     locale: options.locale ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',

@@ -17,6 +17,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** What the synthetic overlay link shows in the preview frame: a transparent page with a number. */
+const OVERLAY_STAND_IN =
+  '<!doctype html><html lang="en"><title>overlay</title><body style="margin:0;background:transparent;color:#fff;font:64px sans-serif">1,234</body></html>';
+
 export interface PageServer {
   url: string;
   close(): Promise<void>;
@@ -46,6 +50,8 @@ export async function servePopover(): Promise<PageServer> {
     };
     if (path === '/' || path === '/index.html') return send(200, TYPES['.html'] as string, html);
     if (path === '/synthetic-monitor.js') return send(200, TYPES['.js'] as string, fixtureJs);
+    // The overlay's preview frame loads its link here; the real overlay is tested end to end.
+    if (path === '/overlay') return send(200, TYPES['.html'] as string, OVERLAY_STAND_IN);
     const name = path.slice(1);
     if (!/^[\w.-]+$/.test(name)) return send(404, 'text/plain', 'not found');
     readFile(join(BUILT, name)).then(

@@ -17,6 +17,7 @@ import type {
   RulesInFile,
 } from '../../../main/contract/monitor-api';
 import { NO_FACTS } from '../../support/view-parts';
+import { syntheticOverlayApi } from './synthetic-overlay';
 import { syntheticSettingsApi } from './synthetic-settings';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -101,7 +102,7 @@ function room(i: number): RoomView {
 
 /** The page's globals this fixture touches (typed here: the tests' program has no DOM library). */
 interface Page {
-  location: { search: string };
+  location: { search: string; origin: string };
   headcount?: MonitorApi;
   syntheticMonitor?: {
     update(key: string, change: Partial<RoomView>): void;
@@ -303,6 +304,7 @@ const api = {
   testConnection: refused,
   listAlerts: async (query: { key?: string }) => (query.key ? alertsOf(query.key).reverse() : []),
   ...settingsMethods,
+  ...syntheticOverlayApi(page.location.origin),
   getChart: async (key: string, range: ChartRange) => chartOf(key, range),
   exportCsv: async (key: string, range: ChartRange) => {
     const chart = chartOf(key, range);
