@@ -89,6 +89,7 @@ if (process.argv.includes('--bench')) {
       'history.bench': 'bench/history.bench.ts',
       'simulator-process': 'bench/simulator-process.ts',
       'ui.bench': 'bench/ui.bench.ts',
+      'overlay.bench': 'bench/overlay.bench.ts',
     },
     outdir: 'dist/bench',
   });
