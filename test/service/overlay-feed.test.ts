@@ -77,6 +77,21 @@ describe('the overlay feed', () => {
     stop();
   });
 
+  it('has a page for a room not watched yet wait, and gives it the count once the room is added', async () => {
+    const { service, feed, sim } = await twoProfiles();
+    sim.control.addRoom({ groupId: '@TGS#late', audience: { kind: 'fixed', online: 77 } });
+    const late = { groupId: '@TGS#late', profileId: null };
+    const sent: OverlayCount[] = [];
+    feed.watch(late, (count) => sent.push(count));
+    expect(feed.current(late)).toEqual({ online: null, ageMs: null, state: 'held' });
+    await service.addRooms('app-1', ['@TGS#late']);
+    await waitFor(
+      () => sent.some((count) => count.online === 77 && count.state === 'live'),
+      10_000,
+      'its count',
+    );
+  });
+
   it('takes the profile a link names when two watch the same id, else the first', async () => {
     const { feed, sim } = await twoProfiles();
     sim.control.setOnline('@TGS#both', 1500);
