@@ -12,15 +12,14 @@
  *   the poll that brought the new count to the page showing it (`anim=none`, so no roll in between).
  * Prints the figures and writes bench/results/overlay.json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
-import { percentile, round } from './distribution';
+import { column, loadFigures, percentile, round, timings } from './distribution';
+import { startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -62,58 +61,13 @@ declare const document: { querySelector(selector: string): { textContent: string
 
 const began = performance.now();
 const loadAtStart = loadavg()[0] as number;
-const running: ChildProcess[] = [];
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGTERM');
+const stack = await startServeStack({
+  cli: CLI,
+  rooms: ROOMS,
+  env: { HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN },
 });
-
-function start(command: string[], env: NodeJS.ProcessEnv, stdin: 'pipe' | 'ignore'): ChildProcess {
-  const child = spawn(process.execPath, command, { env, stdio: [stdin, 'pipe', 'inherit'] });
-  running.push(child);
-  return child;
-}
-
-const firstLine = (child: ChildProcess, pattern: RegExp) =>
-  new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      if (pattern.test(line)) resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}`)));
-  });
-
-const simulatorProcess = start(
-  [new URL('./simulator-process.js', import.meta.url).pathname, String(ROOMS)],
-  process.env,
-  'pipe',
-);
-const simulator = JSON.parse(await firstLine(simulatorProcess, /^\{/)) as {
-  baseUrl: string;
-  credentials: { sdkAppId: number; identifier: string; secretKey: string };
-};
-const folder = mkdtempSync(join(tmpdir(), 'headcount-overlay-bench-'));
-writeFileSync(
-  join(folder, 'rooms.txt'),
-  Array.from({ length: ROOMS }, (_, i) => `@TGS#bench${i}`).join('\n'),
-);
-writeFileSync(join(folder, 'config.json'), JSON.stringify({ profile: { label: 'Bench' } }));
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')));
-const serveProcess = start(
-  [CLI, 'serve', '--port', '0', '--groups-file', join(folder, 'rooms.txt'), '--interval', '10'],
-  {
-    ...env,
-    HEADCOUNT_CONFIG: join(folder, 'config.json'),
-    HEADCOUNT_ENDPOINT: simulator.baseUrl,
-    HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
-    HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
-    HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
-    HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN,
-  },
-  'ignore',
-);
-const base = (await firstLine(serveProcess, /^Dashboard: /))
-  .slice('Dashboard: '.length)
-  .replace(/\/\?.*$/, '');
+const { simulator } = stack;
+const base = new URL(stack.link).origin;
 const link = `${base}/overlay?${new URLSearchParams({ room: ROOM, token: OVERLAY_TOKEN, anim: 'none' })}`;
 
 // The room's first count: until then the page would show a dash, which is not what is measured.
@@ -219,19 +173,8 @@ const pollAnswered: number[] = [];
   await context.close();
 }
 await browser.close();
-serveProcess.kill('SIGTERM');
-simulatorProcess.stdin?.end();
+stack.stop();
 
-const ms = (values: number[]) => ({
-  n: values.length,
-  p50: round(percentile(values, 50), 1),
-  p95: round(percentile(values, 95), 1),
-  max: round(Math.max(...values), 1),
-});
-const column = (loads: Array<Record<string, number | null>>, name: string) =>
-  loads.map((load) => load[name]).filter((value): value is number => value !== null);
-const loadFigures = (loads: Array<Record<string, number | null>>) =>
-  Object.fromEntries(Object.keys(loads[0] ?? {}).map((name) => [name, ms(column(loads, name))]));
 const ratio = (loads: Array<Record<string, number | null>>) =>
   round(
     percentile(column(loads, 'firstEventMs'), 50) / percentile(column(loads, 'firstPaintWithValueMs'), 50),
@@ -262,8 +205,8 @@ const results = {
   load: { firstOpening: loadFigures(cold), reloaded: loadFigures(warm) },
   firstEventOverFirstPaintWithValue: { firstOpening: ratio(cold), reloaded: ratio(warm) },
   update: {
-    changeToPollMs: ms(pollAnswered),
-    pollToShownMs: ms(sampleToShown),
+    changeToPollMs: timings(pollAnswered),
+    pollToShownMs: timings(sampleToShown),
   },
   targets: { firstPaintWithValueP95Ms: 200, pollToShownMs: 1000 },
   wallS: round((performance.now() - began) / 1000, 1),

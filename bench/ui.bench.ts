@@ -14,14 +14,12 @@
  * window, so that whatever else the machine does weighs on each alike. Default: `current=` this
  * build alone.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
-import { percentile, round } from './distribution';
+import { column, loadFigures, percentile, round, timings } from './distribution';
+import { startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
@@ -103,19 +101,6 @@ interface Probe {
   longTasks: Array<[number, number]>;
 }
 
-function start(command: string[], env: NodeJS.ProcessEnv, stdin: 'pipe' | 'ignore'): ChildProcess {
-  return spawn(process.execPath, command, { env, stdio: [stdin, 'pipe', 'inherit'] });
-}
-
-const firstLine = (child: ChildProcess, pattern: RegExp) =>
-  new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      if (pattern.test(line)) resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}`)));
-  });
-
 /** One build under test: its name in the results and its CLI bundle. */
 interface Build {
   name: string;
@@ -139,69 +124,11 @@ interface Stack extends Build {
 const began = performance.now();
 // Other work on the machine shows in browser timings: the load at the start is written beside them.
 const loadAtStart = loadavg()[0] as number;
-const running: ChildProcess[] = [];
-// Should the run fail part way, the servers and the simulators stop with it.
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGTERM');
-});
 
 async function startStack(build: Build): Promise<Stack> {
-  const simulatorProcess = start(
-    [new URL('./simulator-process.js', import.meta.url).pathname, String(ROOMS)],
-    process.env,
-    'pipe',
-  );
-  running.push(simulatorProcess);
-  const simulator = JSON.parse(await firstLine(simulatorProcess, /^\{/)) as {
-    baseUrl: string;
-    credentials: { sdkAppId: number; identifier: string; secretKey: string };
-  };
-  const folder = mkdtempSync(join(tmpdir(), 'headcount-ui-bench-'));
-  writeFileSync(
-    join(folder, 'rooms.txt'),
-    Array.from({ length: ROOMS }, (_, i) => `@TGS#bench${i}`).join('\n'),
-  );
-  writeFileSync(join(folder, 'config.json'), JSON.stringify({ profile: { label: 'Bench' } }));
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')),
-  );
-  const serveProcess = start(
-    [
-      build.cli,
-      'serve',
-      '--port',
-      '0',
-      '--groups-file',
-      join(folder, 'rooms.txt'),
-      '--interval',
-      '10',
-      '--max-rate',
-      '200',
-    ],
-    {
-      ...env,
-      HEADCOUNT_CONFIG: join(folder, 'config.json'),
-      HEADCOUNT_ENDPOINT: simulator.baseUrl,
-      HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
-      HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
-      HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
-    },
-    'ignore',
-  );
-  running.push(serveProcess);
-  const link = (await firstLine(serveProcess, /^Dashboard: /)).slice('Dashboard: '.length);
-  const token = new URL(link).searchParams.get('token') as string;
-  const warmupMs = await everyRoomCounted(link, token);
-  return {
-    ...build,
-    link,
-    token,
-    warmupMs,
-    stop() {
-      serveProcess.kill('SIGTERM');
-      simulatorProcess.stdin?.end();
-    },
-  };
+  const stack = await startServeStack({ cli: build.cli, rooms: ROOMS });
+  const warmupMs = await everyRoomCounted(stack.link, stack.token);
+  return { ...build, link: stack.link, token: stack.token, warmupMs, stop: stack.stop };
 }
 
 /** Waits until the engine has a count for every room, so each page load shows the same full list. */
@@ -356,17 +283,7 @@ for (let i = 0; i < WINDOWS; i++) {
 await browser.close();
 for (const stack of stacks) stack.stop();
 
-const ms = (values: number[]) => ({
-  n: values.length,
-  p50: round(percentile(values, 50), 2),
-  p95: round(percentile(values, 95), 2),
-  p99: round(percentile(values, 99), 2),
-  max: round(Math.max(...values), 2),
-});
-const column = (loads: Array<Record<string, number | null>>, name: string) =>
-  loads.map((load) => load[name]).filter((v): v is number => v !== null);
-const loadFigures = (loads: Array<Record<string, number | null>>) =>
-  Object.fromEntries(Object.keys(loads[0] ?? {}).map((name) => [name, ms(column(loads, name))]));
+const ms = timings;
 /** The figures of one build. */
 function figures({ cold, warm, chartOpen, windows }: Measured) {
   const pushes = windows.flatMap(({ probe, from }) =>

@@ -1,0 +1,105 @@
+/**
+ * What the browser benchmarks run against: the simulator in a process of its own with `rooms`
+ * rooms (`@TGS#bench0`…), and a build of `headcount serve` polling every one of them at 10 s with
+ * the cap at 200 calls/s, from a settings folder of its own. Should a run fail part way, the
+ * processes stop with it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A running simulator and the server polling it. */
+export interface ServeStack {
+  simulator: { baseUrl: string; credentials: { sdkAppId: number; identifier: string; secretKey: string } };
+  /** The dashboard link `serve` printed, with its token. */
+  link: string;
+  token: string;
+  /** Everything `serve` printed to stdout by the time it was ready. */
+  stdout: string[];
+  stop(): void;
+}
+
+const running: ChildProcess[] = [];
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+
+function start(command: string[], env: NodeJS.ProcessEnv, stdin: 'pipe' | 'ignore'): ChildProcess {
+  const child = spawn(process.execPath, command, { env, stdio: [stdin, 'pipe', 'inherit'] });
+  running.push(child);
+  return child;
+}
+
+/** The first line `child` prints that matches `pattern`; every line is also kept in `seen`. */
+function firstLine(child: ChildProcess, pattern: RegExp, seen: string[] = []): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      seen.push(line);
+      if (pattern.test(line)) resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}`)));
+  });
+}
+
+/** Starts the simulator and the build `cli` of serve with `env` added; resolves once it is ready. */
+export async function startServeStack(options: {
+  cli: string;
+  rooms: number;
+  env?: Record<string, string>;
+}): Promise<ServeStack> {
+  const simulatorProcess = start(
+    [new URL('./simulator-process.js', import.meta.url).pathname, String(options.rooms)],
+    process.env,
+    'pipe',
+  );
+  const simulator = JSON.parse(await firstLine(simulatorProcess, /^\{/)) as ServeStack['simulator'];
+  const folder = mkdtempSync(join(tmpdir(), 'headcount-bench-'));
+  writeFileSync(
+    join(folder, 'rooms.txt'),
+    Array.from({ length: options.rooms }, (_, i) => `@TGS#bench${i}`).join('\n'),
+  );
+  writeFileSync(join(folder, 'config.json'), JSON.stringify({ profile: { label: 'Bench' } }));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')),
+  );
+  const serveProcess = start(
+    [
+      options.cli,
+      'serve',
+      '--port',
+      '0',
+      '--groups-file',
+      join(folder, 'rooms.txt'),
+      '--interval',
+      '10',
+      '--max-rate',
+      '200',
+    ],
+    {
+      ...env,
+      HEADCOUNT_CONFIG: join(folder, 'config.json'),
+      HEADCOUNT_ENDPOINT: simulator.baseUrl,
+      HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
+      HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
+      HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
+      ...options.env,
+    },
+    'ignore',
+  );
+  const stdout: string[] = [];
+  await firstLine(serveProcess, /^Press Ctrl-C/, stdout);
+  const link = (stdout.find((line) => line.startsWith('Dashboard: ')) ?? '').slice('Dashboard: '.length);
+  return {
+    simulator,
+    link,
+    token: new URL(link).searchParams.get('token') as string,
+    stdout,
+    stop() {
+      serveProcess.kill('SIGTERM');
+      simulatorProcess.stdin?.end();
+    },
+  };
+}
