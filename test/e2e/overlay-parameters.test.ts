@@ -11,27 +11,24 @@ import { suggestedSourceSize } from '../../main/contract/overlay-size';
 import {
   countsShown,
   countText,
+  OVERLAY_TOKEN,
   type OverlayPage,
   openOverlay,
   overlayUrl,
   simulatorChange,
+  startOverlayStage,
 } from './support/overlay-page';
-import { type Stage, startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
-const OVERLAY_TOKEN = 'obs-overlay-token-for-tests';
 let stage: Stage;
 
 beforeAll(async () => {
-  stage = await startStage({
-    rooms: [
-      { groupId: '@TGS#aLook', audience: { kind: 'fixed', online: 2500 } },
-      { groupId: '@TGS#aRoll', audience: { kind: 'fixed', online: 1000 } },
-      { groupId: '@TGS#aWide', audience: { kind: 'fixed', online: 888_888 } },
-      { groupId: '@TGS#aEnding', audience: { kind: 'fixed', online: 640 } },
-    ],
-    watched: ['@TGS#aLook', '@TGS#aRoll', '@TGS#aWide', '@TGS#aEnding'],
-    env: { HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN },
-  });
+  stage = await startOverlayStage([
+    { groupId: '@TGS#aLook', audience: { kind: 'fixed', online: 2500 } },
+    { groupId: '@TGS#aRoll', audience: { kind: 'fixed', online: 1000 } },
+    { groupId: '@TGS#aWide', audience: { kind: 'fixed', online: 888_888 } },
+    { groupId: '@TGS#aEnding', audience: { kind: 'fixed', online: 640 } },
+  ]);
 });
 
 const pages: OverlayPage[] = [];

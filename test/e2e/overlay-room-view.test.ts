@@ -9,21 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOverlayOptions } from '../../main/contract/overlay-options';
 import { suggestedSourceSize } from '../../main/contract/overlay-size';
 import { type DashboardPage, type OpenOptions, rowText, SHOTS, seriousFindings } from './support/dashboard';
-import { type Stage, startStage } from './support/stage';
+import { OVERLAY_TOKEN, startOverlayStage } from './support/overlay-page';
+import type { Stage } from './support/stage';
 
-const OVERLAY_TOKEN = 'obs-overlay-token-for-tests';
 let stage: Stage;
 
 beforeAll(async () => {
-  stage = await startStage({
-    rooms: [
+  stage = await startOverlayStage(
+    [
       { groupId: '@TGS#aLive', audience: { kind: 'fixed', online: 12_345 } },
       { groupId: '@TGS#aOther', audience: { kind: 'fixed', online: 67 } },
     ],
-    watched: ['@TGS#aLive', '@TGS#aOther'],
-    settings: { rooms: { '@TGS#aLive': { label: 'Launch Day' } } },
-    env: { HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN },
-  });
+    { rooms: { '@TGS#aLive': { label: 'Launch Day' } } },
+  );
 });
 
 afterAll(async () => {

@@ -8,27 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countsShown,
   countText,
+  OVERLAY_TOKEN,
   openOverlay,
   overlayUrl,
   pollsOf,
   simulatorChange,
+  startOverlayStage,
 } from './support/overlay-page';
 import { PNG_SIGNATURE, pngPixels } from './support/png-file';
-import { type Stage, startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
-const OVERLAY_TOKEN = 'obs-overlay-token-for-tests';
 let stage: Stage;
 
 beforeAll(async () => {
-  stage = await startStage({
-    rooms: [
-      { groupId: '@TGS#aStream', audience: { kind: 'fixed', online: 1234 } },
-      { groupId: '@TGS#aFollow', audience: { kind: 'fixed', online: 1000 } },
-      { groupId: '@TGS#aFailing', audience: { kind: 'fixed', online: 870 } },
-    ],
-    watched: ['@TGS#aStream', '@TGS#aFollow', '@TGS#aFailing'],
-    env: { HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN },
-  });
+  stage = await startOverlayStage([
+    { groupId: '@TGS#aStream', audience: { kind: 'fixed', online: 1234 } },
+    { groupId: '@TGS#aFollow', audience: { kind: 'fixed', online: 1000 } },
+    { groupId: '@TGS#aFailing', audience: { kind: 'fixed', online: 870 } },
+  ]);
 });
 
 afterAll(async () => {

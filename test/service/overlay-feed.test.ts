@@ -12,8 +12,8 @@ import { profileEngineFactory } from '../../main/node/profile-engine';
 import { MonitorService } from '../../main/service/monitor-service';
 import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { roomView } from '../shell/room-view';
 import { waitFor } from '../support/cli';
-import { NO_CHANGES } from '../support/view-parts';
 import { MemoryKeys, MemoryProfiles, simulatorProfile } from './memory-ports';
 
 let service: MonitorService | null = null;
@@ -134,23 +134,7 @@ describe('the overlay feed', () => {
 });
 
 describe('what an overlay shows of a room', () => {
-  const view = (change: Partial<RoomView>): RoomView => ({
-    key: 'p/g',
-    profileId: 'p',
-    groupId: 'g',
-    label: null,
-    status: 'live',
-    online: 10,
-    measuredAt: 0,
-    ageMs: 1000,
-    change1m: null,
-    changes: NO_CHANGES,
-    error: null,
-    peak: null,
-    pinned: false,
-    snoozedUntil: null,
-    ...change,
-  });
+  const view = (change: Partial<RoomView>): RoomView => roomView('g', 10, { ageMs: 1000, ...change });
 
   it('is live only while fresh, held while failing, stale, waiting or stopped, closed once disbanded', () => {
     expect(overlayCount(view({}))).toEqual({ online: 10, ageMs: 1000, state: 'live' });

@@ -5,7 +5,21 @@
  * process would.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningSimulator } from '../../../main/simulator';
+import type { RoomSpec, RunningSimulator } from '../../../main/simulator';
+import { type Stage, startStage } from './stage';
+
+/** The overlay token the overlay's end-to-end tests start `headcount serve` with. */
+export const OVERLAY_TOKEN = 'obs-overlay-token-for-tests';
+
+/** A stage whose `headcount serve` has the overlay on and watches every one of `rooms`. */
+export function startOverlayStage(rooms: RoomSpec[], settings?: Record<string, unknown>): Promise<Stage> {
+  return startStage({
+    rooms,
+    watched: rooms.map((room) => room.groupId),
+    env: { HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN },
+    ...(settings ? { settings } : {}),
+  });
+}
 
 /** An open overlay and what went wrong in it. */
 export interface OverlayPage {
