@@ -36,7 +36,7 @@ export class OverlaySection {
 
   constructor(
     private readonly api: Pick<MonitorApi, 'getOverlay' | 'setOverlay'>,
-    private readonly key: string,
+    key: string,
     private readonly source: OverlayRoom,
     private readonly tr: () => Translator,
   ) {
@@ -52,6 +52,8 @@ export class OverlaySection {
       tr(),
     );
     this.confirm.hidden = true;
+    // Nothing to show until the engine says how the overlay stands.
+    this.body.hidden = true;
     this.body.append(
       this.preview.element,
       this.form.element,
@@ -155,18 +157,25 @@ export class OverlaySection {
     );
   }
 
-  /** Copies the link; where the clipboard is refused, selects it for the keyboard instead. */
+  /**
+   * Copies the link. The tray app denies every permission request, the clipboard's among them, so
+   * where the asynchronous clipboard is refused the selected field is copied the older way; where
+   * that fails too, the link stays selected for the keyboard.
+   */
   private async copy(): Promise<void> {
     const tr = this.tr();
     try {
       await navigator.clipboard.writeText(this.link);
       setText(this.status, tr.t('overlay.copied'));
+      return;
     } catch {
-      const input = this.linkBox.querySelector('input');
-      input?.focus();
-      input?.select();
-      setText(this.status, tr.t('overlay.copyFailed'));
+      // Refused: the selection below.
     }
+    const input = this.linkBox.querySelector('input');
+    input?.focus();
+    input?.select();
+    const copied = input !== null && document.execCommand('copy');
+    setText(this.status, tr.t(copied ? 'overlay.copied' : 'overlay.copyFailed'));
   }
 
   private askNewLink(): void {

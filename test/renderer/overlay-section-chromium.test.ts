@@ -91,6 +91,13 @@ describe('the OBS overlay section of the tray app', () => {
     expect(fresh).not.toBe(link);
     expect(fresh).toContain('token=synthetic-token-3-');
     expect(await changesOf(page)).toEqual([{ on: true }, { port: 9422 }, { newLink: true }]);
+
+    // The tray app refuses the clipboard permission: the link is copied from its selected field.
+    await context.grantPermissions(['clipboard-read']);
+    await page.evaluate("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))");
+    await section.getByRole('button', { name: 'Copy link for OBS' }).click();
+    await expect.poll(() => statusOf(page)).toBe('Copied: paste it into the Browser Source’s URL.');
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(fresh);
     expect(await seriousFindings(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
