@@ -18,8 +18,9 @@ const endedNode = root.querySelector('.ended') as HTMLElement;
 const fill = root.querySelector<HTMLElement>('.fill');
 const { anim, closed } = root.dataset;
 const goal = Number(root.dataset.goal) || null;
-const format = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 0 });
-const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+// Made at the first new count, not before the first paint: a formatter costs a fresh renderer its
+// locale data (tens of milliseconds on a busy machine), and the page arrives with its count written.
+let format: Intl.NumberFormat | null = null;
 
 const numberOr = (text: string | undefined) => (text ? Number(text) : null);
 let shown = numberOr(root.dataset.online);
@@ -33,6 +34,7 @@ function ageToTime(ageMs: number | null): number | null {
 }
 
 function write(value: number | null): void {
+  format ??= new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 0 });
   const text = value === null ? '—' : format.format(value);
   if (countNode.textContent !== text) countNode.textContent = text;
 }
@@ -48,7 +50,8 @@ function frame(): void {
 function show(online: number | null): void {
   const from = roll ? rollValue(roll.from, roll.to, performance.now() - roll.start) : shown;
   shown = online;
-  if (anim !== 'none' && !reducedMotion.matches && from !== null && online !== null && from !== online) {
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  if (anim !== 'none' && !reducedMotion && from !== null && online !== null && from !== online) {
     roll = { from, to: online, start: performance.now() };
     requestAnimationFrame(frame);
     // A hidden page draws no frames: the count is still right once the roll's time is up.
@@ -67,11 +70,20 @@ function paintState(): void {
   endedNode.hidden = state !== 'closed';
 }
 
-followCounts(`${location.pathname.replace(/\/$/, '')}/events${location.search}`, (count) => {
-  state = count.state;
-  measuredAt = ageToTime(count.ageMs);
-  // A room that has no count now keeps the last one shown: never a dash after a number.
-  if (count.online !== null && count.online !== shown) show(count.online);
-  paintState();
-});
-setInterval(paintState, 1000);
+let started = false;
+function start(): void {
+  if (started) return;
+  started = true;
+  followCounts(`${location.pathname.replace(/\/$/, '')}/events${location.search}`, (count) => {
+    state = count.state;
+    measuredAt = ageToTime(count.ageMs);
+    // A room that has no count now keeps the last one shown: never a dash after a number.
+    if (count.online !== null && count.online !== shown) show(count.online);
+    paintState();
+  });
+  setInterval(paintState, 1000);
+}
+// The stream opens once the count is on screen, so nothing waits for it before the first paint; a
+// page that draws no frames (a source OBS hides) starts it all the same.
+requestAnimationFrame(() => setTimeout(start, 0));
+setTimeout(start, 250);
