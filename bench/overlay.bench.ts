@@ -7,12 +7,16 @@
  *   context (a scene switch with the source's "refresh when active"), then reloaded: first paint, and
  *   first contentful paint, which is the count itself (the page has no other content), side by side
  *   with when the first event of the stream arrived in the same load: the moment a page that waited
- *   for its stream could first have shown a value;
+ *   for its stream could first have shown a value; taking turns with two pages from a quiet server of
+ *   the bench's own, the overlay's page without its script and a bare line of text, whose first
+ *   paints are this machine's floor;
  * - BENCH_UPDATES changes (default 8) of the room's count through the simulator's control API: from
  *   the poll that brought the new count to the page showing it (`anim=none`, so no roll in between).
  * Prints the figures and writes bench/results/overlay.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -89,15 +93,48 @@ const bytes = (body: Buffer | string) => ({
   gzipBytes: gzipSync(body).length,
 });
 
+/**
+ * Two pages to set beside the overlay in the same run, from a quiet server of the bench's own: the
+ * overlay's page as served, without its script (the cost of the script and of `serve`'s busy event
+ * loop), and a bare line of text (the floor of a first paint in a fresh renderer on this machine).
+ */
+const still = pageHtml.replace(/<script>[\s\S]*?<\/script>/, '');
+const bare = '<!doctype html><html lang="en"><meta charset="utf-8"><p>12,345 watching</p></html>';
+const baselines = createServer((request, response) => {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(request.url === '/still' ? still : bare);
+});
+await new Promise<void>((resolve) => baselines.listen(0, '127.0.0.1', resolve));
+const baselineBase = `http://127.0.0.1:${(baselines.address() as AddressInfo).port}`;
+
 const browser = await launchChromium();
-const open = async () => {
+const open = async (url = link) => {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-US' });
   await context.addInitScript(PROBE);
   const tab = await context.newPage();
   tab.setDefaultTimeout(60_000);
-  await tab.goto(link);
+  await tab.goto(url);
   return { context, tab };
 };
+
+/** A baseline page's first paints, from navigation start. */
+async function paintTimes(url: string): Promise<Record<string, number | null>> {
+  const { context, tab } = await open(url);
+  await tab.waitForFunction(
+    () =>
+      (
+        globalThis as unknown as { performance: { getEntriesByName(name: string): unknown[] } }
+      ).performance.getEntriesByName('first-contentful-paint').length > 0,
+  );
+  const paint = (await tab.evaluate(
+    "Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]))",
+  )) as Record<string, number>;
+  await context.close();
+  return {
+    firstPaintMs: paint['first-paint'] ?? null,
+    firstContentfulPaintMs: paint['first-contentful-paint'] ?? null,
+  };
+}
 
 /** One load's timings from navigation start, once its first event has come. */
 async function loadTimes(tab: Page): Promise<Record<string, number | null>> {
@@ -128,13 +165,19 @@ async function loadTimes(tab: Page): Promise<Record<string, number | null>> {
 
 const cold: Array<Record<string, number | null>> = [];
 const warm: Array<Record<string, number | null>> = [];
+const stillLoads: Array<Record<string, number | null>> = [];
+const bareLoads: Array<Record<string, number | null>> = [];
+// The three pages take turns, load by load, so that whatever else the machine does weighs on each.
 for (let i = 0; i < LOADS; i++) {
   const { context, tab } = await open();
   cold.push(await loadTimes(tab));
   await tab.reload();
   warm.push(await loadTimes(tab));
   await context.close();
+  stillLoads.push(await paintTimes(`${baselineBase}/still`));
+  bareLoads.push(await paintTimes(`${baselineBase}/bare`));
 }
+baselines.close();
 
 // Each change waits for the room's next poll (every 10 s), then for the page to show it.
 const sampleToShown: number[] = [];
@@ -175,6 +218,8 @@ const pollAnswered: number[] = [];
 await browser.close();
 stack.stop();
 
+const overFloor = (name: string, loads: Array<Record<string, number | null>>, p: number) =>
+  round(percentile(column(cold, 'firstPaintWithValueMs'), p) / percentile(column(loads, name), p), 2);
 const ratio = (loads: Array<Record<string, number | null>>) =>
   round(
     percentile(column(loads, 'firstEventMs'), 50) / percentile(column(loads, 'firstPaintWithValueMs'), 50),
@@ -203,6 +248,18 @@ const results = {
     page: bytes(pageHtml),
   },
   load: { firstOpening: loadFigures(cold), reloaded: loadFigures(warm) },
+  baselines: {
+    overlayPageWithoutScript: loadFigures(stillLoads),
+    bareTextPage: loadFigures(bareLoads),
+    overlayFirstPaintWithValueOverBarePage: {
+      p50: overFloor('firstContentfulPaintMs', bareLoads, 50),
+      p95: overFloor('firstContentfulPaintMs', bareLoads, 95),
+    },
+    overlayFirstPaintWithValueOverPageWithoutScript: {
+      p50: overFloor('firstContentfulPaintMs', stillLoads, 50),
+      p95: overFloor('firstContentfulPaintMs', stillLoads, 95),
+    },
+  },
   firstEventOverFirstPaintWithValue: { firstOpening: ratio(cold), reloaded: ratio(warm) },
   update: {
     changeToPollMs: timings(pollAnswered),
