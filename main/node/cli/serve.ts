@@ -38,9 +38,9 @@ characters), which listening on any address but loopback requires. HEADCOUNT_MET
 a token that opens /metrics only, sent as a bearer token. Each HEADCOUNT_*_TOKEN may instead be
 read from the file HEADCOUNT_*_TOKEN_FILE names. Stops on Ctrl-C or SIGTERM.
 
-With HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters, not the dashboard's), it also serves the
-OBS overlay, /overlay?room=<groupId>&token=<overlay token>, and prints its link: that token opens
-overlay pages and nothing else.`;
+With HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters, neither of the other tokens), it also
+serves the OBS overlay, /overlay?room=<groupId>&token=<overlay token>, and prints its link: that
+token opens overlay pages and nothing else.`;
 
 /** The flags of `headcount serve`: those of watch that apply, and where and how to serve. */
 export const SERVE_OPTIONS = {

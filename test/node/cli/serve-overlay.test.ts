@@ -3,6 +3,9 @@
  * overlay link printed with a watched room, the overlay off (and saying how to turn it on) without
  * the token, and the API telling the dashboard how the overlay stands.
  */
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayView } from '../../../main/contract/monitor-api';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
@@ -32,6 +35,21 @@ async function serve(env: Record<string, string> = {}): Promise<ServeRun> {
 }
 
 describe('headcount serve with an overlay token', () => {
+  it('reads the overlay token from the file HEADCOUNT_OVERLAY_TOKEN_FILE names, refused when others can read it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'headcount-overlay-token-'));
+    const file = join(folder, 'overlay-token');
+    writeFileSync(file, `${OVERLAY_TOKEN}\n`, { mode: 0o644 });
+    const open = await runCli(
+      ['serve', '--port', '0'],
+      simulatorEnv(sim, { HEADCOUNT_OVERLAY_TOKEN_FILE: file }),
+    );
+    expect(open.code).toBe(2);
+    expect(open.stderr).toContain(`The overlay token file ${file} can be read by other users`);
+    chmodSync(file, 0o600);
+    const run = await serve({ HEADCOUNT_OVERLAY_TOKEN_FILE: file });
+    expect(run.stdout()).toContain(`&token=${OVERLAY_TOKEN}\n`);
+  });
+
   it('prints the overlay link with a watched room, URL-encoded, and the link opens the overlay', async () => {
     const run = await serve({ HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN });
     const link = /^Overlay for OBS: (\S+)$/m.exec(run.stdout())?.[1] ?? '';
@@ -81,5 +99,14 @@ describe('headcount serve with an overlay token', () => {
     );
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/HEADCOUNT_OVERLAY_TOKEN must differ from the dashboard and metrics tokens/);
+    // Sent as a bearer token, the metrics token opens /metrics: the OBS link must not carry it.
+    const metrics = await runCli(
+      ['serve', '--port', '0'],
+      simulatorEnv(sim, { HEADCOUNT_METRICS_TOKEN: OVERLAY_TOKEN, HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN }),
+    );
+    expect(metrics.code).toBe(2);
+    expect(metrics.stderr).toMatch(
+      /HEADCOUNT_OVERLAY_TOKEN must differ from the dashboard and metrics tokens/,
+    );
   });
 });
