@@ -178,6 +178,7 @@ async function serve(run: {
       port: web.port,
       token: run.token,
       demo: run.seeded === null,
+      metricsToken: run.metricsToken !== null,
       overlay: run.overlayToken === null ? null : { token: run.overlayToken, groupId: firstRoom },
     });
     await stopped;

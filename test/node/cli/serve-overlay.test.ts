@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayView } from '../../../main/contract/monitor-api';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { runCli, simulatorEnv } from '../../support/cli';
-import { type ServeRun, startServe } from '../serve/serve-run';
+import { eventually, type ServeRun, startServe } from '../serve/serve-run';
 
 const OVERLAY_TOKEN = 'an-overlay-token-for-obs';
 let sim: RunningSimulator;
@@ -47,12 +47,19 @@ describe('headcount serve with an overlay token', () => {
     expect(open.stderr).toContain(`The overlay token file ${file} can be read by other users`);
     chmodSync(file, 0o600);
     const run = await serve({ HEADCOUNT_OVERLAY_TOKEN_FILE: file });
-    expect(run.stdout()).toContain(`&token=${OVERLAY_TOKEN}\n`);
+    await eventually(
+      () => (run.stdout().includes(`&token=${OVERLAY_TOKEN}\n`) ? true : undefined),
+      'the overlay link',
+    );
   });
 
   it('prints the overlay link with a watched room, URL-encoded, and the link opens the overlay', async () => {
     const run = await serve({ HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN });
-    const link = /^Overlay for OBS: (\S+)$/m.exec(run.stdout())?.[1] ?? '';
+    // Printed after the dashboard's line, which is all startServe waits for.
+    const link = await eventually(
+      () => /^Overlay for OBS: (\S+)$/m.exec(run.stdout())?.[1],
+      'the overlay link',
+    );
     expect(link).toBe(`${run.base}/overlay?room=%40TGS%23a+Live&token=${OVERLAY_TOKEN}`);
     const page = await run.get(new URL(link).pathname + new URL(link).search);
     expect(page.status).toBe(200);
@@ -78,6 +85,7 @@ describe('headcount serve with an overlay token', () => {
 
   it('serves no overlay without the token, and says how to turn it on', async () => {
     const run = await serve();
+    await eventually(() => (run.stdout().includes('Press Ctrl-C') ? true : undefined), 'the last line');
     expect(run.stdout()).not.toContain('Overlay');
     const page = await run.get(`/overlay?room=x&token=${OVERLAY_TOKEN}`);
     expect(page.status).toBe(404);
