@@ -36,6 +36,8 @@ export interface ImClientOptions {
   random?: () => number;
   /** Per-request timeout; the server's own is 3 s, so keep this above it. Default 8000. */
   timeoutMs?: number;
+  /** How long each UserSig lives; two days by default. */
+  userSigLifetimeSeconds?: number | undefined;
 }
 
 const SERVICE = 'group_open_http_svc';
@@ -57,6 +59,7 @@ export class ImClient {
       acquire: options.acquire ?? (async () => {}),
       random: options.random,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      userSigLifetimeSeconds: options.userSigLifetimeSeconds,
     });
   }
 

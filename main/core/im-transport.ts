@@ -21,6 +21,7 @@ export interface ImTransportOptions {
   /** Source of the per-request uint32 `random`; crypto-random when not given. */
   random?: () => number;
   timeoutMs: number;
+  userSigLifetimeSeconds?: number | undefined;
 }
 
 type Attempt = { ok: true; response: HttpResponse } | { ok: false; failure: unknown };
@@ -34,7 +35,7 @@ export class ImTransport {
   private lastSig = '';
 
   constructor(private readonly options: ImTransportOptions) {
-    this.sigs = new UserSigCache(options, options.clock);
+    this.sigs = new UserSigCache(options, options.clock, options.userSigLifetimeSeconds);
     this.random = options.random ?? (() => randomBytes(4).readUInt32BE(0));
     this.hosts = [options.endpoint.primary, options.endpoint.backup].filter((base): base is string => !!base);
   }

@@ -9,16 +9,21 @@ const RENEW_WHEN_LEFT_SECONDS = 24 * 3600;
 /** Keeps one UserSig per app profile and renews it well before it expires. */
 export class UserSigCache {
   private current: { userSig: string; expiresAtSeconds: number } | null = null;
+  private readonly renewWhenLeftSeconds: number;
 
   constructor(
     private readonly identity: UserSigIdentity,
     private readonly clock: Pick<Clock, 'wall'>,
-  ) {}
+    /** How long each UserSig lives: the polling default, or minutes for a connection test. */
+    private readonly lifetimeSeconds = USERSIG_LIFETIME_SECONDS,
+  ) {
+    this.renewWhenLeftSeconds = Math.min(RENEW_WHEN_LEFT_SECONDS, Math.floor(lifetimeSeconds / 2));
+  }
 
-  /** The cached UserSig, signed anew when none is held or it is within a day of expiring. */
+  /** The cached UserSig, signed anew when none is held or it is within a day (or half its life) of expiring. */
   get(): string {
     const now = Math.floor(this.clock.wall() / 1000);
-    if (!this.current || this.current.expiresAtSeconds - now < RENEW_WHEN_LEFT_SECONDS) return this.renew();
+    if (!this.current || this.current.expiresAtSeconds - now < this.renewWhenLeftSeconds) return this.renew();
     return this.current.userSig;
   }
 
@@ -27,10 +32,10 @@ export class UserSigCache {
     const now = Math.floor(this.clock.wall() / 1000);
     const userSig = signUserSig({
       ...this.identity,
-      expireSeconds: USERSIG_LIFETIME_SECONDS,
+      expireSeconds: this.lifetimeSeconds,
       nowSeconds: now,
     });
-    this.current = { userSig, expiresAtSeconds: now + USERSIG_LIFETIME_SECONDS };
+    this.current = { userSig, expiresAtSeconds: now + this.lifetimeSeconds };
     return userSig;
   }
 }

@@ -14,6 +14,8 @@ export interface EngineOptions {
   clock?: Clock;
   /** Wraps every POST the engine makes, e.g. to time it for metrics (`headcount serve`). */
   wrapPost?: ((post: HttpPost) => HttpPost) | undefined;
+  /** How long its UserSigs live; the polling default (two days) when not given. */
+  userSigLifetimeSeconds?: number | undefined;
 }
 
 /** The engine of one app profile, wired for Node: keep-alive HTTP, one rate budget for every call, the monitor. */
@@ -27,6 +29,7 @@ export function createEngine(options: EngineOptions) {
     post,
     clock,
     acquire: () => budget.acquire(),
+    userSigLifetimeSeconds: options.userSigLifetimeSeconds,
   });
   const monitor = new AppMonitor({
     source: client,

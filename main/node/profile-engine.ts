@@ -8,7 +8,7 @@ import { createEngine } from './engine';
 export function profileEngineFactory(
   options: { ca?: string | undefined; wrapPost?: (post: HttpPost) => HttpPost } = {},
 ): EngineFactory {
-  return (profile, secretKey) =>
+  return (profile, secretKey, engineOptions) =>
     createEngine({
       connection: {
         sdkAppId: profile.sdkAppId,
@@ -20,6 +20,7 @@ export function profileEngineFactory(
       wrapPost: options.wrapPost,
       intervalMs: (profile.intervalSeconds ?? 10) * 1000,
       ...(profile.maxRate === undefined ? {} : { maxRate: profile.maxRate }),
+      userSigLifetimeSeconds: engineOptions?.userSigLifetimeSeconds,
     });
 }
 

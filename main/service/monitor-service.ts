@@ -30,6 +30,7 @@ import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
 import type { RulesInFile } from '../core/settings/settings-schema';
 import { AlertQueries } from './alert-queries';
+import { storedKeyRefusal } from './key-binding';
 import { GroupListPacer, liveRoomsPage } from './live-rooms';
 import { LiveViews } from './live-views';
 import { fixedOverlay, type OverlayControl } from './overlay-control';
@@ -227,6 +228,8 @@ export class MonitorService implements MonitorApi {
   async saveProfile(input: ProfileInput): Promise<ProfileView> {
     const previous = input.id ? this.runtimes.get(input.id)?.profile : undefined;
     const profile = this.checkedProfile(input, previous);
+    const refusal = storedKeyRefusal(input, previous);
+    if (refusal) throw new Error(refusal);
     if (input.secretKey)
       await this.options.keys.saveKey(profile.id, input.secretKey, {
         allowWeakStorage: input.allowWeakStorage === true,
@@ -256,6 +259,8 @@ export class MonitorService implements MonitorApi {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
+    const refusal = storedKeyRefusal(input, input.id ? this.runtimes.get(input.id)?.profile : undefined);
+    if (refusal) throw new Error(refusal);
     const saved = input.id ? this.options.keys.readKey(input.id) : null;
     const key = input.secretKey ?? (saved?.ok ? saved.key : null);
     if (!key) return { ok: false, message: 'Enter the secret key first.' };

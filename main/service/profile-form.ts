@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConnectionTestResult, ProfileInput } from '../contract/monitor-api';
 import { ConfigError } from '../core/config-error';
 import { resolveEndpoint } from '../core/regions';
+import { TEST_USERSIG_LIFETIME_SECONDS } from './key-binding';
 import type { EngineFactory, ProfileRecord } from './service-ports';
 
 /**
@@ -36,13 +37,18 @@ export function checkProfileInput(
   };
 }
 
-/** Signs a UserSig and makes one real call (the app's room list, one item), answered in words. */
+/**
+ * Signs a short-lived UserSig and makes one real call (the app's room list, one item), answered in
+ * words.
+ */
 export async function testConnection(
   openEngine: EngineFactory,
   profile: ProfileRecord,
   key: string,
 ): Promise<ConnectionTestResult> {
-  const engine = openEngine({ ...profile, rooms: [] }, key);
+  const engine = openEngine({ ...profile, rooms: [] }, key, {
+    userSigLifetimeSeconds: TEST_USERSIG_LIFETIME_SECONDS,
+  });
   try {
     const page = await engine.client.getAppidGroupList({ limit: 1 });
     if (page.ok) {

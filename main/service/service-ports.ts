@@ -42,7 +42,12 @@ export interface ProfileEngine {
 }
 
 /** Builds an engine for a profile with its key (HTTP transport, rate budget, monitor). */
-export type EngineFactory = (profile: ProfileRecord, secretKey: string) => ProfileEngine;
+export type EngineFactory = (
+  profile: ProfileRecord,
+  secretKey: string,
+  /** How long its UserSigs live, when not the polling default (a connection test's are short). */
+  options?: { userSigLifetimeSeconds?: number },
+) => ProfileEngine;
 
 /** The demo: a simulator and a profile for it, used while no profile is set up. */
 export type DemoStarter = () => Promise<{

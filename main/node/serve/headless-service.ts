@@ -121,10 +121,10 @@ function timedEngines(
   ca: string | undefined,
   roomFacts: (profile: ProfileRecord) => () => RoomFacts,
 ): EngineFactory {
-  return (profile, secretKey) => {
+  return (profile, secretKey, engineOptions) => {
     const app = String(profile.sdkAppId);
     const open = profileEngineFactory({ ca, wrapPost: (post) => metrics.timedPost(app, post) });
-    const engine = open(profile, secretKey);
+    const engine = open(profile, secretKey, engineOptions);
     const untrack = metrics.track(app, engine.monitor, roomFacts(profile));
     return {
       client: engine.client,
