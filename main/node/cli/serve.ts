@@ -25,7 +25,8 @@ export const DEFAULT_SERVE_PORT = 9420;
 
 /** `headcount serve --help`; its first line is the command's line in `headcount --help`. */
 export const SERVE_HELP = `Usage: headcount serve [<groupId>...] [--groups-file F] [--host 127.0.0.1] [--port N]
-                       [--token T] [--interval S] [--max-rate N] [--config F] [--notify] [--demo]
+                       [--token T] [--allow-host NAME] [--interval S] [--max-rate N] [--config F]
+                       [--notify] [--demo]
 
 Watches rooms like watch, and serves the dashboard (the popover's page, for a browser) and
 /metrics for Prometheus. Prints the dashboard's link, with its token, once it is ready. Takes the
@@ -34,13 +35,16 @@ are watched for this run only). --demo serves the built-in show, with no account
 
 Listens on 127.0.0.1 (--host), port ${DEFAULT_SERVE_PORT} (--port; 0 picks a free one). Every
 request needs the token: a random one per run, or HEADCOUNT_SERVE_TOKEN / --token (at least 16
-characters), which listening on any address but loopback requires. HEADCOUNT_METRICS_TOKEN sets
-a token that opens /metrics only, sent as a bearer token. Each HEADCOUNT_*_TOKEN may instead be
-read from the file HEADCOUNT_*_TOKEN_FILE names. Stops on Ctrl-C or SIGTERM.
+characters and hard to guess), which listening on any address but loopback requires.
+HEADCOUNT_METRICS_TOKEN sets a token that opens /metrics only, sent as a bearer token. Each
+HEADCOUNT_*_TOKEN may instead be read from the file HEADCOUNT_*_TOKEN_FILE names. A request must
+name the server as it listens (loopback names, or this machine's addresses for 0.0.0.0);
+--allow-host adds a name, such as a proxy's (repeat it, or separate names with commas). Stops on
+Ctrl-C or SIGTERM.
 
-With HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters, neither of the other tokens), it also
-serves the OBS overlay, /overlay?room=<groupId>&token=<overlay token>, and prints its link: that
-token opens overlay pages and nothing else.`;
+With HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters, hard to guess, neither of the other
+tokens), it also serves the OBS overlay, /overlay?room=<groupId>&token=<overlay token>, and prints
+its link: that token opens overlay pages and nothing else.`;
 
 /** The flags of `headcount serve`: those of watch that apply, and where and how to serve. */
 export const SERVE_OPTIONS = {
@@ -49,6 +53,7 @@ export const SERVE_OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string' },
   token: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
   interval: { type: 'string' },
   'max-rate': { type: 'string' },
   config: { type: 'string' },
@@ -99,6 +104,9 @@ export async function runServe(args: string[]): Promise<number> {
       overlayToken,
       pageRoot,
       notify: values.notify === true,
+      allowHosts: (values['allow-host'] ?? [])
+        .flatMap((names) => names.split(','))
+        .map((name) => name.trim()),
     });
   } finally {
     store.close();
@@ -135,6 +143,7 @@ async function serve(run: {
   overlayToken: string | null;
   pageRoot: string;
   notify: boolean;
+  allowHosts: string[];
 }): Promise<number> {
   const stopped = untilStopped();
   const metrics = createServeMetrics();
@@ -171,6 +180,7 @@ async function serve(run: {
         offHint:
           'The OBS overlay is off: start headcount serve with HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters).',
       }),
+      allowHosts: run.allowHosts.filter(Boolean),
     });
     const firstRoom = (await headless.service.getSnapshot()).rooms[0]?.groupId ?? null;
     announce({

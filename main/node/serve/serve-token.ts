@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { ConfigError } from '../../core/config-error';
+import { weakTokenProblem } from './token-strength';
 
 /** Shortest token a person may choose: long enough that guessing it over the network is hopeless. */
 export const MIN_USER_TOKEN_LENGTH = 16;
@@ -19,8 +20,9 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /**
- * The token every request must carry: the one the user set (required, and at least
- * {@link MIN_USER_TOKEN_LENGTH} characters, when the host is not loopback), else a random one.
+ * The token every request must carry: the one the user set (required when the host is not
+ * loopback; at least {@link MIN_USER_TOKEN_LENGTH} characters and hard enough to guess), else a
+ * random one.
  */
 export function chooseToken(host: string, userToken: string | undefined): string {
   const chosen = userToken?.trim();
@@ -30,6 +32,8 @@ export function chooseToken(host: string, userToken: string | undefined): string
         `The dashboard token must be at least ${MIN_USER_TOKEN_LENGTH} characters long (got ${chosen.length}).`,
       );
     }
+    const weak = weakTokenProblem(chosen);
+    if (weak) throw new ConfigError(weak);
     return chosen;
   }
   if (!isLoopbackHost(host)) {

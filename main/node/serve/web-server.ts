@@ -4,7 +4,9 @@ import type { MonitorApi } from '../../contract/monitor-api';
 import { ConfigError } from '../../core/config-error';
 import type { OverlayRoutes } from '../overlay/overlay-routes';
 import { answerApiCall } from './api-calls';
+import { capConnections, MAX_CONNECTIONS } from './connection-cap';
 import { streamPushes } from './event-stream';
+import { hostCheck } from './host-check';
 import {
   type AuthOutcome,
   authenticate,
@@ -30,6 +32,10 @@ export interface WebServerOptions {
   metrics: () => Promise<{ contentType: string; body: string }>;
   /** Whether the browser may send a secret key in (loopback only). */
   acceptsSecretKeys: boolean;
+  /** Names besides those it listens as that a request's Host may give (a proxy's); see host-check.ts. */
+  allowHosts?: readonly string[];
+  /** Most connections held at once; those beyond are answered 503. */
+  maxConnections?: number;
   heartbeatMs?: number;
   /** The OBS overlay's pages and streams, behind the overlay token rather than this token. */
   overlay?: OverlayRoutes;
@@ -48,6 +54,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /**
  * The web transport of MonitorApi on node:http: the dashboard page, `POST /api/<method>`,
  * `GET /api/events` (Server-Sent Events) and `GET /metrics`, every one behind the run's token.
+ * Before the token, every request of every route is checked for the connection cap and for the
+ * names it gives in Host and Origin.
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const streams = new Set<() => void>();
@@ -58,10 +66,18 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       else response.destroy();
     });
   });
+  const cap = capConnections(server, options.maxConnections ?? MAX_CONNECTIONS);
+  const misdirected = hostCheck(options.host, options.allowHosts ?? []);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://headcount.invalid');
     const { pathname } = url;
+    if (cap.isOverCap(request.socket)) {
+      const error = `Too many connections to headcount serve (at most ${options.maxConnections ?? MAX_CONNECTIONS} at once): try again shortly.`;
+      return json(response, 503, { ok: false, error }, { connection: 'close', 'retry-after': '5' });
+    }
+    const wrongHost = misdirected(request);
+    if (wrongHost) return json(response, 421, { ok: false, error: wrongHost }, { connection: 'close' });
     if (options.overlay?.serves(pathname)) return options.overlay.answer(request, response, url);
     const auth =
       pathname === '/metrics'

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../main/core/config-error';
 import { chooseToken, isLoopbackHost, randomToken, tokenMatches } from '../../../main/node/serve/serve-token';
+import { tokenBits } from '../../../main/node/serve/token-strength';
 
 describe('serve tokens', () => {
   it('tells loopback hosts from the others', () => {
@@ -20,8 +22,27 @@ describe('serve tokens', () => {
     expect(() => chooseToken('0.0.0.0', undefined)).toThrow(ConfigError);
     expect(() => chooseToken('0.0.0.0', '   ')).toThrow(/Refusing to serve on 0\.0\.0\.0/);
     expect(() => chooseToken('0.0.0.0', 'fifteen-chars!!')).toThrow(/at least 16 characters long \(got 15\)/);
-    expect(chooseToken('0.0.0.0', 'sixteen-chars!!!')).toBe('sixteen-chars!!!');
+    expect(chooseToken('0.0.0.0', 'Xk29fLq81ZpW0rTm')).toBe('Xk29fLq81ZpW0rTm');
     expect(chooseToken('127.0.0.1', ' a-chosen-token-16 ')).toBe('a-chosen-token-16');
+  });
+
+  it('refuses a chosen token that is long but easy to guess, and says why', () => {
+    for (const weak of [
+      'aaaaaaaaaaaaaaaa',
+      'abcdefghijklmnopqrstu',
+      '1234567890123456',
+      'password123password123',
+    ]) {
+      expect(() => chooseToken('0.0.0.0', weak), weak).toThrow(
+        /too easy to guess: about \d+ bits by a simple estimate, and at least 80 are needed/,
+      );
+      expect(() => chooseToken('127.0.0.1', weak), weak).toThrow(ConfigError);
+    }
+    expect(tokenBits('aaaaaaaaaaaaaaaa')).toBeLessThan(25);
+    // What people are told to use, and what a random mix of 16 letters and digits is worth.
+    expect(tokenBits(randomBytes(24).toString('base64'))).toBeGreaterThan(150);
+    expect(tokenBits(randomBytes(16).toString('hex'))).toBeGreaterThan(120);
+    expect(tokenBits('Xk29fLq81ZpW0rTm')).toBeGreaterThan(90);
   });
 
   it('compares tokens whatever their lengths', () => {
