@@ -1,3 +1,5 @@
+import { type LongTimeout, longTimeout } from './long-timeout';
+
 /** Opaque handle of a pending timer. */
 export type TimerHandle = unknown;
 
@@ -15,10 +17,10 @@ export interface Clock {
   clearTimer(handle: TimerHandle): void;
 }
 
-/** The real clock of the process (Node, Electron main, or a browser). */
+/** The real clock of the process (Node, Electron main, or a browser); long waits are chained. */
 export const systemClock: Clock = {
   monotonic: () => performance.now(),
   wall: () => Date.now(),
-  setTimer: (fn, ms) => setTimeout(fn, ms),
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  setTimer: (fn, ms) => longTimeout(fn, ms),
+  clearTimer: (handle) => (handle as LongTimeout | undefined)?.cancel(),
 };

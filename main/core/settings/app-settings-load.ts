@@ -5,6 +5,7 @@ import {
   defaultAppSettings,
 } from './app-settings';
 import { migrate, versionOf } from './app-settings-migrations';
+import { readDurationsInFile } from './duration-setting';
 import { pruneInvalid } from './prune-invalid';
 import type { LoadOutcome, SettingsDocument } from './settings-load';
 
@@ -41,7 +42,10 @@ export function loadAppSettings(raw: unknown): LoadOutcome<AppSettings> {
     problems.push(`schemaVersion: not a settings version (read as ${APP_SETTINGS_VERSION})`);
   let migrated: Record<string, unknown>;
   try {
-    migrated = migrate(document, version ?? APP_SETTINGS_VERSION);
+    migrated = readDurationsInFile(migrate(document, version ?? APP_SETTINGS_VERSION)) as Record<
+      string,
+      unknown
+    >;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { kind: 'invalid', value: defaultAppSettings(), problems: [...problems, `(top): ${reason}`] };

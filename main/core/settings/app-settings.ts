@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ConfigError } from '../config-error';
 import { resolveEndpoint } from '../regions';
 import { vaultRecordSchema } from '../vault/vault-record';
+import { durationNumber } from './duration-setting';
 import { settingsSchema } from './settings-schema';
 
 /** The tray app's overlay server listens here unless the streamer picks another port. */
@@ -32,7 +33,7 @@ export const profileSchema = z
     identifier: z.string().min(1),
     region: z.string().min(1).optional(),
     endpoint: z.string().min(1).optional(),
-    intervalSeconds: z.number().positive().optional(),
+    intervalSeconds: durationNumber('s').positive().optional(),
     maxRate: z.number().int().min(1).max(200).optional(),
     rooms: z.array(roomSchema).default([]),
   })

@@ -1,10 +1,11 @@
 import type { RuleSettings } from '../alerts/rule-settings';
 import { ConfigError } from '../config-error';
+import { readDurationsInFile } from './duration-setting';
 import { type RulesInFile, type Settings, settingsSchema } from './settings-schema';
 
 /** Validates settings read from a file; a problem becomes a ConfigError naming the field. */
 export function parseSettings(raw: unknown, where: string): Settings {
-  const result = settingsSchema.safeParse(raw ?? {});
+  const result = settingsSchema.safeParse(readDurationsInFile(raw ?? {}));
   if (result.success) return result.data;
   const problems = result.error.issues.map(
     (issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`,

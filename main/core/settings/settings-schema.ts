@@ -1,13 +1,14 @@
 /**
  * The settings file: one schema for the tray app (electron-store) and the headless edition (conf),
  * validated at load with messages that say where the problem is. Durations are in the units their
- * names say, as people write them in a file.
+ * names say, as people write them in a file, or with a unit of their own (duration-setting.ts).
  */
 import { z } from 'zod';
 import { ALERT_RULES } from '../alerts/alert';
+import { durationNumber } from './duration-setting';
 
 const count = z.number().int().nonnegative();
-const seconds = z.number().nonnegative();
+const seconds = durationNumber('s');
 
 const threshold = z.strictObject({
   threshold: count,
@@ -36,7 +37,7 @@ export const rulesSchema = z.strictObject({
   stale: z.boolean().optional(),
   closed: z.boolean().optional(),
   sessions: z.boolean().optional(),
-  repeatMinutes: seconds.optional(),
+  repeatMinutes: durationNumber('min').optional(),
   recovered: z.boolean().optional(),
 });
 

@@ -1,6 +1,7 @@
 import type { AlertRule } from '../../core/alerts/alert';
 import { AlertLog, type AlertLogEntry } from '../../core/alerts/alert-log';
 import { ConfigError } from '../../core/config-error';
+import { readDuration } from '../../core/duration';
 import { nodeFilePort } from '../file-port';
 import { openSettingsStore } from '../settings-store';
 import { showGroupId, table } from './format';
@@ -53,13 +54,10 @@ export async function runAlerts(args: string[]): Promise<number> {
   return 0;
 }
 
-/** "90s", "15m", "1h", "2d" ago, or a date and time. */
+/** "90s", "15m", "1h", "2d" ago (the one duration parser; plain numbers are seconds), or a date and time. */
 export function sinceTime(text: string, now: number): number {
-  const ago = /^(\d+(?:\.\d+)?)\s*(s|m|min|h|d)$/.exec(text.trim());
-  if (ago) {
-    const unit = { s: 1_000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 }[ago[2] as 's'];
-    return now - Number(ago[1]) * unit;
-  }
+  const ago = readDuration(text, { name: '--since', minMs: 0, maxMs: Number.MAX_SAFE_INTEGER });
+  if (ago.ok) return now - ago.ms;
   const at = Date.parse(text);
   if (Number.isNaN(at))
     throw new ConfigError(`--since takes a time ago like 15m, 1h, 2d, or a date (got "${text}").`);

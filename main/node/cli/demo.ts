@@ -6,7 +6,7 @@ import { demoLabel, demoShow, type RoomSpec, startSimulator } from '../../simula
 import { createEngine } from '../engine';
 import { openSettingsStore } from '../settings-store';
 import { alertingForCli } from './alerting-for-cli';
-import { parseCommand, secondsFlag } from './options';
+import { durationFlag, INTERVAL_RULE, parseCommand, RUN_DURATION_RULE } from './options';
 import { watchRooms } from './watch-loop';
 
 export const DEMO_HELP = `Usage: headcount demo [--interval S] [--duration S] [--json] [--notify]
@@ -35,10 +35,9 @@ export async function runDemo(args: string[]): Promise<number> {
     process.stdout.write(`${DEMO_HELP}\n`);
     return 0;
   }
-  const intervalMs = secondsFlag(values.interval, 'interval', DEMO_INTERVAL_S) * 1000;
+  const intervalMs = durationFlag(values.interval, INTERVAL_RULE) ?? DEMO_INTERVAL_S * 1000;
   const notify = values.notify === true;
-  const durationMs =
-    values.duration === undefined ? undefined : secondsFlag(values.duration, 'duration', 0) * 1000;
+  const durationMs = durationFlag(values.duration, RUN_DURATION_RULE);
   const rooms = demoShow();
   const simulator = await startSimulator({ rooms });
   const json = values.json === true;

@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError } from '../../core/config-error';
+import { type DurationRule, readDuration } from '../../core/duration';
 import { groupIdProblem } from '../../core/group-id';
 import type { CredentialFlags } from '../credentials';
 
@@ -50,12 +51,23 @@ export function checkGroupIds(ids: readonly string[]): void {
   if (problems.length > 0) throw new ConfigError(`Invalid room id:\n  ${problems.join('\n  ')}`);
 }
 
-/** A positive number of seconds from a flag, or the default. */
-export function secondsFlag(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const seconds = Number(value);
-  if (typeof value !== 'string' || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new ConfigError(`--${name} takes a positive number of seconds (got "${String(value)}").`);
-  }
-  return seconds;
+/**
+ * A duration from a flag in ms (plain seconds, or with a unit: 10s, 5m, 1h), or the default when
+ * the flag is absent. Out of range is a usage error that names the limit.
+ */
+export function durationFlag(value: string | undefined, rule: DurationRule): number | undefined {
+  if (value === undefined) return undefined;
+  const read = readDuration(value, rule);
+  if (!read.ok) throw new ConfigError(read.problem);
+  return read.ms;
 }
+
+/** `--duration`'s limit: its wait is chained through timers, so a year is allowed. */
+export const RUN_DURATION_RULE: DurationRule = {
+  name: '--duration',
+  maxMs: 365 * 86_400_000,
+  maxReason: 'the longest run it times (leave it out to run until stopped)',
+};
+
+/** `--interval`'s limit: one room's wait is one timer's. */
+export const INTERVAL_RULE: DurationRule = { name: '--interval' };

@@ -1,6 +1,7 @@
 import { describeUntil } from '../../core/alerts/local-time';
 import { SnoozeBook, type SnoozePreset, type SnoozeScope, snoozeUntil } from '../../core/alerts/snooze';
 import { ConfigError } from '../../core/config-error';
+import { readDuration } from '../../core/duration';
 import { profileLabel } from '../alerting';
 import { openSettingsStore } from '../settings-store';
 import { showGroupId } from './format';
@@ -11,7 +12,7 @@ export const SNOOZE_HELP = `Usage: headcount snooze [<groupId> | --all] [--for 1
        headcount unsnooze [<groupId> | --all]
 
 Holds desktop notifications for one room or for everything, for 15 minutes, 1 hour (default),
-4 hours, or until tomorrow morning (08:00 local time). Alerts are still logged, and webhooks still
+4 hours, any duration (30m, 2h, 3d), or until tomorrow morning (08:00 local time). Alerts are still logged, and webhooks still
 get them: a snooze is for your screen. A running watch picks the change up within seconds.`;
 
 const PRESETS: Record<string, SnoozePreset> = {
@@ -51,14 +52,21 @@ export async function runSnooze(args: string[], undo = false): Promise<number> {
   if (undo) {
     if (!book.unsnooze(scope)) process.stdout.write('That was not snoozed.\n');
   } else {
-    const preset = PRESETS[values.for ?? '1h'];
-    if (!preset) throw new ConfigError(`--for takes 15m, 1h, 4h or morning (got "${values.for}").`);
-    const until = snoozeUntil(preset, now);
+    const until = snoozeEnd(values.for ?? '1h', now);
     book.snooze(scope, until);
     process.stdout.write(`Snoozed ${describeScope(scope)} until ${describeUntil(until, now)}.\n`);
   }
   store.set('snoozes', book.toJSON());
   return 0;
+}
+
+/** When a snooze `--for` ends: a preset (morning: 08:00), or any duration up to what a timer holds. */
+function snoozeEnd(text: string, now: number): number {
+  const preset = PRESETS[text];
+  if (preset) return snoozeUntil(preset, now);
+  const read = readDuration(text, { name: '--for' });
+  if (!read.ok) throw new ConfigError(`${read.problem} It also takes morning (08:00).`);
+  return now + read.ms;
 }
 
 function scopeOf(ids: string[], all: boolean, profile: string, command: string): SnoozeScope {

@@ -1,4 +1,5 @@
 import type { Alert } from '../../core/alerts/alert';
+import { longTimeout } from '../../core/long-timeout';
 import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
 import { alertJsonLine, alertTextLine, clearScreen, jsonLine, renderScreen, textLine } from './watch-view';
@@ -46,6 +47,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       if (finished) return;
       finished = true;
       for (const timer of timers) clearTimeout(timer);
+      ends?.cancel();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       if (live) redraw();
@@ -66,7 +68,8 @@ export async function watchRooms(run: WatchRun): Promise<number> {
     });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    if (run.durationMs !== undefined) timers.push(setTimeout(stop, run.durationMs));
+    // A month's run is longer than one timer holds: the wait is chained.
+    const ends = run.durationMs === undefined ? null : longTimeout(stop, run.durationMs);
     if (live) timers.push(setInterval(redraw, REDRAW_MS));
     monitor.addRooms(run.groupIds);
     monitor.start();

@@ -6,7 +6,15 @@ import { createEngine } from '../engine';
 import { readGroupsFile } from '../groups-file';
 import { openSettingsStore } from '../settings-store';
 import { alertingForCli } from './alerting-for-cli';
-import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand, secondsFlag } from './options';
+import {
+  CREDENTIAL_OPTIONS,
+  checkGroupIds,
+  credentialFlags,
+  durationFlag,
+  INTERVAL_RULE,
+  parseCommand,
+  RUN_DURATION_RULE,
+} from './options';
 import { watchRooms } from './watch-loop';
 
 export const WATCH_HELP = `Usage: headcount watch [<groupId>...] [--groups-file F] [--interval S] [--max-rate N]
@@ -14,8 +22,9 @@ export const WATCH_HELP = `Usage: headcount watch [<groupId>...] [--groups-file 
 
 Watches rooms continuously. Each room is polled every --interval seconds (default 10, the API's
 own refresh), spread evenly, never above --max-rate calls per second for the app (default 200,
-the API's cap; the interval stretches when the rooms do not fit). Stops after --duration seconds,
-or on Ctrl-C. With --json, one JSON object per line: sample, error, status and alert events.
+the API's cap; the interval stretches when the rooms do not fit). Stops after --duration, or on
+Ctrl-C. Durations are seconds, or take a unit: 10s, 5m, 1h, 2d (--interval up to 24 days,
+--duration up to a year). With --json, one JSON object per line: sample, error, status and alert events.
 
 Alerts follow the rules in the settings file (--config, HEADCOUNT_CONFIG, or the default one);
 every alert is kept in the alert log beside it (see headcount alerts), sent to the webhooks the
@@ -70,7 +79,7 @@ export async function runWatch(args: string[]): Promise<number> {
 
 /** Interval, rate cap and duration from the flags, with the warnings and refusals they deserve. */
 export function watchTiming(values: { interval?: string; 'max-rate'?: string; duration?: string }) {
-  const intervalMs = secondsFlag(values.interval, 'interval', DEFAULT_INTERVAL_MS / 1000) * 1000;
+  const intervalMs = durationFlag(values.interval, INTERVAL_RULE) ?? DEFAULT_INTERVAL_MS;
   if (intervalMs < DEFAULT_INTERVAL_MS) {
     process.stderr.write(
       `headcount: warning: the API refreshes online counts about every 10 s; polling every ${intervalMs / 1000} s shows nothing newer and uses more of the rate budget.\n`,
@@ -82,7 +91,5 @@ export function watchTiming(values: { interval?: string; 'max-rate'?: string; du
       `--max-rate takes a whole number of calls per second from 1 to ${API_RATE_CAP} (the API's cap).`,
     );
   }
-  const duration =
-    values.duration === undefined ? undefined : secondsFlag(values.duration, 'duration', 0) * 1000;
-  return { intervalMs, maxRate, durationMs: duration };
+  return { intervalMs, maxRate, durationMs: durationFlag(values.duration, RUN_DURATION_RULE) };
 }

@@ -137,6 +137,6 @@ describe('headcount snooze', () => {
     expect((await runCli(['snooze', '--list'], env)).stdout).not.toMatch(/all alerts/);
     const bad = await runCli(['snooze', '@TGS#aLive', '--for', 'forever'], env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--for takes 15m, 1h, 4h or morning/);
+    expect(bad.stderr).toMatch(/--for takes a duration: .* It also takes morning \(08:00\)\./);
   });
 });

@@ -121,7 +121,7 @@ describe('headcount watch --json', () => {
     expect(tooFast.stderr).toMatch(/--max-rate takes a whole number of calls per second from 1 to 200/);
     const nonsense = await runCli(['watch', 'a', '--interval', 'soon'], simulatorEnv(sim));
     expect(nonsense.code).toBe(2);
-    expect(nonsense.stderr).toMatch(/--interval takes a positive number of seconds/);
+    expect(nonsense.stderr).toMatch(/--interval takes a duration: a number of seconds, or one with a unit/);
   });
 });
 
