@@ -181,10 +181,12 @@ export class AppMonitor {
   /** The machine woke up (from the OS, or noticed by the tick): counts are stale; poll again at once. */
   wake(sleptMs = 0): void {
     const now = this.elapsed();
+    // Said before the rooms turn stale, so that no listener takes that staleness for news.
+    this.emit({ type: 'resumed', sleptMs, at: this.clock.wall() });
     for (const room of this.rooms.values()) {
+      room.staleHeld = true;
       if (room.markStale()) this.emit({ type: 'room', room: room.snapshot(now), at: this.clock.wall() });
     }
-    this.emit({ type: 'resumed', sleptMs, at: this.clock.wall() });
     this.respread();
   }
 
@@ -250,6 +252,7 @@ export class AppMonitor {
   private settle(room: RoomWatch, result: ApiResult<number>, generation: number): void {
     if (generation !== this.generation || this.rooms.get(room.groupId) !== room) return;
     room.inFlight = false;
+    room.staleHeld = false;
     const now = this.elapsed();
     const at = this.clock.wall();
     const before = room.status;
@@ -293,7 +296,10 @@ export class AppMonitor {
   /** Once a second: notice sleep, mark old counts stale, report status changes. */
   private tick(): void {
     const woke = this.sleep.observe(this.clock.wall(), this.clock.monotonic(), TICK_MS);
-    if (woke) {
+    // A gap in the process's own time, however short, is not the rooms' doing: none is stale for
+    // it until its first poll after the gap comes back. A long one is a sleep, said as such.
+    for (const room of woke ? this.rooms.values() : []) room.staleHeld = true;
+    if (woke?.slept) {
       this.sleptMs += woke.missedMs;
       this.wake(woke.gapMs);
     }
@@ -301,7 +307,7 @@ export class AppMonitor {
     const staleAfter = this.plan().effectiveIntervalMs * (this.options.staleAfterIntervals ?? 3);
     for (const room of this.rooms.values()) {
       const age = room.ageMs(now);
-      if (age !== null && age > staleAfter && room.markStale())
+      if (age !== null && age > staleAfter && !room.staleHeld && room.markStale())
         this.emit({ type: 'room', room: room.snapshot(now), at: this.clock.wall() });
     }
     this.emitStatusIfChanged();

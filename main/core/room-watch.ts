@@ -15,6 +15,8 @@ export class RoomWatch {
   /** When the next poll is due, on the elapsed timeline. */
   dueAt = 0;
   inFlight = false;
+  /** Set by a gap in the process's time: not judged stale until its next poll comes back. */
+  staleHeld = false;
   consecutiveFailures = 0;
   error: ImError | null = null;
   peak: Sample | null = null;

@@ -1,5 +1,7 @@
-/** A gap this much longer than expected between two ticks means the machine slept (or the clock jumped). */
-const GAP_THRESHOLD_MS = 5_000;
+/** A tick this much later than expected means the process did not run for a while (a gap). */
+const GAP_THRESHOLD_MS = 1_000;
+/** A gap this long means the machine slept (or the clock jumped): counts are marked stale. */
+const SLEEP_THRESHOLD_MS = 5_000;
 
 /**
  * Notices that the machine slept: between two ticks the wall clock moved on far more than expected,
@@ -15,16 +17,21 @@ export class SleepDetector {
   }
 
   /**
-   * Takes a new reading and returns how long the monotonic clock missed (to add to it), and whether
-   * this tick came after a sleep; null when the gap was ordinary.
+   * Takes a new reading and returns how long the monotonic clock missed (to add to it), how long
+   * the process did not run, and whether that was long enough to call a sleep; null when the tick
+   * came about on time.
    */
-  observe(wall: number, monotonic: number, expectedMs: number): { missedMs: number; gapMs: number } | null {
+  observe(
+    wall: number,
+    monotonic: number,
+    expectedMs: number,
+  ): { missedMs: number; gapMs: number; slept: boolean } | null {
     const wallStep = wall - this.lastWall;
     const monotonicStep = monotonic - this.lastMonotonic;
     this.lastWall = wall;
     this.lastMonotonic = monotonic;
     const gapMs = Math.max(wallStep, monotonicStep) - expectedMs;
     if (gapMs <= GAP_THRESHOLD_MS) return null;
-    return { missedMs: Math.max(0, wallStep - monotonicStep), gapMs };
+    return { missedMs: Math.max(0, wallStep - monotonicStep), gapMs, slept: gapMs > SLEEP_THRESHOLD_MS };
   }
 }

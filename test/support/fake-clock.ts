@@ -56,7 +56,8 @@ export class FakeClock implements Clock {
         .sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.timers = this.timers.filter((timer) => timer !== due);
-      this.moveTo(due.at);
+      // A timer overdue after a stall fires now: time never runs backwards.
+      this.moveTo(Math.max(due.at, this.mono));
       due.fn();
       await settle();
     }
@@ -67,6 +68,14 @@ export class FakeClock implements Clock {
   /** The machine sleeps: the wall clock moves on, timers and the monotonic clock do not. */
   sleepMachine(ms: number): void {
     this.wallMs += ms;
+  }
+
+  /**
+   * The process stops (SIGSTOP, a debugger, a starved machine) for `ms`: both clocks move on and no
+   * timer runs; the next `advance` fires the overdue ones late, as Node would.
+   */
+  stall(ms: number): void {
+    this.moveTo(this.mono + ms);
   }
 
   private moveTo(at: number): void {
