@@ -51,7 +51,13 @@ export function bannerLines(
       lines.push({ text: tr.t('banner.rateLimited', { profile: profile.label }), tone: 'warn' });
     else if (profile.state === 'auth-failed' && profile.error)
       lines.push({
-        text: tr.t('banner.reason', { profile: profile.label, reason: errorWords(profile.error, tr) }),
+        text: tr.join(
+          [
+            tr.t('banner.reason', { profile: profile.label, reason: errorWords(profile.error, tr) }),
+            profile.retryAt === undefined ? null : tr.t('banner.retryAt', { time: tr.time(profile.retryAt) }),
+          ],
+          'inline',
+        ),
         tone: 'warn',
       });
     else if (profile.state === 'auth-failed')

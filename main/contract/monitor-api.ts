@@ -87,6 +87,8 @@ export interface ProfileView {
   /** Why the profile is not running, in English words; `error` says the same for a UI that words it itself. */
   reason: string | null;
   error: { kind: ErrorKind; code?: number } | null;
+  /** While the credentials or account are rejected: when they are tried again (epoch ms). */
+  retryAt?: number;
   plan: {
     rooms: number;
     requestedIntervalS: number;

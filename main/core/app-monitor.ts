@@ -1,5 +1,6 @@
 import { appStatusOf } from './app-status';
 import type { Clock, TimerHandle } from './clock';
+import { CredentialsRetry } from './credentials-retry';
 import { APP_STOPPING_KINDS, type ImError, ROOM_STOPPING_KINDS } from './error-kind';
 import type { Sample } from './history';
 import type { ApiResult } from './im-client';
@@ -61,6 +62,9 @@ export class AppMonitor {
   private sleptMs = 0;
   private sleep: SleepDetector;
   private lastStatusKey = '';
+  /** Tries rejected credentials again now and then; `probing` while its one call is out. */
+  private readonly credentials: CredentialsRetry;
+  private probing = false;
 
   constructor(options: AppMonitorOptions) {
     this.options = options;
@@ -71,6 +75,7 @@ export class AppMonitor {
     this.random = options.random ?? Math.random;
     this.sleep = new SleepDetector(this.clock.wall(), this.clock.monotonic());
     this.pumpTimer = new WakeTimer(this.clock, () => this.pump());
+    this.credentials = new CredentialsRetry(this.clock, this.random, () => this.probeCredentials());
   }
 
   /** Subscribes to events; returns the unsubscribe function. */
@@ -105,6 +110,7 @@ export class AppMonitor {
     if (!room) return;
     if (room.status === 'stopped') room.status = room.online === null ? 'waiting' : 'stale';
     room.dueAt = this.elapsed();
+    if (this.appError) this.credentials.now();
     this.pump();
   }
 
@@ -130,6 +136,7 @@ export class AppMonitor {
       appError: this.appError,
       pausedByUser: this.pausedByUser,
       slowed: this.budget.isSlowed(now),
+      retryAt: this.credentials.retryAt,
     });
   }
 
@@ -146,6 +153,7 @@ export class AppMonitor {
   stop(): void {
     this.running = false;
     this.generation++;
+    this.credentials.reset();
     this.pumpTimer.cancel();
     if (this.tickTimer !== null) this.clock.clearTimer(this.tickTimer);
     this.tickTimer = null;
@@ -158,6 +166,7 @@ export class AppMonitor {
 
   resume(): void {
     this.pausedByUser = false;
+    if (this.appError) this.credentials.now();
     this.emitStatusIfChanged();
     this.pump();
   }
@@ -167,6 +176,8 @@ export class AppMonitor {
     this.source = source;
     this.generation++;
     this.appError = null;
+    this.credentials.reset();
+    this.probing = false;
     for (const room of this.rooms.values()) room.inFlight = false;
     this.emitStatusIfChanged();
     this.respread();
@@ -236,22 +247,48 @@ export class AppMonitor {
     return best;
   }
 
-  private dispatch(room: RoomWatch, now: number): void {
+  private dispatch(room: RoomWatch, now: number, probe = false): void {
     room.dueAt = nextDueAt(room.dueAt, now, this.plan().effectiveIntervalMs);
     room.inFlight = true;
     const generation = this.generation;
     this.source.getOnlineMemberNum(room.groupId).then(
-      (result) => this.settle(room, result, generation),
+      (result) => this.settle(room, result, generation, probe),
       (cause: unknown) => {
         const message = `Polling failed inside Headcount: ${cause instanceof Error ? cause.message : String(cause)}`;
-        this.settle(room, { ok: false, error: { kind: 'unknown', message } }, generation);
+        this.settle(room, { ok: false, error: { kind: 'unknown', message } }, generation, probe);
       },
     );
   }
 
-  private settle(room: RoomWatch, result: ApiResult<number>, generation: number): void {
+  /** One call to learn whether rejected credentials work again (see CredentialsRetry). */
+  private probeCredentials(): void {
+    if (!this.running || !this.appError || this.probing) return;
+    // Paused by the user: resuming tries at once.
+    if (this.pausedByUser) return this.credentials.reset();
+    const room = this.earliestDue();
+    if (!room) return this.credentials.schedule();
+    this.probing = true;
+    this.dispatch(room, this.elapsed(), true);
+  }
+
+  private settle(room: RoomWatch, result: ApiResult<number>, generation: number, probe = false): void {
+    if (probe) this.probing = false;
     if (generation !== this.generation || this.rooms.get(room.groupId) !== room) return;
     room.inFlight = false;
+    if (probe && this.appError) {
+      // Only a count, or a verdict on the room itself, shows the server took the credentials; a
+      // rejection, a lock-out (70050) or no answer at all means trying again later.
+      if (!result.ok && !ROOM_STOPPING_KINDS.has(result.error.kind)) {
+        if (APP_STOPPING_KINDS.has(result.error.kind)) this.appError = result.error;
+        this.credentials.schedule();
+        this.emitStatusIfChanged();
+        return;
+      }
+      // Poll every room again, spread over an interval rather than all at once.
+      this.appError = null;
+      this.credentials.reset();
+      this.respread();
+    }
     room.staleHeld = false;
     const now = this.elapsed();
     const at = this.clock.wall();
@@ -272,6 +309,7 @@ export class AppMonitor {
       // One report per app, not one per room: later answers while stopped are not news.
       if (this.appError) return;
       this.appError = error;
+      this.credentials.schedule();
     } else if (error.kind === 'rate-limited') {
       this.budget.slowDown(error.code);
       room.dueAt = now;

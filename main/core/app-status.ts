@@ -10,12 +10,17 @@ export function appStatusOf(facts: {
   appError: ImError | null;
   pausedByUser: boolean;
   slowed: boolean;
+  /** When rejected credentials are tried again (epoch ms), if a try is planned. */
+  retryAt?: number | null;
 }): AppStatus {
   const base = { plan: facts.plan, capPerSecond: facts.capPerSecond, limitPerSecond: facts.limitPerSecond };
   const { appError } = facts;
   if (appError) {
     const state = appError.kind === 'auth' ? 'auth-failed' : 'paused';
-    return { ...base, state, reason: appError.message, error: appError };
+    const { retryAt } = facts;
+    if (!retryAt) return { ...base, state, reason: appError.message, error: appError };
+    const next = new Date(retryAt).toLocaleTimeString('en-GB');
+    return { ...base, state, reason: `${appError.message} Trying again at ${next}.`, error: appError, retryAt };
   }
   if (facts.pausedByUser) return { ...base, state: 'paused', reason: 'Polling is paused.' };
   if (facts.slowed) {

@@ -35,6 +35,8 @@ export interface AppStatus {
   reason?: string;
   /** The error that stopped the app (auth or account). */
   error?: ImError;
+  /** While it is stopped: when the credentials are tried again (epoch ms). */
+  retryAt?: number;
   plan: PollPlan;
   capPerSecond: number;
   /** Calls per second currently allowed (below the cap while recovering from rate limiting). */

@@ -66,6 +66,7 @@ export function profileView(
     error: status?.error
       ? { kind: status.error.kind, ...(status.error.code === undefined ? {} : { code: status.error.code }) }
       : null,
+    ...(status?.retryAt === undefined ? {} : { retryAt: status.retryAt }),
     plan: {
       rooms: plan?.rooms ?? profile.rooms.length,
       requestedIntervalS: (plan?.requestedIntervalMs ?? (profile.intervalSeconds ?? 10) * 1000) / 1000,

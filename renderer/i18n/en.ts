@@ -103,6 +103,7 @@ export const en = {
   'banner.rateLimited': '{profile}: over the API rate limit, so polling slowed down; it recovers by itself.',
   'banner.authFailed': '{profile}: the server rejected the credentials. {reason}',
   'banner.reason': '{profile}: {reason}',
+  'banner.retryAt': 'Trying again at {time}; retrying a room tries at once.',
 
   'settings.label': 'Settings',
   'settings.profiles': 'App profiles',

@@ -101,6 +101,7 @@ export const zhCN: Dictionary = {
   'banner.rateLimited': '{profile}：超出 API 频率限制，已放慢轮询，稍后会自动恢复。',
   'banner.authFailed': '{profile}：服务器拒绝了凭据。{reason}',
   'banner.reason': '{profile}：{reason}',
+  'banner.retryAt': '将于 {time} 重试；重试任一房间会立即重试。',
 
   'settings.label': '设置',
   'settings.profiles': '应用配置',

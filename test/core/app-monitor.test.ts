@@ -129,7 +129,8 @@ describe('AppMonitor failures', () => {
 
   it('pauses the whole app on rejected credentials, reports it once, and resumes with new ones', async () => {
     const { clock, service, budget, monitor, events } = setup({ rooms: 50, answer: () => fail(70009) });
-    await clock.advance(60_000);
+    // One call, then nothing until the credentials are tried again, a minute or so later.
+    await clock.advance(30_000);
     expect(service.calls).toHaveLength(1);
     expect(monitor.status().state).toBe('auth-failed');
     expect(monitor.status().error?.kind).toBe('auth');

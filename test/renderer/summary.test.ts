@@ -66,6 +66,20 @@ describe('the total and the banners', () => {
     expect(zh1?.text).not.toContain('UserSig expired');
   });
 
+  it('says when rejected credentials are tried again, in the UI language', () => {
+    const retryAt = Date.UTC(2026, 10, 26, 6, 30);
+    const old = profileView({
+      label: 'Old',
+      state: 'auth-failed',
+      error: { kind: 'auth', code: 70009 },
+      retryAt,
+    });
+    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], en);
+    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], translator('zh-CN'));
+    expect(en1?.text).toContain(`Trying again at ${en.time(retryAt)}; retrying a room tries at once.`);
+    expect(zh1?.text).toContain(`将于 ${translator('zh-CN').time(retryAt)} 重试`);
+  });
+
   it('says a pause once', () => {
     const paused = profileView({ state: 'paused', reason: 'Polling is paused.' });
     expect(bannerLines({ demo: false, paused: true, notices: [] }, [paused], en)).toEqual([
