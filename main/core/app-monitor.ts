@@ -264,9 +264,15 @@ export class AppMonitor {
   private probeCredentials(): void {
     if (!this.running || !this.appError || this.probing) return;
     // Paused by the user: resuming tries at once.
-    if (this.pausedByUser) return this.credentials.reset();
+    if (this.pausedByUser) {
+      this.credentials.reset();
+      return;
+    }
     const room = this.earliestDue();
-    if (!room) return this.credentials.schedule();
+    if (!room) {
+      this.credentials.schedule();
+      return;
+    }
     this.probing = true;
     this.dispatch(room, this.elapsed(), true);
   }

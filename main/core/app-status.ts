@@ -20,7 +20,13 @@ export function appStatusOf(facts: {
     const { retryAt } = facts;
     if (!retryAt) return { ...base, state, reason: appError.message, error: appError };
     const next = new Date(retryAt).toLocaleTimeString('en-GB');
-    return { ...base, state, reason: `${appError.message} Trying again at ${next}.`, error: appError, retryAt };
+    return {
+      ...base,
+      state,
+      reason: `${appError.message} Trying again at ${next}.`,
+      error: appError,
+      retryAt,
+    };
   }
   if (facts.pausedByUser) return { ...base, state: 'paused', reason: 'Polling is paused.' };
   if (facts.slowed) {
