@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FilePort } from '../core/file-port';
+import { withFileLock } from './file-lock';
 
 const FILE_MODE = 0o600;
 const FOLDER_MODE = 0o700;
@@ -34,7 +35,14 @@ export const nodeFilePort: FilePort = {
     try {
       // The mode given to open applies only to a new file; an older one may have been created wider.
       await handle.chmod(FILE_MODE);
-      await handle.appendFile(text, 'utf8');
+      const before = (await handle.stat()).size;
+      try {
+        await handle.appendFile(text, 'utf8');
+      } catch (error) {
+        // A full disk takes part of a write: cut it off again, so no reader finds half a line.
+        await handle.truncate(before).catch(() => undefined);
+        throw error;
+      }
     } finally {
       await handle.close();
     }
@@ -62,4 +70,6 @@ export const nodeFilePort: FilePort = {
   async rename(from, to) {
     await rename(from, to);
   },
+
+  exclusive: (path, task) => withFileLock(`${path}.lock`, task),
 };

@@ -2,7 +2,8 @@
  * One writer per history folder. The tray app and `headcount serve` may point at the same folder,
  * and two processes flushing the same files interleave their batches and corrupt them, so the
  * first to start holds `writer.lock` (its pid, host and start time) and the other keeps its
- * history in memory for that run. A lock left by a process that has died is taken over.
+ * history in memory for that run. A lock left by a process that has died is taken over. The
+ * lock file's steps are shared with the short-held locks of file-lock.ts.
  */
 import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -88,7 +89,7 @@ async function claim(folder: string, lockPath: string, options: ClaimOptions): P
 }
 
 /** Creates the lock file only if there is none (O_EXCL), with this process as its writer. */
-async function createLock(lockPath: string, me: HistoryWriter): Promise<boolean> {
+export async function createLock(lockPath: string, me: HistoryWriter): Promise<boolean> {
   let file: Awaited<ReturnType<typeof open>>;
   try {
     file = await open(lockPath, 'wx', 0o600);
@@ -104,7 +105,8 @@ async function createLock(lockPath: string, me: HistoryWriter): Promise<boolean>
   return true;
 }
 
-async function readLock(lockPath: string): Promise<HistoryWriter | 'unreadable' | 'gone'> {
+/** Who a lock file names, or why it names nobody. */
+export async function readLock(lockPath: string): Promise<HistoryWriter | 'unreadable' | 'gone'> {
   let text: string;
   try {
     text = await readFile(lockPath, 'utf8');
@@ -129,7 +131,7 @@ async function readLock(lockPath: string): Promise<HistoryWriter | 'unreadable' 
  * it over at once only one succeeds. Should the lock moved turn out to be a fresh one (another
  * process took over in between), it is put back where it was.
  */
-async function moveAsideIfUnchanged(
+export async function moveAsideIfUnchanged(
   lockPath: string,
   seen: HistoryWriter | 'unreadable',
   pid: number,
@@ -154,7 +156,7 @@ async function moveAsideIfUnchanged(
 }
 
 /** Removes the lock, but only while it is still this process's (never one taken over from it). */
-async function releaseLock(lockPath: string, me: HistoryWriter): Promise<void> {
+export async function releaseLock(lockPath: string, me: HistoryWriter): Promise<void> {
   if (!sameWriter(await readLock(lockPath), me)) return;
   await unlink(lockPath).catch(() => {});
 }
@@ -168,7 +170,8 @@ function sameWriter(found: HistoryWriter | 'unreadable' | 'gone', writer: Histor
   );
 }
 
-async function olderThan(path: string, ms: number, now: number): Promise<boolean> {
+/** Whether the file at `path` was last changed more than `ms` before `now` (or is gone). */
+export async function olderThan(path: string, ms: number, now: number): Promise<boolean> {
   try {
     return now - (await stat(path)).mtimeMs > ms;
   } catch {
@@ -188,7 +191,7 @@ function heldMessage(folder: string, holder: HistoryWriter | null): string {
 }
 
 /** Signal 0 checks that the process exists; EPERM means it does, under another user. */
-function processIsRunning(pid: number): boolean {
+export function processIsRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

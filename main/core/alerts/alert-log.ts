@@ -169,7 +169,7 @@ export class AlertLog {
     if (this.issues.truncatedLastLine) {
       this.note(`The last line of ${this.path} was cut off (the app stopped mid-write) and was skipped.`);
     }
-    if (this.fileLines > 2 * this.maxEntries) await this.enqueue(() => this.compact());
+    if (this.fileLines > 2 * this.maxEntries) await this.enqueue(() => this.locked(() => this.compact()));
   }
 
   private async setAside(reason: string): Promise<void> {
@@ -192,21 +192,7 @@ export class AlertLog {
   }
 
   private apply(line: LogLine): void {
-    if (line.type === 'alert') {
-      if (this.entries.has(line.alert.id)) return;
-      const entry: AlertLogEntry = { alert: line.alert, deliveries: [...(line.deliveries ?? [])] };
-      if (line.acknowledgedAt !== undefined) entry.acknowledgedAt = line.acknowledgedAt;
-      this.entries.set(line.alert.id, entry);
-      // A Map iterates in insertion order, so its first key is the oldest alert.
-      if (this.entries.size > this.maxEntries) {
-        this.entries.delete(this.entries.keys().next().value as string);
-      }
-      return;
-    }
-    const entry = this.entries.get(line.alertId);
-    if (!entry) return;
-    if (line.type === 'delivery') entry.deliveries.push(line.delivery);
-    else entry.acknowledgedAt ??= line.at;
+    applyLine(this.entries, line, this.maxEntries);
   }
 
   /** Queues a line; lines queued while a write is under way go out together in the next append. */
@@ -217,27 +203,45 @@ export class AlertLog {
       this.pendingFlush = null;
       const batch = this.pending;
       this.pending = [];
-      try {
-        await this.port.append(this.path, (this.needsNewline ? '\n' : '') + batch.join(''));
-        this.needsNewline = false;
-      } catch (error) {
-        // A half-written batch may end mid-line: start the next one on a line of its own.
-        this.needsNewline = true;
-        throw error;
-      }
-      this.fileLines += batch.length;
-      if (this.fileLines > 2 * this.maxEntries) await this.compact();
+      // Other processes append and compact too: the append, and the compaction it may lead to,
+      // happen while no other writer can.
+      await this.locked(async () => {
+        try {
+          await this.port.append(this.path, (this.needsNewline ? '\n' : '') + batch.join(''));
+          this.needsNewline = false;
+        } catch (error) {
+          // A half-written batch may end mid-line: start the next one on a line of its own.
+          this.needsNewline = true;
+          throw error;
+        }
+        this.fileLines += batch.length;
+        if (this.fileLines > 2 * this.maxEntries) await this.compact();
+      });
     });
     return this.pendingFlush;
   }
 
+  /**
+   * Rewrites the file with one line per alert, the newest `maxEntries`, from the file as it is now
+   * (not from this process's memory): whatever other processes appended (their alerts, their
+   * acknowledgements) is kept. Runs while the lock is held.
+   */
   private async compact(): Promise<void> {
-    const lines = [...this.entries.values()].map((entry) =>
+    const kept = new Map<string, AlertLogEntry>();
+    for (const raw of ((await this.port.read(this.path)) ?? '').split('\n')) {
+      const line = parseLine(raw);
+      if (line) applyLine(kept, line, this.maxEntries);
+    }
+    const lines = [...kept.values()].map((entry) =>
       JSON.stringify({ type: 'alert', ...entry } satisfies LogLine),
     );
     await this.port.replace(this.path, lines.map((line) => `${line}\n`).join(''));
     this.fileLines = lines.length;
     this.needsNewline = false;
+  }
+
+  private locked(task: () => Promise<void>): Promise<void> {
+    return this.port.exclusive ? this.port.exclusive(this.path, task) : task();
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
@@ -254,4 +258,21 @@ export class AlertLog {
     // A disk that keeps failing must not grow this list without bound.
     if (this.issues.messages.length > 20) this.issues.messages.splice(1, 1);
   }
+}
+
+/** Applies one line to `entries`, keeping at most `maxEntries` alerts (the oldest go first). */
+function applyLine(entries: Map<string, AlertLogEntry>, line: LogLine, maxEntries: number): void {
+  if (line.type === 'alert') {
+    if (entries.has(line.alert.id)) return;
+    const entry: AlertLogEntry = { alert: line.alert, deliveries: [...(line.deliveries ?? [])] };
+    if (line.acknowledgedAt !== undefined) entry.acknowledgedAt = line.acknowledgedAt;
+    entries.set(line.alert.id, entry);
+    // A Map iterates in insertion order, so its first key is the oldest alert.
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    return;
+  }
+  const entry = entries.get(line.alertId);
+  if (!entry) return;
+  if (line.type === 'delivery') entry.deliveries.push(line.delivery);
+  else entry.acknowledgedAt ??= line.at;
 }
