@@ -10,12 +10,15 @@ import { SnoozeBook } from '../core/alerts/snooze';
 import { systemClock } from '../core/clock';
 import { HistoryStore } from '../core/history/history-store';
 import { vaultRecordsIn } from '../core/settings/app-settings-vault';
+import { StorageHealth } from '../core/storage-health';
 import { CredentialVault } from '../core/vault/credential-vault';
 import { createAlerting } from '../node/alerting';
 import { nodeFilePort } from '../node/file-port';
 import { claimHistoryFolder } from '../node/history-lock';
 import { overlaySettingsIn, TrayOverlay } from '../node/overlay/tray-overlay';
 import { profileEngineFactory, startDemoProfile } from '../node/profile-engine';
+import { reportingFilePort } from '../node/reporting-file-port';
+import { reportingSafeStore } from '../node/reporting-settings';
 import { MonitorService } from '../service/monitor-service';
 import { withRoomRules } from '../service/room-rules';
 import { settingsInApp } from '../service/settings-in-app';
@@ -39,6 +42,9 @@ import { createGlobalShortcut } from './shortcut';
 import { createTray, trayAssetsDir } from './tray';
 import { keepTrayCurrent } from './tray-updates';
 
+/** Writes a full disk refused are tried again this often. */
+const STORAGE_RETRY_MS = 30_000;
+
 let popover: Popover | null = null;
 let showPopover = () => popover?.showAt(null);
 
@@ -53,12 +59,18 @@ async function start(): Promise<void> {
   const appPath = app.getAppPath();
   serveAppPages(join(appPath, 'dist', 'renderer'));
 
-  const settings = await openAppSettingsStore();
+  // Every failure to read or write a file is told once in the popover and the tray, with its cause.
+  const health = new StorageHealth(systemClock);
+  const settings = reportingSafeStore(await openAppSettingsStore(), health);
   const vault = await CredentialVault.open({
     cipher: safeStorageCipher(),
     records: vaultRecordsIn(settings),
   });
-  const log = await AlertLog.open(nodeFilePort, join(app.getPath('userData'), 'alerts.jsonl'));
+  const log = await AlertLog.open(
+    reportingFilePort(nodeFilePort, health, 'alert log'),
+    join(app.getPath('userData'), 'alerts.jsonl'),
+  );
+  for (const message of log.problems().messages) health.problem('alert log', message);
   const snoozes = SnoozeBook.fromJSON(settings.read().snoozes);
   const historyFolder = join(app.getPath('userData'), 'history');
   // One writer per history folder: a headcount serve pointed at it keeps this run's counts in memory.
@@ -66,10 +78,20 @@ async function start(): Promise<void> {
   const history = claim.ok
     ? HistoryStore.start({
         clock: systemClock,
-        folder: { port: nodeFilePort, pathOf: (name) => join(historyFolder, name) },
+        folder: {
+          port: reportingFilePort(nodeFilePort, health, 'history'),
+          pathOf: (name) => join(historyFolder, name),
+        },
         pauseWhileReading: () => new Promise((resolve) => setImmediate(resolve)),
       })
     : HistoryStore.inMemory(systemClock);
+  void history.ready.then(() => {
+    for (const message of history.problems()?.messages ?? []) health.problem('history', message);
+  });
+  const retrying = setInterval(() => {
+    void log.retryUnsaved();
+    settings.retryUnsaved();
+  }, STORAGE_RETRY_MS);
 
   const focus = (alert: Alert) => {
     showPopover();
@@ -113,6 +135,7 @@ async function start(): Promise<void> {
     alertLog: log,
     history,
     notices: [...settings.notices, ...(claim.ok ? [] : [claim.message])],
+    health,
     settings: settingsInApp(settings),
     roomRules: {
       read: (groupId) => settings.read().rooms?.[groupId]?.rules,
@@ -171,6 +194,7 @@ async function start(): Promise<void> {
   void applyLaunchAtLogin(settings.read().launchAtLogin);
   watchSystemEvents({ resumed: () => service.wake(), online: () => service.wake() });
   installCleanShutdown(async () => {
+    clearInterval(retrying);
     await overlay.stop();
     await service.stop();
     if (claim.ok) await claim.release();

@@ -99,9 +99,13 @@ export async function createLock(lockPath: string, me: HistoryWriter): Promise<b
   }
   try {
     await file.writeFile(`${JSON.stringify(me)}\n`);
-  } finally {
+  } catch (error) {
+    // A lock that names nobody (a full disk took its line) would hold others off for nothing.
     await file.close();
+    await unlink(lockPath).catch(() => {});
+    throw error;
   }
+  await file.close();
   return true;
 }
 

@@ -29,6 +29,7 @@ import { HistoryStore } from '../core/history/history-store';
 import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
 import type { RulesInFile } from '../core/settings/settings-schema';
+import type { StorageHealth } from '../core/storage-health';
 import { AlertQueries } from './alert-queries';
 import { storedKeyRefusal } from './key-binding';
 import { GroupListPacer, liveRoomsPage } from './live-rooms';
@@ -71,6 +72,8 @@ export interface MonitorServiceOptions {
   history?: HistoryStore;
   /** Things to tell the user at start (a damaged settings file kept aside, weak key storage...). */
   notices?: string[];
+  /** Whether the files can be written, and what was found damaged: shown with the notices, pushed as it changes. */
+  health?: Pick<StorageHealth, 'notices' | 'onNews'>;
   /** Where rules written for one room are kept; in memory for this run when absent. */
   roomRules?: RoomRulesStore;
   /** Where the settings the UI edits are kept; in memory for this run when absent. */
@@ -126,6 +129,9 @@ export class MonitorService implements MonitorApi {
     });
     const { keys, snoozes, clock } = options;
     this.views = new LiveViews({ runtimes: this.runtimes, history: this.history, snoozes, keys, clock });
+    options.health?.onNews(
+      () => void this.getSnapshot().then((snapshot) => this.emit({ type: 'snapshot', snapshot })),
+    );
   }
 
   /** Starts every saved profile, or the demo when there is none. */
@@ -157,7 +163,7 @@ export class MonitorService implements MonitorApi {
       paused: this.paused,
       profiles: this.views.profiles(),
       rooms: this.views.allRooms(),
-      notices: this.options.notices ?? [],
+      notices: [...(this.options.notices ?? []), ...(this.options.health?.notices() ?? [])],
       regions: REGIONS.map(({ key, label }) => ({ key, label })),
     };
   }

@@ -12,7 +12,8 @@ export interface TrayAppearance {
 
 /** What the appearance is made from. */
 export interface TrayAppearanceInput {
-  snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'profiles' | 'rooms'>;
+  snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'profiles' | 'rooms'> &
+    Partial<Pick<MonitorSnapshot, 'notices'>>;
   choice: TrayNumberChoice;
   /** Whether an alert is firing (see FiringAlerts). */
   alerting: boolean;
@@ -38,6 +39,8 @@ export function trayAppearance({ snapshot, choice, alerting }: TrayAppearanceInp
   const lines = [
     snapshot.demo ? 'Headcount (demo)' : 'Headcount',
     text.tooltip,
+    // A file that cannot be written (a full disk) is said here too, for who looks only at the tray.
+    ...(snapshot.notices ?? []),
     snapshot.paused ? 'Polling paused' : '',
     ...rejected.map((profile) => `${profile.label}: ${profile.reason ?? 'credentials rejected'}`),
   ].filter(Boolean);

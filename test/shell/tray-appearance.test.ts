@@ -84,6 +84,20 @@ describe('trayAppearance', () => {
     expect(look.tooltip).toContain('Events SG: The secret key was rejected.');
   });
 
+  it('says what cannot be written, right after the number, so a cut tooltip still says why', () => {
+    const notice =
+      'Could not write the history: the disk is full (/home/me/.config/headcount/history/samples-3.jsonl). Until then, counts are kept in memory.';
+    const { tooltip } = trayAppearance({
+      snapshot: snapshot({ notices: [notice] }),
+      choice: 'sum',
+      alerting: false,
+    });
+    expect(tooltip).toMatch(
+      /^Headcount\n1,234 online in 1 room\nCould not write the history: the disk is full \(/,
+    );
+    expect(tooltip.length).toBe(TOOLTIP_MAX);
+  });
+
   it('is alerting while an alert fires', () => {
     expect(trayAppearance({ snapshot: snapshot(), choice: 'sum', alerting: true }).state).toBe('alerting');
   });

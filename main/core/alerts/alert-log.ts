@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../clock';
 import type { FilePort } from '../file-port';
+import { fileErrorWords } from '../storage-health';
 import type { Alert, AlertRule, Delivery } from './alert';
 import { type LogLine, parseLine } from './alert-log-line';
 
@@ -43,7 +44,10 @@ export interface AlertLogProblems {
   messages: string[];
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reasonOf = (error: unknown) => fileErrorWords(error);
+
+/** Lines kept for a disk that has no room: beyond this, the oldest are given up (and said). */
+const MAX_UNSAVED_LINES = 20_000;
 
 /**
  * Every alert and what became of it, kept in a JSON Lines file through a {@link FilePort}: one line
@@ -167,7 +171,9 @@ export class AlertLog {
       this.note(`${this.issues.skippedLines} unreadable line(s) in ${this.path} were skipped.`);
     }
     if (this.issues.truncatedLastLine) {
-      this.note(`The last line of ${this.path} was cut off (the app stopped mid-write) and was skipped.`);
+      this.note(
+        `The last line of ${this.path} was cut off (the app stopped mid-write, or the disk was full) and was skipped.`,
+      );
     }
     if (this.fileLines > 2 * this.maxEntries) await this.enqueue(() => this.locked(() => this.compact()));
   }
@@ -199,10 +205,31 @@ export class AlertLog {
   private write(line: LogLine): Promise<void> {
     if (!this.persist) return this.flush();
     this.pending.push(`${JSON.stringify(line)}\n`);
-    this.pendingFlush ??= this.enqueue(async () => {
-      this.pendingFlush = null;
-      const batch = this.pending;
-      this.pending = [];
+    this.pendingFlush ??= this.enqueue(() => this.writePending());
+    return this.pendingFlush;
+  }
+
+  /** Lines not yet in the file: a write failed (a full disk) and they wait for the next one. */
+  unsavedLines(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Tries again to write what a failed write left waiting; the app calls it now and then, so a
+   * disk that has room again gets the alerts even when no new one comes. Resolves when done.
+   */
+  retryUnsaved(): Promise<void> {
+    if (this.pending.length === 0 || !this.persist) return this.flush();
+    this.pendingFlush ??= this.enqueue(() => this.writePending());
+    return this.pendingFlush;
+  }
+
+  private async writePending(): Promise<void> {
+    this.pendingFlush = null;
+    const batch = this.pending;
+    this.pending = [];
+    let written = false;
+    try {
       // Other processes append and compact too: the append, and the compaction it may lead to,
       // happen while no other writer can.
       await this.locked(async () => {
@@ -210,15 +237,28 @@ export class AlertLog {
           await this.port.append(this.path, (this.needsNewline ? '\n' : '') + batch.join(''));
           this.needsNewline = false;
         } catch (error) {
-          // A half-written batch may end mid-line: start the next one on a line of its own.
+          // A port that cut a line short gets a fresh line next time.
           this.needsNewline = true;
           throw error;
         }
+        written = true;
         this.fileLines += batch.length;
         if (this.fileLines > 2 * this.maxEntries) await this.compact();
       });
-    });
-    return this.pendingFlush;
+    } catch (error) {
+      // Neither the append nor the lock around it worked: kept, in order, for the next write.
+      if (!written) this.keepWaiting(batch);
+      throw error;
+    }
+  }
+
+  private keepWaiting(batch: string[]): void {
+    const waiting = [...batch, ...this.pending];
+    this.pending = waiting.slice(-MAX_UNSAVED_LINES);
+    if (waiting.length > MAX_UNSAVED_LINES) {
+      const lost = waiting.length - MAX_UNSAVED_LINES;
+      this.note(`${lost} alert log line(s) waited too long for ${this.path} and were given up (the oldest).`);
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { FilePort } from '../file-port';
+import { fileErrorWords } from '../storage-health';
 import {
   FILE_KINDS,
   FORMAT_VERSION,
@@ -48,7 +49,7 @@ function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reasonOf = (error: unknown) => fileErrorWords(error);
 
 /**
  * Reads and writes the history files (format in history-format.ts). Writes are batched: samples
@@ -70,6 +71,8 @@ export class HistoryFiles {
   private samples = new Map<string, number[]>();
   private minutes = new Map<string, MinuteRecord[]>();
   private minutesSince: number | null = null;
+  /** Lines a write could not put in their file (a full disk), in order, for the next write to it. */
+  private readonly unwritten = new Map<string, { kind: HistoryFileKind; period: number; text: string[] }>();
   private queue: Promise<void> = Promise.resolve();
   /** Appends and replaces run so far, for the benchmark and the tests. */
   writes = 0;
@@ -88,7 +91,7 @@ export class HistoryFiles {
     for (const kind of ['minutes', 'samples'] as const) {
       const current = periodOf(kind, nowMs);
       for (let period = current - FILE_KINDS[kind].slots + 1; period <= current; period++) {
-        await this.loadFile(kind, fileNameOf(kind, period), sink, pause);
+        await this.loadFile(kind, fileNameOf(kind, period), sink, pause, nowMs);
       }
     }
   }
@@ -125,11 +128,24 @@ export class HistoryFiles {
       samples: periodOf('samples', nowMs) - FILE_KINDS.samples.slots + 1,
       minutes: periodOf('minutes', nowMs) - FILE_KINDS.minutes.slots + 1,
     };
+    // A file whose lines wait for room gets a write even with nothing new for it.
+    for (const [name, waiting] of this.unwritten)
+      if (!lines.has(name)) lines.set(name, { ...waiting, text: [] });
     for (const [name, { kind, period, text }] of lines) {
-      if (period < oldest[kind]) continue;
+      if (period < oldest[kind]) {
+        this.unwritten.delete(name);
+        continue;
+      }
       this.enqueue(name, () => this.write(name, kind, period, text));
     }
     return this.queue;
+  }
+
+  /** Lines waiting for a file that could not be written. */
+  unwrittenLines(): number {
+    let lines = 0;
+    for (const { text } of this.unwritten.values()) lines += text.length;
+    return lines;
   }
 
   problems(): HistoryProblems {
@@ -141,6 +157,7 @@ export class HistoryFiles {
     name: string,
     sink: HistorySink,
     pause: (() => Promise<void>) | undefined,
+    nowMs: number,
   ): Promise<void> {
     const path = this.folder.pathOf(name);
     let text: string | null;
@@ -148,7 +165,11 @@ export class HistoryFiles {
       text = await this.folder.port.read(path);
     } catch (error) {
       this.issues.unusedFiles++;
-      this.note(`The history file ${path} could not be read (${reasonOf(error)}); it will be replaced.`);
+      const aside = await this.keepAside(path, 'unreadable', nowMs);
+      this.note(
+        `The history file ${path} could not be read (${reasonOf(error)}); ` +
+          (aside ? `it is kept as ${aside}, and a new one is started.` : 'it will be replaced.'),
+      );
       return;
     }
     if (text === null) return;
@@ -169,16 +190,21 @@ export class HistoryFiles {
       },
     };
     const lines = text.split('\n');
+    const readable: string[] = [];
     let skipped = 0;
     for (const [index, line] of lines.entries()) {
       if (pause && index > 0) await pause();
-      if (line.trim() === '' || readLine(line, kind, visitor)) {
+      if (line.trim() === '') continue;
+      if (readLine(line, kind, visitor)) {
+        readable.push(line);
         if (newer) break;
         continue;
       }
       if (index === lines.length - 1) {
         this.issues.truncatedFiles++;
-        this.note(`The last line of ${path} was cut off (the app stopped mid-write) and was skipped.`);
+        this.note(
+          `The last line of ${path} was cut off (the app stopped mid-write, or the disk was full) and was skipped.`,
+        );
       } else skipped++;
     }
     if (newer) {
@@ -186,12 +212,43 @@ export class HistoryFiles {
       this.note(`The history file ${path} was written by a newer Headcount; it is not used.`);
       return;
     }
-    if (skipped > 0) {
-      this.issues.skippedLines += skipped;
-      this.note(`${skipped} unreadable line(s) in ${path} were skipped.`);
-    }
     if (Number.isFinite(period)) this.periods.set(name, period);
     if (text.length > 0 && !text.endsWith('\n')) this.needsNewline.add(name);
+    if (skipped > 0) {
+      this.issues.skippedLines += skipped;
+      this.note(
+        `${skipped} unreadable line(s) in ${path} were skipped: their counts are missing. ${await this.keepReadable(name, readable, nowMs)}`,
+      );
+    }
+  }
+
+  /**
+   * Keeps a damaged file aside under its own name, and puts back in its place the lines that could
+   * be read, so that they stay on disk and the damage is not met again at every start. Says where.
+   */
+  private async keepReadable(name: string, readable: string[], nowMs: number): Promise<string> {
+    const path = this.folder.pathOf(name);
+    const aside = await this.keepAside(path, 'damaged', nowMs);
+    if (!aside) return 'The file could not be kept aside, and is used as it is.';
+    try {
+      await this.folder.port.replace(path, readable.map((line) => `${line}\n`).join(''));
+      this.needsNewline.delete(name);
+      return `The readable lines are kept in it; the file as it was is kept as ${aside}.`;
+    } catch (error) {
+      this.periods.delete(name);
+      return `The file as it was is kept as ${aside}; its readable lines could not be written back (${reasonOf(error)}).`;
+    }
+  }
+
+  /** Renames a file to `<name>.<label>-<time>` beside it; null when it cannot be moved. */
+  private async keepAside(path: string, label: string, nowMs: number): Promise<string | null> {
+    const aside = `${path}.${label}-${new Date(nowMs).toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await this.folder.port.rename(path, aside);
+      return aside;
+    } catch {
+      return null;
+    }
   }
 
   /** The queued samples, grouped by hour and room. */
@@ -223,33 +280,40 @@ export class HistoryFiles {
     return byDay;
   }
 
-  private async write(name: string, kind: HistoryFileKind, period: number, text: string[]): Promise<void> {
+  private async write(name: string, kind: HistoryFileKind, period: number, fresh: string[]): Promise<void> {
+    // Lines an earlier write could not put in this file go first, so the file stays in time order.
+    const waiting = this.unwritten.get(name);
+    this.unwritten.delete(name);
+    const text = waiting && waiting.period === period ? [...waiting.text, ...fresh] : fresh;
     const known = this.periods.get(name);
     // The file holds a later period than this batch: the batch is older than what is kept.
     if (known !== undefined && known > period) return;
+    if (text.length === 0) return;
     const path = this.folder.pathOf(name);
     const body = text.map((line) => `${line}\n`).join('');
     this.writes++;
-    if (known === period) {
-      try {
+    try {
+      if (known === period) {
         await this.folder.port.append(path, (this.needsNewline.has(name) ? '\n' : '') + body);
-        this.needsNewline.delete(name);
-      } catch (error) {
-        // A half-written batch may end mid-line: start the next one on a line of its own.
-        this.needsNewline.add(name);
-        throw error;
+      } else {
+        await this.folder.port.replace(path, `${headerLine(kind, period)}\n${body}`);
+        this.periods.set(name, period);
       }
-      return;
+      this.needsNewline.delete(name);
+    } catch (error) {
+      // Kept for the next write to this file; a port that cut a line short gets a fresh line.
+      this.needsNewline.add(name);
+      this.unwritten.set(name, { kind, period, text });
+      throw error;
     }
-    await this.folder.port.replace(path, `${headerLine(kind, period)}\n${body}`);
-    this.periods.set(name, period);
-    this.needsNewline.delete(name);
   }
 
   private enqueue(name: string, task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
       this.issues.writeFailures++;
-      this.note(`Could not write the history file ${this.folder.pathOf(name)}: ${reasonOf(error)}.`);
+      this.note(
+        `Could not write the history file ${this.folder.pathOf(name)}: ${reasonOf(error)}; its counts wait in memory for the next write.`,
+      );
     });
   }
 

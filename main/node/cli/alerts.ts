@@ -40,6 +40,11 @@ export async function runAlerts(args: string[]): Promise<number> {
     if (!(await log.acknowledge(values.ack)))
       throw new ConfigError(`No alert with id ${values.ack} in the log.`);
     await log.flush();
+    if (log.unsavedLines() > 0) {
+      const why = log.problems().messages.at(-1) ?? '';
+      process.stderr.write(`headcount: the acknowledgement was not saved. ${why}\n`);
+      return 1;
+    }
     return 0;
   }
   const limit = values.limit === undefined ? 50 : Number(values.limit);

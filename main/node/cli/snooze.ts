@@ -2,6 +2,7 @@ import { describeUntil } from '../../core/alerts/local-time';
 import { SnoozeBook, type SnoozePreset, type SnoozeScope, snoozeUntil } from '../../core/alerts/snooze';
 import { ConfigError } from '../../core/config-error';
 import { readDuration } from '../../core/duration';
+import { fileErrorWords } from '../../core/storage-health';
 import { profileLabel } from '../alerting';
 import { openSettingsStore } from '../settings-store';
 import { showGroupId } from './format';
@@ -49,14 +50,27 @@ export async function runSnooze(args: string[], undo = false): Promise<number> {
     return 0;
   }
   const scope = scopeOf(positionals, values.all === true, profileLabel(settings), command);
+  let done = '';
   if (undo) {
-    if (!book.unsnooze(scope)) process.stdout.write('That was not snoozed.\n');
+    if (!book.unsnooze(scope)) {
+      process.stdout.write('That was not snoozed.\n');
+      return 0;
+    }
   } else {
     const until = snoozeEnd(values.for ?? '1h', now);
     book.snooze(scope, until);
-    process.stdout.write(`Snoozed ${describeScope(scope)} until ${describeUntil(until, now)}.\n`);
+    done = `Snoozed ${describeScope(scope)} until ${describeUntil(until, now)}.`;
   }
-  store.set('snoozes', book.toJSON());
+  // Said only once it is kept: a snooze that was not saved holds for no one.
+  try {
+    store.set('snoozes', book.toJSON());
+  } catch (error) {
+    process.stderr.write(
+      `headcount: did not save the ${command}: could not write ${store.path} (${fileErrorWords(error)}).\n`,
+    );
+    return 1;
+  }
+  if (done) process.stdout.write(`${done}\n`);
   return 0;
 }
 

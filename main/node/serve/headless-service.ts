@@ -2,8 +2,10 @@ import { dirname, join } from 'node:path';
 import { AlertLog } from '../../core/alerts/alert-log';
 import { SnoozeBook } from '../../core/alerts/snooze';
 import { systemClock } from '../../core/clock';
+import type { FilePort } from '../../core/file-port';
 import { HistoryStore } from '../../core/history/history-store';
 import type { Settings } from '../../core/settings/settings-schema';
+import { StorageHealth } from '../../core/storage-health';
 import { MonitorService } from '../../service/monitor-service';
 import type { OverlayControl } from '../../service/overlay-control';
 import type { AlertSinkFactory, EngineFactory, ProfileRecord } from '../../service/service-ports';
@@ -12,6 +14,8 @@ import { nodeFilePort } from '../file-port';
 import { claimHistoryFolder } from '../history-lock';
 import { createDesktopNotifier } from '../notify/desktop-notifier';
 import { profileEngineFactory, startDemoProfile } from '../profile-engine';
+import { reportingFilePort } from '../reporting-file-port';
+import { reportingSettingsStore } from '../reporting-settings';
 import type { SettingsStore } from '../settings-store';
 import { metricsRoomFacts } from './metrics-room-facts';
 import { RunKeyStore, RunProfileStore } from './run-stores';
@@ -30,7 +34,16 @@ export interface HeadlessServiceOptions {
   metrics: ServeMetrics;
   /** The OBS overlay: on while HEADCOUNT_OVERLAY_TOKEN is set. */
   overlay?: OverlayControl;
+  /** The files' edge: Node's file system unless a test gives another (one that fails on cue). */
+  files?: FilePort;
+  /** How often counts go to the history files; a minute unless told. */
+  historyFlushEveryMs?: number;
+  /** How often writes that failed are tried again; half a minute unless told. */
+  retryEveryMs?: number;
 }
+
+/** Writes that failed (a full disk) are tried again this often, so a disk with room again gets them. */
+const RETRY_EVERY_MS = 30_000;
 
 /**
  * The MonitorService of the headless edition: one profile from the credentials (or the demo), keys
@@ -41,8 +54,13 @@ export interface HeadlessServiceOptions {
  * know (the history not kept on disk, and why); the dashboard shows them too.
  */
 export async function createHeadlessService(options: HeadlessServiceOptions) {
-  const { store, settings, metrics } = options;
-  const log = await AlertLog.open(nodeFilePort, store.alertLogPath);
+  const { settings, metrics } = options;
+  // Every failure to read or write a file is told once, with its cause, and so is the recovery.
+  const health = new StorageHealth(systemClock);
+  const files = options.files ?? nodeFilePort;
+  const store = reportingSettingsStore(options.store, health);
+  const log = await AlertLog.open(reportingFilePort(files, health, 'alert log'), store.alertLogPath);
+  for (const message of log.problems().messages) health.problem('alert log', message);
   const snoozes = SnoozeBook.fromJSON(settings.snoozes);
   const stopFollowing = store.onChange(() => {
     // A file broken mid-edit keeps the snoozes already known; the next good save is followed.
@@ -60,9 +78,19 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
   const history = claim?.ok
     ? await HistoryStore.open({
         clock: systemClock,
-        folder: { port: nodeFilePort, pathOf: (name) => join(historyFolder, name) },
+        folder: {
+          port: reportingFilePort(files, health, 'history'),
+          pathOf: (name) => join(historyFolder, name),
+        },
+        ...(options.historyFlushEveryMs ? { flushEveryMs: options.historyFlushEveryMs } : {}),
       })
     : HistoryStore.inMemory(systemClock);
+  for (const message of history.problems()?.messages ?? []) health.problem('history', message);
+  const retrying = setInterval(() => {
+    void log.retryUnsaved();
+    store.retryUnsaved();
+  }, options.retryEveryMs ?? RETRY_EVERY_MS);
+  retrying.unref();
 
   const edited = settingsInServe(store, settings);
   const alerts: AlertSinkFactory = async (profile, onAlert) =>
@@ -98,12 +126,15 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
     roomRules: edited.roomRules,
     notices,
     ...(options.overlay ? { overlay: options.overlay } : {}),
+    health,
   });
   return {
     service,
     notices,
+    health,
     async close(): Promise<void> {
       stopFollowing();
+      clearInterval(retrying);
       try {
         await service.stop();
         await log.flush();

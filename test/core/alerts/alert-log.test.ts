@@ -177,7 +177,9 @@ describe('AlertLog', () => {
     await mkdir(path, { recursive: true });
     const log = await AlertLog.open(nodeFilePort, path, { clock: new FakeClock() });
     expect(log.problems().keptAside).toMatch(/alerts\.jsonl\.corrupt-/);
-    expect(log.problems().messages[0]).toMatch(/could not be read \(.*EISDIR/);
+    expect(log.problems().messages[0]).toMatch(
+      /could not be read \(a folder stands where the file should be\)/,
+    );
     await log.record(alertOf(1));
     expect((await stat(path)).isFile()).toBe(true);
   });
@@ -256,7 +258,7 @@ describe('AlertLog', () => {
     expect(reopened.problems().skippedLines).toBe(0);
   });
 
-  it('keeps working in memory when a write fails, and says so', async () => {
+  it('keeps a failed write waiting, writes it with the next one, and says so', async () => {
     let failNext = true;
     const flaky: FilePort = {
       ...nodeFilePort,
@@ -274,9 +276,31 @@ describe('AlertLog', () => {
     expect(log.list()).toHaveLength(2);
     expect(log.problems().writeFailures).toBe(1);
     expect(log.problems().messages[0]).toMatch(/Could not write the alert log .*ENOSPC/);
+    expect(log.unsavedLines()).toBe(0);
     expect((await AlertLog.open(nodeFilePort, path)).list().map((entry) => entry.alert.id)).toEqual([
       alertOf(2).id,
+      alertOf(1).id,
     ]);
+  });
+
+  it('writes what waited once the disk has room, with no new alert to carry it', async () => {
+    let full = true;
+    const disk: FilePort = {
+      ...nodeFilePort,
+      append: async (target, text) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        await nodeFilePort.append(target, text);
+      },
+    };
+    const log = await AlertLog.open(disk, path);
+    await log.record(alertOf(1));
+    await log.recordDelivery(alertOf(1).id, sent('desktop'));
+    expect(log.unsavedLines()).toBe(2);
+    expect(log.problems().messages[0]).toMatch(/Could not write the alert log .*: the disk is full/);
+    full = false;
+    await log.retryUnsaved();
+    expect(log.unsavedLines()).toBe(0);
+    expect((await AlertLog.open(nodeFilePort, path)).list()).toEqual(log.list());
   });
 
   it('stays in memory when an unreadable file cannot be moved aside', async () => {

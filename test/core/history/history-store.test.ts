@@ -200,7 +200,7 @@ describe('HistoryStore', () => {
     await last.close();
   });
 
-  it('skips a cut-off last line and garbage, keeps the rest, and appends on a line of its own', async () => {
+  it('skips a cut-off last line and garbage, keeps the rest and the damaged file aside, and appends on a line of its own', async () => {
     const clock = new FakeClock();
     const store = await open(clock);
     await poll(clock, store, 5 * 60_000);
@@ -220,9 +220,18 @@ describe('HistoryStore', () => {
     reopened.record(ROOM, clock.wall() + 10_000, 77);
     await reopened.close();
 
+    // The damaged file is kept aside, named; its readable lines stay in its place, so the next
+    // start meets no damage and nothing readable is lost.
+    const aside = (await readdir(join(folder, 'history'))).filter((f) => f.startsWith(`${name}.damaged-`));
+    expect(aside).toHaveLength(1);
+    expect(reopened.problems()?.messages.join('\n') ?? '').toContain(
+      `the file as it was is kept as ${join(folder, 'history', aside[0] as string)}`,
+    );
+    expect(await readFile(join(folder, 'history', aside[0] as string), 'utf8')).toContain('not json');
     const again = await open(clock);
     expect(onlines(again.samples(ROOM, 0)).at(-1)).toBe(77);
-    expect(again.problems()).toMatchObject({ skippedLines: 3, truncatedFiles: 0 });
+    expect(again.samples(ROOM, 0).slice(0, -1)).toEqual(store.samples(ROOM, 0));
+    expect(again.problems()).toMatchObject({ skippedLines: 0, truncatedFiles: 0, messages: [] });
     await again.close();
   });
 
