@@ -6,6 +6,7 @@ import { nodeFilePort } from '../file-port';
 import { openSettingsStore } from '../settings-store';
 import { showGroupId, table } from './format';
 import { parseCommand } from './options';
+import { terminalJson, terminalText } from './terminal-text';
 
 export const ALERTS_HELP = `Usage: headcount alerts [--since 1h|2026-11-26T08:00] [--room ID] [--rule R] [--limit N]
                         [--json] [--ack ID] [--config F]
@@ -35,14 +36,15 @@ export async function runAlerts(args: string[]): Promise<number> {
   }
   const store = openSettingsStore(values.config);
   const log = await AlertLog.open(nodeFilePort, store.alertLogPath);
-  for (const message of log.problems().messages) process.stderr.write(`headcount: ${message}\n`);
+  for (const message of log.problems().messages)
+    process.stderr.write(`headcount: ${terminalText(message)}\n`);
   if (values.ack !== undefined) {
     if (!(await log.acknowledge(values.ack)))
       throw new ConfigError(`No alert with id ${values.ack} in the log.`);
     await log.flush();
     if (log.unsavedLines() > 0) {
       const why = log.problems().messages.at(-1) ?? '';
-      process.stderr.write(`headcount: the acknowledgement was not saved. ${why}\n`);
+      process.stderr.write(`headcount: the acknowledgement was not saved. ${terminalText(why)}\n`);
       return 1;
     }
     return 0;
@@ -55,7 +57,7 @@ export async function runAlerts(args: string[]): Promise<number> {
     ...(values.rule === undefined ? {} : { rule: values.rule as AlertRule }),
     limit,
   });
-  process.stdout.write(values.json ? `${JSON.stringify({ alerts: entries })}\n` : `${render(entries)}\n`);
+  process.stdout.write(values.json ? `${terminalJson({ alerts: entries })}\n` : `${render(entries)}\n`);
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { loadConnection } from '../credentials';
 import { createEngine } from '../engine';
 import { formatCount, showGroupId, table } from './format';
 import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand } from './options';
+import { terminalJson } from './terminal-text';
 
 export const COUNT_HELP = `Usage: headcount count <groupId>... [--json]
 
@@ -30,7 +31,7 @@ export async function runCount(args: string[]): Promise<number> {
   try {
     const results = await Promise.all(positionals.map((id) => engine.client.getOnlineMemberNum(id)));
     const groups = positionals.map((groupId, i) => toJson(groupId, results[i] as ApiResult<number>));
-    process.stdout.write(values.json ? `${JSON.stringify({ groups })}\n` : `${render(groups)}\n`);
+    process.stdout.write(values.json ? `${terminalJson({ groups })}\n` : `${render(groups)}\n`);
     if (results.some((r) => !r.ok && APP_STOPPING_KINDS.has(r.error.kind))) return 2;
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {

@@ -1,4 +1,5 @@
 /** Human-readable numbers, ages and tables for the terminal. */
+import { terminalText } from './terminal-text';
 
 const counts = new Intl.NumberFormat('en-US');
 
@@ -25,8 +26,9 @@ export function formatSeconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
 
-/** Left-aligned columns, except those named in `right`, padded to the widest cell. */
-export function table(header: string[], rows: string[][], right: ReadonlySet<number> = new Set()): string {
+/** Left-aligned columns, except those named in `right`, padded to the widest cell; no control character obeyed. */
+export function table(header: string[], cells: string[][], right: ReadonlySet<number> = new Set()): string {
+  const rows = cells.map((row) => row.map((cell) => terminalText(cell)));
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
   const line = (cells: string[]) =>
     cells

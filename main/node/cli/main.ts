@@ -5,6 +5,7 @@ import { DEMO_HELP, runDemo } from './demo';
 import { runServe, SERVE_HELP } from './serve';
 import { runSimulate, SIMULATE_HELP } from './simulate';
 import { runSnooze, SNOOZE_HELP } from './snooze';
+import { terminalText } from './terminal-text';
 import { runWatch, WATCH_HELP } from './watch';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -56,12 +57,12 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof ConfigError) {
-      process.stderr.write(`headcount: ${error.message}\n`);
+      process.stderr.write(`headcount: ${terminalText(error.message, { keepNewlines: true })}\n`);
       process.exitCode = 2;
       return;
     }
     process.stderr.write(
-      `headcount: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+      `headcount: unexpected failure: ${terminalText(error instanceof Error ? error.message : String(error))}\n`,
     );
     process.exitCode = 1;
   },

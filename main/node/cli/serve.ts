@@ -19,6 +19,7 @@ import { startWebServer } from '../serve/web-server';
 import { openSettingsStore, type SettingsStore } from '../settings-store';
 import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand } from './options';
 import { tellStorage } from './storage-news';
+import { terminalText } from './terminal-text';
 import { watchTiming } from './watch';
 
 /** The port the dashboard listens on unless told otherwise. */
@@ -160,7 +161,8 @@ async function serve(run: {
   });
   try {
     // Said in the terminal too: whoever runs a server reads its log more than its dashboard.
-    for (const notice of headless.notices) process.stderr.write(`headcount: warning: ${notice}\n`);
+    for (const notice of headless.notices)
+      process.stderr.write(`headcount: warning: ${terminalText(notice)}\n`);
     tellStorage(headless.health);
     reportRejectedCredentials(headless.service);
     await headless.service.start();

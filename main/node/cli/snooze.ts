@@ -7,6 +7,7 @@ import { profileLabel } from '../alerting';
 import { openSettingsStore } from '../settings-store';
 import { showGroupId } from './format';
 import { checkGroupIds, parseCommand } from './options';
+import { terminalText } from './terminal-text';
 
 export const SNOOZE_HELP = `Usage: headcount snooze [<groupId> | --all] [--for 15m|1h|4h|morning] [--config F]
        headcount snooze --list
@@ -46,7 +47,7 @@ export async function runSnooze(args: string[], undo = false): Promise<number> {
   const book = SnoozeBook.fromJSON(settings.snoozes);
   const now = Date.now();
   if (values.list) {
-    process.stdout.write(`${listing(book, now)}\n`);
+    process.stdout.write(`${terminalText(listing(book, now), { keepNewlines: true })}\n`);
     return 0;
   }
   const scope = scopeOf(positionals, values.all === true, profileLabel(settings), command);
@@ -70,7 +71,7 @@ export async function runSnooze(args: string[], undo = false): Promise<number> {
     );
     return 1;
   }
-  if (done) process.stdout.write(`${done}\n`);
+  if (done) process.stdout.write(`${terminalText(done)}\n`);
   return 0;
 }
 

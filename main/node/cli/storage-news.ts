@@ -1,4 +1,5 @@
 import type { StorageHealth } from '../../core/storage-health';
+import { terminalText } from './terminal-text';
 
 /**
  * Says on stderr what is wrong with the files now (damage found at start, a disk already full),
@@ -8,8 +9,8 @@ export function tellStorage(
   health: Pick<StorageHealth, 'notices' | 'onNews'>,
   write: (text: string) => unknown = (text) => process.stderr.write(text),
 ): () => void {
-  for (const notice of health.notices()) write(`headcount: warning: ${notice}\n`);
+  for (const notice of health.notices()) write(`headcount: warning: ${terminalText(notice)}\n`);
   return health.onNews((news) =>
-    write(`headcount: ${news.kind === 'recovered' ? '' : 'warning: '}${news.text}\n`),
+    write(`headcount: ${news.kind === 'recovered' ? '' : 'warning: '}${terminalText(news.text)}\n`),
   );
 }

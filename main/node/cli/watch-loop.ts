@@ -2,6 +2,7 @@ import type { Alert } from '../../core/alerts/alert';
 import { longTimeout } from '../../core/long-timeout';
 import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
+import { terminalText } from './terminal-text';
 import { alertJsonLine, alertTextLine, clearScreen, jsonLine, renderScreen, textLine } from './watch-view';
 
 export interface WatchRun {
@@ -62,7 +63,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       if (line !== null) write(`${line}\n`);
       alerting?.handle(event);
       if (event.type === 'status' && event.status.error) {
-        if (!run.json) process.stderr.write(`headcount: ${event.status.error.message}\n`);
+        if (!run.json) process.stderr.write(`headcount: ${terminalText(event.status.error.message)}\n`);
         void finish(2);
       }
     });

@@ -2,6 +2,7 @@ import type { Alert } from '../../core/alerts/alert';
 import type { AppMonitor } from '../../core/app-monitor';
 import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
 import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
+import { terminalJson, terminalText } from './terminal-text';
 
 type Write = (text: string) => void;
 
@@ -9,7 +10,7 @@ type Write = (text: string) => void;
 export function jsonLine(event: MonitorEvent): string | null {
   switch (event.type) {
     case 'sample':
-      return JSON.stringify({
+      return terminalJson({
         type: 'sample',
         groupId: event.groupId,
         online: event.online,
@@ -17,7 +18,7 @@ export function jsonLine(event: MonitorEvent): string | null {
       });
     case 'error': {
       const { kind, code, message } = event.error;
-      return JSON.stringify({
+      return terminalJson({
         type: 'error',
         groupId: event.groupId,
         kind,
@@ -27,9 +28,9 @@ export function jsonLine(event: MonitorEvent): string | null {
       });
     }
     case 'status':
-      return JSON.stringify({ type: 'status', ...statusFields(event.status), at: iso(event.at) });
+      return terminalJson({ type: 'status', ...statusFields(event.status), at: iso(event.at) });
     case 'resumed':
-      return JSON.stringify({
+      return terminalJson({
         type: 'status',
         state: 'running',
         resumed: true,
@@ -59,7 +60,7 @@ function statusFields(status: AppStatus) {
 /** An alert as design.md's `alert` JSON event, with its id and phase. */
 export function alertJsonLine(alert: Alert): string {
   const { id, rule, phase, groupId, groupIds, severity, title, message, at, value } = alert;
-  return JSON.stringify({
+  return terminalJson({
     type: 'alert',
     id,
     rule,
@@ -77,11 +78,18 @@ export function alertJsonLine(alert: Alert): string {
 /** An alert on one line, for people. */
 export function alertTextLine(alert: Alert): string {
   const label = alert.phase === 'recovered' ? 'RECOVERED' : alert.severity.toUpperCase();
-  return `${iso(alert.at)}  ${label} ${alert.rule}  ${alert.title}${alert.message ? `: ${alert.message}` : ''}`;
+  return terminalText(
+    `${iso(alert.at)}  ${label} ${alert.rule}  ${alert.title}${alert.message ? `: ${alert.message}` : ''}`,
+  );
 }
 
-/** One line per event, for logs and pipes. */
+/** One line per event, for logs and pipes, with what the server said escaped. */
 export function textLine(event: MonitorEvent): string | null {
+  const line = eventLine(event);
+  return line === null ? null : terminalText(line);
+}
+
+function eventLine(event: MonitorEvent): string | null {
   const at = iso(event.at);
   switch (event.type) {
     case 'sample': {
@@ -106,7 +114,7 @@ export function describeStatus(status: AppStatus): string {
     plan.stretch > 1
       ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)}: ${plan.rooms} rooms do not fit ${status.capPerSecond} calls/s)`
       : '';
-  return `${status.state}: ${every}${stretched}${status.reason ? ` - ${status.reason}` : ''}`;
+  return terminalText(`${status.state}: ${every}${stretched}${status.reason ? ` - ${status.reason}` : ''}`);
 }
 
 /** The live table of a terminal, redrawn in place. */

@@ -1,4 +1,5 @@
 import type { MonitorApi } from '../../contract/monitor-api';
+import { terminalText } from '../cli/terminal-text';
 import { overlayLink } from '../overlay/overlay-token';
 import { isLoopbackHost } from './serve-token';
 
@@ -60,7 +61,7 @@ export function reportRejectedCredentials(api: MonitorApi): () => void {
     const failed = profiles.find((profile) => profile.state === 'auth-failed');
     const reason = failed ? `${failed.label}: ${failed.reason ?? 'credentials rejected'}` : '';
     if (reason && reason !== said) {
-      process.stderr.write(`headcount: ${reason} (still serving the dashboard)\n`);
+      process.stderr.write(`headcount: ${terminalText(reason)} (still serving the dashboard)\n`);
     }
     said = reason;
   });

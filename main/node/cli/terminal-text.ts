@@ -1,0 +1,37 @@
+/**
+ * Text that came from outside (a server's ErrorInfo or HTML page, a file, a room's name, a label
+ * in the settings) as a terminal may print it: every control character is shown as an escape
+ * (`\x1b`, `\u202e`) and none is obeyed, so a hostile server or file cannot move the cursor, clear
+ * the screen, retitle the window or reorder what is shown.
+ */
+
+// C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional overrides
+// and isolates (Trojan Source, CVE-2021-42574).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control character escaped; newlines too unless `keepNewlines`. */
+export function terminalText(text: string, options: { keepNewlines?: boolean } = {}): string {
+  return text.replace(CONTROLS, (char) => (char === '\n' && options.keepNewlines ? char : escapeOf(char)));
+}
+
+function escapeOf(char: string): string {
+  const code = char.charCodeAt(0);
+  if (char === '\n') return '\\n';
+  if (char === '\r') return '\\r';
+  if (char === '\t') return '\\t';
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+// JSON.stringify escapes C0 controls already; these it leaves as they are.
+const LEFT_BY_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text that reads back the same, with no character a terminal would obey. */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    LEFT_BY_JSON,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
