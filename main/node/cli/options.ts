@@ -3,6 +3,7 @@ import { ConfigError } from '../../core/config-error';
 import { type DurationRule, readDuration } from '../../core/duration';
 import { groupIdProblem } from '../../core/group-id';
 import type { CredentialFlags } from '../credentials';
+import { quoteStart } from './terminal-text';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -42,13 +43,19 @@ export function credentialFlags(values: Record<string, unknown>): CredentialFlag
   };
 }
 
-/** Refuses malformed room ids before anything is sent, naming each one and its problem. */
+/** Problems named one by one before the rest are counted: a file of bad ids is not echoed whole. */
+const PROBLEMS_LISTED = 10;
+
+/** Refuses malformed room ids before anything is sent, naming each one (its start) and its problem. */
 export function checkGroupIds(ids: readonly string[]): void {
   const problems = ids.flatMap((id, i) => {
     const problem = groupIdProblem(id);
-    return problem ? [`room ${i + 1} (${JSON.stringify(id)}): ${problem}`] : [];
+    return problem ? [`room ${i + 1} (${quoteStart(id)}): ${problem}`] : [];
   });
-  if (problems.length > 0) throw new ConfigError(`Invalid room id:\n  ${problems.join('\n  ')}`);
+  if (problems.length === 0) return;
+  const more = problems.length - PROBLEMS_LISTED;
+  const listed = [...problems.slice(0, PROBLEMS_LISTED), ...(more > 0 ? [`and ${more} more`] : [])];
+  throw new ConfigError(`Invalid room id:\n  ${listed.join('\n  ')}`);
 }
 
 /**

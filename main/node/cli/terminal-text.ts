@@ -35,3 +35,12 @@ export function terminalJson(value: unknown): string {
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** How much of a bad line or id a message quotes: enough to find it, not a 10 MB echo. */
+export const QUOTED_CHARS = 80;
+
+/** `text` JSON-quoted, cut at {@link QUOTED_CHARS} characters with its length said when longer. */
+export function quoteStart(text: string): string {
+  if (text.length <= QUOTED_CHARS) return terminalJson(text);
+  return `${terminalJson(text.slice(0, QUOTED_CHARS))}… (${text.length} characters)`;
+}
