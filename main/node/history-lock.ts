@@ -69,7 +69,8 @@ async function claim(folder: string, lockPath: string, options: ClaimOptions): P
     startedAt: new Date(now()).toISOString(),
     by: options.by,
   };
-  await mkdir(folder, { recursive: true });
+  // Counts of someone's rooms are theirs: the folder is for this account alone.
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   // A stale lock is moved aside in one round and the lock created in the next; a third round
   // covers another process taking over the same stale lock at the same moment.
   for (let round = 0; round < 3; round += 1) {

@@ -6,6 +6,7 @@
  */
 import { chmodSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { parseSettingsJson, SettingsJsonError } from '../core/settings/settings-json';
 import type { SettingsDocument } from '../core/settings/settings-load';
 
 const FILE_MODE = 0o600;
@@ -50,7 +51,7 @@ export interface SafeStoreOptions {
 // here instead, so conf is only asked to write.
 const tolerantParse = (text: string): Record<string, unknown> => {
   try {
-    return JSON.parse(text);
+    return parseSettingsJson(text) as Record<string, unknown>;
   } catch {
     return {};
   }
@@ -120,12 +121,16 @@ function openFile<T>(path: string, document: SettingsDocument<T>, now: () => num
     if (errorCode(error) === 'ENOENT') return { value: document.defaults(), notices: [], write: false };
     return damaged(path, `it could not be read: ${errorCode(error)}`, document, now);
   }
+  // An empty file (or one with only a byte-order mark) means the defaults, as no file does.
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return { value: document.defaults(), notices: [], write: false };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
-    // The parser's message quotes the file, which may hold webhook tokens: it is not repeated.
-    return damaged(path, 'it is not valid JSON: cut short, or broken by an edit', document, now);
+    raw = parseSettingsJson(text);
+  } catch (error) {
+    // Where, not what: the file may hold webhook tokens, so none of it is quoted.
+    const where = error instanceof SettingsJsonError ? error.message : 'not valid JSON';
+    return damaged(path, `it is ${where}: cut short, or broken by an edit`, document, now);
   }
   const outcome = document.load(raw);
   if (outcome.kind === 'ok') {

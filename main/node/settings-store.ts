@@ -1,6 +1,9 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Conf from 'conf';
+import envPaths from 'env-paths';
 import { ConfigError } from '../core/config-error';
+import { parseSettingsJson, SettingsJsonError } from '../core/settings/settings-json';
 import { parseSettings } from '../core/settings/settings-rules';
 import type { Settings } from '../core/settings/settings-schema';
 
@@ -25,6 +28,9 @@ export interface SettingsStore {
  */
 export function openSettingsStore(path?: string, options: { watch?: boolean } = {}): SettingsStore {
   const file = path ?? process.env.HEADCOUNT_CONFIG;
+  // conf would make a missing folder readable by every account; the settings, the alert log and
+  // the history beside them are this account's alone. conf's own rule finds the default folder.
+  makePrivateFolder(file ? dirname(file) : envPaths('headcount', { suffix: '' }).config);
   let conf: Conf<Record<string, unknown>>;
   try {
     conf = new Conf<Record<string, unknown>>({
@@ -39,9 +45,16 @@ export function openSettingsStore(path?: string, options: { watch?: boolean } = 
       accessPropertiesByDotNotation: false,
       configFileMode: 0o600,
       watch: options.watch === true,
+      // A byte-order mark is dropped and an empty file means the defaults; the file is not quoted.
+      deserialize: (text) => parseSettingsJson(text) as Record<string, unknown>,
     });
   } catch (error) {
     const where = file ?? 'the settings file';
+    if (error instanceof SettingsJsonError) {
+      throw new ConfigError(
+        `The settings file ${where} is ${error.message}: fix it there, or move it away to start from the defaults.`,
+      );
+    }
     throw new ConfigError(`Cannot read ${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return {
@@ -55,4 +68,14 @@ export function openSettingsStore(path?: string, options: { watch?: boolean } = 
     onChange: (callback) => conf.onDidAnyChange(() => callback()),
     close: () => conf._closeWatcher(),
   };
+}
+
+/** Creates a missing folder (and its missing parents) for this account alone: mode 0700. */
+function makePrivateFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch {
+    // conf says why when it cannot create it either.
+  }
 }

@@ -56,6 +56,19 @@ describe('a settings file opened safely with conf', () => {
     expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 
+  it('reads a file that starts with a byte-order mark, and an empty one as the defaults, keeping neither aside', () => {
+    const dir = folder();
+    writeFileSync(fileIn(dir), `\uFEFF${JSON.stringify({ schemaVersion: 1, theme: 'dark' })}`);
+    const bom = open(dir);
+    expect(bom.notices).toEqual([]);
+    expect(bom.read().theme).toBe('dark');
+    writeFileSync(fileIn(dir), '\n');
+    const empty = open(dir);
+    expect(empty.notices).toEqual([]);
+    expect(empty.read()).toEqual(defaultAppSettings());
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
   it('keeps a truncated file aside, starts with the defaults and says where the file went', () => {
     const dir = folder();
     const text = `{"schemaVersion": 1, "webhooks": [{"format": "slack", "url": "https://hooks.slack.com/${TOKEN}`;
@@ -67,7 +80,7 @@ describe('a settings file opened safely with conf', () => {
     expect(mode(backup)).toBe(0o600);
     expect(readdirSync(dir)).toEqual([`settings.corrupt-${STAMP}.json`]);
     expect(store.notices).toEqual([
-      `The settings file ${fileIn(dir)} could not be used (it is not valid JSON: cut short, or broken by an edit). ` +
+      `The settings file ${fileIn(dir)} could not be used (it is not valid JSON at line 1, column ${text.length + 1}: cut short, or broken by an edit). ` +
         `Headcount started with default settings; the damaged file is kept as ${backup}.`,
     ]);
     expect(store.notices.join()).not.toContain(TOKEN);

@@ -1,4 +1,4 @@
-import type { AlertRule } from '../../core/alerts/alert';
+import { ALERT_RULES, type AlertRule } from '../../core/alerts/alert';
 import { AlertLog, type AlertLogEntry } from '../../core/alerts/alert-log';
 import { ConfigError } from '../../core/config-error';
 import { readDuration } from '../../core/duration';
@@ -6,7 +6,7 @@ import { nodeFilePort } from '../file-port';
 import { openSettingsStore } from '../settings-store';
 import { showGroupId, table } from './format';
 import { parseCommand } from './options';
-import { terminalJson, terminalText } from './terminal-text';
+import { quoteStart, terminalJson, terminalText } from './terminal-text';
 
 export const ALERTS_HELP = `Usage: headcount alerts [--since 1h|2026-11-26T08:00] [--room ID] [--rule R] [--limit N]
                         [--json] [--ack ID] [--config F]
@@ -48,6 +48,9 @@ export async function runAlerts(args: string[]): Promise<number> {
       return 1;
     }
     return 0;
+  }
+  if (values.rule !== undefined && !(ALERT_RULES as readonly string[]).includes(values.rule)) {
+    throw new ConfigError(`--rule takes one of ${ALERT_RULES.join(', ')} (got ${quoteStart(values.rule)}).`);
   }
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new ConfigError('--limit takes a whole number from 1.');
