@@ -8,6 +8,7 @@ import { cliEnv, runCli } from '../../support/cli';
 
 /** What a hostile server or file would have a terminal obey: clear the screen, retitle, ring, reorder. */
 const HOSTILE = '\u001b[2J\u001b]0;pwned\u0007 boom \u202eevil\u009b31m';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters.
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 let server: Server;
