@@ -25,7 +25,9 @@ describe('the headless settings file', () => {
     const file = tempFile();
     writeFileSync(file, '{"rules": {"spike": ');
     expect(() => openSettingsStore(file)).toThrow(ConfigError);
-    expect(() => openSettingsStore(file)).toThrow(/The settings file .*config\.json is not valid JSON at line 1, column 21/);
+    expect(() => openSettingsStore(file)).toThrow(
+      /The settings file .*config\.json is not valid JSON at line 1, column 21/,
+    );
     writeFileSync(file, '{"rules": {"spike": {"percent": "lots"}}}');
     expect(() => openSettingsStore(file).read()).toThrow(/rules\.spike\.percent/);
   });
