@@ -46,16 +46,46 @@ export function phaseOfCode(code: string): NetworkPhase {
   return 'reset';
 }
 
+/** Why a connection could not be made, in words, by Node's code. */
+const CONNECT_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EHOSTDOWN: 'host down',
+  ENETDOWN: 'network down',
+  EADDRNOTAVAIL: 'address not available',
+  ETIMEDOUT: 'timed out',
+};
+
+/**
+ * Node's code for a failure. A name with several addresses that all refused (IPv4 and IPv6, tried
+ * in turn) fails with an AggregateError that may carry no code of its own: its first error's is
+ * taken, as is the code of an error it wraps.
+ */
+function codeOf(cause: unknown): string {
+  const failure = cause as { code?: unknown; errors?: unknown; cause?: unknown } | null;
+  if (typeof failure?.code === 'string') return failure.code;
+  const first = Array.isArray(failure?.errors)
+    ? (failure.errors[0] as { code?: unknown } | undefined)
+    : undefined;
+  if (typeof first?.code === 'string') return first.code;
+  const wrapped = (failure?.cause as { code?: unknown } | null | undefined)?.code;
+  return typeof wrapped === 'string' ? wrapped : 'ERR_UNKNOWN';
+}
+
 /** The failure for an error Node raised (or one already classified). */
 export function networkError(cause: unknown, url: URL): NetworkError {
   if (cause instanceof NetworkError) return cause;
-  const code = String((cause as { code?: unknown } | null)?.code ?? 'ERR_UNKNOWN');
+  const code = codeOf(cause);
   const phase = phaseOfCode(code);
   switch (phase) {
     case 'dns':
       return new NetworkError(phase, `cannot resolve ${url.hostname} (${code})`);
     case 'connect':
-      return new NetworkError(phase, `cannot connect to ${url.host} (${code})`);
+      return new NetworkError(
+        phase,
+        `cannot connect to ${url.host}: ${CONNECT_WORDS[code] ?? 'no connection'} (${code})`,
+      );
     case 'tls':
       return new NetworkError(
         phase,

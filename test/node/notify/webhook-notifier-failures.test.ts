@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WebhookConfig } from '../../../main/core/alerts/webhook-format';
+import { networkError } from '../../../main/node/network-failure';
 import { createWebhookNotifier } from '../../../main/node/notify/webhook-notifier';
 import {
   ALERT,
@@ -102,13 +103,25 @@ describe('failures and retries', () => {
     });
   });
 
-  it('reports a refused connection', async () => {
+  it('reports a refused connection in words', async () => {
     const robot = await receiver(always(200));
     const url = `${robot.base}/in`;
     await robot.close();
     const delivery = await createWebhookNotifier({ url, format: 'json', retries: 0 }).deliver(ALERT);
     expect(delivery).toMatchObject({ outcome: 'failed', attempts: 1 });
-    expect(delivery.detail).toBe(`cannot connect to ${new URL(url).host} (ECONNREFUSED)`);
+    expect(delivery.detail).toBe(`cannot connect to ${new URL(url).host}: connection refused (ECONNREFUSED)`);
+  });
+
+  it('reports a refused connection in words when every address of a name refused, with no code of its own', () => {
+    // What fetch's connector may throw for a name with an IPv4 and an IPv6 address that both refused.
+    const refused = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' });
+    const all = new AggregateError([refused('::1:9'), refused('127.0.0.1:9')]);
+    const error = networkError(all, new URL('https://robot.example/in?token=secret'));
+    expect(error.message).toBe('cannot connect to robot.example: connection refused (ECONNREFUSED)');
+    expect(networkError({ cause: refused('x') }, new URL('https://robot.example/')).message).toMatch(
+      /connection refused/,
+    );
   });
 
   it('resolves even when the transport throws', async () => {
