@@ -1,6 +1,7 @@
 import { ConfigError } from '../../core/config-error';
 import { secretFromEnv } from '../secret-file';
 import { MIN_USER_TOKEN_LENGTH, tokenMatches } from './serve-token';
+import { weakTokenProblem } from './token-strength';
 
 /**
  * The token that opens `/metrics` and nothing else, from `HEADCOUNT_METRICS_TOKEN` or the file
@@ -19,6 +20,8 @@ export function metricsTokenFrom(
       `The metrics token must be at least ${MIN_USER_TOKEN_LENGTH} characters long (got ${token.length}).`,
     );
   }
+  const weak = weakTokenProblem(token, 'metrics token');
+  if (weak) throw new ConfigError(weak);
   if (tokenMatches(dashboardToken, token)) {
     throw new ConfigError(
       'The metrics token is the dashboard token: choose another, or a scraper could change what is watched.',

@@ -36,11 +36,11 @@ export function tokenBits(token: string): number {
 }
 
 /** Why a chosen token is refused, or null when it is worth at least {@link MIN_TOKEN_BITS}. */
-export function weakTokenProblem(token: string): string | null {
+export function weakTokenProblem(token: string, what = 'dashboard token'): string | null {
   const bits = tokenBits(token);
   if (bits >= MIN_TOKEN_BITS) return null;
   return (
-    `The dashboard token is too easy to guess: about ${bits} bits by a simple estimate, and at least ` +
+    `The ${what} is too easy to guess: about ${bits} bits by a simple estimate, and at least ` +
     `${MIN_TOKEN_BITS} are needed (a character that repeats, continues a run like "abc" or "123", or ` +
     'copies an earlier part counts for almost nothing). Use a random one, e.g. the output of: openssl rand -base64 24'
   );

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../main/core/config-error';
+import { metricsTokenFrom } from '../../../main/node/serve/metrics-token';
 import { chooseToken, isLoopbackHost, randomToken, tokenMatches } from '../../../main/node/serve/serve-token';
 import { tokenBits } from '../../../main/node/serve/token-strength';
 
@@ -38,6 +39,9 @@ describe('serve tokens', () => {
       );
       expect(() => chooseToken('127.0.0.1', weak), weak).toThrow(ConfigError);
     }
+    expect(() =>
+      metricsTokenFrom({ HEADCOUNT_METRICS_TOKEN: 'bbbbbbbbbbbbbbbbbbbb' }, randomToken()),
+    ).toThrow(/The metrics token is too easy to guess/);
     expect(tokenBits('aaaaaaaaaaaaaaaa')).toBeLessThan(25);
     // What people are told to use, and what a random mix of 16 letters and digits is worth.
     expect(tokenBits(randomBytes(24).toString('base64'))).toBeGreaterThan(150);
