@@ -167,15 +167,36 @@ export class AlertLog {
     });
     if (this.fileLines > 0 && records === 0) return this.setAside('no line of it is an alert record');
     this.needsNewline = text.length > 0 && !text.endsWith('\n');
-    if (this.issues.skippedLines > 0) {
-      this.note(`${this.issues.skippedLines} unreadable line(s) in ${this.path} were skipped.`);
-    }
+    if (this.issues.skippedLines > 0) await this.enqueue(() => this.locked(() => this.keepReadable()));
     if (this.issues.truncatedLastLine) {
       this.note(
         `The last line of ${this.path} was cut off (the app stopped mid-write, or the disk was full) and was skipped.`,
       );
     }
     if (this.fileLines > 2 * this.maxEntries) await this.enqueue(() => this.locked(() => this.compact()));
+  }
+
+  /**
+   * Keeps a damaged log aside under its own name and puts its readable lines back in its place, so
+   * that they stay and the damage is not met again at every start. Runs while the lock is held,
+   * from the file as it is then (another writer may have appended since it was read).
+   */
+  private async keepReadable(): Promise<void> {
+    const skipped = `${this.issues.skippedLines} unreadable line(s) in ${this.path} were skipped`;
+    const readable = ((await this.port.read(this.path)) ?? '')
+      .split('\n')
+      .filter((raw) => parseLine(raw) !== null);
+    const aside = `${this.path}.damaged-${new Date(this.clock.wall()).toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await this.port.rename(this.path, aside);
+    } catch (error) {
+      this.note(`${skipped}; the file could not be kept aside (${reasonOf(error)}).`);
+      return;
+    }
+    await this.port.replace(this.path, readable.map((line) => `${line}\n`).join(''));
+    this.fileLines = readable.length;
+    this.needsNewline = false;
+    this.note(`${skipped}. The readable lines are kept in it; the file as it was is kept as ${aside}.`);
   }
 
   private async setAside(reason: string): Promise<void> {

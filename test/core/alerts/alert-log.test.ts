@@ -150,8 +150,18 @@ describe('AlertLog', () => {
     expect(log.list()).toEqual([{ alert: alertOf(1), deliveries: [sent('desktop')] }]);
     expect(log.problems().skippedLines).toBe(4);
     expect(log.problems().messages).toEqual([
-      expect.stringMatching(/4 unreadable line\(s\) in .* were skipped/),
+      expect.stringMatching(
+        /4 unreadable line\(s\) in .* were skipped\. The readable lines are kept in it; the file as it was is kept as .*alerts\.jsonl\.damaged-/,
+      ),
     ]);
+    // The damaged file, kept aside whole; the readable lines in its place, met again with no damage.
+    const aside = (await readdir(join(folder, 'logs'))).find((name) =>
+      name.startsWith('alerts.jsonl.damaged-'),
+    );
+    expect(await readFile(join(folder, 'logs', aside as string), 'utf8')).toBe(`${lines.join('\n')}\n`);
+    const again = await AlertLog.open(nodeFilePort, path);
+    expect(again.list()).toEqual(log.list());
+    expect(again.problems().messages).toEqual([]);
   });
 
   it('keeps a wholly unreadable file aside and starts empty, saying so', async () => {
