@@ -1,13 +1,10 @@
 import { ipcMain } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelOf } from '../../main/contract/monitor-api';
-import { SnoozeBook } from '../../main/core/alerts/snooze';
-import { systemClock } from '../../main/core/clock';
 import { registerMonitorApi } from '../../main/electron/ipc';
-import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import type { MonitorService } from '../../main/service/monitor-service';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
-import { MemoryKeys, MemoryProfiles, simulatorProfile } from '../service/memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver, simulatorProfile } from '../service/memory-ports';
 import { type Stranger, startStranger } from '../support/stranger';
 
 const APP_PAGE = 'app://headcount/index.html';
@@ -36,14 +33,7 @@ describe('the tray app: the saved key over IPC', () => {
     const saved = simulatorProfile(sim, ['@TGS#a']);
     profiles.save(saved);
     await keys.saveKey(saved.id, sim.credentials.secretKey);
-    service = new MonitorService({
-      clock: systemClock,
-      profiles,
-      keys,
-      openEngine: profileEngineFactory(),
-      snoozes: new SnoozeBook(),
-      saveSnoozes: () => {},
-    });
+    service = serviceOver(profiles, keys);
     await service.start();
     unregister = registerMonitorApi(service, (url) => url === APP_PAGE);
 

@@ -1,4 +1,8 @@
 /** Profiles and keys in memory, as the settings file and a keyring would keep them. */
+import { SnoozeBook } from '../../main/core/alerts/snooze';
+import { systemClock } from '../../main/core/clock';
+import { profileEngineFactory } from '../../main/node/profile-engine';
+import { MonitorService, type MonitorServiceOptions } from '../../main/service/monitor-service';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
 import type { RunningSimulator } from '../../main/simulator';
 
@@ -37,4 +41,21 @@ export function simulatorProfile(sim: RunningSimulator, groupIds: string[]): Pro
     intervalSeconds: 1,
     rooms: groupIds.map((groupId) => ({ groupId })),
   };
+}
+
+/** A MonitorService over these stores with the real Node engines, as the tray app builds it. */
+export function serviceOver(
+  profiles: ProfileStore,
+  keys: KeyStore,
+  more: Partial<MonitorServiceOptions> = {},
+): MonitorService {
+  return new MonitorService({
+    clock: systemClock,
+    profiles,
+    keys,
+    openEngine: profileEngineFactory(),
+    snoozes: new SnoozeBook(),
+    saveSnoozes: () => {},
+    ...more,
+  });
 }

@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorPush, RoomView } from '../../main/contract/monitor-api';
-import { SnoozeBook } from '../../main/core/alerts/snooze';
-import { systemClock } from '../../main/core/clock';
-import { profileEngineFactory, startDemoProfile } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import { startDemoProfile } from '../../main/node/profile-engine';
+import type { MonitorService } from '../../main/service/monitor-service';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { waitFor } from '../support/cli';
-import { MemoryKeys, MemoryProfiles } from './memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 
 let service: MonitorService | null = null;
 let sim: RunningSimulator | null = null;
@@ -19,15 +17,7 @@ afterEach(async () => {
 
 function setup(profiles = new MemoryProfiles(), keys = new MemoryKeys()) {
   const pushes: MonitorPush[] = [];
-  service = new MonitorService({
-    clock: systemClock,
-    profiles,
-    keys,
-    openEngine: profileEngineFactory(),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-    startDemo: startDemoProfile,
-  });
+  service = serviceOver(profiles, keys, { startDemo: startDemoProfile });
   service.onPush((push) => pushes.push(push));
   return { service, pushes, profiles, keys };
 }

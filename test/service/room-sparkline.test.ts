@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
 import { HistoryStore } from '../../main/core/history/history-store';
-import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import type { MonitorService } from '../../main/service/monitor-service';
 import { roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
 import type { KeyStore, ProfileStore } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { FakeClock } from '../support/fake-clock';
-import { simulatorProfile } from './memory-ports';
+import { serviceOver, simulatorProfile } from './memory-ports';
 
 const MINUTE = 60_000;
 const KEY = 'app-1/@TGS#live';
@@ -74,15 +72,7 @@ describe('MonitorService.getSparklines over the simulator', () => {
       forget: () => {},
       storage: () => ({ keyStorage: 'protected', note: '' }),
     };
-    service = new MonitorService({
-      clock: systemClock,
-      profiles,
-      keys,
-      openEngine: profileEngineFactory(),
-      snoozes: new SnoozeBook(),
-      saveSnoozes: () => {},
-      history: HistoryStore.inMemory(systemClock),
-    });
+    service = serviceOver(profiles, keys, { history: HistoryStore.inMemory(systemClock) });
     await service.start();
     const ask = () => (service as MonitorService).getSparklines([KEY, 'app-1/@TGS#down', 'app-1/@TGS#gone']);
     const start = Date.now();
