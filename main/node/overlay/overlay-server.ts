@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { capConnections, MAX_CONNECTIONS } from '../serve/connection-cap';
 import { type OverlayRoutes, text } from './overlay-routes';
 
 /** The tray app's overlay server listens on loopback only: OBS runs on the streamer's machine. */
@@ -34,7 +35,13 @@ export async function startOverlayServer(routes: OverlayRoutes, port: number): P
     });
   });
   let listening = port;
+  // As serve's: a few hundred idle or streaming clients must not hold the app's sockets for ever.
+  const cap = capConnections(server);
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (cap.isOverCap(request.socket)) {
+      const why = `Too many connections to the overlay (at most ${MAX_CONNECTIONS} at once): try again shortly.`;
+      return text(response, 503, why, { connection: 'close', 'retry-after': '5' });
+    }
     if (!loopbackHostHeader(request.headers.host, listening)) {
       return text(response, 421, 'Open the overlay at 127.0.0.1 or localhost, as Headcount copies it.');
     }

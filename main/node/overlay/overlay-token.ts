@@ -1,11 +1,12 @@
 import { ConfigError } from '../../core/config-error';
 import { secretFromEnv } from '../secret-file';
 import { MIN_USER_TOKEN_LENGTH, tokenMatches } from '../serve/serve-token';
+import { weakTokenProblem } from '../serve/token-strength';
 
 /**
  * The overlay token `headcount serve` takes from HEADCOUNT_OVERLAY_TOKEN (or the file
  * HEADCOUNT_OVERLAY_TOKEN_FILE names), or null (no overlay) when neither is set. At least
- * {@link MIN_USER_TOKEN_LENGTH} characters, like the others, and none of the others: a link pasted
+ * {@link MIN_USER_TOKEN_LENGTH} characters and hard to guess, like the others, and none of the others: a link pasted
  * into OBS must open overlays and nothing else, not the API, nor /metrics.
  */
 export function chooseOverlayToken(
@@ -19,6 +20,8 @@ export function chooseOverlayToken(
       `HEADCOUNT_OVERLAY_TOKEN must be at least ${MIN_USER_TOKEN_LENGTH} characters long (got ${chosen.length}).`,
     );
   }
+  const weak = weakTokenProblem(chosen, 'overlay token');
+  if (weak) throw new ConfigError(weak);
   const reused = [others.token, others.metricsToken].some(
     (token) => token !== null && tokenMatches(token, chosen),
   );

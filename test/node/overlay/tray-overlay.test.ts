@@ -4,7 +4,7 @@
  * one at once (streams too), a busy port said as such, and a foreign Host refused.
  */
 import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type OverlaySettings, TrayOverlay } from '../../../main/node/overlay/tray-overlay';
 import type { MonitorService } from '../../../main/service/monitor-service';
@@ -149,5 +149,34 @@ describe('the tray app’s overlay server', () => {
     expect(await status(`evil.example:${port}`)).toBe(421);
     expect(await status(`localhost:${port}`)).toBe(401);
     expect(await status(`127.0.0.1:${port}`)).toBe(401);
+  });
+
+  it('holds at most 256 connections, as serve does, answering the next one 503', async () => {
+    const port = await freePort();
+    const overlay = await overlayOver(memorySettings({ on: false, port }).port);
+    await overlay.start();
+    await overlay.change({ on: true });
+    const held = await Promise.all(
+      Array.from(
+        { length: 256 },
+        () =>
+          new Promise<import('node:net').Socket>((resolve) => {
+            const socket = connect(port, '127.0.0.1', () => resolve(socket));
+          }),
+      ),
+    );
+    const status = () =>
+      new Promise<number>((resolve) => {
+        request(
+          { port, host: '127.0.0.1', path: '/overlay', agent: false, headers: { host: `127.0.0.1:${port}` } },
+          (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          },
+        ).end();
+      });
+    await expect.poll(status).toBe(503);
+    for (const socket of held) socket.destroy();
+    await expect.poll(status).not.toBe(503);
   });
 });

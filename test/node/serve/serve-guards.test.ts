@@ -82,6 +82,12 @@ describe('serve answers only to the names it listens as (DNS rebinding)', () => 
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST.:${port}`, `[::1]:${port}`]) {
       expect((await send(port, { headers: { ...bearer, host } })).status, host).toBe(200);
     }
+    // Every route: the OBS overlay's too.
+    const overlay = await send(port, {
+      path: '/overlay?room=x&token=y',
+      headers: { host: `attacker.example:${port}` },
+    });
+    expect(overlay.status).toBe(421);
     const rebound = await send(port, { headers: { host: `attacker.example:${port}` } });
     expect(rebound.status).toBe(421);
     expect(JSON.parse(rebound.body).error).toMatch(

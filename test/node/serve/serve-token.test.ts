@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../main/core/config-error';
+import { chooseOverlayToken } from '../../../main/node/overlay/overlay-token';
 import { metricsTokenFrom } from '../../../main/node/serve/metrics-token';
 import { chooseToken, isLoopbackHost, randomToken, tokenMatches } from '../../../main/node/serve/serve-token';
 import { tokenBits } from '../../../main/node/serve/token-strength';
@@ -42,6 +43,12 @@ describe('serve tokens', () => {
     expect(() =>
       metricsTokenFrom({ HEADCOUNT_METRICS_TOKEN: 'bbbbbbbbbbbbbbbbbbbb' }, randomToken()),
     ).toThrow(/The metrics token is too easy to guess/);
+    expect(() =>
+      chooseOverlayToken(
+        { HEADCOUNT_OVERLAY_TOKEN: 'obsobsobsobsobsobs' },
+        { token: randomToken(), metricsToken: null },
+      ),
+    ).toThrow(/The overlay token is too easy to guess/);
     expect(tokenBits('aaaaaaaaaaaaaaaa')).toBeLessThan(25);
     // What people are told to use, and what a random mix of 16 letters and digits is worth.
     expect(tokenBits(randomBytes(24).toString('base64'))).toBeGreaterThan(150);
