@@ -6,15 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomView } from '../../main/contract/monitor-api';
 import type { OverlayCount } from '../../main/contract/overlay-api';
-import { SnoozeBook } from '../../main/core/alerts/snooze';
-import { systemClock } from '../../main/core/clock';
-import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import type { MonitorService } from '../../main/service/monitor-service';
 import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { roomView } from '../shell/room-view';
 import { waitFor } from '../support/cli';
-import { MemoryKeys, MemoryProfiles, simulatorProfile } from './memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver, simulatorProfile } from './memory-ports';
 
 let service: MonitorService | null = null;
 let sim: RunningSimulator | null = null;
@@ -43,14 +40,7 @@ async function twoProfiles(now: () => number = Date.now) {
   profiles.save({ ...first, id: 'app-2', label: 'Shop', rooms: [{ groupId: '@TGS#both' }] });
   keys.keys.set('app-1', sim.credentials.secretKey);
   keys.keys.set('app-2', sim.credentials.secretKey);
-  service = new MonitorService({
-    clock: systemClock,
-    profiles,
-    keys,
-    openEngine: profileEngineFactory(),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-  });
+  service = serviceOver(profiles, keys);
   await service.start();
   feed = new OverlayFeed(service, now);
   await feed.ready;
