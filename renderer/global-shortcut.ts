@@ -2,7 +2,7 @@
  * The global shortcut field read as an Electron accelerator, with the grammar the engine checks
  * again when the setting arrives. Pure, so tested without a browser.
  */
-import { type AcceleratorFault, acceleratorFault } from '../main/contract/accelerator';
+import { type AcceleratorFault, acceleratorFault } from '../main/common/accelerator';
 
 /** The field's text as the setting: trimmed, empty for no shortcut, or what is wrong with it. */
 export function shortcutFrom(text: string): { shortcut: string | null } | { fault: AcceleratorFault } {

@@ -3,7 +3,7 @@
  * language and theme.
  */
 
-import type { AcceleratorFault } from '../main/contract/accelerator';
+import type { AcceleratorFault } from '../main/common/accelerator';
 import type { AppSection, SettingsView } from '../main/contract/monitor-api';
 import { el, setText } from './dom';
 import { checkbox, field, fieldset } from './form-field';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { app, protocol, session, shell } from 'electron';
+import { APP_CSP } from '../common/content-security-policy';
 import { APP_SCHEME, appPagePath, contentTypeOf } from '../shell/app-page';
-import { APP_CSP } from '../shell/content-security-policy';
 import { navigationAllowed, newWindowOutcome } from '../shell/navigation-policy';
 
 /**

@@ -1,6 +1,6 @@
-import { acceleratorFault } from '../contract/accelerator';
+import { acceleratorFault } from '../common/accelerator';
 
-export { type AcceleratorFault, acceleratorFault } from '../contract/accelerator';
+export { type AcceleratorFault, acceleratorFault } from '../common/accelerator';
 
 /** The OS side of a global shortcut (Electron's globalShortcut). */
 export interface ShortcutPort {

@@ -1,5 +1,5 @@
+import { compactCount, groupedCount, iconCount } from '../common/count-format';
 import type { RoomKey, RoomView } from '../contract/monitor-api';
-import { compactCount, groupedCount, iconCount } from './count-format';
 
 /** Which number the tray shows: the sum over every room, or one pinned room (the `tray.number` setting). */
 export type TrayNumberChoice = 'sum' | { roomKey: RoomKey };

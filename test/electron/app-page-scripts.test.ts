@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { APP_CSP } from '../../main/common/content-security-policy';
 import { serveAppPages } from '../../main/electron/security';
-import { APP_CSP } from '../../main/shell/content-security-policy';
 import { protocol } from '../support/fake-electron/protocol';
 import { resetShellFakes } from '../support/fake-electron/reset-shell';
 

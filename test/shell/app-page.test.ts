@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_CSP } from '../../main/common/content-security-policy';
 import { APP_ORIGIN, appPagePath, appPageUrl, contentTypeOf, isAppUrl } from '../../main/shell/app-page';
-import { APP_CSP } from '../../main/shell/content-security-policy';
 import { externalLinkAllowed, navigationAllowed, newWindowOutcome } from '../../main/shell/navigation-policy';
 
 const ROOT = resolve('/srv/renderer');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactCount, groupedCount, iconCount } from '../../main/shell/count-format';
+import { compactCount, groupedCount, iconCount } from '../../main/common/count-format';
 import { canDraw, textWidth } from '../../main/shell/pixel-font';
 
 describe('groupedCount', () => {
