@@ -1,8 +1,8 @@
 import type { MonitorApi } from '../main/contract/monitor-api';
 import { applyPageStyle } from './page-style';
 import { startPopover } from './popover';
-import { loadRoomChart } from './room-chart-loader';
-import { createWebClient, tokenFromLocation } from './web-client';
+import { loadRoomChart } from './room-view/room-chart-loader';
+import { createWebClient, tokenFromLocation } from './transport/web-client';
 
 declare global {
   interface Window {

@@ -3,21 +3,21 @@
  * update their rows in place; the order is re-applied at most every {@link ARRANGE_EVERY_MS}.
  */
 import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../main/contract/monitor-api';
-import { alertLogView } from './alert-log-view';
+import { alertLogView } from './alerts/alert-log-view';
 import { el } from './dom';
 import { localeFor, type Translator, translator } from './i18n/translator';
-import { panelStateFor } from './panel-state';
-import { type Preferences, readPreferences, writePreferences } from './preferences';
-import { RoomDetail } from './room-detail';
-import { RoomList } from './room-list';
-import { arrangeRooms, type ListEntry } from './room-order';
-import { RoomStore } from './room-store';
-import { settingsView } from './settings-view';
-import { SnapshotLoader } from './snapshot-loader';
-import { SparklineFeed } from './sparkline-feed';
-import { StatusPanel } from './status-panel';
-import { bannerLines, type Total, totalOf } from './summary';
-import { Toolbar } from './toolbar';
+import { RoomDetail } from './room-view/room-detail';
+import { panelStateFor } from './rooms/panel-state';
+import { type Preferences, readPreferences, writePreferences } from './rooms/preferences';
+import { RoomList } from './rooms/room-list';
+import { arrangeRooms, type ListEntry } from './rooms/room-order';
+import { RoomStore } from './rooms/room-store';
+import { SnapshotLoader } from './rooms/snapshot-loader';
+import { SparklineFeed } from './rooms/sparkline-feed';
+import { StatusPanel } from './rooms/status-panel';
+import { bannerLines, type Total, totalOf } from './rooms/summary';
+import { Toolbar } from './rooms/toolbar';
+import { settingsView } from './settings/settings-view';
 
 const ARRANGE_EVERY_MS = 400;
 

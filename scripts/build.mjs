@@ -50,15 +50,17 @@ const page = {
 // The page's first paint waits for this script to be parsed: keep it small.
 const popover = await build({ ...page, entryPoints: { popover: 'renderer/main.ts' }, metafile: true });
 if (Object.keys(popover.metafile.inputs).some((input) => input.includes('node_modules/uplot/'))) {
-  throw new Error('popover.js bundles uPlot: import the chart through renderer/room-chart-loader.ts');
+  throw new Error(
+    'popover.js bundles uPlot: import the chart through renderer/room-view/room-chart-loader.ts',
+  );
 }
 // The room chart (uPlot) is a second classic script the page adds when a room is first opened
-// (renderer/room-chart-loader.ts). A classic script rather than ES module chunks: the same file then
+// (renderer/room-view/room-chart-loader.ts). A classic script rather than ES module chunks: the same file then
 // loads under the strict CSP from app:// and from headcount serve alike, with no module loading
 // over the custom scheme. Its exports land on window.headcountRoomChart.
 await build({
   ...page,
-  entryPoints: { 'room-chart': 'renderer/room-chart-plot.ts' },
+  entryPoints: { 'room-chart': 'renderer/room-view/room-chart-plot.ts' },
   globalName: 'headcountRoomChart',
 });
 // The OBS overlay's script and style, which the server inlines into each overlay page (allowed by

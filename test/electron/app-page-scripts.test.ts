@@ -17,7 +17,7 @@ describe('the built popover from app://', () => {
     const scripts = [...page.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1] as string);
     expect(scripts).toEqual(['popover.js']);
     const popover = await protocol.fetch('app://headcount/popover.js');
-    // The page names the chart's file itself (renderer/room-chart-loader.ts) and adds it on demand.
+    // The page names the chart's file itself (renderer/room-view/room-chart-loader.ts) and adds it on demand.
     expect(await popover.text()).toContain('"room-chart.js"');
 
     const chart = await protocol.fetch('app://headcount/room-chart.js');

@@ -1,0 +1,92 @@
+/** The order of the room list: filter, sort, pinned rooms first, a heading per app profile. Pure. */
+import type { ChangeWindow, RoomKey, RoomView } from '../../main/contract/monitor-api';
+import { roomName } from './room-rows';
+
+/** Most online first, biggest change over the chosen window first (either way), or by name. */
+export type SortKey = 'count' | 'change' | 'name';
+
+/** One line of the list: a room, or a heading over the rooms that follow it. */
+export type ListEntry =
+  | { kind: 'room'; key: RoomKey }
+  /** `profileId` null heads the pinned rooms; `keys` are the rooms under the heading. */
+  | { kind: 'heading'; id: string; profileId: string | null; keys: RoomKey[] };
+
+/** How to arrange the list: the sort, the filter text, and the profiles' order and names' collation. */
+export interface ArrangeOptions {
+  sort: SortKey;
+  /** The window "by change" compares. */
+  changeWindow: ChangeWindow;
+  query: string;
+  /** App profiles in the order their groups are shown. */
+  profileOrder: readonly string[];
+  /** Name comparison for the UI's language. */
+  compare: (a: string, b: string) => number;
+}
+
+/** Whether a room's label or id contains the query, ignoring case and surrounding spaces. */
+export function matchesQuery(room: Pick<RoomView, 'label' | 'groupId'>, query: string): boolean {
+  const needle = query.trim().toLocaleLowerCase();
+  if (!needle) return true;
+  return (
+    room.groupId.toLocaleLowerCase().includes(needle) ||
+    (room.label?.toLocaleLowerCase().includes(needle) ?? false)
+  );
+}
+
+/**
+ * The comparison of two rooms for a sort, ties broken by name and then key so the order is stable.
+ * "By change" compares the change over `changeWindow`.
+ */
+export function roomComparator(
+  sort: SortKey,
+  compare: (a: string, b: string) => number,
+  changeWindow: ChangeWindow,
+): (a: RoomView, b: RoomView) => number {
+  const byName = (a: RoomView, b: RoomView) => compare(roomName(a), roomName(b)) || (a.key < b.key ? -1 : 1);
+  if (sort === 'name') return byName;
+  if (sort === 'count') return (a, b) => (b.online ?? -1) - (a.online ?? -1) || byName(a, b);
+  // Rooms without a known change go last; among equal swings, a rise comes before a drop.
+  return (a, b) => {
+    const before = a.changes[changeWindow];
+    const after = b.changes[changeWindow];
+    return (
+      (after === null ? -1 : Math.abs(after)) - (before === null ? -1 : Math.abs(before)) ||
+      (after ?? 0) - (before ?? 0) ||
+      byName(a, b)
+    );
+  };
+}
+
+/**
+ * The list as shown: the rooms matching the query, sorted, pinned ones first. With rooms of more than
+ * one app profile, each profile gets a heading and the pinned rooms one of their own at the top.
+ */
+export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions): ListEntry[] {
+  const all = [...rooms];
+  const profiles = new Set(all.map((room) => room.profileId));
+  const shown = all.filter((room) => matchesQuery(room, options.query));
+  shown.sort(roomComparator(options.sort, options.compare, options.changeWindow));
+  const pinned = shown.filter((room) => room.pinned);
+  const rest = shown.filter((room) => !room.pinned);
+  const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });
+  if (profiles.size <= 1) return [...pinned, ...rest].map(entry);
+
+  const entries: ListEntry[] = [];
+  const group = (id: string, profileId: string | null, members: RoomView[]) => {
+    if (members.length === 0) return;
+    entries.push({ kind: 'heading', id, profileId, keys: members.map((room) => room.key) });
+    entries.push(...members.map(entry));
+  };
+  group('pinned', null, pinned);
+  const order = [
+    ...options.profileOrder,
+    ...[...profiles].filter((id) => !options.profileOrder.includes(id)),
+  ];
+  for (const profileId of order)
+    group(
+      `profile:${profileId}`,
+      profileId,
+      rest.filter((room) => room.profileId === profileId),
+    );
+  return entries;
+}

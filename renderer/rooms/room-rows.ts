@@ -1,0 +1,141 @@
+/**
+ * What each room row says, from the views the engine pushes: the UI formats, it never recomputes
+ * what the engine knows. Pure, so it is tested without a browser.
+ */
+import type { AppState, ChangeWindow, RoomView } from '../../main/contract/monitor-api';
+import { errorWords } from '../alerts/alert-words';
+import type { Translator } from '../i18n/translator';
+import { type RoomStateKey, roomState, type Tone } from './room-state';
+
+/** A room row's texts, ready to show. */
+export interface RoomRow {
+  key: string;
+  name: string;
+  /** The count, or a dash when there is none: a failure never reads as 0. */
+  count: string;
+  hasCount: boolean;
+  /** The change over the last minute with its direction mark, or '' when unknown. */
+  change: string;
+  changeDirection: ChangeDirection;
+  /** The change over the chosen window, the same way, the window's short name ("15m") beside it. */
+  windowChange: string;
+  windowChangeDirection: ChangeDirection;
+  window: string;
+  /** What the window's change is, for a tooltip: "Change over 15 min". */
+  windowTitle: string;
+  state: string;
+  stateKey: RoomStateKey;
+  tone: Tone;
+  age: string;
+  /** The row in words for a screen reader, after the name: count, change, state and age. */
+  spoken: string;
+  pinned: boolean;
+}
+
+/** Which way a count moved; unknown when there is no change to tell. */
+export type ChangeDirection = 'up' | 'down' | 'flat' | 'unknown';
+
+/** The room's label, else its group id. */
+export function roomName(room: Pick<RoomView, 'label' | 'groupId'>): string {
+  return room.label ?? room.groupId;
+}
+
+/**
+ * The row's words; `ageMs` is the age of the count now (the view's age plus the time since it came),
+ * `changeWindow` the span of the second change the row shows besides the last minute's.
+ */
+export function describeRoom(
+  room: RoomView,
+  app: AppState | undefined,
+  tr: Translator,
+  ageMs: number | null,
+  changeWindow: ChangeWindow,
+): RoomRow {
+  const name = roomName(room);
+  const state = roomState(room, app);
+  const stateWords = tr.t(`state.${state.key}`);
+  const minute = changeWords(room.change1m, tr);
+  const window = tr.t(`window.${changeWindow}`);
+  const windowed = changeWords(room.changes[changeWindow], tr);
+  const spokenMinute =
+    minute.direction === 'unknown'
+      ? null
+      : minute.direction === 'flat'
+        ? tr.t('room.change.flat')
+        : tr.t(minute.direction === 'up' ? 'room.change.up' : 'room.change.down', {
+            count: minute.magnitude,
+          });
+  const spokenWindow =
+    windowed.direction === 'unknown'
+      ? null
+      : windowed.direction === 'flat'
+        ? tr.t('room.window.flat', { window })
+        : tr.t(windowed.direction === 'up' ? 'room.window.up' : 'room.window.down', {
+            count: windowed.magnitude,
+            window,
+          });
+  const count = room.online === null ? '—' : tr.count(room.online);
+  return {
+    key: room.key,
+    name,
+    count,
+    hasCount: room.online !== null,
+    change: minute.marked,
+    changeDirection: minute.direction,
+    windowChange: windowed.marked,
+    windowChangeDirection: windowed.direction,
+    window: tr.t(`window.short.${changeWindow}`),
+    windowTitle: tr.t('room.window.title', { window }),
+    state: stateWords,
+    stateKey: state.key,
+    tone: state.tone,
+    age: ageWords(ageMs, tr),
+    spoken: tr.join([
+      room.online === null ? tr.t('room.noCount') : tr.t('room.online', { count }),
+      spokenMinute,
+      spokenWindow,
+      stateWords,
+      ageWords(ageMs, tr),
+    ]),
+    pinned: room.pinned,
+  };
+}
+
+/** A change in the forms a row needs: its direction, its size with separators, and with a mark ("▲ 1,200"). */
+function changeWords(change: number | null, tr: Translator) {
+  const direction: ChangeDirection =
+    change === null ? 'unknown' : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+  const magnitude = change === null ? '' : tr.count(Math.abs(change));
+  const marked = direction === 'up' ? `▲ ${magnitude}` : direction === 'down' ? `▼ ${magnitude}` : magnitude;
+  return { direction, magnitude, marked };
+}
+
+/** How old a count is, in words: seconds, then minutes, then hours. */
+export function ageWords(ms: number | null, tr: Translator): string {
+  if (ms === null) return '';
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 2) return tr.t('age.now');
+  if (s < 60) return tr.t('age.seconds', { count: s });
+  if (s < 3600) return tr.t('age.minutes', { count: Math.round(s / 60) });
+  return tr.t('age.hours', { count: Math.round(s / 3600) });
+}
+
+/** The lines of a room's detail, and whether it can be retried now. */
+export interface RoomDetail {
+  lines: string[];
+  /** What the last failure means and what to do, in the UI's language. */
+  problem: string | null;
+  canRetry: boolean;
+}
+
+/** The detail line of a room: where it is, its peak, a snooze, and its last failure. */
+export function describeDetail(room: RoomView, profileLabel: string, tr: Translator): RoomDetail {
+  const lines = [tr.t('detail.room', { id: room.groupId, profile: profileLabel })];
+  if (room.peak) lines.push(tr.t('detail.peak', { count: room.peak.online, time: tr.time(room.peak.at) }));
+  if (room.snoozedUntil !== null) lines.push(tr.t('detail.snoozed', { time: tr.time(room.snoozedUntil) }));
+  return {
+    lines,
+    problem: room.error ? errorWords(room.error, tr) : null,
+    canRetry: room.status === 'failing' || room.status === 'stopped',
+  };
+}

@@ -1,0 +1,86 @@
+/** The lines above the list: the total across rooms and what the user should know. Pure. */
+import type { MonitorSnapshot, ProfileView, RoomView } from '../../main/contract/monitor-api';
+import { errorWords } from '../alerts/alert-words';
+import type { Translator } from '../i18n/translator';
+
+/** A total over some rooms. */
+export interface Total {
+  /** The sum over rooms that have a count. */
+  online: number;
+  rooms: number;
+  /** Rooms without a count, so a total is never a silent undercount. */
+  missing: number;
+}
+
+/** The total over these rooms. */
+export function totalOf(rooms: Iterable<Pick<RoomView, 'online'>>): Total {
+  let online = 0;
+  let count = 0;
+  let missing = 0;
+  for (const room of rooms) {
+    count++;
+    if (room.online === null) missing++;
+    else online += room.online;
+  }
+  return { online, rooms: count, missing };
+}
+
+/** Under the total: how many rooms, how many lack a count, and what a filter leaves. */
+export function totalLine(all: Total, shown: Total | null, tr: Translator): string {
+  return tr.join([
+    tr.plural('rooms', all.rooms),
+    all.missing ? tr.t('total.missing', { count: all.missing }) : null,
+    shown ? tr.t('total.filtered', { shown: tr.plural('rooms', shown.rooms), count: shown.online }) : null,
+  ]);
+}
+
+/** Lines above the list: demo mode, notices, and any app profile that is not simply running. */
+export function bannerLines(
+  snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'notices'>,
+  profiles: ProfileView[],
+  tr: Translator,
+): Array<{ text: string; tone: 'info' | 'warn' }> {
+  const lines: Array<{ text: string; tone: 'info' | 'warn' }> = [];
+  if (snapshot.demo) lines.push({ text: tr.t('banner.demo'), tone: 'info' });
+  if (snapshot.paused) lines.push({ text: tr.t('banner.paused'), tone: 'info' });
+  for (const notice of snapshot.notices) lines.push({ text: notice, tone: 'warn' });
+  for (const profile of profiles) {
+    if (profile.keyStorage === 'needs-key')
+      lines.push({ text: tr.t('banner.needsKey', { profile: profile.label }), tone: 'warn' });
+    else if (profile.state === 'rate-limited')
+      lines.push({ text: tr.t('banner.rateLimited', { profile: profile.label }), tone: 'warn' });
+    else if (profile.state === 'auth-failed' && profile.error)
+      lines.push({
+        text: tr.join(
+          [
+            tr.t('banner.reason', { profile: profile.label, reason: errorWords(profile.error, tr) }),
+            profile.retryAt === undefined ? null : tr.t('banner.retryAt', { time: tr.time(profile.retryAt) }),
+          ],
+          'inline',
+        ),
+        tone: 'warn',
+      });
+    else if (profile.state === 'auth-failed')
+      lines.push({
+        text: tr.t('banner.authFailed', { profile: profile.label, reason: profile.reason ?? '' }).trim(),
+        tone: 'warn',
+      });
+    // A profile paused along with everything is already said by the paused line.
+    else if (profile.state === 'paused' && profile.reason && !snapshot.paused)
+      lines.push({
+        text: tr.t('banner.reason', { profile: profile.label, reason: profile.reason }),
+        tone: 'warn',
+      });
+    if (profile.plan.stretched)
+      lines.push({
+        text: tr.t('banner.stretched', {
+          profile: profile.label,
+          rooms: tr.plural('rooms', profile.plan.rooms),
+          cap: profile.plan.capPerSecond,
+          interval: profile.plan.effectiveIntervalS,
+        }),
+        tone: 'warn',
+      });
+  }
+  return lines;
+}

@@ -1,0 +1,140 @@
+/**
+ * MonitorApi over HTTP, for the page `headcount serve` serves to a browser: each method is one
+ * `POST api/<method>` with its arguments as a JSON array and the run's token as a bearer token;
+ * pushes arrive over Server-Sent Events from `api/events`. Checked against the contract at compile
+ * time, like the Electron preload.
+ */
+import type { MonitorApi, MonitorMethod, MonitorPush } from '../../main/contract/monitor-api';
+
+type Answer = { ok: true; value?: unknown } | { ok: false; error: string };
+
+/** The longest wait before opening the event stream again after the server refused or vanished. */
+const MAX_REOPEN_MS = 30_000;
+const FIRST_REOPEN_MS = 1_000;
+
+/** The token of the dashboard link (`?token=`), which the page's URL carries. */
+export function tokenFromLocation(location: Pick<Location, 'search'>): string {
+  return new URLSearchParams(location.search).get('token') ?? '';
+}
+
+/**
+ * A MonitorApi that talks to `headcount serve` at `baseUrl` (the folder the page was served from).
+ * Each connection of the event stream starts with a fresh snapshot, so after a reconnect the page
+ * is never stale.
+ */
+export function createWebClient(baseUrl: string, token: string): MonitorApi {
+  const invoke =
+    <M extends MonitorMethod>(method: M) =>
+    (...args: Parameters<MonitorApi[M]>) =>
+      request(baseUrl, token, method, args) as ReturnType<MonitorApi[M]>;
+  const pushes = pushStream(baseUrl, token);
+
+  return {
+    getSnapshot: invoke('getSnapshot'),
+    onPush: (listener: (push: MonitorPush) => void) => pushes.subscribe(listener),
+    addRooms: invoke('addRooms'),
+    removeRoom: invoke('removeRoom'),
+    retryRoom: invoke('retryRoom'),
+    setPinned: invoke('setPinned'),
+    getHistory: invoke('getHistory'),
+    setPaused: invoke('setPaused'),
+    snooze: invoke('snooze'),
+    unsnooze: invoke('unsnooze'),
+    saveProfile: invoke('saveProfile'),
+    removeProfile: invoke('removeProfile'),
+    testConnection: invoke('testConnection'),
+    listAlerts: invoke('listAlerts'),
+    listAlertEntries: invoke('listAlertEntries'),
+    acknowledgeAlert: invoke('acknowledgeAlert'),
+    findLiveRooms: invoke('findLiveRooms'),
+    setPolling: invoke('setPolling'),
+    getSettings: invoke('getSettings'),
+    updateSettings: invoke('updateSettings'),
+    getChart: invoke('getChart'),
+    exportCsv: invoke('exportCsv'),
+    getSparklines: invoke('getSparklines'),
+    getRoomRules: invoke('getRoomRules'),
+    setRoomRules: invoke('setRoomRules'),
+    getOverlay: invoke('getOverlay'),
+    setOverlay: invoke('setOverlay'),
+  } satisfies MonitorApi;
+}
+
+async function request(baseUrl: string, token: string, method: MonitorMethod, args: unknown[]) {
+  // JSON has no undefined: a trailing optional argument left out must not arrive as null.
+  const sent = [...args];
+  while (sent.length > 0 && sent[sent.length - 1] === undefined) sent.pop();
+  let response: Response;
+  try {
+    response = await fetch(new URL(`api/${method}`, baseUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(sent),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new Error('Headcount is not reachable: is headcount serve still running?');
+  }
+  let answer: Answer;
+  try {
+    answer = (await response.json()) as Answer;
+  } catch {
+    throw new Error(`Headcount answered HTTP ${response.status} without a result.`);
+  }
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
+/**
+ * One EventSource shared by every listener, opened with the first and closed with the last. The
+ * browser reconnects by itself after a network break; when the server refused the stream (a
+ * restart with a new token, a proxy error) it is opened again with a growing delay.
+ */
+function pushStream(baseUrl: string, token: string) {
+  const listeners = new Set<(push: MonitorPush) => void>();
+  const url = new URL('api/events', baseUrl);
+  url.searchParams.set('token', token);
+  let source: EventSource | null = null;
+  let reopenTimer: ReturnType<typeof setTimeout> | null = null;
+  let reopenMs = FIRST_REOPEN_MS;
+
+  const open = () => {
+    reopenTimer = null;
+    const stream = new EventSource(url);
+    source = stream;
+    stream.onopen = () => {
+      reopenMs = FIRST_REOPEN_MS;
+    };
+    stream.onmessage = (event: MessageEvent<string>) => {
+      let push: MonitorPush;
+      try {
+        push = JSON.parse(event.data) as MonitorPush;
+      } catch {
+        return;
+      }
+      for (const listener of [...listeners]) listener(push);
+    };
+    stream.onerror = () => {
+      if (stream.readyState !== EventSource.CLOSED || source !== stream) return;
+      reopenTimer = setTimeout(open, reopenMs);
+      reopenMs = Math.min(MAX_REOPEN_MS, reopenMs * 2);
+    };
+  };
+  const close = () => {
+    if (reopenTimer !== null) clearTimeout(reopenTimer);
+    reopenTimer = null;
+    source?.close();
+    source = null;
+  };
+
+  return {
+    subscribe(listener: (push: MonitorPush) => void): () => void {
+      listeners.add(listener);
+      if (source === null && reopenTimer === null) open();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) close();
+      };
+    },
+  };
+}

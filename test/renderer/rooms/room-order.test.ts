@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { RoomView } from '../../../main/contract/monitor-api';
+import { translator } from '../../../renderer/i18n/translator';
+import {
+  arrangeRooms,
+  type ListEntry,
+  matchesQuery,
+  roomComparator,
+} from '../../../renderer/rooms/room-order';
+import { roomView } from '../support/room-view';
+
+const compare = translator('en').compare;
+const room = (groupId: string, overrides: Partial<RoomView> = {}) => roomView({ groupId, ...overrides });
+const keys = (rooms: RoomView[]) => rooms.map((r) => r.groupId);
+/** Changes over 5 and 15 minutes; none known over 30 minutes and an hour. */
+const changes = (m5: number | null, m15: number | null): RoomView['changes'] => ({
+  '5m': m5,
+  '15m': m15,
+  '30m': null,
+  '1h': null,
+});
+const shown = (entries: ListEntry[]) =>
+  entries.map((entry) => (entry.kind === 'room' ? entry.key : `# ${entry.profileId ?? 'pinned'}`));
+
+describe('the order of the room list', () => {
+  const rooms = [
+    room('a', { online: 5, change1m: -40, changes: changes(10, -400) }),
+    room('b', { online: null, change1m: null, changes: changes(null, null) }),
+    room('c', { online: 900, change1m: 10, changes: changes(-300, 10) }),
+    room('d', { online: 40, change1m: 400, changes: changes(300, 400), label: 'Zebra' }),
+    room('e', { online: 40, change1m: 0, changes: changes(null, 0), label: 'Apple' }),
+  ];
+
+  it('sorts by count, biggest first, rooms without a count last, ties by name', () => {
+    expect(keys([...rooms].sort(roomComparator('count', compare, '15m')))).toEqual(['c', 'e', 'd', 'a', 'b']);
+  });
+
+  it('sorts by the size of the change over the chosen window, a rise before an equal drop, unknown last', () => {
+    expect(keys([...rooms].sort(roomComparator('change', compare, '15m')))).toEqual([
+      'd',
+      'a',
+      'c',
+      'e',
+      'b',
+    ]);
+    expect(keys([...rooms].sort(roomComparator('change', compare, '5m')))).toEqual(['d', 'c', 'a', 'e', 'b']);
+    // Nothing known over an hour yet: every room ties, and the names decide.
+    expect(keys([...rooms].sort(roomComparator('change', compare, '1h')))).toEqual(['a', 'e', 'b', 'c', 'd']);
+    const arranged = (changeWindow: '5m' | '15m') =>
+      arrangeRooms(rooms, { sort: 'change', changeWindow, query: '', profileOrder: ['p'], compare });
+    expect(shown(arranged('15m'))).toEqual(['p/d', 'p/a', 'p/c', 'p/e', 'p/b']);
+    expect(shown(arranged('5m'))).toEqual(['p/d', 'p/c', 'p/a', 'p/e', 'p/b']);
+  });
+
+  it('sorts by name (the label, else the id) the locale way', () => {
+    expect(keys([...rooms].sort(roomComparator('name', compare, '15m')))).toEqual(['a', 'e', 'b', 'c', 'd']);
+    const zh = [room('x', { label: '北京' }), room('y', { label: '阿里' })];
+    expect(keys(zh.sort(roomComparator('name', translator('zh-CN').compare, '15m')))).toEqual(['y', 'x']);
+  });
+
+  it('filters by label or id, ignoring case and surrounding spaces', () => {
+    expect(matchesQuery({ label: 'Launch Day', groupId: '@TGS#1' }, '  launch ')).toBe(true);
+    expect(matchesQuery({ label: null, groupId: '@TGS#AbC' }, 'tgs#abc')).toBe(true);
+    expect(matchesQuery({ label: 'Launch Day', groupId: '@TGS#1' }, 'yoga')).toBe(false);
+    expect(matchesQuery({ label: null, groupId: 'x' }, '   ')).toBe(true);
+  });
+
+  it('puts pinned rooms first and, with one app profile, shows no headings', () => {
+    const entries = arrangeRooms([...rooms, room('f', { online: 1, pinned: true })], {
+      sort: 'count',
+      changeWindow: '15m',
+      query: '',
+      profileOrder: ['p'],
+      compare,
+    });
+    expect(shown(entries)).toEqual(['p/f', 'p/c', 'p/e', 'p/d', 'p/a', 'p/b']);
+  });
+
+  it('heads each app profile and the pinned rooms when rooms of several profiles are listed', () => {
+    const mixed = [
+      room('a', { profileId: 'one', online: 10 }),
+      room('b', { profileId: 'two', online: 30 }),
+      room('c', { profileId: 'one', online: 20, pinned: true }),
+      room('d', { profileId: 'two', online: 5, label: 'Yoga' }),
+      room('e', { profileId: 'three', online: 1 }),
+    ];
+    const entries = arrangeRooms(mixed, {
+      sort: 'count',
+      changeWindow: '15m',
+      query: '',
+      profileOrder: ['two', 'one'],
+      compare,
+    });
+    expect(shown(entries)).toEqual([
+      '# pinned',
+      'one/c',
+      '# two',
+      'two/b',
+      'two/d',
+      '# one',
+      'one/a',
+      '# three',
+      'three/e',
+    ]);
+    expect(entries[2]).toEqual({
+      kind: 'heading',
+      id: 'profile:two',
+      profileId: 'two',
+      keys: ['two/b', 'two/d'],
+    });
+
+    const filtered = arrangeRooms(mixed, {
+      sort: 'count',
+      changeWindow: '15m',
+      query: 'yoga',
+      profileOrder: ['two', 'one'],
+      compare,
+    });
+    expect(shown(filtered)).toEqual(['# two', 'two/d']);
+  });
+});

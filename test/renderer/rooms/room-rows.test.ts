@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeWindow } from '../../../main/contract/monitor-api';
+import { translator } from '../../../renderer/i18n/translator';
+import { ageWords, describeDetail, describeRoom } from '../../../renderer/rooms/room-rows';
+import { roomView } from '../support/room-view';
+
+const en = translator('en');
+const zh = translator('zh-CN');
+
+describe('room rows', () => {
+  it('shows a live count with separators, its change with a direction, and its age', () => {
+    const row = describeRoom(
+      roomView({ label: 'Launch Day', online: 12345, change1m: -30 }),
+      'running',
+      en,
+      3000,
+      '15m',
+    );
+    expect(row).toMatchObject({
+      name: 'Launch Day',
+      count: '12,345',
+      hasCount: true,
+      change: '▼ 30',
+      changeDirection: 'down',
+      state: 'live',
+      tone: 'ok',
+      age: '3 s ago',
+      windowChange: '▼ 25',
+      windowChangeDirection: 'down',
+      window: '15m',
+      spoken: '12,345 online, down 30 in the last minute, −25 in 15 min, live, 3 s ago',
+    });
+    expect(describeRoom(roomView({ change1m: 1500 }), 'running', en, 0, '15m')).toMatchObject({
+      change: '▲ 1,500',
+      changeDirection: 'up',
+    });
+    expect(describeRoom(roomView({ change1m: 0 }), 'running', en, 0, '15m')).toMatchObject({
+      change: '0',
+      changeDirection: 'flat',
+    });
+  });
+
+  it('shows the change over the chosen window beside the one-minute change, and says the window', () => {
+    const room = roomView({ change1m: 3, changes: { '5m': 0, '15m': 1200, '30m': null, '1h': -45_000 } });
+    const over = (changeWindow: ChangeWindow) => describeRoom(room, 'running', en, 0, changeWindow);
+    expect(over('15m')).toMatchObject({
+      change: '▲ 3',
+      windowChange: '▲ 1,200',
+      windowChangeDirection: 'up',
+      window: '15m',
+      windowTitle: 'Change over 15 min',
+      spoken: '1,234 online, up 3 in the last minute, +1,200 in 15 min, live, just now',
+    });
+    expect(over('1h')).toMatchObject({
+      windowChange: '▼ 45,000',
+      windowChangeDirection: 'down',
+      window: '1h',
+      spoken: '1,234 online, up 3 in the last minute, −45,000 in 1 h, live, just now',
+    });
+    expect(over('5m')).toMatchObject({
+      windowChange: '0',
+      windowChangeDirection: 'flat',
+      spoken: '1,234 online, up 3 in the last minute, no change in 5 min, live, just now',
+    });
+    // Not known yet over half an hour: nothing shown, nothing said, never a 0.
+    expect(over('30m')).toMatchObject({
+      windowChange: '',
+      windowChangeDirection: 'unknown',
+      window: '30m',
+      spoken: '1,234 online, up 3 in the last minute, live, just now',
+    });
+    expect(describeRoom(room, 'running', zh, 0, '1h').spoken).toBe(
+      '1,234 人在线，近 1 分钟增加 3 人，近 1 小时减少 45,000 人，实时，刚刚',
+    );
+  });
+
+  it('never shows a failure as 0', () => {
+    const row = describeRoom(
+      roomView({
+        status: 'failing',
+        online: null,
+        change1m: null,
+        changes: { '5m': null, '15m': null, '30m': null, '1h': null },
+        error: { kind: 'transient', message: '' },
+      }),
+      'running',
+      en,
+      null,
+      '15m',
+    );
+    expect(row).toMatchObject({
+      count: '—',
+      hasCount: false,
+      change: '',
+      changeDirection: 'unknown',
+      windowChange: '',
+      windowChangeDirection: 'unknown',
+      state: 'failing, retrying',
+      tone: 'bad',
+      age: '',
+      spoken: 'no count, failing, retrying',
+    });
+  });
+
+  it('falls back to the group id when a room has no label', () => {
+    expect(describeRoom(roomView({ groupId: '@TGS#abc' }), 'running', en, 0, '15m').name).toBe('@TGS#abc');
+  });
+
+  it('speaks Chinese with the same numbers', () => {
+    const row = describeRoom(roomView({ online: 12345, change1m: 120 }), 'rate-limited', zh, 65_000, '15m');
+    expect(row).toMatchObject({
+      count: '12,345',
+      state: '超出频率限制，已放慢',
+      age: '1 分钟前',
+      spoken: '12,345 人在线，近 1 分钟增加 120 人，近 15 分钟减少 25 人，超出频率限制，已放慢，1 分钟前',
+    });
+  });
+
+  it('words ages in seconds, minutes and hours', () => {
+    expect(ageWords(400, en)).toBe('just now');
+    expect(ageWords(1400, zh)).toBe('刚刚');
+    expect(ageWords(2000, en)).toBe('2 s ago');
+    expect(ageWords(59_400, en)).toBe('59 s ago');
+    expect(ageWords(125_000, en)).toBe('2 min ago');
+    expect(ageWords(7_200_000, zh)).toBe('2 小时前');
+    expect(ageWords(null, en)).toBe('');
+  });
+
+  it('details where the room is, its peak, a snooze, the failure and whether it can be retried', () => {
+    const peakAt = new Date(2025, 0, 1, 20, 15).getTime();
+    const detail = describeDetail(
+      roomView({
+        groupId: '@TGS#a',
+        status: 'stopped',
+        peak: { online: 15000, at: peakAt },
+        snoozedUntil: new Date(2025, 0, 1, 21, 0).getTime(),
+        error: { kind: 'group-gone', code: 10010, message: 'The room does not exist.' },
+      }),
+      'Events SG',
+      en,
+    );
+    expect(detail).toEqual({
+      lines: ['Room id @TGS#a in Events SG', 'Peak 15,000 at 20:15', 'Alerts snoozed until 21:00'],
+      problem: 'The room does not exist or was disbanded: polling it stopped. (code 10010)',
+      canRetry: true,
+    });
+    expect(describeDetail(roomView(), 'Events SG', zh)).toEqual({
+      lines: ['Events SG 中的房间 ID r'],
+      problem: null,
+      canRetry: false,
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../../renderer/i18n/translator';
+import { bannerLines, totalLine, totalOf } from '../../../renderer/rooms/summary';
+import { profileView, roomView } from '../support/room-view';
+
+const en = translator('en');
+
+describe('the total and the banners', () => {
+  it('totals what is measured and counts the rooms without a count', () => {
+    const total = totalOf([
+      roomView({ online: 1000 }),
+      roomView({ online: 234 }),
+      roomView({ online: null }),
+    ]);
+    expect(total).toEqual({ online: 1234, rooms: 3, missing: 1 });
+    expect(totalLine(total, null, en)).toBe('3 rooms, 1 without a count');
+    expect(totalLine(totalOf([roomView()]), null, en)).toBe('1 room');
+  });
+
+  it('says what a filter leaves', () => {
+    const all = { online: 50_000, rooms: 2000, missing: 0 };
+    expect(totalLine(all, { online: 4321, rooms: 12, missing: 0 }, en)).toBe(
+      '2,000 rooms, 12 rooms match, 4,321 online',
+    );
+    expect(totalLine(all, { online: 4321, rooms: 12, missing: 0 }, translator('zh-CN'))).toBe(
+      '2,000 个房间，12 个房间匹配，4,321 人在线',
+    );
+  });
+
+  it('explains demo mode, a missing key, rate limiting, rejected credentials and a stretched interval', () => {
+    const lines = bannerLines(
+      { demo: true, paused: false, notices: ['Settings were reset.'] },
+      [
+        profileView({ keyStorage: 'needs-key' }),
+        profileView({ label: 'Big', plan: { ...profileView().plan, stretched: true } }),
+        profileView({ label: 'Shop', state: 'rate-limited', reason: 'slowing down' }),
+        profileView({ label: 'Old', state: 'auth-failed', reason: 'Check the secret key.' }),
+      ],
+      en,
+    );
+    expect(lines).toEqual([
+      {
+        text: 'Demo mode: the built-in simulator plays a show. Add your app in Settings to watch real rooms.',
+        tone: 'info',
+      },
+      { text: 'Settings were reset.', tone: 'warn' },
+      { text: 'Events: enter the secret key in Settings to start polling.', tone: 'warn' },
+      { text: 'Big: 3,000 rooms do not fit 200 calls/s, so each is polled every 15.4 s.', tone: 'warn' },
+      { text: 'Shop: over the API rate limit, so polling slowed down; it recovers by itself.', tone: 'warn' },
+      { text: 'Old: the server rejected the credentials. Check the secret key.', tone: 'warn' },
+    ]);
+  });
+
+  it("words rejected credentials from their error kind, in the UI's language", () => {
+    const old = profileView({
+      label: 'Old',
+      state: 'auth-failed',
+      reason: 'UserSig expired.',
+      error: { kind: 'auth', code: 70001 },
+    });
+    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], en);
+    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], translator('zh-CN'));
+    expect(en1?.text).toMatch(/^Old: .*\(code 70001\)$/);
+    expect(zh1?.text).toMatch(/^Old：/);
+    expect(zh1?.text).toContain('70001');
+    expect(zh1?.text).not.toContain('UserSig expired');
+  });
+
+  it('says when rejected credentials are tried again, in the UI language', () => {
+    const retryAt = Date.UTC(2026, 10, 26, 6, 30);
+    const old = profileView({
+      label: 'Old',
+      state: 'auth-failed',
+      error: { kind: 'auth', code: 70009 },
+      retryAt,
+    });
+    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], en);
+    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], translator('zh-CN'));
+    expect(en1?.text).toContain(`Trying again at ${en.time(retryAt)}; retrying a room tries at once.`);
+    expect(zh1?.text).toContain(`将于 ${translator('zh-CN').time(retryAt)} 重试`);
+  });
+
+  it('says a pause once', () => {
+    const paused = profileView({ state: 'paused', reason: 'Polling is paused.' });
+    expect(bannerLines({ demo: false, paused: true, notices: [] }, [paused], en)).toEqual([
+      { text: 'Polling is paused.', tone: 'info' },
+    ]);
+    expect(
+      bannerLines(
+        { demo: false, paused: false, notices: [] },
+        [{ ...paused, reason: 'The app is disabled.' }],
+        en,
+      ),
+    ).toEqual([{ text: 'Events: The app is disabled.', tone: 'warn' }]);
+  });
+});
