@@ -4,9 +4,10 @@
  * crash, go off air and come back; polls fail in bursts and are retried with the monitor's backoff.
  * Seeded, so every run sees the same traffic.
  */
+import type { RoomStatus } from '../main/common/room-states';
 import { imErrorFromCode } from '../main/core/error-kind';
 import type { Sample } from '../main/core/history';
-import type { MonitorEvent, RoomStatus } from '../main/core/monitor-events';
+import type { MonitorEvent } from '../main/core/monitor-events';
 import { backoffMs, DEFAULT_BACKOFF } from '../main/core/poll-plan';
 
 /** How a room's audience moves over the run. */

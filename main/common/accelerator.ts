@@ -89,3 +89,24 @@ export function acceleratorFault(accelerator: string): AcceleratorFault | null {
   }
   return null;
 }
+
+/** What is wrong with `accelerator` as a global shortcut, in English words, or null when it is usable. */
+export function acceleratorProblem(accelerator: string): string | null {
+  const fault = acceleratorFault(accelerator);
+  switch (fault?.kind) {
+    case undefined:
+      return null;
+    case 'empty-part':
+      return `"${accelerator}" has an empty part: write keys joined by "+", and "Plus" for the + key.`;
+    case 'no-key':
+      return `"${accelerator}" has no key: end it with one, as in CmdOrCtrl+Shift+H.`;
+    case 'unknown-key':
+      return `"${fault.key}" is not a key Electron knows: use a letter, a digit, F1-F24 or a named key.`;
+    case 'unknown-modifier':
+      return `"${fault.modifier}" is not a modifier: use CmdOrCtrl, Alt, Shift or Super.`;
+    case 'no-modifier':
+      return `A global shortcut needs a modifier, as in CmdOrCtrl+Shift+${fault.key}: "${fault.key}" alone would stop working in every other app.`;
+    case 'repeated-modifier':
+      return `"${accelerator}" repeats a modifier.`;
+  }
+}

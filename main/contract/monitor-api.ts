@@ -4,18 +4,15 @@
  * preload object and the web client are both written `satisfies MonitorApi`, and main validates
  * every incoming argument at run time before a handler runs. No secret ever crosses it outward.
  */
-import type { AlertPhase, AlertRule, Severity } from '../core/alerts/alert';
-import type { ErrorKind } from '../core/error-kind';
-import type { AppState, RoomStatus } from '../core/monitor-events';
+import type { AlertPhase, AlertRule, Severity } from '../common/alert-rules';
+import type { ErrorKind } from '../common/error-kinds';
+import type { KeyStorage } from '../common/key-storage';
+import type { AppState, RoomStatus } from '../common/room-states';
 import type { RulesInFile } from '../core/settings/settings-schema';
 
-/** The rules and severities, for filters and forms in the UI. */
-export { ALERT_RULES, SEVERITIES } from '../core/alerts/alert';
-/** What quiet hours let through when the settings name nothing. */
-export { DEFAULT_LET_THROUGH } from '../core/alerts/quiet-hours';
 export type * from './overlay-api';
 export type * from './settings-api';
-export type { AlertPhase, AlertRule, AppState, ErrorKind, RoomStatus, RulesInFile, Severity };
+export type { AlertPhase, AlertRule, AppState, ErrorKind, KeyStorage, RoomStatus, RulesInFile, Severity };
 
 import type { OverlayChange, OverlayView } from './overlay-api';
 import type {
@@ -63,12 +60,6 @@ export interface RoomView {
   /** When a snooze covering this room ends. */
   snoozedUntil: number | null;
 }
-
-/**
- * How the secret key is kept: by the OS keychain or its equivalent; weakly (Linux without a
- * keyring, by explicit choice); in memory for this run only; or not at all yet.
- */
-export type KeyStorage = 'protected' | 'weak' | 'this-run-only' | 'needs-key';
 
 export interface ProfileView {
   id: string;

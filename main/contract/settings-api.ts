@@ -3,7 +3,11 @@
  * log: types only, re-exported by `monitor-api.ts`. Webhook URLs and secrets never cross outward:
  * the view carries a masked URL, and a patch without a new URL keeps the saved one.
  */
-import type { AlertRule, Severity } from '../core/alerts/alert';
+import type { AlertRule, Severity } from '../common/alert-rules';
+import type { WebhookFormat } from '../common/webhook-formats';
+
+export type { WebhookFormat };
+
 import type { AlertView } from './monitor-api';
 
 /** One page of the app's live-stream rooms (AVChatRoom), with their names. */
@@ -50,9 +54,6 @@ export interface RulesDefaults {
   repeatMinutes?: number;
   recovered?: boolean;
 }
-
-/** The chat tools a webhook can post to. */
-export type WebhookFormat = 'wecom' | 'dingtalk' | 'feishu' | 'slack' | 'json';
 
 /** A webhook as the UI sees it: the URL masked, the signing secret only said to be there. */
 export interface WebhookView {

@@ -3,7 +3,8 @@
  * Read from the HTTP answer alone, as it crossed the wire, so every command is counted the same way
  * whatever the client then makes of it.
  */
-import { type ErrorKind, kindOfCode } from './error-kind';
+import type { ErrorKind } from '../common/error-kinds';
+import { kindOfCode } from './error-kind';
 import type { HttpResponse } from './http-port';
 import { readEnvelope } from './im-response';
 

@@ -1,21 +1,8 @@
 /**
- * The stable error kinds (design.md) and how Tencent IM error codes map onto them
- * (reference/tencent-im-api.md, doc 1047/34620 and 1047/38521).
+ * How Tencent IM error codes map onto the stable error kinds (main/common/error-kinds.ts;
+ * reference/tencent-im-api.md, doc 1047/34620 and 1047/38521).
  */
-export const ERROR_KINDS = [
-  'auth',
-  'rate-limited',
-  'transient',
-  'group-gone',
-  'not-live-room',
-  'invalid-group',
-  'account',
-  'protocol',
-  'request',
-  'unknown',
-] as const;
-
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+import type { ErrorKind } from '../common/error-kinds';
 
 /** A failure as everything outside the IM client sees it. Never carries a secret or a UserSig. */
 export interface ImError {

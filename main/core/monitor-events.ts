@@ -1,14 +1,7 @@
+import type { AppState, RoomStatus } from '../common/room-states';
 import type { ImError } from './error-kind';
 import type { Sample } from './history';
 import type { PollPlan } from './poll-plan';
-
-/**
- * What a room's number means right now: `waiting` for its first answer, `live` fresh, `stale` older
- * than it should be (rate limiting, sleep), `failing` retrying after failures (the last count is kept
- * but is not current), `stopped` not polled any more because the room is gone, not a live room or not
- * a valid id.
- */
-export type RoomStatus = 'waiting' | 'live' | 'stale' | 'failing' | 'stopped';
 
 export interface RoomSnapshot {
   groupId: string;
@@ -25,9 +18,6 @@ export interface RoomSnapshot {
   /** The highest count seen since watching began. */
   peak: Sample | null;
 }
-
-/** App-level state: `auth-failed` and `paused` stop all polling until credentials change or resume. */
-export type AppState = 'running' | 'rate-limited' | 'auth-failed' | 'paused';
 
 export interface AppStatus {
   state: AppState;

@@ -3,9 +3,10 @@
  * engine's snapshot of the room and the state of its app. The app's condition (rate-limited,
  * credentials rejected) is the app's: a room is never painted with it, it only stops being polled.
  */
+import type { ErrorKind } from '../common/error-kinds';
+import type { AppState } from '../common/room-states';
 import { isCurrentCount } from './current-count';
-import type { ErrorKind } from './error-kind';
-import type { AppState, RoomSnapshot } from './monitor-events';
+import type { RoomSnapshot } from './monitor-events';
 
 /**
  * Every state a room can be in:

@@ -1,6 +1,7 @@
+import type { RoomStatus } from '../common/room-states';
 import type { ImError } from './error-kind';
 import { type Sample, SampleHistory } from './history';
-import type { RoomSnapshot, RoomStatus } from './monitor-events';
+import type { RoomSnapshot } from './monitor-events';
 
 /** Samples kept in memory per room by default: one hour at the 10 s interval. */
 export const DEFAULT_HISTORY_CAPACITY = 360;

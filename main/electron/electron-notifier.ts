@@ -3,7 +3,8 @@
  * node-notifier). A click calls back with the alert, so the wiring can open the popover on its room.
  */
 import { app, Notification, type NotificationConstructorOptions } from 'electron';
-import type { Alert, Delivery, Notifier, Severity } from '../core/alerts/alert';
+import type { Severity } from '../common/alert-rules';
+import type { Alert, Delivery, Notifier } from '../core/alerts/alert';
 import { deliveryOnce } from '../core/alerts/delivery-once';
 import { type Clock, systemClock } from '../core/clock';
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { app, protocol, session, shell } from 'electron';
 import { APP_CSP } from '../common/content-security-policy';
-import { APP_SCHEME, appPagePath, contentTypeOf } from '../shell/app-page';
+import { contentTypeOf } from '../common/content-types';
+import { APP_SCHEME, appPagePath } from '../shell/app-page';
 import { navigationAllowed, newWindowOutcome } from '../shell/navigation-policy';
 
 /**

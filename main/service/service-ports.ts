@@ -1,4 +1,4 @@
-import type { KeyStorage } from '../contract/monitor-api';
+import type { KeyStorage } from '../common/key-storage';
 import type { Alert } from '../core/alerts/alert';
 import type { AppMonitor } from '../core/app-monitor';
 import type { ImClient } from '../core/im-client';

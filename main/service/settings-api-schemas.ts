@@ -3,13 +3,15 @@
  * contract-equality check in `monitor-api-schemas.ts` covers them too.
  */
 import { z } from 'zod';
-import { ALERT_RULES } from '../core/alerts/alert';
+import { acceleratorProblem } from '../common/accelerator';
+import { ALERT_RULES, SEVERITIES } from '../common/alert-rules';
+import { TIME_OF_DAY } from '../common/time-of-day';
+import { WEBHOOK_FORMATS } from '../common/webhook-formats';
 import { rulesSchema } from '../core/settings/settings-schema';
-import { acceleratorProblem } from '../shell/shortcut-binding';
 
 const alertRule = z.enum(ALERT_RULES);
-const severity = z.enum(['info', 'warning', 'critical']);
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const severity = z.enum(SEVERITIES);
+const hhmm = z.string().regex(TIME_OF_DAY);
 /** A set of rules: each at most once, so a list never outgrows the rules there are. */
 const alertRules = z
   .array(alertRule)
@@ -52,7 +54,7 @@ const webhookInput = z.strictObject({
     .regex(/^\d{1,3}$/)
     .optional(),
   name: z.string().min(1).max(100).optional(),
-  format: z.enum(['wecom', 'dingtalk', 'feishu', 'slack', 'json']),
+  format: z.enum(WEBHOOK_FORMATS),
   url: z
     .url({ protocol: /^https?$/ })
     .max(2000)

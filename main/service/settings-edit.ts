@@ -1,3 +1,4 @@
+import { acceleratorProblem } from '../common/accelerator';
 import type {
   AppSection,
   QuietHoursView,
@@ -9,7 +10,6 @@ import type {
 import { QuietHours } from '../core/alerts/quiet-hours';
 import { redactUrl } from '../core/alerts/redact-url';
 import type { WebhookSettings } from '../core/settings/settings-schema';
-import { acceleratorProblem } from '../shell/shortcut-binding';
 
 /** The settings the UI edits: the shared section of the settings file, and the tray app's own. */
 export interface EditableSettings {

@@ -1,4 +1,4 @@
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 
 /**
  * The app's own pages are served from `app://headcount/`, a custom scheme rather than `file://`
@@ -45,22 +45,4 @@ export function appPagePath(url: string, root: string): string | null {
   const base = resolve(root);
   const file = resolve(base, relative);
   return file.startsWith(base + sep) ? file : null;
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-/** The Content-Type of a file the app serves, by its extension. */
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

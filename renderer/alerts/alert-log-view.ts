@@ -3,6 +3,7 @@
  * each alert with what became of it ("delivered to desktop (held: …), webhook ops: sent") and a
  * button to acknowledge it.
  */
+import { ALERT_RULES } from '../../main/common/alert-rules';
 import type {
   AlertEntryQuery,
   AlertEntryView,
@@ -10,7 +11,6 @@ import type {
   MonitorApi,
   Severity,
 } from '../../main/contract/monitor-api';
-import { ALERT_RULES } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { checkbox, field, fieldset, messageOf } from '../form-field';
 import type { Translator } from '../i18n/translator';

@@ -2,14 +2,8 @@
  * Which alerts a webhook sends and which still notify during quiet hours, read from ticked boxes
  * and said in words. Pure, so tested without a browser.
  */
-import {
-  ALERT_RULES,
-  type AlertRule,
-  DEFAULT_LET_THROUGH,
-  type QuietHoursView,
-  type Severity,
-  type WebhookView,
-} from '../../main/contract/monitor-api';
+import { ALERT_RULES, DEFAULT_LET_THROUGH } from '../../main/common/alert-rules';
+import type { AlertRule, QuietHoursView, Severity, WebhookView } from '../../main/contract/monitor-api';
 import type { Translator } from '../i18n/translator';
 
 /** The rules that still notify during `quiet`, as the boxes should show them. */

@@ -1,5 +1,6 @@
 /** A group of checkboxes, one per alert rule, under its own legend: for webhook filters and quiet hours. */
-import { ALERT_RULES, type AlertRule } from '../../main/contract/monitor-api';
+import { ALERT_RULES } from '../../main/common/alert-rules';
+import type { AlertRule } from '../../main/contract/monitor-api';
 import { el, setText } from '../dom';
 import { checkbox, fieldset } from '../form-field';
 import type { Translator } from '../i18n/translator';

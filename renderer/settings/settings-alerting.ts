@@ -1,4 +1,5 @@
 /** Settings: rule defaults, quiet hours and running snoozes, each saved as its own patch. */
+import { TIME_OF_DAY } from '../../main/common/time-of-day';
 import type { MonitorApi, SettingsPatch, SettingsView } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { checkbox, field, fieldset, messageOf } from '../form-field';
@@ -97,10 +98,11 @@ export function quietHoursForm(view: SettingsView, tr: Translator, save: SaveSet
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!on.checked) return save({ quietHours: null }, answer);
-    const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-    start.showError(time.test(start.input.value) ? null : tr.t('quiet.problem'));
-    end.showError(time.test(end.input.value) ? null : tr.t('quiet.problem'));
-    if (!time.test(start.input.value) || !time.test(end.input.value)) return;
+    const startOk = TIME_OF_DAY.test(start.input.value);
+    const endOk = TIME_OF_DAY.test(end.input.value);
+    start.showError(startOk ? null : tr.t('quiet.problem'));
+    end.showError(endOk ? null : tr.t('quiet.problem'));
+    if (!startOk || !endOk) return;
     // Always named, so what the boxes show is what is kept; the zone is not shown here but is kept.
     const timeZone = view.quietHours?.timeZone;
     const quietHours = {

@@ -2,14 +2,15 @@
  * The webhooks: each masked as the engine shows it, with what it sends (which alerts, from which
  * severity) editable in place, and a form that adds one with its URL, secret and filters.
  */
-import {
-  ALERT_RULES,
-  type AlertRule,
-  type SettingsView,
-  type Severity,
-  type WebhookFormat,
-  type WebhookInput,
-  type WebhookView,
+import { ALERT_RULES } from '../../main/common/alert-rules';
+import { WEBHOOK_FORMATS } from '../../main/common/webhook-formats';
+import type {
+  AlertRule,
+  SettingsView,
+  Severity,
+  WebhookFormat,
+  WebhookInput,
+  WebhookView,
 } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { field, fieldset } from '../form-field';
@@ -18,7 +19,6 @@ import { minSeverityFrom, webhookFilterWords, webhookRulesFrom } from './alert-f
 import { ruleChecks } from './rule-checks';
 import type { SaveSettings } from './settings-alerting';
 
-const FORMATS: readonly WebhookFormat[] = ['wecom', 'dingtalk', 'feishu', 'slack', 'json'];
 const SEVERITY_CHOICES = ['any', 'info', 'warning', 'critical'] as const;
 
 /** Which alerts a webhook sends; null fields send everything. */
@@ -72,7 +72,7 @@ function addForm(kept: readonly WebhookInput[], tr: Translator, save: SaveSettin
   const add = fieldset(tr.t('webhooks.add'));
   const name = field(add, 'w-name', tr.t('webhooks.name'), el('input', { autocomplete: 'off' }));
   const format = field(add, 'w-format', tr.t('webhooks.format'), el('select'));
-  for (const f of FORMATS) format.input.append(new Option(tr.t(`webhooks.format.${f}`), f));
+  for (const f of WEBHOOK_FORMATS) format.input.append(new Option(tr.t(`webhooks.format.${f}`), f));
   const url = field(
     add,
     'w-url',

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_KINDS, type ErrorKind } from '../../main/common/error-kinds';
 import {
   APP_STOPPING_KINDS,
-  ERROR_KINDS,
-  type ErrorKind,
   EXPLANATIONS,
   imErrorFromCode,
   kindOfCode,

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_CSP } from '../../main/common/content-security-policy';
-import { APP_ORIGIN, appPagePath, appPageUrl, contentTypeOf, isAppUrl } from '../../main/shell/app-page';
+import { contentTypeOf } from '../../main/common/content-types';
+import { APP_ORIGIN, appPagePath, appPageUrl, isAppUrl } from '../../main/shell/app-page';
 import { externalLinkAllowed, navigationAllowed, newWindowOutcome } from '../../main/shell/navigation-policy';
 
 const ROOT = resolve('/srv/renderer');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorProblem, ShortcutBinding, type ShortcutPort } from '../../main/shell/shortcut-binding';
+import { acceleratorProblem } from '../../main/common/accelerator';
+import { ShortcutBinding, type ShortcutPort } from '../../main/shell/shortcut-binding';
 
 function port(taken: string[] = []) {
   const registered = new Map<string, () => void>();

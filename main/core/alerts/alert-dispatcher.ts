@@ -1,5 +1,6 @@
+import type { AlertRule, Severity } from '../../common/alert-rules';
 import type { Clock } from '../clock';
-import type { Alert, AlertRule, Delivery, Notifier, Severity } from './alert';
+import type { Alert, Delivery, Notifier } from './alert';
 import type { AlertLog } from './alert-log';
 import { describeUntil } from './local-time';
 import type { QuietHours } from './quiet-hours';

@@ -1,5 +1,6 @@
+import type { AlertRule, Severity } from '../../common/alert-rules';
 import type { Clock, TimerHandle } from '../clock';
-import type { Alert, AlertRule, Severity } from './alert';
+import type { Alert } from './alert';
 import { roomName } from './alert-text';
 
 export interface AlertGrouperOptions {

@@ -1,7 +1,8 @@
+import type { AlertRule } from '../../common/alert-rules';
 import { type Clock, systemClock } from '../clock';
 import type { FilePort } from '../file-port';
 import { fileErrorWords } from '../storage-health';
-import type { Alert, AlertRule, Delivery } from './alert';
+import type { Alert, Delivery } from './alert';
 import { type LogLine, parseLine } from './alert-log-line';
 
 /** One alert with every delivery result recorded for it so far. */

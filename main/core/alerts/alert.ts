@@ -1,36 +1,8 @@
 /**
  * Alerts: what the rules engine produces and every delivery channel, the alert log and the UI consume.
  */
-import type { ErrorKind } from '../error-kind';
-
-/** The rules a room or an app profile can fire. */
-export const ALERT_RULES = [
-  'above',
-  'below',
-  'spike',
-  'drop',
-  'peak',
-  'milestone',
-  'failing',
-  'stale',
-  'closed',
-  'auth',
-  'account',
-  'session',
-] as const;
-
-export type AlertRule = (typeof ALERT_RULES)[number];
-
-export const SEVERITIES = ['info', 'warning', 'critical'] as const;
-
-export type Severity = (typeof SEVERITIES)[number];
-
-/**
- * `firing`: the condition started; `reminder`: still firing after the repeat interval; `recovered`:
- * it cleared; `notice`: a one-off event with nothing to clear (a new peak, a milestone, a stream
- * session's summary).
- */
-export type AlertPhase = 'firing' | 'reminder' | 'recovered' | 'notice';
+import type { AlertPhase, AlertRule, Severity } from '../../common/alert-rules';
+import type { ErrorKind } from '../../common/error-kinds';
 
 export interface Alert {
   /** Unique within a log, stable across restarts (time-ordered). */

@@ -1,5 +1,6 @@
+import { ALERT_RULES, type AlertRule, DEFAULT_LET_THROUGH, isAlertRule } from '../../common/alert-rules';
+import { minutesOfTimeOfDay } from '../../common/time-of-day';
 import { ConfigError } from '../config-error';
-import type { AlertRule } from './alert';
 import { checkTimeZone, minuteOfDay } from './local-time';
 
 /** Quiet hours as a person writes them in settings. */
@@ -14,35 +15,14 @@ export interface QuietHoursConfig {
   timeZone?: string;
 }
 
-/** What stays loud at night unless a person says otherwise: a room that ended, and a broken app. */
-export const DEFAULT_LET_THROUGH: readonly AlertRule[] = ['closed', 'auth', 'account'];
-
-// A record rather than a list, so that a rule added to AlertRule fails to compile until it is named here.
-const KNOWN_RULES: Record<AlertRule, true> = {
-  above: true,
-  below: true,
-  spike: true,
-  drop: true,
-  peak: true,
-  milestone: true,
-  failing: true,
-  stale: true,
-  closed: true,
-  auth: true,
-  account: true,
-  session: true,
-};
-
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
 function parseTimeOfDay(value: unknown, which: 'start' | 'end'): number {
-  const match = typeof value === 'string' ? TIME_OF_DAY.exec(value) : null;
-  if (!match) {
+  const minutes = minutesOfTimeOfDay(value);
+  if (minutes === null) {
     throw new ConfigError(
       `Quiet hours ${which} ${JSON.stringify(value)} is not a time of day: write it as HH:MM on a 24-hour clock, e.g. "23:00" or "07:30".`,
     );
   }
-  return Number(match[1]) * 60 + Number(match[2]);
+  return minutes;
 }
 
 /**
@@ -66,9 +46,9 @@ export class QuietHours {
     this.endMinute = parseTimeOfDay(config.end, 'end');
     const letThrough = config.letThrough ?? DEFAULT_LET_THROUGH;
     for (const rule of letThrough) {
-      if (!Object.hasOwn(KNOWN_RULES, rule)) {
+      if (!isAlertRule(rule)) {
         throw new ConfigError(
-          `Quiet hours cannot let through ${JSON.stringify(rule)}: it is not an alert rule (${Object.keys(KNOWN_RULES).join(', ')}).`,
+          `Quiet hours cannot let through ${JSON.stringify(rule)}: it is not an alert rule (${ALERT_RULES.join(', ')}).`,
         );
       }
     }

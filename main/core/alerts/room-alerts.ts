@@ -1,6 +1,8 @@
-import type { ErrorKind, ImError } from '../error-kind';
+import type { AlertPhase, AlertRule, Severity } from '../../common/alert-rules';
+import type { ErrorKind } from '../../common/error-kinds';
+import type { ImError } from '../error-kind';
 import type { Sample } from '../history';
-import type { Alert, AlertPhase, AlertRule, Severity } from './alert';
+import type { Alert } from './alert';
 import { clockTime, duration, people, roomName, signedPercent } from './alert-text';
 import { FiringState, type Transition } from './firing-state';
 import { type ChangeSettings, type RuleSettings, recoveryPoint } from './rule-settings';

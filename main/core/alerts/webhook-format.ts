@@ -13,12 +13,8 @@
  *   per https://api.slack.com/changelog/2016-05-17-changes-to-errors-for-incoming-webhooks).
  */
 import { createHmac } from 'node:crypto';
+import type { WebhookFormat } from '../../common/webhook-formats';
 import type { Alert } from './alert';
-
-export type WebhookFormat = 'wecom' | 'dingtalk' | 'feishu' | 'slack' | 'json';
-
-/** Every supported format, for settings and validation. */
-export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ['wecom', 'dingtalk', 'feishu', 'slack', 'json'];
 
 /** One webhook a team receives alerts on. */
 export interface WebhookConfig {

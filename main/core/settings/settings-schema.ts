@@ -4,7 +4,9 @@
  * names say, as people write them in a file, or with a unit of their own (duration-setting.ts).
  */
 import { z } from 'zod';
-import { ALERT_RULES } from '../alerts/alert';
+import { ALERT_RULES, SEVERITIES } from '../../common/alert-rules';
+import { TIME_OF_DAY } from '../../common/time-of-day';
+import { WEBHOOK_FORMATS } from '../../common/webhook-formats';
 import { durationNumber } from './duration-setting';
 
 const count = z.number().int().nonnegative();
@@ -41,15 +43,15 @@ export const rulesSchema = z.strictObject({
   recovered: z.boolean().optional(),
 });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like "23:00"');
+const hhmm = z.string().regex(TIME_OF_DAY, 'a time of day like "23:00"');
 
 export const webhookSchema = z.strictObject({
   name: z.string().min(1).optional(),
   url: z.url(),
-  format: z.enum(['wecom', 'dingtalk', 'feishu', 'slack', 'json']),
+  format: z.enum(WEBHOOK_FORMATS),
   secret: z.string().min(1).optional(),
   rules: z.array(z.enum(ALERT_RULES)).optional(),
-  minSeverity: z.enum(['info', 'warning', 'critical']).optional(),
+  minSeverity: z.enum(SEVERITIES).optional(),
 });
 
 export const settingsSchema = z.strictObject({

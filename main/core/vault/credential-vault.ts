@@ -1,4 +1,4 @@
-import type { KeyStorage } from '../../contract/monitor-api';
+import type { KeyStorage } from '../../common/key-storage';
 import {
   type MemoryOnlyCause,
   memoryOnlyNote,

@@ -1,4 +1,4 @@
-import { ALERT_RULES, type AlertRule } from '../../core/alerts/alert';
+import { ALERT_RULES, type AlertRule } from '../../common/alert-rules';
 import { AlertLog, type AlertLogEntry } from '../../core/alerts/alert-log';
 import { ConfigError } from '../../core/config-error';
 import { readDuration } from '../../core/duration';

@@ -4,7 +4,8 @@
  * toasts on Windows. The tray app uses Electron's `Notification` instead.
  */
 import nodeNotifier from 'node-notifier';
-import type { Alert, Delivery, Notifier, Severity } from '../../core/alerts/alert';
+import type { Severity } from '../../common/alert-rules';
+import type { Alert, Delivery, Notifier } from '../../core/alerts/alert';
 import { deliveryOnce } from '../../core/alerts/delivery-once';
 import { type Clock, systemClock } from '../../core/clock';
 

@@ -4,12 +4,12 @@
  * retried with exponential backoff and jitter; a definite refusal (another 4xx, a redirect) is not.
  * The URL's token and the signing secret never appear in the channel name or any detail.
  */
+import { WEBHOOK_FORMATS } from '../../common/webhook-formats';
 import type { Alert, Delivery, Notifier } from '../../core/alerts/alert';
 import { maskSecrets, redactUrl, urlSecrets } from '../../core/alerts/redact-url';
 import {
   buildWebhookRequest,
   quote,
-  WEBHOOK_FORMATS,
   type WebhookConfig,
   webhookAnswerProblem,
 } from '../../core/alerts/webhook-format';

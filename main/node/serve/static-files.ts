@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { APP_CSP } from '../../common/content-security-policy';
-import { contentTypeOf } from '../../shell/app-page';
+import { contentTypeOf } from '../../common/content-types';
 
 /**
  * Headers of every answer: the app's strict CSP, no sniffing, no framing, the token kept out of

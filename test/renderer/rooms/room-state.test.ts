@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_KINDS } from '../../../main/common/error-kinds';
 import type { ErrorKind, RoomView } from '../../../main/contract/monitor-api';
-import { ERROR_KINDS } from '../../../main/core/error-kind';
 import { errorState, roomState } from '../../../renderer/rooms/room-state';
 
 const error = (kind: ErrorKind) => ({ kind, message: '' });

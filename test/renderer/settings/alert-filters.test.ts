@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_RULES } from '../../../main/contract/monitor-api';
+import { ALERT_RULES } from '../../../main/common/alert-rules';
 import { translator } from '../../../renderer/i18n/translator';
 import {
   inRuleOrder,
