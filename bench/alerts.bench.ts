@@ -6,9 +6,9 @@
  * Prints the figures and writes them to bench/results/alerts.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { RuleSettings } from '../main/common/rule-settings';
 import type { Alert } from '../main/core/alerts/alert';
 import { AlertEngine } from '../main/core/alerts/alert-engine';
-import type { RuleSettings } from '../main/core/alerts/rule-settings';
 import type { MonitorEvent } from '../main/core/monitor-events';
 import { percentile, round } from './distribution';
 import { buildPollFeed } from './poll-feed';
@@ -19,9 +19,9 @@ const WARMUP_CYCLES = 30;
 const MEASURED_CYCLES = Number(process.env.BENCH_CYCLES ?? 360);
 /** The profile's rules; sessions, stale and closed stay on as by default, peak and milestones off. */
 const PROFILE_RULES: RuleSettings = {
-  spike: { percent: 50, people: 200, windowMs: 2 * 60_000 },
-  drop: { percent: 40, people: 200, windowMs: 2 * 60_000 },
-  failing: { consecutive: 3, forMs: 60_000 },
+  spike: { percent: 50, people: 200, windowSeconds: 120 },
+  drop: { percent: 40, people: 200, windowSeconds: 120 },
+  failing: { consecutive: 3, forSeconds: 60 },
 };
 
 // With --expose-gc (as `npm run bench` runs it) heap figures are taken after a full collection.
@@ -40,8 +40,8 @@ const builtS = (performance.now() - start) / 1000;
 const roomRules: Record<string, RuleSettings> = {};
 for (const room of feed.rooms) {
   roomRules[room.groupId] = {
-    above: { threshold: Math.round(room.base * 1.5), forMs: 30_000 },
-    below: { threshold: Math.round(room.base * 0.5), forMs: 30_000 },
+    above: { threshold: Math.round(room.base * 1.5), forSeconds: 30 },
+    below: { threshold: Math.round(room.base * 0.5), forSeconds: 30 },
   };
 }
 

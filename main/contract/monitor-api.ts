@@ -8,11 +8,11 @@ import type { AlertPhase, AlertRule, Severity } from '../common/alert-rules';
 import type { ErrorKind } from '../common/error-kinds';
 import type { KeyStorage } from '../common/key-storage';
 import type { AppState, RoomStatus } from '../common/room-states';
-import type { RulesInFile } from '../core/settings/settings-schema';
+import type { RuleSettings } from '../common/rule-settings';
 
 export type * from './overlay-api';
 export type * from './settings-api';
-export type { AlertPhase, AlertRule, AppState, ErrorKind, KeyStorage, RoomStatus, RulesInFile, Severity };
+export type { AlertPhase, AlertRule, AppState, ErrorKind, KeyStorage, RoomStatus, RuleSettings, Severity };
 
 import type { OverlayChange, OverlayView } from './overlay-api';
 import type {
@@ -254,9 +254,9 @@ export interface MonitorApi {
    */
   getSparklines(keys: RoomKey[]): Promise<Record<RoomKey, Array<number | null>>>;
   /** The rules written for this room alone (over the defaults), or null when it follows the defaults. */
-  getRoomRules(key: RoomKey): Promise<RulesInFile | null>;
+  getRoomRules(key: RoomKey): Promise<RuleSettings | null>;
   /** Writes this room's own rules (null: back to the defaults), kept in the settings and applied at once. */
-  setRoomRules(key: RoomKey, rules: RulesInFile | null): Promise<void>;
+  setRoomRules(key: RoomKey, rules: RuleSettings | null): Promise<void>;
   /** The OBS overlay: whether it is served, where, and its token. */
   getOverlay(): Promise<OverlayView>;
   /** Turns the tray app's overlay server on or off, moves its port, or makes a new link; refused in serve. */

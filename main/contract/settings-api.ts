@@ -4,9 +4,10 @@
  * the view carries a masked URL, and a patch without a new URL keeps the saved one.
  */
 import type { AlertRule, Severity } from '../common/alert-rules';
+import type { RuleSettings } from '../common/rule-settings';
 import type { WebhookFormat } from '../common/webhook-formats';
 
-export type { WebhookFormat };
+export type { RuleSettings, WebhookFormat };
 
 import type { AlertView } from './monitor-api';
 
@@ -23,36 +24,6 @@ export interface LiveRoomsPage {
 export interface PollingInput {
   intervalSeconds: number;
   maxRate: number;
-}
-
-/** A threshold rule: fires at `threshold`, recovers at `recoverAt`, after holding `forSeconds`. */
-export interface ThresholdRule {
-  threshold: number;
-  recoverAt?: number;
-  forSeconds?: number;
-}
-
-/** A change rule: at least `percent` and `people` within `windowSeconds`. */
-export interface ChangeRule {
-  percent: number;
-  people: number;
-  windowSeconds: number;
-}
-
-/** The rule defaults every room starts from (the settings file's shared `rules`); null turns a rule off. */
-export interface RulesDefaults {
-  above?: ThresholdRule | null;
-  below?: ThresholdRule | null;
-  spike?: ChangeRule | null;
-  drop?: ChangeRule | null;
-  peak?: { stepPercent: number; minOnline: number } | null;
-  milestones?: number[];
-  failing?: { consecutive: number; forSeconds: number } | null;
-  stale?: boolean;
-  closed?: boolean;
-  sessions?: boolean;
-  repeatMinutes?: number;
-  recovered?: boolean;
 }
 
 /** A webhook as the UI sees it: the URL masked, the signing secret only said to be there. */
@@ -110,7 +81,7 @@ export interface AppSection {
 
 /** Every setting the UI may show. */
 export interface SettingsView {
-  rules: RulesDefaults;
+  rules: RuleSettings;
   webhooks: WebhookView[];
   quietHours: QuietHoursView | null;
   snoozes: SnoozeView[];
@@ -125,7 +96,7 @@ export interface SettingsView {
 
 /** A change to the settings: each field present replaces that setting (`webhooks` the whole list). */
 export interface SettingsPatch {
-  rules?: RulesDefaults;
+  rules?: RuleSettings;
   webhooks?: WebhookInput[];
   quietHours?: QuietHoursView | null;
   app?: Partial<AppSection>;

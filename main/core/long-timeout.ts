@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from './duration';
+import { MAX_TIMER_MS } from '../common/duration';
 
 /** A pending {@link longTimeout}. */
 export interface LongTimeout {

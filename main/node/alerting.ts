@@ -1,3 +1,4 @@
+import type { RuleSettings } from '../common/rule-settings';
 import type { Alert, Delivery, Notifier } from '../core/alerts/alert';
 import { AlertDispatcher } from '../core/alerts/alert-dispatcher';
 import { AlertEngine } from '../core/alerts/alert-engine';
@@ -7,8 +8,8 @@ import { QuietHours } from '../core/alerts/quiet-hours';
 import type { SnoozeBook } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
 import type { MonitorEvent } from '../core/monitor-events';
-import { roomSettings, toRuleSettings } from '../core/settings/settings-rules';
-import type { RulesInFile, Settings } from '../core/settings/settings-schema';
+import { roomSettings } from '../core/settings/settings-rules';
+import type { Settings } from '../core/settings/settings-schema';
 import { createWebhookNotifier } from './notify/webhook-notifier';
 
 /** The label of the headless edition's one app profile, unless the settings name it. */
@@ -63,7 +64,7 @@ export function createAlerting(options: AlertingOptions) {
   const rooms = roomSettings(settings);
   const engine = new AlertEngine({
     profile: options.profile,
-    rules: toRuleSettings(settings.rules),
+    rules: settings.rules ?? {},
     ...rooms,
   });
   const sending = new Set<Promise<unknown>>();
@@ -87,8 +88,8 @@ export function createAlerting(options: AlertingOptions) {
       }
     },
     /** New rules for one room from the popover; null puts it back on the defaults. */
-    configureRoom(groupId: string, rules: RulesInFile | null): void {
-      if (rules) rooms.roomRules[groupId] = toRuleSettings(rules);
+    configureRoom(groupId: string, rules: RuleSettings | null): void {
+      if (rules) rooms.roomRules[groupId] = rules;
       else delete rooms.roomRules[groupId];
       engine.configure({ roomRules: { ...rooms.roomRules } });
     },

@@ -3,8 +3,8 @@
  * tuple per method of the contract. A compile-time check below keeps them equal to the contract.
  */
 import { z } from 'zod';
+import { ruleSettingsSchema } from '../common/rule-settings';
 import type { MonitorApi, MonitorMethod } from '../contract/monitor-api';
-import { rulesSchema } from '../core/settings/settings-schema';
 import { alertEntryQuery, pageCursor, pollingInput, settingsPatch } from './settings-api-schemas';
 
 const roomKey = z.string().min(3).max(200);
@@ -56,7 +56,7 @@ export const MONITOR_ARGUMENTS = {
   exportCsv: z.tuple([roomKey, chartRange]),
   getSparklines: z.tuple([z.array(roomKey).max(200)]),
   getRoomRules: z.tuple([roomKey]),
-  setRoomRules: z.tuple([roomKey, rulesSchema.nullable()]),
+  setRoomRules: z.tuple([roomKey, ruleSettingsSchema.nullable()]),
   getOverlay: z.tuple([]),
   setOverlay: z.tuple([
     z.strictObject({

@@ -1,3 +1,4 @@
+import type { RuleSettings } from '../common/rule-settings';
 import type {
   AddRoomsResult,
   AlertView,
@@ -28,7 +29,6 @@ import type { Clock } from '../core/clock';
 import { HistoryStore } from '../core/history/history-store';
 import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
-import type { RulesInFile } from '../core/settings/settings-schema';
 import type { StorageHealth } from '../core/storage-health';
 import { AlertQueries } from './alert-queries';
 import { storedKeyRefusal } from './key-binding';
@@ -347,12 +347,12 @@ export class MonitorService implements MonitorApi {
     return lines;
   }
 
-  async getRoomRules(key: RoomKey): Promise<RulesInFile | null> {
+  async getRoomRules(key: RoomKey): Promise<RuleSettings | null> {
     const { groupId } = this.room(key);
     return this.roomRules.read(groupId) ?? null;
   }
 
-  async setRoomRules(key: RoomKey, rules: RulesInFile | null): Promise<void> {
+  async setRoomRules(key: RoomKey, rules: RuleSettings | null): Promise<void> {
     const { groupId } = this.room(key);
     this.roomRules.write(groupId, rules);
     // The settings key room rules by group id alone, so every profile watching it takes them.

@@ -3,7 +3,8 @@
  * the headless edition reads them from): how a change is written into the settings, and the
  * in-memory store used where nothing is kept (`headcount serve`, the demo, tests).
  */
-import type { RulesInFile, Settings } from '../core/settings/settings-schema';
+import type { RuleSettings } from '../common/rule-settings';
+import type { Settings } from '../core/settings/settings-schema';
 import type { RoomRulesStore } from './service-ports';
 
 /**
@@ -13,7 +14,7 @@ import type { RoomRulesStore } from './service-ports';
 export function withRoomRules<S extends Pick<Settings, 'rooms'>>(
   settings: S,
   groupId: string,
-  rules: RulesInFile | null,
+  rules: RuleSettings | null,
 ): S {
   const rooms = { ...settings.rooms };
   const { rules: _old, ...rest } = rooms[groupId] ?? {};

@@ -1,7 +1,11 @@
 import type { KeyStorage } from '../common/key-storage';
+import type { RuleSettings } from '../common/rule-settings';
 import type { Alert } from '../core/alerts/alert';
 import type { AppMonitor } from '../core/app-monitor';
 import type { ImClient } from '../core/im-client';
+import type { MonitorEvent } from '../core/monitor-events';
+import type { RateBudget } from '../core/rate-budget';
+import type { EditableSettings } from './settings-edit';
 
 /** One app profile as it is kept in the settings (the secret key is in the vault, never here). */
 export interface ProfileRecord {
@@ -37,7 +41,7 @@ export interface ProfileEngine {
   client: Pick<ImClient, 'getOnlineMemberNum' | 'getGroupInfo' | 'getAppidGroupList'>;
   monitor: AppMonitor;
   /** The profile's rate budget, so that a new rate cap applies without a restart. */
-  budget?: Pick<import('../core/rate-budget').RateBudget, 'setCap'>;
+  budget?: Pick<RateBudget, 'setCap'>;
   close(): void;
 }
 
@@ -58,10 +62,10 @@ export type DemoStarter = () => Promise<{
 
 /** Where alerts go in this edition (rules, log, notifications), one per profile. */
 export interface AlertSink {
-  handle(event: import('../core/monitor-events').MonitorEvent): void;
+  handle(event: MonitorEvent): void;
   close(): Promise<void>;
   /** New rules for one room (null: the defaults again), applied from its next event on. */
-  configureRoom?(groupId: string, rules: import('../core/settings/settings-schema').RulesInFile | null): void;
+  configureRoom?(groupId: string, rules: RuleSettings | null): void;
 }
 
 export type AlertSinkFactory = (
@@ -71,14 +75,14 @@ export type AlertSinkFactory = (
 
 /** Where the settings the UI edits are kept: the settings file, or memory. */
 export interface SettingsPort {
-  read(): import('./settings-edit').EditableSettings;
+  read(): EditableSettings;
   /** Keeps `settings` (already checked); later reads return it. */
-  write(settings: import('./settings-edit').EditableSettings): void;
+  write(settings: EditableSettings): void;
 }
 
 /** Where the rules written for one room are kept: the shared settings' `rooms[groupId].rules`. */
 export interface RoomRulesStore {
-  read(groupId: string): import('../core/settings/settings-schema').RulesInFile | undefined;
+  read(groupId: string): RuleSettings | undefined;
   /** Keeps `rules` for the room; null removes them, so the room follows the defaults. */
-  write(groupId: string, rules: import('../core/settings/settings-schema').RulesInFile | null): void;
+  write(groupId: string, rules: RuleSettings | null): void;
 }

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { acceleratorProblem } from '../common/accelerator';
 import { ALERT_RULES, SEVERITIES } from '../common/alert-rules';
+import { ruleSettingsSchema } from '../common/rule-settings';
 import { TIME_OF_DAY } from '../common/time-of-day';
 import { WEBHOOK_FORMATS } from '../common/webhook-formats';
-import { rulesSchema } from '../core/settings/settings-schema';
 
 const alertRule = z.enum(ALERT_RULES);
 const severity = z.enum(SEVERITIES);
@@ -74,7 +74,7 @@ const quietHours = z.strictObject({
 
 /** `updateSettings`'s patch. */
 export const settingsPatch = z.strictObject({
-  rules: rulesSchema.optional(),
+  rules: ruleSettingsSchema.optional(),
   webhooks: z.array(webhookInput).max(50).optional(),
   quietHours: quietHours.nullable().optional(),
   app: z

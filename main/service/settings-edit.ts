@@ -2,7 +2,7 @@ import { acceleratorProblem } from '../common/accelerator';
 import type {
   AppSection,
   QuietHoursView,
-  RulesDefaults,
+  RuleSettings,
   SettingsPatch,
   WebhookInput,
   WebhookView,
@@ -13,7 +13,7 @@ import type { WebhookSettings } from '../core/settings/settings-schema';
 
 /** The settings the UI edits: the shared section of the settings file, and the tray app's own. */
 export interface EditableSettings {
-  rules: RulesDefaults;
+  rules: RuleSettings;
   webhooks: WebhookSettings[];
   quietHours: QuietHoursView | null;
   /** Null where there is no tray (`headcount serve`). */

@@ -3,7 +3,7 @@
  * a number of people. Save keeps them in the settings and applies them at once; Reset puts the
  * room back on the defaults.
  */
-import type { MonitorApi, RulesInFile } from '../../main/contract/monitor-api';
+import type { MonitorApi, RuleSettings } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import type { Translator } from '../i18n/translator';
 import { formValuesOf, RULE_FIELDS, type RulesFormValues, rulesOf } from './room-rules-values';
@@ -18,7 +18,7 @@ export class RoomRulesForm {
   private readonly status = el('p', { class: 'action-status', role: 'status' });
   private readonly save: HTMLButtonElement;
   private readonly reset: HTMLButtonElement;
-  private rules: RulesInFile | null = null;
+  private rules: RuleSettings | null = null;
 
   constructor(
     private readonly api: Pick<MonitorApi, 'getRoomRules' | 'setRoomRules'>,
@@ -54,7 +54,7 @@ export class RoomRulesForm {
     setText(this.reset, tr.t('rules.reset'));
   }
 
-  private fill(rules: RulesInFile | null): void {
+  private fill(rules: RuleSettings | null): void {
     this.rules = rules;
     const values = formValuesOf(rules);
     for (const [field, input] of this.inputs) {

@@ -3,7 +3,7 @@
  * defaults; rules the form does not show (peak, milestones, failing...) are kept as they were.
  * Pure, so it is unit-tested without a browser.
  */
-import type { RulesInFile } from '../../main/contract/monitor-api';
+import type { RuleSettings } from '../../main/contract/monitor-api';
 
 /** The form's fields, as typed. */
 export interface RulesFormValues {
@@ -29,7 +29,7 @@ export const RULE_FIELDS: ReadonlyArray<keyof RulesFormValues> = [
 const DEFAULT_WINDOW_S = 120;
 
 /** The fields showing `rules` (the room's own; null or a missing rule shows an empty field). */
-export function formValuesOf(rules: RulesInFile | null): RulesFormValues {
+export function formValuesOf(rules: RuleSettings | null): RulesFormValues {
   const text = (value: number | undefined) => (value === undefined ? '' : String(value));
   return {
     above: text(rules?.above?.threshold),
@@ -43,10 +43,10 @@ export function formValuesOf(rules: RulesInFile | null): RulesFormValues {
 
 /** The rules of the fields over the room's `previous` ones, or the first field that is wrong. */
 export function rulesOf(
-  previous: RulesInFile | null,
+  previous: RuleSettings | null,
   values: RulesFormValues,
-): { ok: true; rules: RulesInFile | null } | { ok: false; field: keyof RulesFormValues } {
-  const rules: RulesInFile = { ...previous };
+): { ok: true; rules: RuleSettings | null } | { ok: false; field: keyof RulesFormValues } {
+  const rules: RuleSettings = { ...previous };
   for (const field of RULE_FIELDS) {
     const text = values[field].trim();
     const number = Number(text);

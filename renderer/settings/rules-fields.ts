@@ -1,5 +1,5 @@
 /** The rule defaults form's fields, read into the settings' `rules`. Pure, so tested without a browser. */
-import type { RulesDefaults } from '../../main/contract/monitor-api';
+import type { RuleSettings } from '../../main/contract/monitor-api';
 
 /** The rule defaults as typed; an empty number turns its rule off. */
 export interface RulesFields {
@@ -22,7 +22,7 @@ export type RulesProblem = keyof Pick<
 const CHANGE_DEFAULTS = { people: 50, windowSeconds: 60 };
 
 /** The fields as the form shows them for `rules`. */
-export function rulesFieldsOf(rules: RulesDefaults): RulesFields {
+export function rulesFieldsOf(rules: RuleSettings): RulesFields {
   return {
     above: rules.above ? String(rules.above.threshold) : '',
     below: rules.below ? String(rules.below.threshold) : '',
@@ -39,9 +39,9 @@ export function rulesFieldsOf(rules: RulesDefaults): RulesFields {
  * threshold's `forSeconds` or a change rule's window), or the fields that are wrong.
  */
 export function rulesFrom(
-  current: RulesDefaults,
+  current: RuleSettings,
   fields: RulesFields,
-): { rules: RulesDefaults } | { problems: RulesProblem[] } {
+): { rules: RuleSettings } | { problems: RulesProblem[] } {
   const problems: RulesProblem[] = [];
   const whole = (text: string, field: RulesProblem, min: number): number | null => {
     if (!text.trim()) return null;

@@ -1,7 +1,7 @@
+import type { RuleSettings } from '../../main/common/rule-settings';
 import type { Alert } from '../../main/core/alerts/alert';
 import { AlertEngine } from '../../main/core/alerts/alert-engine';
 import { AlertGrouper } from '../../main/core/alerts/alert-grouper';
-import type { RuleSettings } from '../../main/core/alerts/rule-settings';
 import { AppMonitor, type OnlineCountSource } from '../../main/core/app-monitor';
 import { ImClient } from '../../main/core/im-client';
 import { RateBudget } from '../../main/core/rate-budget';

@@ -1,8 +1,9 @@
+import type { RuleSettings } from '../../common/rule-settings';
 import type { MonitorEvent } from '../monitor-events';
 import type { Alert } from './alert';
 import { FiringState } from './firing-state';
 import { type AlertDraft, RoomAlerts } from './room-alerts';
-import { type RuleSettings, rulesFor } from './rule-settings';
+import { rulesFor } from './rule-settings';
 
 export interface AlertEngineOptions {
   /** The app profile's label, carried by every alert. */

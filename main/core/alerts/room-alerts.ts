@@ -1,11 +1,12 @@
 import type { AlertPhase, AlertRule, Severity } from '../../common/alert-rules';
 import type { ErrorKind } from '../../common/error-kinds';
+import type { ChangeSettings, RuleSettings } from '../../common/rule-settings';
 import type { ImError } from '../error-kind';
 import type { Sample } from '../history';
 import type { Alert } from './alert';
 import { clockTime, duration, people, roomName, signedPercent } from './alert-text';
 import { FiringState, type Transition } from './firing-state';
-import { type ChangeSettings, type RuleSettings, recoveryPoint } from './rule-settings';
+import { recoveryPoint } from './rule-settings';
 import { type SessionSummary, SessionTracker } from './stream-session';
 
 /** An alert before it is given its id and profile. */
@@ -88,8 +89,8 @@ export class RoomAlerts {
       error.kind !== 'account'
     ) {
       this.firstFailureAt ??= at;
-      const { consecutive, forMs } = this.rules.failing;
-      const failing = consecutiveFailures >= consecutive || at - this.firstFailureAt >= forMs;
+      const { consecutive, forSeconds } = this.rules.failing;
+      const failing = consecutiveFailures >= consecutive || at - this.firstFailureAt >= forSeconds * 1000;
       this.settle('failing', at, failing, false, 0, {}, error.message, error.kind);
     }
     return this.out;
@@ -118,7 +119,7 @@ export class RoomAlerts {
       const clear = direction === 'above' ? sample.online < recoverAt : sample.online > recoverAt;
       const words = () => `${direction} ${people(settings.threshold)}`;
       const facts = { value: sample.online, threshold: settings.threshold };
-      this.settle(direction, sample.at, fire, clear, settings.forMs ?? 0, facts, words);
+      this.settle(direction, sample.at, fire, clear, (settings.forSeconds ?? 0) * 1000, facts, words);
     }
   }
 
@@ -132,13 +133,14 @@ export class RoomAlerts {
         Math.abs(change.people) >= s.people * factor &&
         Math.abs(change.percent) >= s.percent * factor;
       // An audience arriving as a stream starts is the session's news, not a spike.
-      const starting = rule === 'spike' && this.inFirstWindowOfSession(sample.at, settings.windowMs);
+      const starting =
+        rule === 'spike' && this.inFirstWindowOfSession(sample.at, settings.windowSeconds * 1000);
       const transition = this.state(rule).update(
         sample.at,
         meets(settings, 1) && !starting,
         !meets(settings, 0.5),
         0,
-        this.rules.repeatMs,
+        this.repeatMs,
       );
       if (!transition) continue;
       if (transition === 'recovered' && !this.rules.recovered) continue;
@@ -157,7 +159,7 @@ export class RoomAlerts {
   private changeWithin(sample: Sample, settings: ChangeSettings, rule: 'spike' | 'drop') {
     let from: Sample | null = null;
     for (const earlier of this.recent) {
-      if (earlier.at < sample.at - settings.windowMs || earlier.online <= 0) continue;
+      if (earlier.at < sample.at - settings.windowSeconds * 1000 || earlier.online <= 0) continue;
       // The latest of equal extremes, so the change is told over the shortest time it took.
       if (!from || (rule === 'spike' ? earlier.online <= from.online : earlier.online >= from.online))
         from = earlier;
@@ -249,7 +251,7 @@ export class RoomAlerts {
     because: string | (() => string) = '',
     errorKind?: ErrorKind,
   ): void {
-    const transition = this.state(rule).update(at, fire, clear, forMs, this.rules.repeatMs);
+    const transition = this.state(rule).update(at, fire, clear, forMs, this.repeatMs);
     if (!transition) return;
     if (transition === 'recovered' && !this.rules.recovered) return;
     // Words are built only for an alert that goes out: formatting numbers on every sample costs.
@@ -308,7 +310,12 @@ export class RoomAlerts {
   }
 
   private longestWindow(): number {
-    return Math.max(this.rules.spike?.windowMs ?? 0, this.rules.drop?.windowMs ?? 0);
+    return Math.max(this.rules.spike?.windowSeconds ?? 0, this.rules.drop?.windowSeconds ?? 0) * 1000;
+  }
+
+  /** How often a rule that keeps firing reminds (0: never). */
+  private get repeatMs(): number {
+    return this.rules.repeatMinutes * 60_000;
   }
 
   private forgetOlderThan(at: number): void {

@@ -1,3 +1,4 @@
+import { readDurationsInFile } from '../../common/duration-setting';
 import {
   APP_SETTINGS_VERSION,
   type AppSettings,
@@ -5,7 +6,6 @@ import {
   defaultAppSettings,
 } from './app-settings';
 import { migrate, versionOf } from './app-settings-migrations';
-import { readDurationsInFile } from './duration-setting';
 import { pruneInvalid } from './prune-invalid';
 import type { LoadOutcome, SettingsDocument } from './settings-load';
 

@@ -5,10 +5,10 @@
  * field is not an error.
  */
 import { z } from 'zod';
+import { durationNumber } from '../../common/duration-setting';
 import { ConfigError } from '../config-error';
 import { resolveEndpoint } from '../regions';
 import { vaultRecordSchema } from '../vault/vault-record';
-import { durationNumber } from './duration-setting';
 import { settingsSchema } from './settings-schema';
 
 /** The tray app's overlay server listens here unless the streamer picks another port. */

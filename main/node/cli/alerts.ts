@@ -1,7 +1,7 @@
 import { ALERT_RULES, type AlertRule } from '../../common/alert-rules';
+import { readDuration } from '../../common/duration';
 import { AlertLog, type AlertLogEntry } from '../../core/alerts/alert-log';
 import { ConfigError } from '../../core/config-error';
-import { readDuration } from '../../core/duration';
 import { nodeFilePort } from '../file-port';
 import { openSettingsStore } from '../settings-store';
 import { showGroupId, table } from './format';

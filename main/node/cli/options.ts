@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type DurationRule, readDuration } from '../../common/duration';
 import { ConfigError } from '../../core/config-error';
-import { type DurationRule, readDuration } from '../../core/duration';
 import { groupIdProblem } from '../../core/group-id';
 import type { CredentialFlags } from '../credentials';
 import { quoteStart } from './terminal-text';

@@ -1,7 +1,7 @@
+import { readDuration } from '../../common/duration';
 import { describeUntil } from '../../core/alerts/local-time';
 import { SnoozeBook, type SnoozePreset, type SnoozeScope, snoozeUntil } from '../../core/alerts/snooze';
 import { ConfigError } from '../../core/config-error';
-import { readDuration } from '../../core/duration';
 import { fileErrorWords } from '../../core/storage-health';
 import { profileLabel } from '../alerting';
 import { openSettingsStore } from '../settings-store';

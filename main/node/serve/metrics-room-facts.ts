@@ -1,5 +1,4 @@
 import { rulesFor } from '../../core/alerts/rule-settings';
-import { toRuleSettings } from '../../core/settings/settings-rules';
 import type { Settings } from '../../core/settings/settings-schema';
 import type { ProfileRecord, ProfileStore } from '../../service/service-ports';
 import type { RoomFacts } from './serve-metrics';
@@ -20,11 +19,11 @@ export function metricsRoomFacts(
     const profile = saved.list().find((p) => p.id === opened.id) ?? opened;
     const names = new Map(profile.rooms.map((room) => [room.groupId, room.label]));
     const read = settings();
-    const defaults = toRuleSettings(read.rules);
+    const defaults = read.rules ?? {};
     return {
       name: (groupId) => names.get(groupId),
       thresholds(groupId) {
-        const rules = rulesFor(defaults, toRuleSettings(read.rooms?.[groupId]?.rules));
+        const rules = rulesFor(defaults, read.rooms?.[groupId]?.rules);
         return { above: rules.above?.threshold, below: rules.below?.threshold };
       },
     };

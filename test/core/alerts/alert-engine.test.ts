@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleSettings } from '../../../main/common/rule-settings';
 import type { Alert } from '../../../main/core/alerts/alert';
 import { AlertEngine } from '../../../main/core/alerts/alert-engine';
-import type { RuleSettings } from '../../../main/core/alerts/rule-settings';
 import { imErrorFromCode } from '../../../main/core/error-kind';
 import type { AppStatus, MonitorEvent } from '../../../main/core/monitor-events';
 import { planPolling } from '../../../main/core/poll-plan';
@@ -56,7 +56,7 @@ describe('thresholds with flap control', () => {
   });
 
   it('waits for "for at least" on both edges', () => {
-    const e = engine({ ...quiet, below: { threshold: 100, forMs: 30_000 } });
+    const e = engine({ ...quiet, below: { threshold: 100, forSeconds: 30 } });
     // 20 s below is not enough; then 30 s below fires; 20 s back up is not enough; 30 s up recovers.
     const alerts = feed(e, [500, 90, 90, 90, 500, 90, 90, 90, 90, 200, 200, 200, 90, 200, 200, 200, 200]);
     expect(brief(alerts)).toEqual(['below:firing', 'below:recovered']);
@@ -65,7 +65,7 @@ describe('thresholds with flap control', () => {
   });
 
   it('reminds at most every repeat interval while firing, and can keep recoveries quiet', () => {
-    const e = engine({ ...quiet, above: { threshold: 10 }, repeatMs: 60_000, recovered: false });
+    const e = engine({ ...quiet, above: { threshold: 10 }, repeatMinutes: 1, recovered: false });
     const alerts = feed(e, [...Array(15).fill(20), 1]);
     expect(brief(alerts)).toEqual(['above:firing', 'above:reminder', 'above:reminder']);
   });
@@ -166,7 +166,7 @@ describe('failures', () => {
   });
 
   it('fires after T seconds of failures even before K', () => {
-    const e = engine({ ...quiet, failing: { consecutive: 10, forMs: 60_000 } });
+    const e = engine({ ...quiet, failing: { consecutive: 10, forSeconds: 60 } });
     const alerts = [e.handle(failure(10002, T0, 1)), e.handle(failure(10002, T0 + 61_000, 2))].flat();
     expect(brief(alerts)).toEqual(['failing:firing']);
   });

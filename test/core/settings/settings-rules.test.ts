@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../main/core/config-error';
-import { parseSettings, roomSettings, toRuleSettings } from '../../../main/core/settings/settings-rules';
+import { parseSettings, roomSettings } from '../../../main/core/settings/settings-rules';
 
 describe('settings', () => {
   it('takes an empty or missing file as all defaults', () => {
@@ -25,26 +25,6 @@ describe('settings', () => {
     expect(attempt).toThrow(/quietHours\.start: a time of day like "23:00"/);
     expect(attempt).toThrow(/webhooks\.0\.url:/);
     expect(attempt).toThrow(/webhooks\.0\.format:/);
-  });
-
-  it('turns the file units into the engine units, keeping null as "off"', () => {
-    expect(
-      toRuleSettings({
-        above: { threshold: 5000, forSeconds: 60 },
-        spike: null,
-        drop: { percent: 30, people: 100, windowSeconds: 120 },
-        failing: { consecutive: 5, forSeconds: 90 },
-        repeatMinutes: 15,
-        recovered: false,
-      }),
-    ).toEqual({
-      above: { threshold: 5000, forMs: 60_000 },
-      spike: null,
-      drop: { percent: 30, people: 100, windowMs: 120_000 },
-      failing: { consecutive: 5, forMs: 90_000 },
-      repeatMs: 900_000,
-      recovered: false,
-    });
   });
 
   it('collects per-room rules and labels', () => {

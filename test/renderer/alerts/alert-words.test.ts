@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleSettings } from '../../../main/common/rule-settings';
 import type { AlertView } from '../../../main/contract/monitor-api';
 import type { Alert } from '../../../main/core/alerts/alert';
 import { AlertEngine } from '../../../main/core/alerts/alert-engine';
 import { AlertGrouper } from '../../../main/core/alerts/alert-grouper';
-import type { RuleSettings } from '../../../main/core/alerts/rule-settings';
 import { imErrorFromCode } from '../../../main/core/error-kind';
 import type { MonitorEvent } from '../../../main/core/monitor-events';
 import { planPolling } from '../../../main/core/poll-plan';

@@ -14,7 +14,7 @@ import type {
   MonitorSnapshot,
   ProfileView,
   RoomView,
-  RulesInFile,
+  RuleSettings,
 } from '../../../main/contract/monitor-api';
 import { NO_FACTS } from '../../support/view-parts';
 import { syntheticOverlayApi } from './synthetic-overlay';
@@ -112,7 +112,7 @@ interface Page {
     /** The snoozes asked for, as `key choice`. */
     snoozed: string[];
     /** The rules written for single rooms. */
-    roomRules: Map<string, RulesInFile>;
+    roomRules: Map<string, RuleSettings>;
     /** Pushes what a clicked notification sends: show this room. */
     focus(key: string): void;
   };
@@ -262,7 +262,7 @@ function chartOf(key: string, range: ChartRange): ChartData {
 }
 
 const sparklineRequests: string[][] = [];
-const roomRules = new Map<string, RulesInFile>([['events/@TGS#255S', { above: { threshold: 2000 } }]]);
+const roomRules = new Map<string, RuleSettings>([['events/@TGS#255S', { above: { threshold: 2000 } }]]);
 const snoozed: string[] = [];
 
 // The settings, live rooms and alert log, kept in the page.
@@ -317,7 +317,7 @@ const api = {
     return `time,online,min,max\n${rows.join('\n')}\n`;
   },
   getRoomRules: async (key: string) => roomRules.get(key) ?? null,
-  setRoomRules: async (key: string, rules: RulesInFile | null) => {
+  setRoomRules: async (key: string, rules: RuleSettings | null) => {
     if (rules) roomRules.set(key, rules);
     else roomRules.delete(key);
   },

@@ -1,10 +1,10 @@
 /**
  * Durations in the settings file. A key says its unit (`forSeconds`, `repeatMinutes`) and takes a
  * number in it, as always; it may also take a duration with a unit, read by the one parser of
- * core/duration.ts (`"forSeconds": "5m"`). Either way it is at most what one timer holds.
+ * duration.ts (`"forSeconds": "5m"`). Either way it is at most what one timer holds.
  */
 import { z } from 'zod';
-import { MAX_TIMER_MS, readDuration } from '../duration';
+import { MAX_TIMER_MS, readDuration } from './duration';
 
 const UNIT_MS = { s: 1_000, min: 60_000 } as const;
 

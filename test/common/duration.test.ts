@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeMs, MAX_TIMER_MS, readDuration } from '../../main/core/duration';
+import { describeMs, MAX_TIMER_MS, readDuration } from '../../main/common/duration';
 import { longTimeout } from '../../main/core/long-timeout';
 import { parseSettings } from '../../main/core/settings/settings-rules';
 
