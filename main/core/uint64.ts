@@ -1,7 +1,8 @@
 /**
  * Exact handling of uint64 values in JSON text. `JSON.parse` turns numbers above 2^53 into the nearest
  * double, so values such as get_appid_group_list's `Next` cursor are read from the raw text instead
- * and kept as decimal strings (doc 1047/34960).
+ * and kept as decimal strings (doc 1047/34960). The client reads answers with it, and the simulator
+ * reads requests and writes answers with it.
  */
 
 export const UINT64_MAX = 18446744073709551615n;
@@ -9,6 +10,13 @@ export const UINT64_MAX = 18446744073709551615n;
 /** True when `text` is a canonical decimal uint64 (no sign, no leading zeros, at most 2^64-1). */
 export function isUint64Decimal(text: string): boolean {
   return /^(0|[1-9][0-9]{0,19})$/.test(text) && BigInt(text) <= UINT64_MAX;
+}
+
+/** `value` as JSON text with `key` appended as an exact integer literal. */
+export function stringifyWithUint64(value: Record<string, unknown>, key: string, n: bigint): string {
+  const text = JSON.stringify(value);
+  const separator = text === '{}' ? '' : ',';
+  return `${text.slice(0, -1)}${separator}${JSON.stringify(key)}:${n.toString()}}`;
 }
 
 const NUMBER_TOKEN = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;

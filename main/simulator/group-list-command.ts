@@ -2,11 +2,11 @@
  * get_appid_group_list (doc 1047/34960): pages through the app's groups with a uint64 `Next`
  * that is read from and written into the JSON text exactly.
  */
+import { isUint64Decimal, stringifyWithUint64, topLevelMemberText } from '../core/uint64';
 import { type Answer, failAnswer, jsonAnswer, OK_ENVELOPE } from './envelope';
 import type { SimulatorState } from './simulator-state';
 import { ROOM_TYPES } from './spec-check';
 import type { RoomType } from './types';
-import { parseUint64, rawTopLevelValue, stringifyWithUint64 } from './uint64-json';
 
 /** Largest and default `Limit`. */
 export const MAX_GROUP_LIST_LIMIT = 10000;
@@ -49,7 +49,8 @@ function resumeOffset(
 ): number | undefined {
   if (body.Next === undefined) return 0;
   if (typeof body.Next !== 'number') return undefined;
-  const next = parseUint64(rawTopLevelValue(bodyText, 'Next') ?? '');
-  if (next === undefined) return undefined;
+  const text = topLevelMemberText(bodyText, 'Next');
+  if (text === undefined || !isUint64Decimal(text)) return undefined;
+  const next = BigInt(text);
   return next === 0n ? 0 : state.pageTokens.offsetOf(next);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUint64Decimal, topLevelMemberText, UINT64_MAX } from '../../main/core/uint64';
+import { isUint64Decimal, stringifyWithUint64, topLevelMemberText, UINT64_MAX } from '../../main/core/uint64';
 
 describe('isUint64Decimal', () => {
   it('accepts canonical decimals up to 2^64-1', () => {
@@ -61,5 +61,18 @@ describe('topLevelMemberText', () => {
         },
       ),
     );
+  });
+});
+
+describe('stringifyWithUint64', () => {
+  it('writes the exact digits, which the scanner reads back, after any other members', () => {
+    expect(stringifyWithUint64({}, 'Next', UINT64_MAX)).toBe(`{"Next":${UINT64_MAX}}`);
+    const text = stringifyWithUint64(
+      { ActionStatus: 'OK', GroupIdList: [{ Next: 1 }] },
+      'Next',
+      2n ** 60n + 1n,
+    );
+    expect(JSON.parse(text).ActionStatus).toBe('OK');
+    expect(topLevelMemberText(text, 'Next')).toBe((2n ** 60n + 1n).toString());
   });
 });
