@@ -1,31 +1,24 @@
 /**
  * The one contract between the engine (main process, or `headcount serve`) and the UI: what the UI
- * may ask and what it is pushed. Types only: the renderer imports nothing else, the Electron
- * preload object and the web client are both written `satisfies MonitorApi`, and main validates
- * every incoming argument at run time before a handler runs. No secret ever crosses it outward.
+ * may ask and what it is pushed. Types and constants only, importing nothing at run time (a test
+ * checks): the renderer takes its types from here, the Electron preload object and the web client
+ * are both made from `MONITOR_METHODS` and checked `satisfies MonitorApi`, and main validates every
+ * incoming argument at run time before a handler runs. No secret ever crosses it outward. The
+ * vocabulary it shares with the engine (rules, error kinds, states) lives in main/common.
  */
-import type { AlertPhase, AlertRule, Severity } from '../common/alert-rules';
 import type { ErrorKind } from '../common/error-kinds';
 import type { KeyStorage } from '../common/key-storage';
 import type { AppState, RoomStatus } from '../common/room-states';
 import type { RuleSettings } from '../common/rule-settings';
+import type { AlertEntryQuery, AlertEntryView, AlertView, RoomKey } from './alert-api';
+import type { OverlayChange, OverlayView } from './overlay-api';
+import type { LiveRoomsPage, PollingInput, SettingsPatch, SettingsView } from './settings-api';
 
+export type { AlertPhase, AlertRule, Severity } from '../common/alert-rules';
+export type * from './alert-api';
 export type * from './overlay-api';
 export type * from './settings-api';
-export type { AlertPhase, AlertRule, AppState, ErrorKind, KeyStorage, RoomStatus, RuleSettings, Severity };
-
-import type { OverlayChange, OverlayView } from './overlay-api';
-import type {
-  AlertEntryQuery,
-  AlertEntryView,
-  LiveRoomsPage,
-  PollingInput,
-  SettingsPatch,
-  SettingsView,
-} from './settings-api';
-
-/** `${profileId}/${groupId}`: one room of one app profile. */
-export type RoomKey = string;
+export type { AppState, ErrorKind, KeyStorage, RoomStatus, RuleSettings };
 
 /** The longer spans a row's change can be measured over, besides the last minute. */
 export type ChangeWindow = '5m' | '15m' | '30m' | '1h';
@@ -88,46 +81,6 @@ export interface ProfileView {
     callsPerSecond: number;
     capPerSecond: number;
   };
-}
-
-export interface AlertView {
-  id: string;
-  rule: AlertRule;
-  phase: AlertPhase;
-  severity: Severity;
-  profileId: string;
-  roomKey: RoomKey | null;
-  /** In English, as notifications and webhooks say it; `facts` carries the same for a UI in another language. */
-  title: string;
-  message: string;
-  at: number;
-  facts: AlertFacts;
-}
-
-/** What an alert says, as data: enough for a UI to word the title and message in its own language. */
-export interface AlertFacts {
-  /** The label of the app profile it belongs to. */
-  profile: string;
-  /** The room's label or group Name, when known. */
-  label: string | null;
-  /** The count that triggered it. */
-  value: number | null;
-  /** The threshold or milestone that was crossed. */
-  threshold: number | null;
-  /** The change behind a spike or drop. */
-  change: { people: number; percent: number; windowMs: number } | null;
-  /** The peak of the stream session so far (or of the one that ended). */
-  peak: { online: number; at: number } | null;
-  /** A session notice: the stream started, or ended with its summary. */
-  session:
-    | { event: 'started' }
-    | { event: 'ended'; sawStart: boolean; durationMs: number; average: number }
-    | null;
-  /** A grouped alert: how many rooms it sums up, and where they are (a region key or an endpoint's host). */
-  rooms: number | null;
-  where: string | null;
-  /** Why polls failed (failing, auth and account alerts). */
-  errorKind: ErrorKind | null;
 }
 
 export interface MonitorSnapshot {

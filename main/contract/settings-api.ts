@@ -9,8 +9,6 @@ import type { WebhookFormat } from '../common/webhook-formats';
 
 export type { RuleSettings, WebhookFormat };
 
-import type { AlertView } from './monitor-api';
-
 /** One page of the app's live-stream rooms (AVChatRoom), with their names. */
 export interface LiveRoomsPage {
   rooms: Array<{ groupId: string; name: string; watched: boolean }>;
@@ -100,23 +98,4 @@ export interface SettingsPatch {
   webhooks?: WebhookInput[];
   quietHours?: QuietHoursView | null;
   app?: Partial<AppSection>;
-}
-
-/** One alert of the log with what became of it. */
-export interface AlertEntryView {
-  alert: AlertView;
-  /** Each delivery: `held` by a snooze or quiet hours (why in `detail`), `sent` or `failed`. */
-  deliveries: Array<{ channel: string; outcome: 'sent' | 'failed' | 'held'; at: number; detail?: string }>;
-  acknowledgedAt: number | null;
-}
-
-/** Filters of the alert log; all optional and combined with "and". */
-export interface AlertEntryQuery {
-  sinceMs?: number;
-  /** A room key. */
-  key?: string;
-  rule?: AlertRule;
-  severity?: Severity;
-  unacknowledged?: boolean;
-  limit?: number;
 }

@@ -1,4 +1,4 @@
-import type { AlertEntryQuery } from '../contract/settings-api';
+import type { AlertEntryQuery } from '../contract/alert-api';
 import type { AlertLogEntry } from '../core/alerts/alert-log';
 
 /** Entries the log query could not filter by: severity and acknowledgement. Newest first, as given. */

@@ -1,5 +1,5 @@
+import type { AlertEntryQuery, AlertEntryView } from '../contract/alert-api';
 import type { AlertView, RoomKey } from '../contract/monitor-api';
-import type { AlertEntryQuery, AlertEntryView } from '../contract/settings-api';
 import type { Alert } from '../core/alerts/alert';
 import type { AlertLog } from '../core/alerts/alert-log';
 import { filterEntries } from './alert-entries';

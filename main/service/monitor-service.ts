@@ -1,4 +1,5 @@
 import type { RuleSettings } from '../common/rule-settings';
+import type { AlertEntryQuery, AlertEntryView } from '../contract/alert-api';
 import type {
   AddRoomsResult,
   AlertView,
@@ -15,14 +16,7 @@ import type {
   SnoozeTarget,
 } from '../contract/monitor-api';
 import type { OverlayChange, OverlayView } from '../contract/overlay-api';
-import type {
-  AlertEntryQuery,
-  AlertEntryView,
-  LiveRoomsPage,
-  PollingInput,
-  SettingsPatch,
-  SettingsView,
-} from '../contract/settings-api';
+import type { LiveRoomsPage, PollingInput, SettingsPatch, SettingsView } from '../contract/settings-api';
 import type { AlertLog } from '../core/alerts/alert-log';
 import { type SnoozeBook, type SnoozeScope, snoozeUntil } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';

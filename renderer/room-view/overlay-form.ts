@@ -10,7 +10,7 @@ import {
   type OverlayOptions,
   optionsQuery,
   parseOverlayOptions,
-} from '../../main/contract/overlay-options';
+} from '../../main/common/overlay-options';
 import { el } from '../dom';
 import { checkbox, field } from '../form-field';
 import type { MessageKey } from '../i18n/en';

@@ -2,7 +2,7 @@
  * The overlay as OBS will show it: the real page in a frame, at its Browser Source size, scaled
  * down to the room view's width, on a checkerboard so that its transparency shows.
  */
-import type { SourceSize } from '../../main/contract/overlay-size';
+import type { SourceSize } from '../../main/common/overlay-size';
 import { el } from '../dom';
 
 /** Typing in the form reloads the frame once the typing pauses, not at every key. */

@@ -3,9 +3,9 @@
  * (and its port); then a live preview of this room's overlay, its look as a form, the link with
  * "Copy link for OBS", the Browser Source size to use, and "Make a new link" to revoke the old one.
  */
+import { type OverlayOptions, overlayQuery } from '../../main/common/overlay-options';
+import { suggestedSourceSize } from '../../main/common/overlay-size';
 import type { MonitorApi, OverlayView, RoomView } from '../../main/contract/monitor-api';
-import { type OverlayOptions, overlayQuery } from '../../main/contract/overlay-options';
-import { suggestedSourceSize } from '../../main/contract/overlay-size';
 import { button, el, setText } from '../dom';
 import { checkbox, field, messageOf } from '../form-field';
 import type { Translator } from '../i18n/translator';

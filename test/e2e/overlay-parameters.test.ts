@@ -6,8 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseOverlayOptions } from '../../main/contract/overlay-options';
-import { suggestedSourceSize } from '../../main/contract/overlay-size';
+import { parseOverlayOptions } from '../../main/common/overlay-options';
+import { suggestedSourceSize } from '../../main/common/overlay-size';
 import {
   countsShown,
   countText,

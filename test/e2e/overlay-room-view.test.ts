@@ -6,8 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseOverlayOptions } from '../../main/contract/overlay-options';
-import { suggestedSourceSize } from '../../main/contract/overlay-size';
+import { parseOverlayOptions } from '../../main/common/overlay-options';
+import { suggestedSourceSize } from '../../main/common/overlay-size';
 import { type DashboardPage, type OpenOptions, rowText, SHOTS, seriousFindings } from './support/dashboard';
 import { OVERLAY_TOKEN, startOverlayStage } from './support/overlay-page';
 import type { Stage } from './support/stage';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { fontStack, labelText, OVERLAY_WORDS, type OverlayOptions } from '../../common/overlay-options';
 import type { OverlayCount } from '../../contract/overlay-api';
-import { fontStack, labelText, OVERLAY_WORDS, type OverlayOptions } from '../../contract/overlay-options';
 
 /** The page's own script and stylesheet, inlined into every page (see overlay-assets.ts). */
 export interface OverlayAssets {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseOverlayOptions } from '../../common/overlay-options';
 import type { MonitorApi } from '../../contract/monitor-api';
 import type { OverlayCount } from '../../contract/overlay-api';
-import { parseOverlayOptions } from '../../contract/overlay-options';
 import { OverlayFeed, type OverlayRoom } from '../../service/overlay-feed';
 import { tokenMatches } from '../serve/serve-token';
 import { openSseResponse, type SseResponse } from '../serve/sse-response';

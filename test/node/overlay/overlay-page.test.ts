@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { OVERLAY_DEFAULTS, parseOverlayOptions } from '../../../main/contract/overlay-options';
+import { OVERLAY_DEFAULTS, parseOverlayOptions } from '../../../main/common/overlay-options';
 import { countText, renderOverlay } from '../../../main/node/overlay/overlay-page';
 
 const assets = { script: 'console.log("overlay")', style: 'html{background:transparent}' };

@@ -8,8 +8,8 @@ import {
   type OverlayOptions,
   overlayQuery,
   parseOverlayOptions,
-} from '../../main/contract/overlay-options';
-import { suggestedSourceSize } from '../../main/contract/overlay-size';
+} from '../../main/common/overlay-options';
+import { suggestedSourceSize } from '../../main/common/overlay-size';
 
 const parse = (query: string) => parseOverlayOptions(new URLSearchParams(query));
 
