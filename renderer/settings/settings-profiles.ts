@@ -1,12 +1,13 @@
 /** Settings: the app profiles (add, edit, remove, test) and each one's polling with its budget meter. */
-import type { MonitorApi, ProfileView } from '../../main/contract/monitor-api';
+import type { MonitorApi, MonitorSnapshot, ProfileView } from '../../main/contract/monitor-api';
 import { errorWords, keyStorageWords, regionLabel } from '../alerts/alert-words';
 import { button, el, setText } from '../dom';
 import { checkbox, field, fieldset, messageOf } from '../form-field';
 import type { Translator } from '../i18n/translator';
 import { meterLine, pollingFrom } from './budget-meter';
 import { type ProfileProblem, profileInputFrom } from './profile-fields';
-import type { SettingsContext } from './settings-view';
+/** What the settings view needs from the snapshot. */
+export type SettingsContext = Pick<MonitorSnapshot, 'demo' | 'profiles' | 'regions'>;
 
 const CUSTOM = '';
 

@@ -3,18 +3,15 @@
  * webhooks, quiet hours, snoozes, and the app's own settings. Every change is sent at once and
  * applies live; after it the view is drawn again from the engine's answer, with focus kept.
  */
-import type { AppSection, MonitorApi, MonitorSnapshot, SettingsView } from '../../main/contract/monitor-api';
+import type { AppSection, MonitorApi, SettingsView } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { messageOf } from '../form-field';
 import type { Translator } from '../i18n/translator';
 import { quietHoursForm, rulesForm, settingsSaver, snoozesPart } from './settings-alerting';
 import { appForm, type TrayRoomChoice } from './settings-app';
-import { profilesSection } from './settings-profiles';
+import { profilesSection, type SettingsContext } from './settings-profiles';
 import { roomsSection } from './settings-rooms';
 import { webhooksForm } from './settings-webhooks';
-
-/** What the settings view needs from the snapshot. */
-export type SettingsContext = Pick<MonitorSnapshot, 'demo' | 'profiles' | 'regions'>;
 
 /** What else the popover gives the settings: the rooms the tray may show, and how to apply a look. */
 export interface SettingsExtras {
