@@ -2,15 +2,13 @@
  * The room history at full load: 2000 rooms polled every 10 s for BENCH_HOURS (default 24) of
  * simulated time, written through the real file port to a temporary folder. Measures the memory the
  * store holds (heap and typed-array bytes after a full collection), the time to record one poll
- * cycle of 2000 samples beside the in-memory ring the monitor already keeps, the once-a-minute
- * flush, the chart of one room for 24h and 7d, the files' size and the time to read them back.
+ * cycle of 2000 samples (the store is the only record of counts), the once-a-minute flush, the chart of one room for 24h and 7d, the files' size and the time to read them back.
  * Prints the figures and writes them to bench/results/history.json.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../main/core/clock';
-import { SampleHistory } from '../main/core/history';
 import { HistoryStore } from '../main/core/history/history-store';
 import { nodeFilePort } from '../main/node/file-port';
 import { roomChart } from '../main/service/room-chart';
@@ -75,28 +73,17 @@ const historyFolder = { port: nodeFilePort, pathOf: (name: string) => join(folde
 const started = performance.now();
 // Allocated before the baseline, so that the figures' own arrays are not counted as the store's.
 const storeMs = new Float64Array(CYCLES);
-const ringMs = new Float64Array(CYCLES);
 const flushMs = new Float64Array(CYCLES / 6);
 const counts = new Array<number | null>(ROOMS).fill(null);
 const baseline = await held();
 const store = await HistoryStore.open({ clock, folder: historyFolder });
-const rings = keys.map(() => new SampleHistory(360));
 for (let cycle = 0; cycle < CYCLES; cycle++) {
   for (let room = 0; room < ROOMS; room++) counts[room] = countOf(room, cycle);
   const t0 = performance.now();
   for (let room = 0; room < ROOMS; room++) {
     store.record(keys[room] as string, now + room * (INTERVAL_MS / ROOMS), counts[room] ?? null);
   }
-  const t1 = performance.now();
-  for (let room = 0; room < ROOMS; room++) {
-    const online = counts[room];
-    if (online !== null && online !== undefined) {
-      (rings[room] as SampleHistory).push({ at: now + room * (INTERVAL_MS / ROOMS), online });
-    }
-  }
-  const t2 = performance.now();
-  storeMs[cycle] = t1 - t0;
-  ringMs[cycle] = t2 - t1;
+  storeMs[cycle] = performance.now() - t0;
   now += INTERVAL_MS;
   if (now % 60_000 === 0) {
     const t3 = performance.now();
@@ -106,7 +93,6 @@ for (let cycle = 0; cycle < CYCLES; cycle++) {
   }
 }
 await store.flush();
-rings.length = 0;
 const after = await held();
 const heapBytes = after.heap - baseline.heap;
 const bufferBytes = after.arrayBuffers - baseline.arrayBuffers;
@@ -157,10 +143,6 @@ const results = {
     afterFullGc: gc !== undefined,
   },
   recordCycleMs: ms(storeMs.slice(360)),
-  ringCycleMs: ms(ringMs.slice(360)),
-  storeOverRing: {
-    ofP50s: round(percentile(Array.from(storeMs), 50) / percentile(Array.from(ringMs), 50), 1),
-  },
   flushMs: ms(flushMs.slice(6)),
   chartMs: { '24h': ms(chartMs['24h']), '7d': ms(chartMs['7d']) },
   files: {

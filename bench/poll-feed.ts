@@ -6,8 +6,7 @@
  */
 import type { RoomStatus } from '../main/common/room-states';
 import { imErrorFromCode } from '../main/core/error-kind';
-import type { Sample } from '../main/core/history';
-import type { MonitorEvent } from '../main/core/monitor-events';
+import type { MonitorEvent, Sample } from '../main/core/monitor-events';
 import { backoffMs, DEFAULT_BACKOFF } from '../main/core/poll-plan';
 
 /** How a room's audience moves over the run. */

@@ -169,7 +169,6 @@ export interface MonitorApi {
   removeRoom(key: RoomKey): Promise<void>;
   retryRoom(key: RoomKey): Promise<void>;
   setPinned(key: RoomKey, pinned: boolean): Promise<void>;
-  getHistory(key: RoomKey, sinceMs?: number): Promise<Array<{ at: number; online: number }>>;
   setPaused(paused: boolean): Promise<void>;
   snooze(target: SnoozeTarget, choice: SnoozeChoice): Promise<void>;
   unsnooze(target: SnoozeTarget): Promise<void>;
@@ -225,7 +224,6 @@ export const MONITOR_METHODS = [
   'removeRoom',
   'retryRoom',
   'setPinned',
-  'getHistory',
   'setPaused',
   'snooze',
   'unsnooze',

@@ -2,7 +2,6 @@ import { appStatusOf } from './app-status';
 import type { Clock, TimerHandle } from './clock';
 import { CredentialsRetry } from './credentials-retry';
 import { APP_STOPPING_KINDS, type ImError, ROOM_STOPPING_KINDS } from './error-kind';
-import type { Sample } from './history';
 import type { ApiResult } from './im-client';
 import type { AppStatus, MonitorEvent, MonitorListener, RoomSnapshot } from './monitor-events';
 import {
@@ -15,7 +14,7 @@ import {
   spreadDueTimes,
 } from './poll-plan';
 import type { RateBudget } from './rate-budget';
-import { DEFAULT_HISTORY_CAPACITY, RoomWatch } from './room-watch';
+import { RoomWatch } from './room-watch';
 import { SleepDetector } from './sleep-detector';
 import { WakeTimer } from './wake-timer';
 
@@ -30,7 +29,6 @@ export interface AppMonitorOptions {
   budget: RateBudget;
   clock: Clock;
   intervalMs?: number;
-  historyCapacity?: number;
   backoff?: BackoffPolicy;
   /** A count older than this many effective intervals is stale. */
   staleAfterIntervals?: number;
@@ -41,7 +39,8 @@ const TICK_MS = 1000;
 
 /**
  * Watches the rooms of one app profile: polls each room once per interval, spread evenly, within the
- * rate budget; keeps each room's state and history; and reports every change as an event.
+ * rate budget; keeps each room's state; and reports every change as an event (the counts' history
+ * is kept by whoever listens: see core/history/history-recorder.ts).
  */
 export class AppMonitor {
   private readonly rooms = new Map<string, RoomWatch>();
@@ -91,7 +90,7 @@ export class AppMonitor {
     // New rooms take their share of one interval, so adding many does not poll them in a burst.
     const due = spreadDueTimes(total, this.elapsed(), this.plan(total).effectiveIntervalMs);
     fresh.forEach((id, i) => {
-      const room = new RoomWatch(id, this.options.historyCapacity ?? DEFAULT_HISTORY_CAPACITY);
+      const room = new RoomWatch(id);
       room.dueAt = due[i] as number;
       this.rooms.set(id, room);
     });
@@ -121,10 +120,6 @@ export class AppMonitor {
   snapshot(): RoomSnapshot[] {
     const now = this.elapsed();
     return [...this.rooms.values()].map((room) => room.snapshot(now));
-  }
-
-  history(groupId: string, since?: number): Sample[] {
-    return this.rooms.get(groupId)?.history.toArray(since) ?? [];
   }
 
   status(): AppStatus {

@@ -1,7 +1,12 @@
 import type { AppState, RoomStatus } from '../common/room-states';
 import type { ImError } from './error-kind';
-import type { Sample } from './history';
 import type { PollPlan } from './poll-plan';
+
+/** One measured count: wall-clock time (epoch ms) and the number online. */
+export interface Sample {
+  at: number;
+  online: number;
+}
 
 export interface RoomSnapshot {
   groupId: string;

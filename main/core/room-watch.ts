@@ -1,17 +1,13 @@
 import type { RoomStatus } from '../common/room-states';
 import type { ImError } from './error-kind';
-import { type Sample, SampleHistory } from './history';
-import type { RoomSnapshot } from './monitor-events';
-
-/** Samples kept in memory per room by default: one hour at the 10 s interval. */
-export const DEFAULT_HISTORY_CAPACITY = 360;
+import type { RoomSnapshot, Sample } from './monitor-events';
 
 /**
- * One watched room: its latest count, status, failures, peak and recent history. Times named
+ * One watched room: its latest count, status, failures and peak (its history is the service's
+ * HistoryStore, fed from the monitor's events). Times named
  * `...Elapsed` are on the monitor's elapsed timeline (monotonic plus detected sleep), the others wall-clock.
  */
 export class RoomWatch {
-  readonly history: SampleHistory;
   status: RoomStatus = 'waiting';
   /** When the next poll is due, on the elapsed timeline. */
   dueAt = 0;
@@ -24,12 +20,7 @@ export class RoomWatch {
   private latest: Sample | null = null;
   private latestElapsed = 0;
 
-  constructor(
-    readonly groupId: string,
-    historyCapacity = DEFAULT_HISTORY_CAPACITY,
-  ) {
-    this.history = new SampleHistory(historyCapacity);
-  }
+  constructor(readonly groupId: string) {}
 
   get online(): number | null {
     return this.latest?.online ?? null;
@@ -40,7 +31,6 @@ export class RoomWatch {
     const previous = this.online;
     this.latest = { at, online };
     this.latestElapsed = elapsed;
-    this.history.push(this.latest);
     if (!this.peak || online > this.peak.online) this.peak = { at, online };
     this.consecutiveFailures = 0;
     this.error = null;

@@ -24,7 +24,6 @@ const api = {
   removeRoom: invoke('removeRoom'),
   retryRoom: invoke('retryRoom'),
   setPinned: invoke('setPinned'),
-  getHistory: invoke('getHistory'),
   setPaused: invoke('setPaused'),
   snooze: invoke('snooze'),
   unsnooze: invoke('unsnooze'),

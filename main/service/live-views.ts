@@ -1,9 +1,10 @@
 import type { ProfileView, RoomKey, RoomView } from '../contract/monitor-api';
 import type { SnoozeBook } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
+import { changeOverMinute } from '../core/history/count-change';
 import type { HistoryStore } from '../core/history/history-store';
 import type { ProfileRuntimes, Runtime } from './profile-runtimes';
-import { roomChange1m, roomChanges } from './room-changes';
+import { roomChanges } from './room-changes';
 import type { KeyStore } from './service-ports';
 import { roomSnoozedUntil } from './snooze-views';
 import { parseRoomKey, profileView, roomKey, roomView } from './views';
@@ -65,7 +66,7 @@ export class LiveViews {
       .map((room) =>
         roomView(profile, room, {
           snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
-          change1m: roomChange1m(history, roomKey(profile.id, room.groupId), room.online, now),
+          change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
           changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
         }),
       );

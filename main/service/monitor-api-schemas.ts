@@ -32,7 +32,6 @@ export const MONITOR_ARGUMENTS = {
   removeRoom: z.tuple([roomKey]),
   retryRoom: z.tuple([roomKey]),
   setPinned: z.tuple([roomKey, z.boolean()]),
-  getHistory: z.tuple([roomKey, z.number().nonnegative().optional()]),
   setPaused: z.tuple([z.boolean()]),
   snooze: z.tuple([snoozeTarget, z.enum(['15m', '1h', '4h', 'tomorrow-morning'])]),
   unsnooze: z.tuple([snoozeTarget]),

@@ -21,7 +21,6 @@ import type { AlertLog } from '../core/alerts/alert-log';
 import { type SnoozeBook, type SnoozeScope, snoozeUntil } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
 import { HistoryStore } from '../core/history/history-store';
-import type { MonitorEvent } from '../core/monitor-events';
 import { REGIONS } from '../core/regions';
 import type { StorageHealth } from '../core/storage-health';
 import { AlertQueries } from './alert-queries';
@@ -111,10 +110,10 @@ export class MonitorService implements MonitorApi {
       openEngine: options.openEngine,
       startDemo: options.startDemo,
       alerts: options.alerts,
+      history: this.history,
       paused: () => this.paused,
       onAlert: (alert) => this.emit({ type: 'alert', alert: this.alerts.view(alert) }),
       onEvent: (profile, event) => {
-        this.recordHistory(profile, event);
         if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.views.profiles() });
         else if (event.type === 'sample' || event.type === 'error')
           this.batcher.mark(roomKey(profile.id, event.groupId));
@@ -199,11 +198,6 @@ export class MonitorService implements MonitorApi {
     const rooms = runtime.profile.rooms.map((r) => (r.groupId === groupId ? { ...r, pinned } : r));
     this.saveProfile_(runtime, { ...runtime.profile, rooms });
     this.batcher.mark(key);
-  }
-
-  async getHistory(key: RoomKey, sinceMs?: number): Promise<Array<{ at: number; online: number }>> {
-    const { runtime, groupId } = this.room(key);
-    return runtime.engine?.monitor.history(groupId, sinceMs) ?? [];
   }
 
   async setPaused(paused: boolean): Promise<void> {
@@ -365,14 +359,6 @@ export class MonitorService implements MonitorApi {
     const parsed = parseRoomKey(key);
     const runtime = parsed ? this.runtimes.get(parsed.profileId) : undefined;
     return runtime?.profile.rooms.some((r) => r.groupId === parsed?.groupId) ?? false;
-  }
-
-  /** Counts go to the history; a failed poll as a gap. A rate-limited poll is only retried later. */
-  private recordHistory(profile: ProfileRecord, event: MonitorEvent): void {
-    if (event.type === 'sample')
-      this.history.record(roomKey(profile.id, event.groupId), event.at, event.online);
-    else if (event.type === 'error' && event.error.kind !== 'rate-limited')
-      this.history.record(roomKey(profile.id, event.groupId), event.at, null);
   }
 
   /** Validates a profile from the form: region or endpoint as the CLI checks them, a unique label. */

@@ -1,4 +1,6 @@
 import type { Alert } from '../core/alerts/alert';
+import { recordInto } from '../core/history/history-recorder';
+import type { HistoryStore } from '../core/history/history-store';
 import type { MonitorEvent } from '../core/monitor-events';
 import type {
   AlertSink,
@@ -9,6 +11,7 @@ import type {
   ProfileEngine,
   ProfileRecord,
 } from './service-ports';
+import { roomKey } from './views';
 
 /** One app profile while the app runs: its record, and its engine and alerts once it has a key. */
 export interface Runtime {
@@ -24,6 +27,8 @@ export interface ProfileRuntimesOptions {
   openEngine: EngineFactory;
   startDemo?: DemoStarter | undefined;
   alerts?: AlertSinkFactory | undefined;
+  /** Where every profile's counts are kept, each room under its room key. */
+  history: Pick<HistoryStore, 'record'>;
   /** Every monitor event of every profile. */
   onEvent: (profile: ProfileRecord, event: MonitorEvent) => void;
   onAlert: (alert: Alert) => void;
@@ -104,6 +109,7 @@ export class ProfileRuntimes {
     const engine = this.options.openEngine(runtime.profile, key);
     runtime.engine = engine;
     runtime.sink = (await this.options.alerts?.(runtime.profile, this.options.onAlert)) ?? null;
+    engine.monitor.on(recordInto(this.options.history, (groupId) => roomKey(runtime.profile.id, groupId)));
     engine.monitor.on((event) => {
       runtime.sink?.handle(event);
       this.options.onEvent(runtime.profile, event);

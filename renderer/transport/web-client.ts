@@ -36,7 +36,6 @@ export function createWebClient(baseUrl: string, token: string): MonitorApi {
     removeRoom: invoke('removeRoom'),
     retryRoom: invoke('retryRoom'),
     setPinned: invoke('setPinned'),
-    getHistory: invoke('getHistory'),
     setPaused: invoke('setPaused'),
     snooze: invoke('snooze'),
     unsnooze: invoke('unsnooze'),

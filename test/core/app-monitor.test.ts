@@ -92,7 +92,6 @@ describe('AppMonitor scheduling', () => {
     expect(room).toMatchObject({ status: 'live', online: 12, consecutiveFailures: 0, error: null });
     expect(room?.ageMs).toBe(5_000);
     expect(room?.peak?.online).toBe(12);
-    expect(monitor.history('room-0').map((s) => s.online)).toEqual([10, 11, 12]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertView } from '../../main/contract/monitor-api';
+import type { AlertView, ChartData } from '../../main/contract/monitor-api';
 import { eventuallyAsync } from '../node/serve/serve-run';
 import { type DashboardPage, rowText, screenshot } from './support/dashboard';
 import { PNG_SIGNATURE, pngPixels, pngSize } from './support/png-file';
@@ -43,9 +43,9 @@ afterAll(async () => {
   expect(code).toBe(0);
 });
 
-async function countsOf(groupId: string): Promise<number[]> {
-  const { body } = await stage.run.call<Array<{ online: number }>>('getHistory', [`main/${groupId}`]);
-  return body.value.map((sample) => sample.online);
+async function countsOf(groupId: string): Promise<Array<number | null>> {
+  const { body } = await stage.run.call<ChartData>('getChart', [`main/${groupId}`, 'live']);
+  return body.value.online;
 }
 
 async function alertsOf(groupId: string): Promise<AlertView[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/core/history/history-store';
-import { roomChange1m, roomChanges } from '../../main/service/room-changes';
+import { roomChanges } from '../../main/service/room-changes';
 import { FakeClock } from '../support/fake-clock';
 
 const KEY = 'app-1/@TGS#live';
@@ -82,26 +82,5 @@ describe('roomChanges', () => {
     expect(changes['30m']).toBeLessThan(0);
     expect(changes['1h']).toBe((now ?? 0) - count(last - 360));
     expect(changes['1h']).toBeGreaterThan(0);
-  });
-});
-
-describe('roomChange1m', () => {
-  it('says the change against a minute ago only once the history reaches back a minute', async () => {
-    const clock = new FakeClock();
-    const store = HistoryStore.inMemory(clock);
-    // Polled every 10 s: at 50 s the history is too young for a minute's change.
-    for (let i = 0; i < 5; i++) {
-      await clock.advance(10_000);
-      store.record(KEY, clock.wall(), 100 + i * 10);
-    }
-    expect(roomChange1m(store, KEY, 140, clock.wall())).toBeNull();
-    for (let i = 5; i < 12; i++) {
-      await clock.advance(10_000);
-      store.record(KEY, clock.wall(), i === 5 ? null : 100 + i * 10);
-    }
-    // Now 120 s: the poll at 60 s failed, so the first count since a minute ago is the one at 70 s (160).
-    expect(roomChange1m(store, KEY, 210, clock.wall())).toBe(50);
-    expect(roomChange1m(store, KEY, null, clock.wall())).toBeNull();
-    expect(roomChange1m(store, OTHER, 210, clock.wall())).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../main/core/clock';
+import { HistoryStore } from '../../main/core/history/history-store';
 import { profileEngineFactory } from '../../main/node/profile-engine';
 import { ProfileRuntimes, type Runtime } from '../../main/service/profile-runtimes';
 import { NAMES_PER_CALL, nameUnlabelledRooms } from '../../main/service/room-names';
@@ -32,6 +34,7 @@ async function watching(count: number, options: { paused?: boolean } = {}) {
   const started = new ProfileRuntimes({
     keys,
     openEngine: profileEngineFactory(),
+    history: HistoryStore.inMemory(systemClock),
     onEvent: () => {},
     onAlert: () => {},
     paused: () => options.paused === true,

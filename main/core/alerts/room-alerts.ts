@@ -2,7 +2,7 @@ import type { AlertPhase, AlertRule, Severity } from '../../common/alert-rules';
 import type { ErrorKind } from '../../common/error-kinds';
 import type { ChangeSettings, RuleSettings } from '../../common/rule-settings';
 import type { ImError } from '../error-kind';
-import type { Sample } from '../history';
+import type { Sample } from '../monitor-events';
 import type { Alert } from './alert';
 import { clockTime, duration, people, roomName, signedPercent } from './alert-text';
 import { FiringState, type Transition } from './firing-state';

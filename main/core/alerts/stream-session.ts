@@ -1,4 +1,4 @@
-import type { Sample } from '../history';
+import type { Sample } from '../monitor-events';
 
 /** A stream session of one room: from going live to going back to 0 or closing. */
 export interface StreamSession {

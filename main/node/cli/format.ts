@@ -7,10 +7,10 @@ export function formatCount(n: number): string {
   return counts.format(n);
 }
 
-export function formatChange(now: number, before: number | null): string {
-  if (before === null || now === before) return '';
-  const diff = now - before;
-  return `${diff > 0 ? '+' : '-'}${formatCount(Math.abs(diff))}`;
+/** "+1,234" or "-56"; empty for no change or none known. */
+export function formatChange(change: number | null): string {
+  if (change === null || change === 0) return '';
+  return `${change > 0 ? '+' : '-'}${formatCount(Math.abs(change))}`;
 }
 
 export function formatAge(ms: number | null): string {

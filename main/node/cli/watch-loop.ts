@@ -1,4 +1,7 @@
 import type { Alert } from '../../core/alerts/alert';
+import { systemClock } from '../../core/clock';
+import { recordInto } from '../../core/history/history-recorder';
+import { HistoryStore } from '../../core/history/history-store';
 import { longTimeout } from '../../core/long-timeout';
 import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
@@ -26,6 +29,9 @@ const ALERTS_ON_SCREEN = 8;
  */
 export async function watchRooms(run: WatchRun): Promise<number> {
   const { monitor } = run.engine;
+  // The counts' history, for the table's change over a minute: in memory, as the service keeps it.
+  const history = HistoryStore.inMemory(systemClock);
+  monitor.on(recordInto(history, (groupId) => groupId));
   const write = (text: string) => process.stdout.write(text);
   const live = !run.json && process.stdout.isTTY === true;
   const recentAlerts: string[] = [];
@@ -41,7 +47,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       clearScreen(write);
       const alerts = recentAlerts.slice(-ALERTS_ON_SCREEN);
       write(
-        `${renderScreen(monitor, run.title)}\n${alerts.length ? `\nRecent alerts:\n${alerts.join('\n')}\n` : ''}`,
+        `${renderScreen(monitor, history, run.title)}\n${alerts.length ? `\nRecent alerts:\n${alerts.join('\n')}\n` : ''}`,
       );
     };
     const finish = async (code: number) => {
@@ -53,6 +59,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       process.off('SIGTERM', stop);
       if (live) redraw();
       run.engine.close();
+      await history.close();
       await alerting?.close();
       resolve(code);
     };

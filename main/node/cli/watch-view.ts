@@ -1,5 +1,6 @@
 import type { Alert } from '../../core/alerts/alert';
 import type { AppMonitor } from '../../core/app-monitor';
+import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
 import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
 import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
 import { terminalJson, terminalText } from './terminal-text';
@@ -93,7 +94,7 @@ function eventLine(event: MonitorEvent): string | null {
   const at = iso(event.at);
   switch (event.type) {
     case 'sample': {
-      const change = formatChange(event.online, event.previous);
+      const change = formatChange(event.previous === null ? null : event.online - event.previous);
       return `${at}  ${showGroupId(event.groupId)}  ${formatCount(event.online)} online${change ? ` (${change})` : ''}`;
     }
     case 'error':
@@ -118,16 +119,21 @@ export function describeStatus(status: AppStatus): string {
 }
 
 /** The live table of a terminal, redrawn in place. */
-export function renderScreen(monitor: AppMonitor, title: string): string {
-  const rows = monitor.snapshot().map((room) => roomRow(room, monitor));
-  const header = `${title}  ${new Date().toLocaleTimeString()}\n${describeStatus(monitor.status())}\n\n`;
+export function renderScreen(
+  monitor: AppMonitor,
+  history: ChangeHistory,
+  title: string,
+  now = Date.now(),
+): string {
+  const rows = monitor.snapshot().map((room) => roomRow(room, history, now));
+  const header = `${title}  ${new Date(now).toLocaleTimeString()}\n${describeStatus(monitor.status())}\n\n`;
   return header + table(['ROOM', 'ONLINE', '1 MIN', 'AGE', 'PEAK', 'STATUS'], rows, new Set([1, 2, 4]));
 }
 
-function roomRow(room: RoomSnapshot, monitor: AppMonitor): string[] {
-  const minuteAgo = monitor.history(room.groupId, Date.now() - 60_000)[0]?.online ?? null;
+/** A room's line; its change over a minute by the popover's rule: none until a minute of history. */
+function roomRow(room: RoomSnapshot, history: ChangeHistory, now: number): string[] {
   const online = room.online === null ? '-' : formatCount(room.online);
-  const change = room.online === null ? '' : formatChange(room.online, minuteAgo);
+  const change = formatChange(changeOverMinute(history, room.groupId, room.online, now));
   const state = room.error && room.status !== 'live' ? `${room.status}: ${room.error.kind}` : room.status;
   const peak = room.peak ? formatCount(room.peak.online) : '-';
   return [showGroupId(room.groupId), online, change, formatAge(room.ageMs), peak, state];

@@ -289,7 +289,6 @@ const api = {
   },
   addRooms: refused,
   removeRoom: refused,
-  getHistory: async () => [],
   setPaused: async () => {},
   snooze: async (target: { kind: string; key?: string }, choice: string) => {
     snoozed.push(`${target.key ?? target.kind} ${choice}`);
