@@ -166,7 +166,6 @@ export interface MonitorApi {
   /** Subscribes to pushes; returns the unsubscribe function. */
   onPush(listener: (push: MonitorPush) => void): () => void;
   addRooms(profileId: string, groupIds: string[]): Promise<AddRoomsResult>;
-  removeRoom(key: RoomKey): Promise<void>;
   retryRoom(key: RoomKey): Promise<void>;
   setPinned(key: RoomKey, pinned: boolean): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
@@ -221,7 +220,6 @@ export type MonitorMethod = Exclude<keyof MonitorApi, 'onPush'>;
 export const MONITOR_METHODS = [
   'getSnapshot',
   'addRooms',
-  'removeRoom',
   'retryRoom',
   'setPinned',
   'setPaused',

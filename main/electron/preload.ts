@@ -1,18 +1,23 @@
 /**
- * The popover's bridge to the engine: one object, checked against the contract at compile time,
- * exposed as `window.headcount`. The renderer never gets ipcRenderer itself. Bundled as one
- * self-contained CommonJS file, since a sandboxed preload cannot load modules.
+ * The popover's bridge to the engine: one object, made from the contract's method list and checked
+ * against it at compile time, exposed as `window.headcount`. The renderer never gets ipcRenderer
+ * itself. Bundled as one self-contained CommonJS file, since a sandboxed preload cannot load modules.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelOf, type MonitorApi, type MonitorPush, PUSH_CHANNEL } from '../contract/monitor-api';
-
-const invoke =
-  <M extends Exclude<keyof MonitorApi, 'onPush'>>(method: M) =>
-  (...args: Parameters<MonitorApi[M]>) =>
-    ipcRenderer.invoke(channelOf(method), ...args) as ReturnType<MonitorApi[M]>;
+import { forwardMethods } from '../common/method-bridge';
+import {
+  channelOf,
+  MONITOR_METHODS,
+  type MonitorApi,
+  type MonitorMethod,
+  type MonitorPush,
+  PUSH_CHANNEL,
+} from '../contract/monitor-api';
 
 const api = {
-  getSnapshot: invoke('getSnapshot'),
+  ...forwardMethods<MonitorApi, MonitorMethod>(MONITOR_METHODS, (method, args) =>
+    ipcRenderer.invoke(channelOf(method), ...args),
+  ),
   onPush(listener: (push: MonitorPush) => void) {
     const forward = (_event: unknown, push: MonitorPush) => listener(push);
     ipcRenderer.on(PUSH_CHANNEL, forward);
@@ -20,30 +25,6 @@ const api = {
       ipcRenderer.removeListener(PUSH_CHANNEL, forward);
     };
   },
-  addRooms: invoke('addRooms'),
-  removeRoom: invoke('removeRoom'),
-  retryRoom: invoke('retryRoom'),
-  setPinned: invoke('setPinned'),
-  setPaused: invoke('setPaused'),
-  snooze: invoke('snooze'),
-  unsnooze: invoke('unsnooze'),
-  saveProfile: invoke('saveProfile'),
-  removeProfile: invoke('removeProfile'),
-  testConnection: invoke('testConnection'),
-  listAlerts: invoke('listAlerts'),
-  listAlertEntries: invoke('listAlertEntries'),
-  acknowledgeAlert: invoke('acknowledgeAlert'),
-  findLiveRooms: invoke('findLiveRooms'),
-  setPolling: invoke('setPolling'),
-  getSettings: invoke('getSettings'),
-  updateSettings: invoke('updateSettings'),
-  getChart: invoke('getChart'),
-  exportCsv: invoke('exportCsv'),
-  getSparklines: invoke('getSparklines'),
-  getRoomRules: invoke('getRoomRules'),
-  setRoomRules: invoke('setRoomRules'),
-  getOverlay: invoke('getOverlay'),
-  setOverlay: invoke('setOverlay'),
 } satisfies MonitorApi;
 
 contextBridge.exposeInMainWorld('headcount', api);

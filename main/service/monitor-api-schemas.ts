@@ -29,7 +29,6 @@ const profileInput = z.strictObject({
 export const MONITOR_ARGUMENTS = {
   getSnapshot: z.tuple([]),
   addRooms: z.tuple([profileId, z.array(z.string().max(200)).min(1).max(5000)]),
-  removeRoom: z.tuple([roomKey]),
   retryRoom: z.tuple([roomKey]),
   setPinned: z.tuple([roomKey, z.boolean()]),
   setPaused: z.tuple([z.boolean()]),

@@ -178,16 +178,6 @@ export class MonitorService implements MonitorApi {
     return { added, refused };
   }
 
-  async removeRoom(key: RoomKey): Promise<void> {
-    const { runtime, groupId } = this.room(key);
-    this.saveProfile_(runtime, {
-      ...runtime.profile,
-      rooms: runtime.profile.rooms.filter((r) => r.groupId !== groupId),
-    });
-    runtime.engine?.monitor.removeRoom(groupId);
-    this.emit({ type: 'rooms-removed', keys: [key] });
-  }
-
   async retryRoom(key: RoomKey): Promise<void> {
     const { runtime, groupId } = this.room(key);
     runtime.engine?.monitor.retryRoom(groupId);

@@ -1,10 +1,16 @@
 /**
  * MonitorApi over HTTP, for the page `headcount serve` serves to a browser: each method is one
  * `POST api/<method>` with its arguments as a JSON array and the run's token as a bearer token;
- * pushes arrive over Server-Sent Events from `api/events`. Checked against the contract at compile
- * time, like the Electron preload.
+ * pushes arrive over Server-Sent Events from `api/events`. Made from the contract's method list and
+ * checked against it at compile time, like the Electron preload.
  */
-import type { MonitorApi, MonitorMethod, MonitorPush } from '../../main/contract/monitor-api';
+import { forwardMethods } from '../../main/common/method-bridge';
+import {
+  MONITOR_METHODS,
+  type MonitorApi,
+  type MonitorMethod,
+  type MonitorPush,
+} from '../../main/contract/monitor-api';
 
 type Answer = { ok: true; value?: unknown } | { ok: false; error: string };
 
@@ -23,39 +29,12 @@ export function tokenFromLocation(location: Pick<Location, 'search'>): string {
  * is never stale.
  */
 export function createWebClient(baseUrl: string, token: string): MonitorApi {
-  const invoke =
-    <M extends MonitorMethod>(method: M) =>
-    (...args: Parameters<MonitorApi[M]>) =>
-      request(baseUrl, token, method, args) as ReturnType<MonitorApi[M]>;
   const pushes = pushStream(baseUrl, token);
-
   return {
-    getSnapshot: invoke('getSnapshot'),
+    ...forwardMethods<MonitorApi, MonitorMethod>(MONITOR_METHODS, (method, args) =>
+      request(baseUrl, token, method, args),
+    ),
     onPush: (listener: (push: MonitorPush) => void) => pushes.subscribe(listener),
-    addRooms: invoke('addRooms'),
-    removeRoom: invoke('removeRoom'),
-    retryRoom: invoke('retryRoom'),
-    setPinned: invoke('setPinned'),
-    setPaused: invoke('setPaused'),
-    snooze: invoke('snooze'),
-    unsnooze: invoke('unsnooze'),
-    saveProfile: invoke('saveProfile'),
-    removeProfile: invoke('removeProfile'),
-    testConnection: invoke('testConnection'),
-    listAlerts: invoke('listAlerts'),
-    listAlertEntries: invoke('listAlertEntries'),
-    acknowledgeAlert: invoke('acknowledgeAlert'),
-    findLiveRooms: invoke('findLiveRooms'),
-    setPolling: invoke('setPolling'),
-    getSettings: invoke('getSettings'),
-    updateSettings: invoke('updateSettings'),
-    getChart: invoke('getChart'),
-    exportCsv: invoke('exportCsv'),
-    getSparklines: invoke('getSparklines'),
-    getRoomRules: invoke('getRoomRules'),
-    setRoomRules: invoke('setRoomRules'),
-    getOverlay: invoke('getOverlay'),
-    setOverlay: invoke('setOverlay'),
   } satisfies MonitorApi;
 }
 

@@ -176,6 +176,6 @@ describe('MonitorService', () => {
     );
     const until = latestRooms(pushes).get(`${view.id}/@TGS#live`)?.snoozedUntil ?? 0;
     expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
-    await expect(service.removeRoom(`${view.id}/nope`)).rejects.toThrow(/There is no room/);
+    await expect(service.retryRoom(`${view.id}/nope`)).rejects.toThrow(/There is no room/);
   });
 });

@@ -102,13 +102,15 @@ describe('the overlay feed', () => {
   it('keeps a room’s last count, held, once it is no longer watched, and calls a closed room closed', async () => {
     const { service, feed, sim } = await twoProfiles();
     await waitFor(() => feed.current(solo).online === 300, 10_000, 'the first count');
-    await service.removeRoom('app-1/@TGS#solo');
+    // The page offers no way to stop watching one room: removing its profile is how it goes.
+    await service.removeProfile('app-1');
     await waitFor(() => feed.current(solo).state === 'held', 10_000, 'the room held');
     expect(feed.current(solo).online).toBe(300);
 
+    const shop = { groupId: '@TGS#both', profileId: 'app-2' };
     sim.control.disband('@TGS#both');
-    await waitFor(() => feed.current(both).state === 'closed', 15_000, 'the room closed');
-    expect(feed.current(both).online).toBe(1200);
+    await waitFor(() => feed.current(shop).state === 'closed', 15_000, 'the room closed');
+    expect(feed.current(shop).online).toBe(1200);
   });
 
   it('ages a count between pushes, and holds it once it is older than 30 s', async () => {

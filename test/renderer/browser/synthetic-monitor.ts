@@ -288,7 +288,6 @@ const api = {
     retried.push(key);
   },
   addRooms: refused,
-  removeRoom: refused,
   setPaused: async () => {},
   snooze: async (target: { kind: string; key?: string }, choice: string) => {
     snoozed.push(`${target.key ?? target.kind} ${choice}`);
