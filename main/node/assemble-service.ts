@@ -7,7 +7,11 @@ import type { FilePort } from '../core/file-port';
 import { HistoryStore } from '../core/history/history-store';
 import type { Settings } from '../core/settings/settings-schema';
 import type { StorageHealth } from '../core/storage-health';
-import { MonitorService, type MonitorServiceOptions } from '../service/monitor-service';
+import {
+  createMonitorService,
+  type MonitorService,
+  type MonitorServiceOptions,
+} from '../service/monitor-service';
 import type { OverlayControl } from '../service/overlay-control';
 import type {
   AlertSinkFactory,
@@ -132,7 +136,7 @@ export async function assembleService(ports: ServicePorts): Promise<AssembledSer
       },
     });
 
-  const service = new MonitorService({
+  const service = createMonitorService({
     clock,
     profiles: ports.profiles,
     keys: ports.keys,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import type { RoomSpec } from '../../main/simulator/types';
 import { MemoryKeys, MemoryProfiles } from './memory-ports';
@@ -19,7 +19,7 @@ afterEach(async () => {
 async function serviceWith(rooms: RoomSpec[]) {
   sim = await startSimulator({ rooms });
   const profiles = new MemoryProfiles();
-  service = new MonitorService({
+  service = createMonitorService({
     clock: systemClock,
     profiles,
     keys: new MemoryKeys(),

@@ -2,7 +2,11 @@
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService, type MonitorServiceOptions } from '../../main/service/monitor-service';
+import {
+  createMonitorService,
+  type MonitorService,
+  type MonitorServiceOptions,
+} from '../../main/service/monitor-service';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
 import type { RunningSimulator } from '../../main/simulator';
 
@@ -49,7 +53,7 @@ export function serviceOver(
   keys: KeyStore,
   more: Partial<MonitorServiceOptions> = {},
 ): MonitorService {
-  return new MonitorService({
+  return createMonitorService({
     clock: systemClock,
     profiles,
     keys,

@@ -9,7 +9,7 @@ import { systemClock } from '../../main/core/clock';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
 import { chartCsv, MAX_CHART_POINTS, roomChart, roomExport } from '../../main/service/room-chart';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
@@ -159,7 +159,7 @@ describe('MonitorService charts', () => {
     const { store, keys } = memoryStores(profile, sim.credentials.secretKey);
     const historyFolder = { port: nodeFilePort, pathOf: (name: string) => join(folder, 'history', name) };
     const alertLog = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
-    service = new MonitorService({
+    service = createMonitorService({
       clock: systemClock,
       profiles: store,
       keys,

@@ -9,7 +9,7 @@ import type { Settings } from '../../main/core/settings/settings-schema';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
 import { memoryRoomRules, withRoomRules } from '../../main/service/room-rules';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { simulatorProfile } from './memory-ports';
@@ -70,7 +70,7 @@ describe('MonitorService room rules over the simulator', () => {
     const snoozes = new SnoozeBook();
     const written: Array<[string, unknown]> = [];
     const kept = memoryRoomRules();
-    service = new MonitorService({
+    service = createMonitorService({
       clock: systemClock,
       profiles: { list: () => [profile], save: () => {}, remove: () => {} },
       keys: {

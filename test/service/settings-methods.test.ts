@@ -9,7 +9,7 @@ import { systemClock } from '../../main/core/clock';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
 import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
@@ -56,7 +56,7 @@ async function setup(rooms = 1) {
   const changed: string[] = [];
   const profiles = new MemoryProfiles();
   const pushes: MonitorPush[] = [];
-  service = new MonitorService({
+  service = createMonitorService({
     clock: systemClock,
     profiles,
     keys: new MemoryKeys(),

@@ -15,7 +15,7 @@ import { systemClock } from '../../main/core/clock';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { MemoryKeys, MemoryProfiles } from './memory-ports';
@@ -52,7 +52,7 @@ describe('webhook filters saved from the settings', () => {
     folder = await mkdtemp(join(tmpdir(), 'headcount-filters-'));
     const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
     let kept: EditableSettings = { rules: {}, webhooks: [], quietHours: null, app: null };
-    service = new MonitorService({
+    service = createMonitorService({
       clock: systemClock,
       profiles: new MemoryProfiles(),
       keys: new MemoryKeys(),

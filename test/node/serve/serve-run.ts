@@ -3,7 +3,7 @@ import { SnoozeBook } from '../../../main/core/alerts/snooze';
 import { systemClock } from '../../../main/core/clock';
 import { profileEngineFactory, startDemoProfile } from '../../../main/node/profile-engine';
 import { RunKeyStore, RunProfileStore } from '../../../main/node/serve/run-stores';
-import { MonitorService } from '../../../main/service/monitor-service';
+import { createMonitorService, type MonitorService } from '../../../main/service/monitor-service';
 import { type CliResult, startCli, waitFor } from '../../support/cli';
 
 /** A running `headcount serve` and ways to talk to it over loopback HTTP. */
@@ -166,7 +166,7 @@ export function sample(exposition: string, name: string, labels: Record<string, 
 
 /** A started MonitorService playing the demo show with the headless edition's run-only stores, as `serve --demo` does. */
 export async function startDemoService(): Promise<MonitorService> {
-  const service = new MonitorService({
+  const service = createMonitorService({
     clock: systemClock,
     profiles: new RunProfileStore([]),
     keys: new RunKeyStore(),
