@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock';
 import type { HttpPost } from '../core/http-port';
 import { resolveEndpoint } from '../core/regions';
 import type { DemoStarter, EngineFactory, ProfileRecord } from '../service/service-ports';
@@ -6,7 +7,7 @@ import { createEngine } from './engine';
 
 /** Engines for app profiles, wired for Node (the tray app's main process and `headcount serve`). */
 export function profileEngineFactory(
-  options: { ca?: string | undefined; wrapPost?: (post: HttpPost) => HttpPost } = {},
+  options: { ca?: string | undefined; wrapPost?: (post: HttpPost) => HttpPost; clock?: Clock } = {},
 ): EngineFactory {
   return (profile, secretKey, engineOptions) =>
     createEngine({
@@ -18,6 +19,7 @@ export function profileEngineFactory(
       },
       ca: options.ca,
       wrapPost: options.wrapPost,
+      ...(options.clock ? { clock: options.clock } : {}),
       intervalMs: (profile.intervalSeconds ?? 10) * 1000,
       ...(profile.maxRate === undefined ? {} : { maxRate: profile.maxRate }),
       userSigLifetimeSeconds: engineOptions?.userSigLifetimeSeconds,

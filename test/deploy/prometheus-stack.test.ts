@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
-import { eventuallyAsync, type ServeRun, startServe } from '../node/serve/serve-run';
+import { type ServeRun, startServe } from '../node/serve/serve-run';
 import { simulatorEnv } from '../support/cli';
+import { eventually } from '../support/eventually';
 import { type Dashboard, panelQueries, variableQueries } from './support/grafana-dashboard';
 import { answers, type Background, freePort, startBackground } from './support/processes';
 import { only, type PromAlert, prometheusApi } from './support/prometheus-api';
@@ -58,13 +59,11 @@ beforeAll(async () => {
     '--log.level=warn',
   ]);
   api = prometheusApi(`http://127.0.0.1:${port}`);
-  await eventuallyAsync(
-    () => answers(`http://127.0.0.1:${port}/-/ready`),
-    'Prometheus to be ready',
-    20_000,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\n${prometheus.output()}`);
-  });
+  await eventually(() => answers(`http://127.0.0.1:${port}/-/ready`), 'Prometheus to be ready', 20_000).catch(
+    (error: Error) => {
+      throw new Error(`${error.message}\n${prometheus.output()}`);
+    },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -122,7 +121,7 @@ async function backfillHistory(data: string, target: string): Promise<void> {
 
 describe('headcount serve beside a real Prometheus', () => {
   it('is scraped with the metrics token from a file, and the scrape passes promtool check metrics', async () => {
-    const up = await eventuallyAsync(
+    const up = await eventually(
       async () => {
         const targets = await api.targets();
         const mine = targets.find((t) => t.labels.job === 'headcount');
@@ -150,7 +149,7 @@ describe('headcount serve beside a real Prometheus', () => {
     const total = ROOMS.reduce((sum, room) => sum + room.online, 0);
     // A scrape taken while a poll runs late leaves that room out, as the rule says: wait for a
     // scrape with every room current, and the recording made from it.
-    const totals = await eventuallyAsync(
+    const totals = await eventually(
       async () => {
         const found = await Promise.all(
           [
@@ -179,7 +178,7 @@ describe('headcount serve beside a real Prometheus', () => {
     const disbandedAt = Date.now();
     sim.control.disband('@TGS#aFinale');
     const states: string[] = [];
-    const firing = await eventuallyAsync(
+    const firing = await eventually(
       async () => {
         const alert = await closedAlert();
         if (alert && states.at(-1) !== alert.state) states.push(alert.state);
@@ -205,7 +204,7 @@ describe('headcount serve beside a real Prometheus', () => {
     expect(firing.annotations.summary).toBe('Room "Finale" closed');
     // The closed room keeps no place in the total.
     const total = ROOMS.reduce((sum, room) => sum + room.online, 0) - 500;
-    await eventuallyAsync(
+    await eventually(
       async () =>
         only(await api.query(`app:headcount_room_online:sum{app="${app}"}`)) === total ? true : undefined,
       `the total without the closed room, ${total}`,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { eventuallyAsync } from '../node/serve/serve-run';
+import { eventually } from '../support/eventually';
 import { type Background, freePort, getJson, startBackground } from './support/processes';
 import { DEPLOY, run, tool } from './support/tools';
 
@@ -144,7 +144,7 @@ describe('the Alertmanager example', () => {
       '--cluster.listen-address=',
     ]);
     running.push(alertmanager);
-    await eventuallyAsync(() => getJson(`${base}/api/v2/status`), 'Alertmanager to answer', 15_000);
+    await eventually(() => getJson(`${base}/api/v2/status`), 'Alertmanager to answer', 15_000);
     const alert = (labels: Record<string, string>) => ({
       labels,
       annotations: { summary: labels.alertname },
@@ -175,7 +175,7 @@ describe('the Alertmanager example', () => {
     });
     expect(posted.status).toBe(200);
     type Listed = Array<{ labels: Record<string, string>; status: { state: string; inhibitedBy: string[] } }>;
-    const listed = await eventuallyAsync(
+    const listed = await eventually(
       async () => {
         const alerts = await getJson<Listed>(`${base}/api/v2/alerts`);
         return alerts && alerts.length === 3 ? alerts : undefined;

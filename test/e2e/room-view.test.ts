@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView, ChartData } from '../../main/contract/monitor-api';
-import { eventuallyAsync } from '../node/serve/serve-run';
+import { eventually } from '../support/eventually';
 import { type DashboardPage, rowText, screenshot } from './support/dashboard';
 import { PNG_SIGNATURE, pngPixels, pngSize } from './support/png-file';
 import { type Stage, startStage } from './support/stage';
@@ -27,12 +27,12 @@ beforeAll(async () => {
     },
   });
   // The room crosses the threshold once for every test here: an alert to mark, two counts to chart.
-  await eventuallyAsync(
+  await eventually(
     async () => ((await countsOf('@TGS#aChart')).includes(500) ? true : undefined),
     'the first count',
   );
   stage.sim.control.setOnline('@TGS#aChart', 1500);
-  await eventuallyAsync(
+  await eventually(
     async () => ((await alertsOf('@TGS#aChart')).some((a) => a.rule === 'above') ? true : undefined),
     'the above alert',
   );

@@ -11,8 +11,7 @@ import { app, ipcMain, Tray } from 'electron';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MonitorSnapshot, OverlayView } from '../../main/contract/monitor-api';
 import { appPageUrl } from '../../main/shell/app-page';
-import { eventuallyAsync } from '../node/serve/serve-run';
-import { waitFor } from '../support/cli';
+import { eventually } from '../support/eventually';
 
 const fakeApp = app as unknown as { paths: Record<string, string>; quitted: boolean; quit(): void };
 const fakeIpc = ipcMain as unknown as {
@@ -53,8 +52,8 @@ describe('the tray app’s overlay, wired with a fake electron module', () => {
       JSON.stringify({ schemaVersion: 1, overlay: { on: true, port, token: SAVED_TOKEN } }),
     );
     await import('../../main/electron/app-main');
-    await waitFor(() => trays.length === 1, 10_000, 'the tray');
-    const view = await eventuallyAsync(async () => {
+    await eventually(() => trays.length === 1, 'the tray', 10_000);
+    const view = await eventually(async () => {
       const answer = (await call('monitor:getOverlay')) as OverlayView;
       return answer.origin === null ? undefined : answer;
     }, 'the overlay served');
@@ -90,8 +89,8 @@ describe('the tray app’s overlay, wired with a fake electron module', () => {
     const on = (await call('monitor:setOverlay', { on: true })) as OverlayView;
     expect(on.origin).toBe(origin);
     fakeApp.quit();
-    await waitFor(() => fakeApp.quitted, 10_000, 'the quit');
-    await eventuallyAsync(
+    await eventually(() => fakeApp.quitted, 'the quit', 10_000);
+    await eventually(
       () =>
         fetch(`${origin}/overlay`).then(
           () => undefined,

@@ -5,7 +5,7 @@ import { app, ipcMain, Tray } from 'electron';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MonitorSnapshot } from '../../main/contract/monitor-api';
 import { appPageUrl } from '../../main/shell/app-page';
-import { waitFor } from '../support/cli';
+import { eventually } from '../support/eventually';
 
 const fakeApp = app as unknown as {
   paths: Record<string, string>;
@@ -32,11 +32,11 @@ async function snapshot(): Promise<MonitorSnapshot> {
 describe('the tray app, wired with a fake electron module', () => {
   it('starts in demo mode with no account: the engine polls, the tray shows the number', async () => {
     await import('../../main/electron/app-main');
-    await waitFor(() => trays.length === 1, 10_000, 'the tray');
-    await waitFor(
+    await eventually(() => trays.length === 1, 'the tray', 10_000);
+    await eventually(
       () => fakeApp.exitCode === null && /online/.test(trays[0]?.tooltip ?? ''),
-      15_000,
       'a number in the tray',
+      15_000,
     );
     const first = await snapshot();
     expect(first.demo).toBe(true);
@@ -48,7 +48,7 @@ describe('the tray app, wired with a fake electron module', () => {
     await expect(fakeIpc.invokeAs('https://evil.example/', 'monitor:getSnapshot')).rejects.toThrow(/Refused/);
     await fakeIpc.invokeAs(appPageUrl('index.html'), 'monitor:setPaused', true);
     expect((await snapshot()).paused).toBe(true);
-    await waitFor(() => /paused/i.test(trays[0]?.tooltip ?? ''), 10_000, 'the tray to say paused');
+    await eventually(() => /paused/i.test(trays[0]?.tooltip ?? ''), 'the tray to say paused', 10_000);
     await fakeIpc.invokeAs(appPageUrl('index.html'), 'monitor:snooze', { kind: 'all' }, '1h');
     const path = join(userData, 'settings.json');
     const file = JSON.parse(readFileSync(path, 'utf8')) as { schemaVersion: number; snoozes: unknown };
@@ -60,12 +60,12 @@ describe('the tray app, wired with a fake electron module', () => {
 
   it('quits cleanly: polling stops before the app goes', async () => {
     fakeApp.quit();
-    await waitFor(() => fakeApp.quitted, 10_000, 'the quit');
+    await eventually(() => fakeApp.quitted, 'the quit', 10_000);
     expect(fakeApp.exitCode).toBeNull();
-    await waitFor(
+    await eventually(
       () => !existsSync(join(userData, 'history', 'writer.lock')),
-      10_000,
       'the history lock let go',
+      10_000,
     );
   });
 });

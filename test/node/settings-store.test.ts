@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../main/core/config-error';
 import { openSettingsStore } from '../../main/node/settings-store';
-import { waitFor } from '../support/cli';
+import { eventually } from '../support/eventually';
 
 function tempFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'headcount-settings-')), 'config.json');
@@ -39,7 +39,7 @@ describe('the headless settings file', () => {
     watching.onChange(() => changes++);
     openSettingsStore(file).set('notifications', { desktop: false });
     // conf polls the file on Linux (fs.watchFile, about every 5 s, then a 1 s debounce).
-    await waitFor(() => changes > 0, 25_000, 'the change to be noticed');
+    await eventually(() => changes > 0, 'the change to be noticed', 25_000);
     expect(watching.read().notifications).toEqual({ desktop: false });
     watching.close();
   });

@@ -3,7 +3,7 @@ import type { MonitorPush, RoomView } from '../../main/contract/monitor-api';
 import { startDemoProfile } from '../../main/node/profile-engine';
 import type { MonitorService } from '../../main/service/monitor-service';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
-import { waitFor } from '../support/cli';
+import { eventually } from '../support/eventually';
 import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 
 let service: MonitorService | null = null;
@@ -52,10 +52,10 @@ describe('MonitorService', () => {
     const snapshot = await service.getSnapshot();
     expect(snapshot.demo).toBe(true);
     expect(snapshot.profiles).toMatchObject([{ label: 'Demo', state: 'running' }]);
-    await waitFor(
+    await eventually(
       () => [...latestRooms(pushes).values()].some((room) => room.online !== null),
-      10_000,
       'a demo count',
+      10_000,
     );
     expect([...latestRooms(pushes).values()].find((r) => r.online !== null)?.label).toEqual(
       expect.any(String),
@@ -83,10 +83,10 @@ describe('MonitorService', () => {
       '@TGS#live': 'This room was pasted twice.',
     });
     expect(profiles.saved.get(view.id)?.rooms).toEqual([{ groupId: '@TGS#live', label: 'Launch Day' }]);
-    await waitFor(
+    await eventually(
       () => latestRooms(pushes).get(`${view.id}/@TGS#live`)?.online === 1234,
-      10_000,
       'the count',
+      10_000,
     );
     expect(latestRooms(pushes).get(`${view.id}/@TGS#live`)).toMatchObject({
       label: 'Launch Day',
@@ -124,7 +124,7 @@ describe('MonitorService', () => {
       endpoint: input.endpoint,
       secretKey: input.secretKey,
     });
-    await waitFor(() => latestRooms(pushes).get('p1/@TGS#live')?.online === 1234, 10_000, 'the count');
+    await eventually(() => latestRooms(pushes).get('p1/@TGS#live')?.online === 1234, 'the count', 10_000);
   });
 
   it('tests a connection and answers in words, never echoing the key', async () => {
@@ -152,10 +152,10 @@ describe('MonitorService', () => {
     const input = await simulatorProfile();
     const view = await service.saveProfile(input);
     await service.addRooms(view.id, ['@TGS#live']);
-    await waitFor(
+    await eventually(
       () => latestRooms(pushes).get(`${view.id}/@TGS#live`)?.online === 1234,
-      10_000,
       'the count',
+      10_000,
     );
     const everything = JSON.stringify([await service.getSnapshot(), pushes]);
     expect(everything).not.toContain(input.secretKey);
@@ -169,10 +169,10 @@ describe('MonitorService', () => {
     await service.setPaused(true);
     expect((await service.getSnapshot()).profiles[0]?.state).toBe('paused');
     await service.snooze({ kind: 'room', key: `${view.id}/@TGS#live` }, '1h');
-    await waitFor(
+    await eventually(
       () => typeof latestRooms(pushes).get(`${view.id}/@TGS#live`)?.snoozedUntil === 'number',
-      5_000,
       'the snooze',
+      5_000,
     );
     const until = latestRooms(pushes).get(`${view.id}/@TGS#live`)?.snoozedUntil ?? 0;
     expect(until - Date.now()).toBeGreaterThan(59 * 60_000);

@@ -10,7 +10,7 @@ import type { MonitorService } from '../../main/service/monitor-service';
 import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { roomView } from '../shell/room-view';
-import { waitFor } from '../support/cli';
+import { eventually } from '../support/eventually';
 import { MemoryKeys, MemoryProfiles, serviceOver, simulatorProfile } from './memory-ports';
 
 let service: MonitorService | null = null;
@@ -53,16 +53,16 @@ const solo = { groupId: '@TGS#solo', profileId: null };
 describe('the overlay feed', () => {
   it('follows a room’s count, and a change in the simulator reaches the page’s listener', async () => {
     const { feed, sim } = await twoProfiles();
-    await waitFor(() => feed.current(solo).online === 300, 10_000, 'the first count');
+    await eventually(() => feed.current(solo).online === 300, 'the first count', 10_000);
     expect(feed.current(solo)).toMatchObject({ online: 300, state: 'live' });
     const sent: OverlayCount[] = [];
     const stop = feed.watch(solo, (count) => sent.push(count));
     sim.control.setOnline('@TGS#solo', 450);
-    await waitFor(() => sent.some((count) => count.online === 450), 10_000, 'the new count');
+    await eventually(() => sent.some((count) => count.online === 450), 'the new count', 10_000);
     // Another room's change is not this page's news.
     const before = sent.length;
     sim.control.setOnline('@TGS#both', 1300);
-    await waitFor(() => feed.current(both).online === 1300, 10_000, 'the other room');
+    await eventually(() => feed.current(both).online === 1300, 'the other room', 10_000);
     expect(sent.slice(before).every((count) => count.online === 450)).toBe(true);
     stop();
   });
@@ -75,17 +75,17 @@ describe('the overlay feed', () => {
     feed.watch(late, (count) => sent.push(count));
     expect(feed.current(late)).toEqual({ online: null, ageMs: null, state: 'held' });
     await service.addRooms('app-1', ['@TGS#late']);
-    await waitFor(
+    await eventually(
       () => sent.some((count) => count.online === 77 && count.state === 'live'),
-      10_000,
       'its count',
+      10_000,
     );
   });
 
   it('takes the profile a link names when two watch the same id, else the first', async () => {
     const { feed, sim } = await twoProfiles();
     sim.control.setOnline('@TGS#both', 1500);
-    await waitFor(() => feed.current(both).online === 1500, 10_000, 'a count of the shared room');
+    await eventually(() => feed.current(both).online === 1500, 'a count of the shared room', 10_000);
     expect(feed.current({ ...both, profileId: 'app-2' })).toMatchObject({ online: 1500, state: 'live' });
     expect(feed.current({ ...both, profileId: 'nobody' })).toEqual({
       online: null,
@@ -101,22 +101,22 @@ describe('the overlay feed', () => {
 
   it('keeps a room’s last count, held, once it is no longer watched, and calls a closed room closed', async () => {
     const { service, feed, sim } = await twoProfiles();
-    await waitFor(() => feed.current(solo).online === 300, 10_000, 'the first count');
+    await eventually(() => feed.current(solo).online === 300, 'the first count', 10_000);
     // The page offers no way to stop watching one room: removing its profile is how it goes.
     await service.removeProfile('app-1');
-    await waitFor(() => feed.current(solo).state === 'held', 10_000, 'the room held');
+    await eventually(() => feed.current(solo).state === 'held', 'the room held', 10_000);
     expect(feed.current(solo).online).toBe(300);
 
     const shop = { groupId: '@TGS#both', profileId: 'app-2' };
     sim.control.disband('@TGS#both');
-    await waitFor(() => feed.current(shop).state === 'closed', 15_000, 'the room closed');
+    await eventually(() => feed.current(shop).state === 'closed', 'the room closed', 15_000);
     expect(feed.current(shop).online).toBe(1200);
   });
 
   it('ages a count between pushes, and holds it once it is older than 30 s', async () => {
     let now = 1_000_000;
     const { feed } = await twoProfiles(() => now);
-    await waitFor(() => feed.current(solo).online === 300, 10_000, 'the first count');
+    await eventually(() => feed.current(solo).online === 300, 'the first count', 10_000);
     const { ageMs } = feed.current(solo);
     now += 5_000;
     expect(feed.current(solo).ageMs).toBe((ageMs ?? 0) + 5_000);

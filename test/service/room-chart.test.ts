@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChartData } from '../../main/contract/monitor-api';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
-import { systemClock } from '../../main/core/clock';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
@@ -13,6 +12,7 @@ import { createMonitorService, type MonitorService } from '../../main/service/mo
 import { chartCsv, MAX_CHART_POINTS, roomChart, roomExport } from '../../main/service/room-chart';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
 import { simulatorProfile } from './memory-ports';
 
@@ -124,16 +124,6 @@ function memoryStores(profile: ProfileRecord, key: string) {
   return { store, keys };
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - start > 20_000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('MonitorService charts', () => {
   let folder: string;
   let sim: RunningSimulator | null = null;
@@ -152,31 +142,43 @@ describe('MonitorService charts', () => {
   });
 
   it('charts and exports a polled room, failures as gaps, with its alerts, and keeps it on disk', async () => {
+    const clock = new FakeClock();
+    const t0 = clock.wall();
     sim = await startSimulator({
       rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
+      clock,
     });
     const profile = simulatorProfile(sim, ['@TGS#live']);
     const { store, keys } = memoryStores(profile, sim.credentials.secretKey);
     const historyFolder = { port: nodeFilePort, pathOf: (name: string) => join(folder, 'history', name) };
     const alertLog = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
+    const requests = new AnsweredRequests();
+    const advance = (ms: number) => clock.advance(ms, requests.settle);
     service = createMonitorService({
-      clock: systemClock,
+      clock,
       profiles: store,
       keys,
-      openEngine: profileEngineFactory(),
+      openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
       snoozes: new SnoozeBook(),
       saveSnoozes: () => {},
       alertLog,
-      history: await HistoryStore.open({ clock: systemClock, folder: historyFolder }),
+      history: await HistoryStore.open({ clock, folder: historyFolder }),
     });
     await service.start();
-    const live = () => (service as MonitorService).getChart(KEY, 'live');
-    await until(live, (chart) => defined(chart.online).length >= 2, 'two counts');
+    // Polled every second from the start: at 0 s and 1 s.
+    await advance(1_000);
+    expect((await service.getChart(KEY, 'live')).online).toEqual([1234, 1234]);
 
     sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#live' });
-    await until(live, (chart) => chart.online.at(-1) === null, 'a failed poll');
+    await advance(1_000);
+    expect((await service.getChart(KEY, 'live')).online).toEqual([1234, 1234, null]);
     sim.control.clearFaults();
-    const chart = await until(live, (c) => c.online.at(-1) === 1234, 'a count again');
+    // The failing room is retried after its backoff (2 s at most after one failure, with jitter).
+    await advance(3_000);
+    const chart = await service.getChart(KEY, 'live');
+    expect(chart.online.slice(0, 3)).toEqual([1234, 1234, null]);
+    expect(chart.online.at(-1)).toBe(1234);
+    expect(chart.at.slice(0, 3)).toEqual([t0, t0 + 1_000, t0 + 2_000]);
     await alertLog.record({
       id: 'alert-1',
       rule: 'above',
@@ -186,10 +188,9 @@ describe('MonitorService charts', () => {
       groupId: '@TGS#live',
       title: 'Launch Day is above 1,000',
       message: '1,234 online',
-      at: Date.now(),
+      at: clock.wall(),
     });
 
-    expect(new Set(chart.online)).toEqual(new Set([1234, null]));
     expect(chart.online.every((v) => v !== 0)).toBe(true);
     expect(chart.summary).toMatchObject({ peak: { online: 1234 }, min: 1234, avg: 1234 });
     expect((await service.getChart(KEY, 'live')).alerts).toMatchObject([{ id: 'alert-1', roomKey: KEY }]);
@@ -200,15 +201,18 @@ describe('MonitorService charts', () => {
     expect(day.online[0]).toBeNull();
 
     const csv = (await service.exportCsv(KEY, 'live')).split('\n');
-    expect(csv[0]).toBe('time,online,min,max');
-    expect(csv).toContainEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z,1234,,$/));
-    expect(csv).toContainEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z,,,$/));
+    expect(csv.slice(0, 4)).toEqual([
+      'time,online,min,max',
+      `${new Date(t0).toISOString()},1234,,`,
+      `${new Date(t0 + 1_000).toISOString()},1234,,`,
+      `${new Date(t0 + 2_000).toISOString()},,,`,
+    ]);
     await expect(service.getChart('app-1/@TGS#other', 'live')).rejects.toThrow(/There is no room/);
 
     await service.stop();
     service = null;
-    const reopened = await HistoryStore.open({ clock: systemClock, folder: historyFolder });
-    expect(reopened.samples(KEY, 0).length).toBeGreaterThanOrEqual(chart.at.length);
+    const reopened = await HistoryStore.open({ clock, folder: historyFolder });
+    expect(reopened.samples(KEY, 0)).toEqual(chart.at.map((at, i) => ({ at, online: chart.online[i] })));
     await reopened.close();
   });
 });

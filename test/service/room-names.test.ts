@@ -6,7 +6,7 @@ import { ProfileRuntimes, type Runtime } from '../../main/service/profile-runtim
 import { NAMES_PER_CALL, nameUnlabelledRooms } from '../../main/service/room-names';
 import type { ProfileRecord } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
-import { waitFor } from '../support/cli';
+import { eventually } from '../support/eventually';
 import { MemoryKeys, simulatorProfile } from './memory-ports';
 
 let sim: RunningSimulator | null = null;
@@ -101,10 +101,10 @@ describe('nameUnlabelledRooms', () => {
 
     const monitor = runtimes.get('app-1')?.engine?.monitor;
     monitor?.resume();
-    await waitFor(
+    await eventually(
       () => monitor?.snapshot().find((room) => room.groupId === 'room-1')?.online === 101,
-      10_000,
       'a count for an unnamed room',
+      10_000,
     );
   });
 
@@ -117,10 +117,10 @@ describe('nameUnlabelledRooms', () => {
       done = true;
     });
     const monitor = runtimes.get('app-1')?.engine?.monitor;
-    await waitFor(
+    await eventually(
       () => monitor?.snapshot().find((room) => room.groupId === 'room-2')?.online === 102,
-      10_000,
       'the first count',
+      10_000,
     );
     expect(done).toBe(false);
 

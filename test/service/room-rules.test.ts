@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
-import { systemClock } from '../../main/core/clock';
 import type { Settings } from '../../main/core/settings/settings-schema';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
@@ -12,6 +11,8 @@ import { profileEngineFactory } from '../../main/node/profile-engine';
 import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
 import { memoryRoomRules, withRoomRules } from '../../main/service/room-rules';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { AnsweredRequests } from '../support/answered-requests';
+import { FakeClock } from '../support/fake-clock';
 import { simulatorProfile } from './memory-ports';
 
 const KEY = 'app-1/@TGS#live';
@@ -61,8 +62,11 @@ describe('MonitorService room rules over the simulator', () => {
 
   it('keeps a room’s rules and applies them to the running alerts at once', async () => {
     folder = await mkdtemp(join(tmpdir(), 'headcount-rules-'));
+    const clock = new FakeClock();
+    const requests = new AnsweredRequests();
     sim = await startSimulator({
       rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
+      clock,
     });
     const profile = simulatorProfile(sim, ['@TGS#live']);
     const secretKey = sim.credentials.secretKey;
@@ -71,7 +75,7 @@ describe('MonitorService room rules over the simulator', () => {
     const written: Array<[string, unknown]> = [];
     const kept = memoryRoomRules();
     service = createMonitorService({
-      clock: systemClock,
+      clock,
       profiles: { list: () => [profile], save: () => {}, remove: () => {} },
       keys: {
         saveKey: async () => 'protected',
@@ -79,7 +83,7 @@ describe('MonitorService room rules over the simulator', () => {
         forget: () => {},
         storage: () => ({ keyStorage: 'protected', note: '' }),
       },
-      openEngine: profileEngineFactory(),
+      openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
       snoozes,
       saveSnoozes: () => {},
       alerts: async (p, onAlert) =>
@@ -90,7 +94,7 @@ describe('MonitorService room rules over the simulator', () => {
           log,
           snoozes,
           desktop: [],
-          clock: systemClock,
+          clock,
           onAlert,
         }),
       alertLog: log,
@@ -107,24 +111,19 @@ describe('MonitorService room rules over the simulator', () => {
       if (push.type === 'alert') fired.push(`${push.alert.rule} ${push.alert.phase}`);
     });
     await service.start();
-    await until(async () => (await (service as MonitorService).getSnapshot()).rooms[0]?.online === 1234);
+    await clock.advance(1_000, requests.settle);
+    expect((await service.getSnapshot()).rooms[0]?.online).toBe(1234);
     expect(fired).not.toContain('above firing');
 
     await service.setRoomRules(KEY, { above: { threshold: 1000 } });
     expect(written).toEqual([['@TGS#live', { above: { threshold: 1000 } }]]);
     expect(await service.getRoomRules(KEY)).toEqual({ above: { threshold: 1000 } });
-    await until(async () => fired.includes('above firing'));
+    // The next count is the first the new rule sees.
+    await clock.advance(1_000, requests.settle);
+    expect(fired).toContain('above firing');
 
     await service.setRoomRules(KEY, null);
     expect(await service.getRoomRules(KEY)).toBeNull();
     await expect(service.setRoomRules('app-1/@TGS#other', null)).rejects.toThrow(/There is no room/);
   });
 });
-
-async function until(done: () => Promise<boolean>): Promise<void> {
-  const start = Date.now();
-  while (!(await done())) {
-    if (Date.now() - start > 20_000) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../main/core/clock';
 import { HistoryStore } from '../../main/core/history/history-store';
+import { profileEngineFactory } from '../../main/node/profile-engine';
 import type { MonitorService } from '../../main/service/monitor-service';
 import { roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
 import type { KeyStore, ProfileStore } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
 import { serviceOver, simulatorProfile } from './memory-ports';
 
@@ -57,11 +58,13 @@ describe('MonitorService.getSparklines over the simulator', () => {
   });
 
   it('answers for the watched rooms asked for, with the polled count in the last minute and failures as null', async () => {
+    const clock = new FakeClock();
     sim = await startSimulator({
       rooms: [
         { groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } },
         { groupId: '@TGS#down', name: 'Quiet', audience: { kind: 'fixed', online: 55 } },
       ],
+      clock,
     });
     sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#down' });
     const profile = simulatorProfile(sim, ['@TGS#live', '@TGS#down']);
@@ -72,19 +75,20 @@ describe('MonitorService.getSparklines over the simulator', () => {
       forget: () => {},
       storage: () => ({ keyStorage: 'protected', note: '' }),
     };
-    service = serviceOver(profiles, keys, { history: HistoryStore.inMemory(systemClock) });
+    const requests = new AnsweredRequests();
+    service = serviceOver(profiles, keys, {
+      clock,
+      openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
+      history: HistoryStore.inMemory(clock),
+    });
     await service.start();
-    const ask = () => (service as MonitorService).getSparklines([KEY, 'app-1/@TGS#down', 'app-1/@TGS#gone']);
-    const start = Date.now();
-    let lines = await ask();
-    while (lines[KEY]?.at(-1) !== 1234) {
-      if (Date.now() - start > 20_000) throw new Error('no count in the sparkline');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      lines = await ask();
-    }
+    await clock.advance(5_000, requests.settle);
+    const lines = await service.getSparklines([KEY, 'app-1/@TGS#down', 'app-1/@TGS#gone']);
     expect(Object.keys(lines).sort()).toEqual(['app-1/@TGS#down', KEY]);
     expect(lines[KEY]).toHaveLength(30);
-    expect(lines[KEY]?.slice(0, -2).every((value) => value === null)).toBe(true);
+    // Five seconds of counts, all in the current minute; the minutes before have none, never 0.
+    expect(lines[KEY]?.at(-1)).toBe(1234);
+    expect(lines[KEY]?.slice(0, -1)).toEqual(Array(29).fill(null));
     expect(lines['app-1/@TGS#down']).toEqual(Array(30).fill(null));
   });
 });

@@ -13,7 +13,7 @@ import { createMonitorService, type MonitorService } from '../../main/service/mo
 import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
-import { waitFor } from '../support/cli';
+import { eventually } from '../support/eventually';
 import { MemoryKeys, MemoryProfiles } from './memory-ports';
 
 const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
@@ -132,10 +132,10 @@ describe('settings through the service', () => {
   it('applies new rule defaults live, and the alert can be acknowledged from the log', async () => {
     const { service, pushes } = await setup();
     await service.updateSettings({ rules: { above: { threshold: 1000 } } });
-    await waitFor(
+    await eventually(
       () => pushes.some((p) => p.type === 'alert' && p.alert.rule === 'above'),
-      10_000,
       'an alert',
+      10_000,
     );
     const [entry] = await service.listAlertEntries({ unacknowledged: true, rule: 'above' });
     expect(entry).toMatchObject({

@@ -61,16 +61,3 @@ export function startCli(
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return startCli(args, env).done;
 }
-
-/** Waits until `condition` holds, checking every 20 ms, or fails after `timeoutMs`. */
-export async function waitFor(
-  condition: () => boolean,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -7,7 +7,8 @@ import { ImClient } from '../../main/core/im-client';
 import { RateBudget } from '../../main/core/rate-budget';
 import { createHttpPost } from '../../main/node/http-post';
 import { type RoomSpec, startSimulator } from '../../main/simulator';
-import { FakeClock, flushPromises } from './fake-clock';
+import { AnsweredRequests } from './answered-requests';
+import { FakeClock } from './fake-clock';
 
 /**
  * The whole engine against the real simulator over loopback HTTP, with time faked on both sides: the
@@ -21,8 +22,9 @@ export async function startScenario(options: {
   const clock = new FakeClock();
   const startedAt = clock.wall();
   const sim = await startSimulator({ rooms: options.rooms, clock });
-  const post = createHttpPost();
-  let inFlight = 0;
+  const pooled = createHttpPost();
+  const requests = new AnsweredRequests();
+  const post = requests.wrap(pooled);
   const budget = new RateBudget(clock);
   const connect = (secretKey: string): OnlineCountSource => {
     const client = new ImClient({
@@ -31,12 +33,7 @@ export async function startScenario(options: {
       clock,
       acquire: () => budget.acquire(),
     });
-    return {
-      getOnlineMemberNum: (groupId) => {
-        inFlight++;
-        return client.getOnlineMemberNum(groupId).finally(() => inFlight--);
-      },
-    };
+    return { getOnlineMemberNum: (groupId) => client.getOnlineMemberNum(groupId) };
   };
   const monitor = new AppMonitor({
     source: connect(sim.credentials.secretKey),
@@ -58,11 +55,6 @@ export async function startScenario(options: {
       grouper.add(alert);
     }
   });
-  const settle = async () => {
-    await flushPromises();
-    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    await flushPromises();
-  };
   monitor.addRooms(options.rooms.map((room) => room.groupId));
   monitor.start();
   return {
@@ -76,10 +68,10 @@ export async function startScenario(options: {
     connect,
     /** Seconds since the scenario started, of an alert. */
     secondsOf: (alert: Alert) => Math.round((alert.at - startedAt) / 1000),
-    advance: (ms: number) => clock.advance(ms, settle),
+    advance: (ms: number) => clock.advance(ms, requests.settle),
     async stop() {
       monitor.stop();
-      post.close();
+      pooled.close();
       await sim.close();
     },
   };

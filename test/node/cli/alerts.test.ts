@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { runCli, simulatorEnv, startCli, waitFor } from '../../support/cli';
+import { runCli, simulatorEnv, startCli } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 import { always, receiversForEachTest } from '../notify/webhook-receiver';
 
 let sim: RunningSimulator;
@@ -43,10 +44,10 @@ describe('alerts in headcount watch', () => {
     expect((await runCli(['snooze', '--all', '--for', '15m'], env)).code).toBe(0);
 
     const run = startCli(['watch', '--interval', '0.5', '--json', '--notify'], env);
-    await waitFor(
+    await eventually(
       () => run.output().includes('"type":"alert"') && robot.received.length > 0,
-      15_000,
       'an alert',
+      15_000,
     );
     run.child.kill('SIGTERM');
     const result = await run.done;
@@ -91,7 +92,7 @@ describe('alerts in headcount watch', () => {
     const robot = await receiver(always(200, '{"ok":true}'));
     const env = withSettings(simulatorEnv(sim), `${robot.base}/hook`);
     const run = startCli(['watch', '--interval', '0.5', '--json'], env);
-    await waitFor(() => run.output().includes('"type":"alert"'), 15_000, 'an alert');
+    await eventually(() => run.output().includes('"type":"alert"'), 'an alert', 15_000);
     run.child.kill('SIGTERM');
     await run.done;
     const [entry] = (

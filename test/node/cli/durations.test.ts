@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { runCli, simulatorEnv, startCli, waitFor } from '../../support/cli';
+import { runCli, simulatorEnv, startCli } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -28,14 +29,14 @@ describe('durations on the command line', () => {
       simulatorEnv(sim),
     );
     const exitedEarly = run.done.then((result) => `exited with ${result.code}`);
-    const sampled = waitFor(() => run.output().includes('"type":"sample"'), 10_000, 'a sample').then(
+    const sampled = eventually(() => run.output().includes('"type":"sample"'), 'a sample', 10_000).then(
       () => 'sampled',
     );
     expect(await Promise.race([sampled, exitedEarly])).toBe('sampled');
-    await waitFor(
+    await eventually(
       () => (run.output().match(/"type":"sample"/g) ?? []).length >= 2,
-      10_000,
       'a second sample',
+      10_000,
     );
     expect(run.child.exitCode).toBeNull();
     run.child.kill('SIGTERM');

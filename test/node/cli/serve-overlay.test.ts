@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayView } from '../../../main/contract/monitor-api';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { runCli, simulatorEnv } from '../../support/cli';
-import { eventually, type ServeRun, startServe } from '../serve/serve-run';
+import { eventually } from '../../support/eventually';
+import { type ServeRun, startServe } from '../serve/serve-run';
 
 const OVERLAY_TOKEN = 'an-overlay-token-for-obs';
 let sim: RunningSimulator;

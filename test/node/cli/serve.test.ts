@@ -9,7 +9,8 @@ import type {
 } from '../../../main/contract/monitor-api';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { runCli, simulatorEnv } from '../../support/cli';
-import { eventually, eventuallyAsync, type ServeRun, sample, startServe } from '../serve/serve-run';
+import { eventually } from '../../support/eventually';
+import { type ServeRun, sample, startServe } from '../serve/serve-run';
 
 let sim: RunningSimulator;
 const running = new Set<ServeRun>();
@@ -168,7 +169,7 @@ describe('headcount serve: the link and the token', () => {
 describe('headcount serve: the API', () => {
   it('answers getSnapshot with the profile from the credentials and its rooms, and never a secret', async () => {
     const run = await serve(['@TGS#aLive', '@TGS#aSecond', '--interval', '1']);
-    const snap = await eventuallyAsync(async () => {
+    const snap = await eventually(async () => {
       const s = await snapshot(run);
       return room(s, '@TGS#aLive')?.online === 1234 ? s : undefined;
     }, 'the first count');
@@ -205,7 +206,7 @@ describe('headcount serve: the API', () => {
       club: '"Fan Club" is a Public group, not a live-stream room (AVChatRoom): it has no online count.',
       '@TGS#aLive': 'This room is already watched.',
     });
-    const added = await eventuallyAsync(async () => {
+    const added = await eventually(async () => {
       const r = room(await snapshot(run), '@TGS#aNew');
       return r?.online === 777 ? r : undefined;
     }, 'the added room to be counted');
@@ -214,7 +215,7 @@ describe('headcount serve: the API', () => {
 
   it('pauses and resumes, returns a room history, and refuses bad arguments with 400 and the reason', async () => {
     const run = await serve(['@TGS#aLive', '--interval', '1']);
-    const chart = await eventuallyAsync(async () => {
+    const chart = await eventually(async () => {
       const { body } = await run.call<ChartData>('getChart', ['main/@TGS#aLive', 'live']);
       return body.value.online.filter((online) => online !== null).length >= 2 ? body.value : undefined;
     }, 'two samples of history');
@@ -261,7 +262,7 @@ describe('headcount serve: the API', () => {
   it('charts and exports a room from the history kept beside the settings file, across runs', async () => {
     const env = envWithSettings();
     const first = await startServe(['@TGS#aLive', '--interval', '1'], env);
-    const earlier = await eventuallyAsync(async () => {
+    const earlier = await eventually(async () => {
       const { body } = await first.call<ChartData>('getChart', ['main/@TGS#aLive', 'live']);
       return body.value.online.filter((n) => n === 1234).length >= 2 ? body.value : undefined;
     }, 'two points on the chart');
@@ -285,7 +286,7 @@ describe('headcount serve: the API', () => {
   it('keeps serving when the server rejects the credentials, and says why', async () => {
     const badKey = 'a-key-the-server-rejects-5f2c';
     const run = await serve(['@TGS#aLive'], envWithSettings({ HEADCOUNT_SECRET_KEY: badKey }));
-    const profile = await eventuallyAsync(async () => {
+    const profile = await eventually(async () => {
       const p = (await snapshot(run)).profiles[0];
       return p?.state === 'auth-failed' ? p : undefined;
     }, 'auth-failed');
@@ -356,7 +357,7 @@ describe('headcount serve: alerts and snoozes', () => {
     ]);
     // Another process ends the snooze in the file; the running server follows.
     expect((await runCli(['unsnooze', '@TGS#aRising'], env)).code).toBe(0);
-    await eventuallyAsync(
+    await eventually(
       async () => (room(await snapshot(run), '@TGS#aRising')?.snoozedUntil === null ? true : undefined),
       'the snooze to end',
     );
@@ -392,7 +393,7 @@ describe('headcount serve: /metrics', () => {
     const app = String(sim.credentials.sdkAppId);
     const metrics = async () =>
       (await run.get('/metrics', { headers: { authorization: `Bearer ${run.token}` } })).text;
-    const text = await eventuallyAsync(async () => {
+    const text = await eventually(async () => {
       const t = await metrics();
       return sample(t, 'headcount_room_online', { app, room: '@TGS#aFaulty' }) === 10 ? t : undefined;
     }, 'both counts in /metrics');
@@ -409,7 +410,7 @@ describe('headcount serve: /metrics', () => {
     ).toBeGreaterThan(0);
 
     sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#aFaulty' });
-    const failed = await eventuallyAsync(async () => {
+    const failed = await eventually(async () => {
       const t = await metrics();
       const errors = sample(t, 'headcount_poll_errors_total', {
         app,

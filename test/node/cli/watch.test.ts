@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { runCli, simulatorEnv, startCli, waitFor } from '../../support/cli';
+import { runCli, simulatorEnv, startCli } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 
 let sim: RunningSimulator;
 
@@ -33,7 +34,7 @@ function lines(stdout: string): Line[] {
 /** Runs the CLI until `enough` holds for its output, then stops it with SIGTERM as a user would. */
 async function runUntil(args: string[], env: NodeJS.ProcessEnv, enough: (stdout: string) => boolean) {
   const run = startCli(args, env);
-  await waitFor(() => enough(run.output()), 15_000, `output of headcount ${args.join(' ')}`);
+  await eventually(() => enough(run.output()), `output of headcount ${args.join(' ')}`, 15_000);
   run.child.kill('SIGTERM');
   return run.done;
 }
@@ -152,7 +153,7 @@ describe('headcount demo and simulate', () => {
 
   it('simulate prints an endpoint and credentials that count can use', async () => {
     const run = startCli(['simulate'], simulatorEnv(sim));
-    await waitFor(() => run.output().includes('Ctrl-C'), 10_000, 'the simulator banner');
+    await eventually(() => run.output().includes('Ctrl-C'), 'the simulator banner', 10_000);
     const env = Object.fromEntries(
       [...run.output().matchAll(/export (HEADCOUNT_\w+)=(\S+)/g)].map((m) => [m[1], m[2]]),
     );

@@ -8,6 +8,7 @@ import {
   type DesktopNotificationSender,
   type DesktopNotifyCallback,
 } from '../../../main/node/notify/desktop-notifier';
+import { eventually } from '../../support/eventually';
 import { FakeClock } from '../../support/fake-clock';
 import {
   missingSessionTools,
@@ -15,7 +16,6 @@ import {
   SESSION_PACKAGES,
   startNotificationSession,
 } from './notification-session';
-import { until } from './webhook-receiver';
 
 const ALERT: Alert = {
   id: '01JDX0000000000000000000',
@@ -81,7 +81,7 @@ describe.skipIf(skipSession)('desktop notifier on a real D-Bus session (Xvfb, du
     const before = session.calls().length;
     const delivery = await deliverOnSession(ALERT);
     expect(delivery).toEqual({ channel: 'desktop', outcome: 'sent', at: expect.any(Number), attempts: 1 });
-    await until(() => session.calls().length === before + 1, 'the Notify call');
+    await eventually(() => session.calls().length === before + 1, 'the Notify call');
     expect(session.calls().at(-1)).toEqual({
       appName: 'Headcount',
       summary: "Room 'Launch Day' 640 online",
@@ -100,7 +100,7 @@ describe.skipIf(skipSession)('desktop notifier on a real D-Bus session (Xvfb, du
       message: 'at 12:00',
     };
     expect(await deliverOnSession(info, { appName: 'Headcount (ops)' })).toMatchObject({ outcome: 'sent' });
-    await until(() => session.calls().length === before + 1, 'the Notify call');
+    await eventually(() => session.calls().length === before + 1, 'the Notify call');
     expect(session.calls().at(-1)).toMatchObject({
       appName: 'Headcount (ops)',
       summary: 'Room passed 1,000',
@@ -119,7 +119,7 @@ describe.skipIf(skipSession)('desktop notifier on a real D-Bus session (Xvfb, du
       message: '-48% in 2 min',
     });
     expect(delivery).toMatchObject({ outcome: 'sent' });
-    await until(() => session.calls().length === before + 1, 'the Notify call');
+    await eventually(() => session.calls().length === before + 1, 'the Notify call');
     expect(session.calls().at(-1)).toMatchObject({ summary: title, body: '\u221248% in 2 min', urgency: 1 });
     expect(existsSync(marker)).toBe(false);
   });

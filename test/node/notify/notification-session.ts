@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { until } from './webhook-receiver';
+import { eventually } from '../../support/eventually';
 
 /** The programs a real desktop session needs, and the Debian packages that bring them. */
 export const SESSION_TOOLS = ['Xvfb', 'dbus-daemon', 'dbus-send', 'dbus-monitor', 'dunst', 'notify-send'];
@@ -107,7 +107,7 @@ export async function startNotificationSession(): Promise<NotificationSession> {
       output += chunk.toString('utf8');
     });
     // dbus-monitor turns itself into a monitor by giving up its bus name; after that it sees all.
-    await until(() => output.includes('member=NameLost'), 'dbus-monitor to become a monitor', 10_000);
+    await eventually(() => output.includes('member=NameLost'), 'dbus-monitor to become a monitor', 10_000);
 
     return { env, dir, calls: () => parseNotifyCalls(output), stop };
   } catch (error) {
@@ -147,7 +147,7 @@ async function firstLine(stream: Readable, child: ChildProcess, name: string): P
   child.once('exit', (code) => {
     failed ??= `${name} exited with ${code} before it was ready`;
   });
-  await until(() => text.includes('\n') || failed !== undefined, `${name} to be ready`, 10_000);
+  await eventually(() => text.includes('\n') || failed !== undefined, `${name} to be ready`, 10_000);
   if (!text.includes('\n')) throw new Error(failed);
   return text.slice(0, text.indexOf('\n'));
 }
@@ -162,9 +162,9 @@ async function waitForName(name: string, env: NodeJS.ProcessEnv): Promise<void> 
     'org.freedesktop.DBus.NameHasOwner',
     `string:${name}`,
   ];
-  const deadline = performance.now() + 10_000;
-  while (!(await run('dbus-send', args, { env })).stdout.includes('boolean true')) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${name} on the session bus`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await eventually(
+    async () => (await run('dbus-send', args, { env })).stdout.includes('boolean true'),
+    `${name} on the session bus`,
+    10_000,
+  );
 }

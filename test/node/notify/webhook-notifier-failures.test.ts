@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { WebhookConfig } from '../../../main/core/alerts/webhook-format';
 import { networkError } from '../../../main/node/network-failure';
 import { createWebhookNotifier } from '../../../main/node/notify/webhook-notifier';
-import {
-  ALERT,
-  always,
-  type Receiver,
-  RecordingClock,
-  receiversForEachTest,
-  until,
-} from './webhook-receiver';
+import { eventually } from '../../support/eventually';
+import { ALERT, always, type Receiver, RecordingClock, receiversForEachTest } from './webhook-receiver';
 
 const receiver = receiversForEachTest();
 
@@ -50,17 +44,17 @@ describe('failures and retries', () => {
     const clock = new RecordingClock();
     const config: WebhookConfig = { url: `${robot.base}/in`, format: 'json', timeoutMs: 2_000, retries: 1 };
     const pending = createWebhookNotifier(config, { clock, random: () => 0.5 }).deliver(ALERT);
-    await until(() => robot.received.length === 1, 'the first request');
+    await eventually(() => robot.received.length === 1, 'the first request');
     await clock.advance(2_000);
-    await until(() => robot.abandoned === 1, 'the first connection to close');
-    await until(() => clock.requested.includes(750), 'the backoff timer');
+    await eventually(() => robot.abandoned === 1, 'the first connection to close');
+    await eventually(() => clock.requested.includes(750), 'the backoff timer');
     await clock.advance(750);
-    await until(() => robot.received.length === 2, 'the retry');
+    await eventually(() => robot.received.length === 2, 'the retry');
     await clock.advance(2_000);
     const delivery = await pending;
     expect(delivery).toMatchObject({ outcome: 'failed', attempts: 2 });
     expect(delivery.detail).toBe(`after 2 attempts, no answer from ${new URL(robot.base).host} within 2 s`);
-    await until(() => robot.abandoned === 2, 'the second connection to close');
+    await eventually(() => robot.abandoned === 2, 'the second connection to close');
   });
 
   it('times out on the real clock by default', async () => {
@@ -139,12 +133,12 @@ describe('failures and retries', () => {
 /** Advances past each expected backoff once its timer exists, checking no retry went out early. */
 async function driveBackoff(clock: RecordingClock, robot: Receiver, backoffs: number[]): Promise<void> {
   for (const [i, ms] of backoffs.entries()) {
-    await until(() => clock.requested.filter((d) => d !== 60_000).length === i + 1, `backoff ${i + 1}`);
+    await eventually(() => clock.requested.filter((d) => d !== 60_000).length === i + 1, `backoff ${i + 1}`);
     expect(clock.requested.at(-1)).toBe(ms);
     expect(robot.received).toHaveLength(i + 1);
     await clock.advance(ms - 1);
     expect(clock.pendingTimers).toBe(1);
     await clock.advance(1);
-    await until(() => robot.received.length === i + 2, `attempt ${i + 2}`);
+    await eventually(() => robot.received.length === i + 2, `attempt ${i + 2}`);
   }
 }

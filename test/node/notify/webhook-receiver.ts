@@ -105,15 +105,6 @@ export async function startReceiver(answer: Answer): Promise<Receiver> {
   };
 }
 
-/** Resolves once `condition` holds, checking every few milliseconds; fails after `timeoutMs`. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 /** A {@link FakeClock} that remembers the delay of every timer asked of it, in order. */
 export class RecordingClock extends FakeClock {
   readonly requested: number[] = [];

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { simulatorEnv } from '../../support/cli';
-import { eventuallyAsync, type ServeRun, startServe } from './serve-run';
+import { eventually } from '../../support/eventually';
+import { type ServeRun, startServe } from './serve-run';
 
 let sim: RunningSimulator | null = null;
 let run: ServeRun | null = null;
@@ -25,7 +26,7 @@ describe('serve while the server rejects its key', () => {
     const serving = await startServe(['@TGS#aLive', '--interval', '1'], env);
     run = serving;
     const snapshot = async () => (await serving.call<MonitorSnapshot>('getSnapshot', [])).body.value;
-    const rejected = await eventuallyAsync(async () => {
+    const rejected = await eventually(async () => {
       const profile = (await snapshot()).profiles[0];
       return profile?.state === 'auth-failed' ? profile : undefined;
     }, 'auth-failed');
@@ -37,7 +38,7 @@ describe('serve while the server rejects its key', () => {
     sim.control.resetLog();
     expect((await serving.call('retryRoom', ['main/@TGS#aLive'])).status).toBe(200);
     let callsBy = 0;
-    const room = await eventuallyAsync(
+    const room = await eventually(
       async () => {
         const found = (await snapshot()).rooms[0];
         callsBy = sim?.control.requests().length ?? 0;

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { simulatorEnv } from '../../support/cli';
-import { eventuallyAsync, startServe } from './serve-run';
+import { eventually } from '../../support/eventually';
+import { startServe } from './serve-run';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ describe('serve with a damaged history file', () => {
     writeFileSync(env.HEADCOUNT_CONFIG as string, '{}');
     const history = join(dirname(env.HEADCOUNT_CONFIG as string), 'history');
     const first = await startServe(['@TGS#aLive', '--interval', '1'], env);
-    await eventuallyAsync(async () => {
+    await eventually(async () => {
       const csv = (await first.call<string>('exportCsv', ['main/@TGS#aLive', '1h'])).body.value;
       return csv.split('\n').filter((row) => row.includes(',64,')).length >= 3 ? true : undefined;
     }, 'three counts');

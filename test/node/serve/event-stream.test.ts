@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorApi } from '../../../main/contract/monitor-api';
 import { streamPushes } from '../../../main/node/serve/event-stream';
 import type { MonitorService } from '../../../main/service/monitor-service';
-import { waitFor } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 import { startDemoService } from './serve-run';
 
 let server: Server | null = null;
@@ -56,10 +56,10 @@ describe('the event stream', () => {
         // Aborted below.
       }
     })();
-    await waitFor(
+    await eventually(
       () => text.includes(': heartbeat') && text.includes('data: {"type":"rooms"'),
-      10_000,
       'pushes',
+      10_000,
     );
     const events = text.split('\n\n').filter((block) => block.startsWith('data: '));
     expect(JSON.parse((events[0] as string).slice('data: '.length))).toMatchObject({
@@ -70,6 +70,6 @@ describe('the event stream', () => {
 
     abort.abort();
     await reading;
-    await waitFor(() => counted.open === 0, 5_000, 'the subscription to end');
+    await eventually(() => counted.open === 0, 'the subscription to end', 5_000);
   });
 });

@@ -17,7 +17,8 @@ import { createServeMetrics } from '../../../main/node/serve/serve-metrics';
 import { type RunningWebServer, startWebServer } from '../../../main/node/serve/web-server';
 import { openSettingsStore } from '../../../main/node/settings-store';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { runCli, simulatorEnv, waitFor } from '../../support/cli';
+import { runCli, simulatorEnv } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 
 /**
  * `headcount serve` on a disk that fills up and empties again: a real small tmpfs where this
@@ -206,7 +207,7 @@ async function alertUntil(run: { alertIds: string[] }, done: () => boolean, what
     roomOnline = roomOnline === 50 ? 500 : 50;
     const before = run.alertIds.length;
     sim.control.setOnline(ROOM, roomOnline);
-    await waitFor(() => run.alertIds.length > before, 5_000, `an alert on the way to ${what}`);
+    await eventually(() => run.alertIds.length > before, `an alert on the way to ${what}`, 5_000);
   }
 }
 
@@ -225,13 +226,17 @@ async function fullDiskScenario(disk: Disk): Promise<void> {
     () => said(run.stderr, /Could not write the alert log: the disk is full/) > 0,
     'the log to fail',
   );
-  await waitFor(
+  await eventually(
     () => said(run.stderr, /Could not write the history: the disk is full/) > 0,
-    15_000,
     'history',
+    15_000,
   );
   await run.call('snooze', [{ kind: 'all' }, '1h']);
-  if (disk.real) await waitFor(() => said(run.stderr, /Could not save the settings: the disk is full/) > 0);
+  if (disk.real)
+    await eventually(
+      () => said(run.stderr, /Could not save the settings: the disk is full/) > 0,
+      'the condition',
+    );
   // More alerts and more flushes fail meanwhile: not said again.
   const failedAt = run.alertIds.length;
   await alertUntil(run, () => run.alertIds.length >= failedAt + 3, 'more alerts while full');
@@ -249,10 +254,10 @@ async function fullDiskScenario(disk: Disk): Promise<void> {
 
   const fullTo = Date.now();
   await disk.empty();
-  await waitFor(() => said(run.stderr, /The alert log is written again/) === 1, 10_000, 'the log back');
-  await waitFor(() => said(run.stderr, /The history is written again/) === 1, 10_000, 'the history back');
+  await eventually(() => said(run.stderr, /The alert log is written again/) === 1, 'the log back', 10_000);
+  await eventually(() => said(run.stderr, /The history is written again/) === 1, 'the history back', 10_000);
   if (disk.real)
-    await waitFor(() => said(run.stderr, /The settings are saved again/) === 1, 10_000, 'settings');
+    await eventually(() => said(run.stderr, /The settings are saved again/) === 1, 'settings', 10_000);
   const after = (await notices()).join('\n');
   expect(after).not.toMatch(/Could not write/);
   expect(after).toMatch(

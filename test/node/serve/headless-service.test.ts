@@ -11,7 +11,8 @@ import { SERVE_PROFILE_ID } from '../../../main/node/serve/serve-profile';
 import { openSettingsStore, type SettingsStore } from '../../../main/node/settings-store';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { simulatorEnv } from '../../support/cli';
-import { eventually, eventuallyAsync, startServe } from './serve-run';
+import { eventually } from '../../support/eventually';
+import { startServe } from './serve-run';
 
 const KEY = `${SERVE_PROFILE_ID}/stage`;
 
@@ -75,7 +76,7 @@ describe('headcount serve room rules', () => {
     const path = join(folder, 'config.json');
     sim = await startSimulator({ rooms: [{ groupId: 'stage', audience: { kind: 'fixed', online: 100 } }] });
     const first = await serveService(path);
-    await eventuallyAsync(async () => ((await online(first.service)) === 100 ? true : undefined), 'a count');
+    await eventually(async () => ((await online(first.service)) === 100 ? true : undefined), 'a count');
 
     await first.service.setRoomRules(KEY, { above: { threshold: 1000 } });
     // Any change of the shared rules rebuilds the alert pipelines from the settings.

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { runCli, simulatorEnv } from '../../support/cli';
-import { eventually, startServe } from './serve-run';
+import { eventually } from '../../support/eventually';
+import { startServe } from './serve-run';
 
 let sim: RunningSimulator;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { createHeadlessService } from '../../../main/node/serve/headless-service
 import { createServeMetrics } from '../../../main/node/serve/serve-metrics';
 import { openSettingsStore } from '../../../main/node/settings-store';
 import { startSimulator } from '../../../main/simulator';
-import { eventually } from './serve-run';
+import { eventually } from '../../support/eventually';
 
 it('names the rooms given on the command line, and pushes their rows again', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'headcount-serve-names-'));

@@ -4,7 +4,8 @@ import { systemClock } from '../../../main/core/clock';
 import { profileEngineFactory, startDemoProfile } from '../../../main/node/profile-engine';
 import { RunKeyStore, RunProfileStore } from '../../../main/node/serve/run-stores';
 import { createMonitorService, type MonitorService } from '../../../main/service/monitor-service';
-import { type CliResult, startCli, waitFor } from '../../support/cli';
+import { type CliResult, startCli } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 
 /** A running `headcount serve` and ways to talk to it over loopback HTTP. */
 export interface ServeRun {
@@ -49,7 +50,7 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv): Promis
   });
   early.catch(() => {});
   await Promise.race([
-    waitFor(() => /^Dashboard: \S+$/m.test(run.output()), 15_000, 'the dashboard link'),
+    eventually(() => /^Dashboard: \S+$/m.test(run.output()), 'the dashboard link', 15_000),
     early,
   ]);
   const link = /^Dashboard: (\S+)$/m.exec(run.output())?.[1] as string;
@@ -119,35 +120,6 @@ async function readEvents(url: string, signal: AbortSignal, onData: (data: strin
     }
   } catch {
     // Aborted by the test, or the server stopped.
-  }
-}
-
-/** Waits until `find` returns something, and returns it. */
-export async function eventually<T>(find: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  let found: T | undefined;
-  await waitFor(
-    () => {
-      found = find();
-      return found !== undefined;
-    },
-    timeoutMs,
-    what,
-  );
-  return found as T;
-}
-
-/** Polls an async probe until it returns something (e.g. a metric read over HTTP). */
-export async function eventuallyAsync<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

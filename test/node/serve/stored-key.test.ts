@@ -4,8 +4,9 @@ import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { decodeUserSig } from '../../../main/core/usersig';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { simulatorEnv } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 import { type Stranger, startStranger } from '../../support/stranger';
-import { eventuallyAsync, type ServeRun, startServe } from './serve-run';
+import { type ServeRun, startServe } from './serve-run';
 
 /**
  * The secret key `serve` holds is bound to the SDKAppID, identifier and endpoint it was given for:
@@ -51,7 +52,7 @@ function savedProfile(change: Record<string, unknown>) {
 
 async function pollsReachTheSimulator(): Promise<void> {
   sim.control.resetLog();
-  await eventuallyAsync(
+  await eventually(
     async () =>
       sim.control.requests().some((r) => r.command === 'get_online_member_num') ? true : undefined,
     'a poll at the simulator',
