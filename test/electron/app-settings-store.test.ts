@@ -1,25 +1,19 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf, { type Options } from 'conf';
-import { describe, expect, it, vi } from 'vitest';
+import { app } from 'electron';
+import { describe, expect, it } from 'vitest';
 import { openAppSettingsStore } from '../../main/electron/app-settings-store';
 
-// The real electron-store cannot load here: vitest leaves node_modules to Node, so its
-// `import electron from 'electron'` reaches the real package, which tries to download Electron. It
-// is electron-store 11 over conf with `name` for conf's `configName` and `userData` as the default
-// folder; this stand-in is built the same way.
-vi.mock('electron-store', () => ({
-  default: class extends Conf<Record<string, unknown>> {
-    constructor({ name, ...options }: Options<Record<string, unknown>> & { name?: string }) {
-      super({ ...options, configName: name ?? 'config' });
-    }
-  },
-}));
+// The real electron-store, over the fake electron module: vitest.config.ts runs electron-store
+// through Vite (server.deps.inline), so its `import electron from 'electron'` reaches the fake.
+const fakeApp = app as unknown as { paths: Record<string, string> };
 
 describe('the tray settings in electron-store', () => {
   it('opens settings.json in the folder given, safely and with mode 0600', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'headcount-app-settings-'));
+    // electron-store asks for userData as it starts, as in the app; the file goes where `cwd` says.
+    fakeApp.paths.userData = mkdtempSync(join(tmpdir(), 'headcount-user-data-'));
     const path = join(dir, 'settings.json');
     writeFileSync(path, '{"schemaVersion": 1, "theme": ');
     const store = await openAppSettingsStore({ cwd: dir, now: () => 0 });

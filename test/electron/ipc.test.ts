@@ -1,11 +1,14 @@
-import { contextBridge, ipcMain, ipcRenderer } from 'electron';
+import { contextBridge, ipcMain, ipcRenderer, type WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelOf, MONITOR_METHODS, type MonitorApi, PUSH_CHANNEL } from '../../main/contract/monitor-api';
-import { registerMonitorApi } from '../../main/electron/ipc';
+import { pushTo, registerMonitorApi } from '../../main/electron/ipc';
+import { BrowserWindow } from '../support/fake-electron/browser-window';
+import { type FakeFrame, subframe } from '../support/fake-electron/ipc';
 
 const APP_PAGE = 'file:///app/renderer/index.html';
 const fakeIpc = ipcMain as unknown as {
   invokeAs(url: string, channel: string, ...args: unknown[]): Promise<unknown>;
+  invokeFrom(frame: FakeFrame | null, channel: string, ...args: unknown[]): Promise<unknown>;
   reset(): void;
   channels(): string[];
 };
@@ -59,6 +62,27 @@ describe('the IPC layer', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses a call from a frame inside the app page, even one showing an app URL', async () => {
+    const { api, calls } = recordingApi();
+    unregister = registerMonitorApi(api, (url) => url === APP_PAGE);
+    await expect(fakeIpc.invokeFrom(subframe(APP_PAGE, APP_PAGE), channelOf('getSnapshot'))).rejects.toThrow(
+      /^Refused getSnapshot: the call did not come from the Headcount window/,
+    );
+    await expect(
+      fakeIpc.invokeFrom(subframe('https://evil.example/', APP_PAGE), channelOf('addRooms'), 'p1', ['x']),
+    ).rejects.toThrow(/^Refused addRooms: /);
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a call whose frame is gone by the time main looks (the page navigated away)', async () => {
+    const { api, calls } = recordingApi();
+    unregister = registerMonitorApi(api, (url) => url === APP_PAGE);
+    await expect(fakeIpc.invokeFrom(null, channelOf('setPaused'), true)).rejects.toThrow(
+      /^Refused setPaused: the call did not come from the Headcount window/,
+    );
+    expect(calls).toEqual([]);
+  });
+
   it.each([
     ['a missing argument', 'setPaused', []],
     ['a wrong type', 'setPaused', ['yes']],
@@ -76,6 +100,25 @@ describe('the IPC layer', () => {
       new RegExp(`^Refused ${method}: `),
     );
     expect(calls).toEqual([]);
+  });
+});
+
+describe('pushes to the popover', () => {
+  it('reach the page, and a window that is gone is skipped without an error', () => {
+    const popover = new BrowserWindow({});
+    const received: unknown[] = [];
+    const forward = (_event: unknown, push: unknown) => received.push(push);
+    ipcRenderer.on(PUSH_CHANNEL, forward);
+    pushTo(popover.webContents as unknown as WebContents, { type: 'focus', key: 'p1/x' });
+    popover.close();
+    expect(() =>
+      pushTo(popover.webContents as unknown as WebContents, { type: 'focus', key: 'p1/y' }),
+    ).not.toThrow();
+    ipcRenderer.removeListener(PUSH_CHANNEL, forward);
+    expect(received).toEqual([{ type: 'focus', key: 'p1/x' }]);
+    expect(popover.webContents.sent).toEqual([
+      { channel: PUSH_CHANNEL, args: [{ type: 'focus', key: 'p1/x' }] },
+    ]);
   });
 });
 

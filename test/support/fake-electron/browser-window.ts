@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { app } from './app';
 import { fakeEvent } from './fake-event';
+import { ipcRenderer } from './ipc';
 
 interface Bounds {
   x: number;
@@ -18,6 +19,23 @@ type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny
 export class WebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | null = null;
   devToolsOpened = false;
+  /** Every message main sent to the page, in order. */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+
+  constructor(private readonly windowDestroyed: () => boolean = () => false) {
+    super();
+  }
+
+  /** As Electron: a message to the page, which its ipcRenderer receives. Throws once destroyed. */
+  send(channel: string, ...args: unknown[]): void {
+    if (this.isDestroyed()) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, args });
+    ipcRenderer.emit(channel, ...args);
+  }
+
+  isDestroyed(): boolean {
+    return this.windowDestroyed();
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -51,7 +69,7 @@ export class BrowserWindow extends EventEmitter {
   /** Every window created since the last reset. */
   static readonly instances: BrowserWindow[] = [];
 
-  readonly webContents = new WebContents();
+  readonly webContents = new WebContents(() => this.destroyed);
   bounds: Bounds;
   visible = false;
   focused = false;

@@ -2,10 +2,23 @@
 
 type Handler = (event: FakeIpcEvent, ...args: unknown[]) => unknown;
 
+/** A frame a call can come from: a page's top frame, or a subframe inside another frame. */
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+
 export interface FakeIpcEvent {
-  senderFrame: { url: string; parent: unknown } | null;
+  /** Null when the frame is gone (navigated away or destroyed) by the time main looks, as in Electron. */
+  senderFrame: FakeFrame | null;
   sender: { id: number; send: (channel: string, ...args: unknown[]) => void };
 }
+
+/** The top frame of a page at `url`. */
+export const topFrame = (url: string): FakeFrame => ({ url, parent: null });
+
+/** A frame at `url` (an iframe, say) inside the top frame of a page at `parentUrl`. */
+export const subframe = (url: string, parentUrl: string): FakeFrame => ({ url, parent: topFrame(parentUrl) });
 
 const handlers = new Map<string, Handler>();
 
@@ -24,15 +37,16 @@ export const ipcMain = {
   removeHandler(channel: string): void {
     handlers.delete(channel);
   },
-  /** Test helper: invoke a handler as a frame at `url` would. */
-  async invokeAs(url: string, channel: string, ...args: unknown[]): Promise<unknown> {
+  /** Test helper: invoke a handler as the top frame of a page at `url` would. */
+  invokeAs(url: string, channel: string, ...args: unknown[]): Promise<unknown> {
+    return ipcMain.invokeFrom(topFrame(url), channel, ...args);
+  },
+  /** Test helper: invoke a handler from `frame`, or with no frame (null) as after a navigation. */
+  async invokeFrom(frame: FakeFrame | null, channel: string, ...args: unknown[]): Promise<unknown> {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     const sent: unknown[] = [];
-    return handler(
-      { senderFrame: { url, parent: null }, sender: { id: 1, send: (...a) => sent.push(a) } },
-      ...args,
-    );
+    return handler({ senderFrame: frame, sender: { id: 1, send: (...a) => sent.push(a) } }, ...args);
   },
   /** Test helper: forget every handler. */
   reset(): void {
