@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const E2E = 'test/e2e/**/*.test.ts';
+
 export default defineConfig({
   // The Electron adapter's tests run against a small fake of the electron module (design.md).
   resolve: {
@@ -9,9 +11,25 @@ export default defineConfig({
   test: {
     // electron-store imports electron: run it through Vite so that import reaches the fake too.
     server: { deps: { inline: ['electron-store'] } },
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // The end-to-end tests of the popover run twice: the page over headcount serve, and over the
+    // tray app's preload bridge and IPC handlers (test/e2e/support/stage.ts).
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [E2E] } },
+      { extends: true, test: { name: 'e2e-serve', include: [E2E], env: { HEADCOUNT_STAGE: 'serve' } } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-preload',
+          include: [E2E],
+          // The OBS overlay's pages come from serve (the tray app's own overlay server is tested in
+          // test/node/overlay): their tests start a serve stage whatever carries the popover.
+          exclude: ['test/e2e/overlay*.test.ts'],
+          env: { HEADCOUNT_STAGE: 'preload' },
+        },
+      },
+    ],
   },
 });

@@ -8,7 +8,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowText, screenshot } from './support/dashboard';
-import { type PageTraffic, recordTraffic } from './support/page-traffic';
 import { type Stage, startStage } from './support/stage';
 
 let stage: Stage;
@@ -30,12 +29,7 @@ afterAll(async () => {
 
 describe('adding your app from the demo, in the dashboard', () => {
   it('tests the connection in words, saves the profile, ends the demo and polls its rooms, never sending the key back', async () => {
-    let traffic: PageTraffic | undefined;
-    const { page, problems } = await stage.open({
-      beforeLoad: async (opening) => {
-        traffic = await recordTraffic(opening);
-      },
-    });
+    const { page, problems, received } = await stage.open({ record: true });
     const { secretKey, sdkAppId, identifier } = stage.sim.credentials;
     const wrongKey = randomBytes(32).toString('hex');
 
@@ -118,15 +112,13 @@ describe('adding your app from the demo, in the dashboard', () => {
     await screenshot(page, 'rooms-own-app');
 
     // Everything the page received, and what the server printed, is free of both keys.
-    const received = await (traffic as PageTraffic).texts();
-    expect((traffic as PageTraffic).unread).toEqual([]);
-    expect((traffic as PageTraffic).messages.some((m) => m.includes('Own App'))).toBe(true);
-    // The recorder reads the API's answers: the profile's endpoint, which is no secret, comes back.
-    expect(received.some((text) => text.includes(`"endpoint":"${stage.sim.baseUrl}"`))).toBe(true);
+    const texts = (await received?.()) ?? [];
+    // The recorder reads the answers and the pushes: the profile's endpoint, no secret, comes back.
+    expect(texts.some((text) => text.includes(`"endpoint":"${stage.sim.baseUrl}"`))).toBe(true);
+    expect(texts.some((text) => text.includes('"type":"snapshot"') && text.includes('Own App'))).toBe(true);
     for (const leaked of [secretKey, wrongKey]) {
-      expect(received.filter((text) => text.includes(leaked))).toEqual([]);
-      expect(stage.run.stdout()).not.toContain(leaked);
-      expect(stage.run.stderr()).not.toContain(leaked);
+      expect(texts.filter((text) => text.includes(leaked))).toEqual([]);
+      expect(stage.output()).not.toContain(leaked);
     }
     expect(problems).toEqual([]);
   });

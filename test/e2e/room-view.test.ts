@@ -44,13 +44,12 @@ afterAll(async () => {
 });
 
 async function countsOf(groupId: string): Promise<Array<number | null>> {
-  const { body } = await stage.run.call<ChartData>('getChart', [`main/${groupId}`, 'live']);
-  return body.value.online;
+  const chart = await stage.call<ChartData>('getChart', [`main/${groupId}`, 'live']);
+  return chart.online;
 }
 
 async function alertsOf(groupId: string): Promise<AlertView[]> {
-  const { body } = await stage.run.call<AlertView[]>('listAlerts', [{ key: `main/${groupId}` }]);
-  return body.value;
+  return stage.call<AlertView[]>('listAlerts', [{ key: `main/${groupId}` }]);
 }
 
 /** Opens the dashboard and, from the room's row, its view; returns the page and the view. */

@@ -91,9 +91,7 @@ export async function runServe(args: string[]): Promise<number> {
     ? openSettingsStore(join(mkdtempSync(join(tmpdir(), 'headcount-serve-demo-')), 'config.json'))
     : openSettingsStore(values.config, { watch: true });
   try {
-    const settings: Settings = demo
-      ? { profile: { label: 'Demo' }, rules: { milestones: [5_000] } }
-      : store.read();
+    const settings: Settings = demo ? SERVE_DEMO_SETTINGS : store.read();
     const seeded = demo ? null : seedProfile(values, settings, rooms);
     return await serve({
       store,
@@ -114,6 +112,9 @@ export async function runServe(args: string[]): Promise<number> {
     store.close();
   }
 }
+
+/** What `serve --demo` runs with: the show's profile, and a milestone its biggest room reaches. */
+export const SERVE_DEMO_SETTINGS: Settings = { profile: { label: 'Demo' }, rules: { milestones: [5_000] } };
 
 /** The app profile from the credentials, with the rooms and polling the command names. */
 function seedProfile(

@@ -3,10 +3,12 @@
  * `headcount serve` printed (collecting page errors, failed requests and console errors), the axe
  * scan, and the folder the screenshots go to.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium as launchShared } from '../../support/chromium';
+import { launchChromium as launchShared, watchProblems } from '../../support/chromium';
+
+export { seriousFindings } from '../../support/chromium';
 
 /** Screenshots of the main views, for people to look at (test-artifacts/ is not committed). */
 export const SHOTS = resolve(import.meta.dirname, '../../../test-artifacts/e2e');
@@ -23,6 +25,8 @@ export interface DashboardPage {
   page: Page;
   /** Page errors, HTTP answers of 400 and above, and console errors, in order. */
   problems: string[];
+  /** With the stage's recorder: everything the page was given (answers, pushes), as text. */
+  received?: () => Promise<string[]>;
 }
 
 /** How to open the dashboard: English and light unless told. */
@@ -31,8 +35,12 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
   /** 420×640 unless told. */
   viewport?: { width: number; height: number };
-  /** Runs on the new page before it loads the dashboard, e.g. to record what the page receives. */
+  /** Runs on the new page before it loads the dashboard, e.g. to watch what the page asks for. */
   beforeLoad?: (page: Page) => Promise<void>;
+  /** Keep everything the page is given, for {@link DashboardPage.received}. */
+  record?: boolean;
+  /** Runs on the new page before it loads the dashboard: the stage readies its transport there. */
+  prepare?: (page: Page) => Promise<Pick<DashboardPage, 'received'>>;
 }
 
 /** Opens the dashboard link in a fresh context and waits until the first room row is shown. */
@@ -51,20 +59,12 @@ export async function openDashboard(
   const page = await context.newPage();
   // A step that never happens fails by its own name, before the test's 30 s run out.
   page.setDefaultTimeout(20_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
-  page.on('console', (message) => {
-    // The page's <meta> CSP repeats frame-ancestors, which only the header (sent too) can carry.
-    if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
-      problems.push(message.text());
-  });
+  const problems = watchProblems(page, { httpErrors: true });
+  const prepared = await options.prepare?.(page);
   await options.beforeLoad?.(page);
   await page.goto(link);
   await page.getByRole('list').getByRole('listitem').first().waitFor();
-  return { context, page, problems };
+  return { context, page, problems, ...prepared };
 }
 
 /** The list item of the room whose row button is named `name`. */
@@ -78,24 +78,6 @@ export function roomRow(page: Page, name: string | RegExp): Locator {
 export async function rowText(page: Page, name: string | RegExp): Promise<string> {
   const row = roomRow(page, name);
   return (await row.count()) === 0 ? '' : ((await row.first().textContent()) ?? '');
-}
-
-const axeSource = readFileSync(
-  resolve(import.meta.dirname, '../../../node_modules/axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** Axe findings on the page as it is now that are serious or critical, as "rule: target" lines. */
-export async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate('axe.run().then((result) => result.violations)')) as Array<{
-    id: string;
-    impact: string | null;
-    nodes: Array<{ target: string[] }>;
-  }>;
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
 
 /** Saves a screenshot of the page as test-artifacts/e2e/<name>.png. */

@@ -13,7 +13,10 @@ export const OVERLAY_TOKEN = 'obs-overlay-token-for-tests';
 
 /** A stage whose `headcount serve` has the overlay on and watches every one of `rooms`. */
 export function startOverlayStage(rooms: RoomSpec[], settings?: Record<string, unknown>): Promise<Stage> {
+  // The overlay page is served by headcount serve (and by the tray app's own loopback server,
+  // tested in test/node/overlay), whatever carries the popover.
   return startStage({
+    transport: 'serve',
     rooms,
     watched: rooms.map((room) => room.groupId),
     env: { HEADCOUNT_OVERLAY_TOKEN: OVERLAY_TOKEN },

@@ -1,64 +1,43 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { launchChromium } from '../../support/chromium';
+import { type Stage, startStage } from '../../e2e/support/stage';
+import { watchProblems } from '../../support/chromium';
 import { simulatorEnv } from '../../support/cli';
-import { type ServeRun, startServe } from './serve-run';
+import { startServe } from './serve-run';
 
 /** Screenshots of the UI tests, kept for people to look at (not committed). */
 const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts');
 
-let sim: RunningSimulator;
-let run: ServeRun;
-let browser: Browser;
+let stage: Stage;
 
 beforeAll(async () => {
-  sim = await startSimulator({
+  stage = await startStage({
+    transport: 'serve',
     rooms: [
       { groupId: '@TGS#aLive', audience: { kind: 'fixed', online: 1234 } },
       { groupId: '@TGS#aQuiet', audience: { kind: 'fixed', online: 56 } },
     ],
+    watched: ['@TGS#aLive', '@TGS#aQuiet'],
+    settings: { rooms: { '@TGS#aLive': { label: 'Launch Day' }, '@TGS#aQuiet': { label: 'Quiet Room' } } },
   });
-  const env = simulatorEnv(sim);
-  writeFileSync(
-    env.HEADCOUNT_CONFIG as string,
-    JSON.stringify({
-      rooms: { '@TGS#aLive': { label: 'Launch Day' }, '@TGS#aQuiet': { label: 'Quiet Room' } },
-    }),
-  );
-  run = await startServe(['@TGS#aLive', '@TGS#aQuiet', '--interval', '1'], env);
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
-  const result = await run?.stop();
-  await sim?.close();
-  expect(result?.code).toBe(0);
+  expect(await stage?.stop()).toBe(0);
 });
 
 describe('the dashboard in Chromium', () => {
   it('opens the printed link and shows the rooms with their counts, kept current by the pushes', async () => {
-    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 420, height: 560 } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-    });
-    page.on('console', (message) => {
-      // The page's <meta> CSP repeats frame-ancestors, which only the header (sent too) can carry.
-      if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
-        problems.push(message.text());
-    });
+    const page = await stage.browser.newPage({ locale: 'en-US', viewport: { width: 420, height: 560 } });
+    const problems = watchProblems(page, { httpErrors: true });
 
-    await page.goto(run.link);
+    await page.goto(stage.link);
     await page.getByText('Launch Day').first().waitFor();
     await page.getByText('Quiet Room').first().waitFor();
     await page.getByText('1,234').first().waitFor();
     await page.getByText('56', { exact: true }).first().waitFor();
 
-    sim.control.setOnline('@TGS#aQuiet', 98_765);
+    stage.sim.control.setOnline('@TGS#aQuiet', 98_765);
     await page.getByText('98,765').first().waitFor({ timeout: 15_000 });
 
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -71,10 +50,10 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('reconnects after the server restarts and takes a fresh snapshot, so nothing stale stays', async () => {
-    const env = { ...simulatorEnv(sim), HEADCOUNT_SERVE_TOKEN: 'a-token-kept-across-restarts' };
+    const env = { ...simulatorEnv(stage.sim), HEADCOUNT_SERVE_TOKEN: 'a-token-kept-across-restarts' };
     const first = await startServe(['@TGS#aLive', '@TGS#aQuiet', '--interval', '1'], env);
     const port = new URL(first.base).port;
-    const page = await browser.newPage({ locale: 'en-US' });
+    const page = await stage.browser.newPage({ locale: 'en-US' });
     await page.goto(first.link);
     await page.getByText('@TGS#aQuiet').first().waitFor();
     expect((await first.stop()).code).toBe(0);

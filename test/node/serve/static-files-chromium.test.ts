@@ -3,35 +3,23 @@
  * the page without the chart's code, a reload revalidates what the browser kept (304s), and the
  * chart's code arrives once the person starts towards a room, under the page's CSP.
  */
-import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { launchChromium } from '../../support/chromium';
-import { simulatorEnv } from '../../support/cli';
-import { type ServeRun, startServe } from './serve-run';
+import { type Stage, startStage } from '../../e2e/support/stage';
+import { watchProblems } from '../../support/chromium';
 
-let sim: RunningSimulator;
-let run: ServeRun;
-let browser: Browser;
+let stage: Stage;
 
 beforeAll(async () => {
-  sim = await startSimulator({
+  stage = await startStage({
+    transport: 'serve',
     rooms: [{ groupId: '@TGS#aLive', audience: { kind: 'fixed', online: 1234 } }],
+    watched: ['@TGS#aLive'],
+    settings: { rooms: { '@TGS#aLive': { label: 'Launch Day' } } },
   });
-  const env = simulatorEnv(sim);
-  writeFileSync(
-    env.HEADCOUNT_CONFIG as string,
-    JSON.stringify({ rooms: { '@TGS#aLive': { label: 'Launch Day' } } }),
-  );
-  run = await startServe(['@TGS#aLive', '--interval', '1'], env);
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
-  const result = await run?.stop();
-  await sim?.close();
-  expect(result?.code).toBe(0);
+  expect(await stage?.stop()).toBe(0);
 });
 
 /** The status of each answer for one of the page's files, by file name, in the order they came. */
@@ -48,18 +36,15 @@ function pageFileAnswers(page: Page): Map<string, number[]> {
 
 describe("the page's files in Chromium", () => {
   it('leave the chart out of the first load, revalidate on reload, and bring it for a room', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 420, height: 560 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      // The page's <meta> CSP repeats frame-ancestors, which only the header (sent too) can carry.
-      if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
-        problems.push(message.text());
+    const context = await stage.browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 420, height: 560 },
     });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
     const answers = pageFileAnswers(page);
 
-    await page.goto(run.link);
+    await page.goto(stage.link);
     await page.getByText('1,234').first().waitFor();
     expect(answers.get('popover.js')).toEqual([200]);
     expect(answers.get('popover.css')).toEqual([200]);

@@ -1,8 +1,8 @@
-/** Debian Chromium for the renderer tests: launching it, opening the synthetic popover, and axe. */
-import { readFile } from 'node:fs/promises';
+/** Opening the synthetic popover in Debian's Chromium, for the renderer tests. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { watchProblems } from '../../support/chromium';
 
-export { launchChromium } from '../../support/chromium';
+export { launchChromium, seriousFindings } from '../../support/chromium';
 
 /** Opens `url` in a fresh context; `errors` collects what the page threw or logged as an error. */
 export async function openPage(
@@ -24,31 +24,7 @@ export async function openPage(
     acceptDownloads: options.acceptDownloads ?? false,
   });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // The page's <meta> CSP repeats frame-ancestors, which only a header (Electron sends it) can carry.
-    if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored"))
-      errors.push(message.text());
-  });
+  const errors = watchProblems(page);
   await page.goto(url);
   return { context, page, errors };
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Axe findings that are serious or critical, as "rule: target" lines. */
-export async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
