@@ -3,12 +3,9 @@
  * a pushed count changing one row in place, keyboard moves, the switch to Chinese, and an axe scan
  * without serious or critical findings. Screenshots go to test-artifacts/ui/ for a person to judge.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { openPage, seriousFindings } from './browser/chromium-page';
-import { type PageServer, servePopover } from './browser/page-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, seriousFindings, syntheticPopover } from './browser/chromium-page';
 
 // The callbacks given to page.evaluate run in the page. The tests' program has no DOM library, so
 // the few page globals they touch are declared here, for this module only.
@@ -37,27 +34,14 @@ interface Retried {
   syntheticMonitor: { retried: string[] };
 }
 
-const SHOTS = 'test-artifacts/ui';
 const PANEL = '.status-panel:not([hidden])';
 
-let browser: Browser;
-let server: PageServer;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await servePopover();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const popover = syntheticPopover();
 
 async function open(
   options: { locale?: string; colorScheme?: 'light' | 'dark'; query?: string; waitFor?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page, errors } = await openPage(browser, `${server.url}${options.query ?? ''}`, options);
+  const { context, page, errors } = await popover.open(options.query ?? '', options);
   await page.waitForSelector(options.waitFor ?? '.room');
   expect(errors).toEqual([]);
   return { context, page };

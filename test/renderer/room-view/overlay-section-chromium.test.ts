@@ -5,33 +5,18 @@
  * twice before it revokes, the section in Chinese, light and dark, and no serious axe finding.
  * Screenshots go to test-artifacts/ui/overlay-*.png.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { OverlayChange } from '../../../main/contract/monitor-api';
-import { launchChromium, openPage, seriousFindings } from '../browser/chromium-page';
-import { type PageServer, servePopover } from '../browser/page-server';
+import { SHOTS, seriousFindings, syntheticPopover } from '../browser/chromium-page';
 
-const SHOTS = 'test-artifacts/ui';
 const ROOM = 'Launch Day 0';
 
-let browser: Browser;
-let server: PageServer;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await servePopover();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const popover = syntheticPopover();
 
 /** Opens the room's view and scrolls to its overlay section. */
 async function openSection(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}) {
-  const opened = await openPage(browser, server.url, { ...options, height: 720 });
+  const opened = await popover.open('', { ...options, height: 720 });
   const { page } = opened;
   await page.waitForSelector('.room');
   await page.fill('#room-query', ROOM);
@@ -71,7 +56,7 @@ describe('the OBS overlay section of the tray app', () => {
     await section.locator('.overlay-link').waitFor();
     const link = await section.locator('.overlay-link').inputValue();
     expect(link).toMatch(
-      new RegExp(`^${server.url}overlay\\?room=%40TGS%23[0-9A-Z]+&token=synthetic-token-1-`),
+      new RegExp(`^${popover.url}overlay\\?room=%40TGS%23[0-9A-Z]+&token=synthetic-token-1-`),
     );
     expect(await page.locator('.overlay-frame').getAttribute('src')).toBe(link);
     expect(await statusOf(page)).toBe('');

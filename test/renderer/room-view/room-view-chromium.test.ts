@@ -5,11 +5,10 @@
  * back to the row, the rows' sparklines, no CSP complaint, and an axe scan without serious or
  * critical findings. Screenshots go to test-artifacts/ui/room-*.png.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, seriousFindings } from '../browser/chromium-page';
-import { type PageServer, servePopover } from '../browser/page-server';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, seriousFindings, syntheticPopover } from '../browser/chromium-page';
 
 // The page globals the callbacks given to page.evaluate touch (the tests' program has no DOM library).
 interface PageElement {
@@ -29,28 +28,15 @@ interface Synthetic {
   };
 }
 
-const SHOTS = 'test-artifacts/ui';
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const ROOM = 'Launch Day 0';
 
-let browser: Browser;
-let server: PageServer;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await servePopover();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const popover = syntheticPopover();
 
 async function open(
   options: { locale?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const opened = await openPage(browser, server.url, { ...options, height: 640, acceptDownloads: true });
+  const opened = await popover.open('', { ...options, height: 640, acceptDownloads: true });
   await opened.page.waitForSelector('.room');
   return opened;
 }

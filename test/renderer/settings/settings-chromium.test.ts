@@ -6,38 +6,23 @@
  * acknowledgement, in English and Chinese, light and dark, without serious axe findings.
  * Screenshots go to test-artifacts/ui/settings-*.png and alerts-*.png.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../../main/contract/monitor-api';
-import { launchChromium, openPage, seriousFindings } from '../browser/chromium-page';
-import { type PageServer, servePopover } from '../browser/page-server';
+import { type openPage, SHOTS, seriousFindings, syntheticPopover } from '../browser/chromium-page';
 import type { SyntheticSettingsRecord } from '../browser/synthetic-settings';
 
-const SHOTS = 'test-artifacts/ui';
 /** Tall enough that a screenshot holds the whole settings view. */
 const TALL = 5000;
 
-let browser: Browser;
-let server: PageServer;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await servePopover();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const popover = syntheticPopover();
 
 async function openView(
   view: 'settings' | 'alerts',
   options: Parameters<typeof openPage>[2] = {},
   query = '?tray=1',
 ) {
-  const opened = await openPage(browser, `${server.url}${query}`, options);
+  const opened = await popover.open(query, options);
   await opened.page.waitForSelector('.room');
   await opened.page.click(view === 'settings' ? '.to-settings' : '.to-alerts');
   await opened.page.waitForSelector(view === 'settings' ? '.app-form' : '.alert-entry');
