@@ -14,6 +14,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Two files at a time, where vitest would take one on two cores: most of a test's time is spent
+    // waiting on a child process, Chromium or loopback HTTP, so two keep both cores busy.
+    maxWorkers: 2,
     // The end-to-end tests of the popover run twice: the page over headcount serve, and over the
     // tray app's preload bridge and IPC handlers (test/e2e/support/stage.ts).
     projects: [
