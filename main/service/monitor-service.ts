@@ -6,12 +6,24 @@ import { settingsMethods } from './settings-methods';
 
 export type { MonitorServiceOptions } from './service-state';
 
+/** The engine behind the UI: the MonitorApi, and the edition's handles to start, stop and wake it. */
+export interface MonitorService extends MonitorApi {
+  /** Starts every saved profile, or the demo when there is none. */
+  start(): Promise<void>;
+  /** Stops polling, closes the alert pipelines and writes the history. */
+  stop(): Promise<void>;
+  /** The machine woke up: counts are stale, poll again at once. */
+  wake(): void;
+  /** True while the built-in simulator plays the demo show. */
+  readonly isDemo: boolean;
+}
+
 /**
- * The engine behind the UI, whatever carries it (Electron IPC or `headcount serve`): the MonitorApi,
- * its methods made by three parts along the contract (rooms and counts, alerts, settings and
- * profiles) over one shared state, and the edition's handles to start, stop and wake it.
+ * The MonitorService, whatever carries it (Electron IPC or `headcount serve`): its methods made by
+ * three parts along the contract (rooms and counts, alerts, settings and profiles) over one shared
+ * state.
  */
-export function createMonitorService(options: MonitorServiceOptions) {
+export function createMonitorService(options: MonitorServiceOptions): MonitorService {
   const state = new ServiceState(options);
   return {
     ...roomMethods(state),
@@ -19,17 +31,11 @@ export function createMonitorService(options: MonitorServiceOptions) {
     ...settingsMethods(state),
     getSnapshot: async () => state.snapshot(),
     onPush: (listener) => state.subscribe(listener),
-    /** Starts every saved profile, or the demo when there is none. */
     start: () => state.start(),
-    /** Stops polling, closes the alert pipelines and writes the history. */
     stop: () => state.stop(),
-    /** The machine woke up: counts are stale, poll again at once. */
     wake: () => state.wake(),
-    /** True while the built-in simulator plays the demo show. */
-    get isDemo(): boolean {
+    get isDemo() {
       return state.runtimes.isDemo;
     },
-  } satisfies MonitorApi & Record<string, unknown>;
+  } satisfies MonitorService;
 }
-
-export type MonitorService = ReturnType<typeof createMonitorService>;
