@@ -1,9 +1,9 @@
 /** Words and numbers for alert titles and messages, the same in every channel. */
+import { groupedCount } from '../../common/count-format';
 
-const counts = new Intl.NumberFormat('en-US');
-
+/** A number of people, rounded: "12,345". */
 export function people(n: number): string {
-  return counts.format(Math.round(n));
+  return groupedCount(Math.round(n));
 }
 
 /** "Room 'Launch Day'" with a label, else the id. */

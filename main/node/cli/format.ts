@@ -1,11 +1,9 @@
 /** Human-readable numbers, ages and tables for the terminal. */
+import { groupedCount } from '../../common/count-format';
 import { terminalText } from './terminal-text';
 
-const counts = new Intl.NumberFormat('en-US');
-
-export function formatCount(n: number): string {
-  return counts.format(n);
-}
+/** A count as every English surface writes it: "12,345". */
+export const formatCount = groupedCount;
 
 /** "+1,234" or "-56"; empty for no change or none known. */
 export function formatChange(change: number | null): string {
