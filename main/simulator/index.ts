@@ -4,9 +4,13 @@
  * run without an account. See {@link startSimulator}.
  */
 export { demoLabel, demoShow } from './demo-show';
+export { EDITIONS } from './edition';
 export { startSimulator } from './server';
 export type {
   AudienceSpec,
+  AudienceView,
+  DeliveredMessage,
+  Edition,
   FaultSpec,
   RequestRecord,
   RoomSpec,
