@@ -17,7 +17,8 @@ export interface ImTransportOptions {
   endpoint: Endpoint;
   post: HttpPost;
   clock: Pick<Clock, 'wall'>;
-  acquire: () => Promise<void>;
+  /** The rate gate of `command`, awaited before every attempt. */
+  acquire: (command: string) => Promise<void>;
   /** Source of the per-request uint32 `random`; crypto-random when not given. */
   random?: () => number;
   timeoutMs: number;
@@ -44,12 +45,12 @@ export class ImTransport {
   async send(service: string, command: string, body: string): Promise<ApiResult<HttpResponse>> {
     const path = `/v4/${service}/${command}`;
     const current = this.hostIndex;
-    const first = await this.attempt(current, path, body);
+    const first = await this.attempt(current, command, path, body);
     if (first.ok) return { ok: true, value: first.response };
     const other = current === 0 ? 1 : 0;
     if (!neverReached(first.failure) || other >= this.hosts.length)
       return this.failure(current, first.failure);
-    const second = await this.attempt(other, path, body);
+    const second = await this.attempt(other, command, path, body);
     if (second.ok) {
       this.hostIndex = other;
       return { ok: true, value: second.response };
@@ -73,8 +74,8 @@ export class ImTransport {
     return clean.slice(0, 300);
   }
 
-  private async attempt(index: number, path: string, body: string): Promise<Attempt> {
-    await this.options.acquire();
+  private async attempt(index: number, command: string, path: string, body: string): Promise<Attempt> {
+    await this.options.acquire(command);
     const userSig = this.sigs.get();
     this.lastSig = userSig;
     const query = [
