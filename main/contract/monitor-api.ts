@@ -17,6 +17,7 @@ import type { LiveRoomsPage, PollingInput, SettingsPatch, SettingsView } from '.
 export type { AlertPhase, AlertRule, Severity } from '../common/alert-rules';
 export type * from './alert-api';
 export type * from './overlay-api';
+export type * from './push-api';
 export type * from './settings-api';
 export type { AppState, ErrorKind, KeyStorage, RoomStatus, RuleSettings };
 

@@ -2,9 +2,10 @@ import type { KeyStorage } from '../common/key-storage';
 import type { RuleSettings } from '../common/rule-settings';
 import type { Alert } from '../core/alerts/alert';
 import type { AppMonitor } from '../core/app-monitor';
+import type { CommandBudgets } from '../core/command-budgets';
 import type { ImClient } from '../core/im-client';
 import type { MonitorEvent } from '../core/monitor-events';
-import type { RateBudget } from '../core/rate-budget';
+import type { CountPusher } from '../core/push/count-pusher';
 import type { EditableSettings } from './settings-edit';
 
 /** One app profile as it is kept in the settings (the secret key is in the vault, never here). */
@@ -36,12 +37,14 @@ export interface KeyStore {
   storage(profileId: string): { keyStorage: KeyStorage; note: string; weakOptIn?: boolean };
 }
 
-/** A running engine for one profile: its client (for group info and tests) and its monitor. */
+/** A running engine for one profile: its client (for group info and tests), its monitor and its pusher. */
 export interface ProfileEngine {
   client: Pick<ImClient, 'getOnlineMemberNum' | 'getGroupInfo' | 'getAppidGroupList'>;
   monitor: AppMonitor;
-  /** The profile's rate budget, so that a new rate cap applies without a restart. */
-  budget?: Pick<RateBudget, 'setCap'>;
+  /** The profile's budget per command, so that a new rate cap applies without a restart. */
+  budgets?: Pick<CommandBudgets, 'setMaxRate' | 'readings'>;
+  /** Writes opted-in rooms' counts into the rooms. */
+  pusher?: Pick<CountPusher, 'configure' | 'status'>;
   close(): void;
 }
 

@@ -2,6 +2,7 @@ import type { RuleSettings } from '../../common/rule-settings';
 import type { MonitorEvent } from '../monitor-events';
 import type { Alert } from './alert';
 import { FiringState } from './firing-state';
+import { PushAlerts } from './push-alerts';
 import { type AlertDraft, RoomAlerts } from './room-alerts';
 import { rulesFor } from './rule-settings';
 
@@ -26,6 +27,10 @@ export interface AlertEngineOptions {
 export class AlertEngine {
   private readonly rooms = new Map<string, RoomAlerts>();
   private readonly appStates = { auth: new FiringState(), account: new FiringState() };
+  private readonly pushes = new PushAlerts({
+    recovered: () => this.recoveredNotices(),
+    label: (groupId) => this.options.labels?.[groupId],
+  });
   private options: AlertEngineOptions;
   private counter = 0;
 
@@ -59,6 +64,8 @@ export class AlertEngine {
         return [];
       case 'status':
         return this.appLevel(event.at, event.status.error?.kind, event.status.error?.message);
+      case 'push':
+        return this.finish(this.pushes.onPush(event.push, event.at));
     }
   }
 

@@ -2,6 +2,7 @@ import type { Alert } from '../../core/alerts/alert';
 import type { AppMonitor } from '../../core/app-monitor';
 import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
 import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
+import type { PushStatus } from '../../core/push/push-status';
 import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
 import { terminalJson, terminalText } from './terminal-text';
 
@@ -40,7 +41,25 @@ export function jsonLine(event: MonitorEvent): string | null {
       });
     case 'room':
       return null;
+    case 'push':
+      return JSON.stringify(pushFields(event.push, event.at));
   }
+}
+
+/** A room's push as a `push` line: its state, how, and the last count written or why it fails. */
+function pushFields(push: PushStatus, at: number) {
+  const { groupId, via, key, state, reason, error, written } = push;
+  return {
+    type: 'push',
+    groupId,
+    via,
+    key,
+    state,
+    ...(reason ? { reason } : {}),
+    ...(error ? { kind: error.kind, ...(error.code === undefined ? {} : { code: error.code }) } : {}),
+    ...(written ? { online: written.online, sampledAt: iso(written.sampledAt) } : {}),
+    at: iso(at),
+  };
 }
 
 function statusFields(status: AppStatus) {
@@ -105,6 +124,12 @@ function eventLine(event: MonitorEvent): string | null {
       return `${at}  woke after ${formatAge(event.sleptMs)}: counts are stale until polled again`;
     case 'room':
       return event.room.status === 'stale' ? `${at}  ${showGroupId(event.room.groupId)}  stale` : null;
+    case 'push': {
+      const { push } = event;
+      const written = push.written && push.state === 'ok' ? ` = ${formatCount(push.written.online)}` : '';
+      const why = push.reason ? ` - ${push.reason}` : '';
+      return `${at}  ${showGroupId(push.groupId)}  push ${push.state}: ${push.via} ${push.key}${written}${why}`;
+    }
   }
 }
 

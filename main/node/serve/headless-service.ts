@@ -107,7 +107,8 @@ function timedEngines(
     return {
       client: engine.client,
       monitor: engine.monitor,
-      budget: engine.budget,
+      budgets: engine.budgets,
+      pusher: engine.pusher,
       close(): void {
         untrack();
         engine.close();
