@@ -3,6 +3,7 @@ import { systemClock } from '../../core/clock';
 import { recordInto } from '../../core/history/history-recorder';
 import { HistoryStore } from '../../core/history/history-store';
 import { longTimeout } from '../../core/long-timeout';
+import type { PushTarget } from '../../core/push/push-target';
 import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
 import { terminalText } from './terminal-text';
@@ -11,6 +12,8 @@ import { alertJsonLine, alertTextLine, clearScreen, jsonLine, renderScreen, text
 export interface WatchRun {
   engine: Engine;
   groupIds: string[];
+  /** The rooms that show their count to viewers, and how. */
+  pushes?: ReadonlyMap<string, PushTarget>;
   json: boolean;
   durationMs?: number | undefined;
   /** Shown above the live table. */
@@ -47,7 +50,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       clearScreen(write);
       const alerts = recentAlerts.slice(-ALERTS_ON_SCREEN);
       write(
-        `${renderScreen(monitor, history, run.title)}\n${alerts.length ? `\nRecent alerts:\n${alerts.join('\n')}\n` : ''}`,
+        `${renderScreen(run.engine, history, run.title)}\n${alerts.length ? `\nRecent alerts:\n${alerts.join('\n')}\n` : ''}`,
       );
     };
     const finish = async (code: number) => {
@@ -66,7 +69,11 @@ export async function watchRooms(run: WatchRun): Promise<number> {
     const stop = () => void finish(0);
     monitor.on((event) => {
       if (finished) return;
-      const line = run.json ? jsonLine(event) : live ? null : textLine(event);
+      const line = run.json
+        ? jsonLine(event, () => run.engine.budgets.readings())
+        : live
+          ? null
+          : textLine(event);
       if (line !== null) write(`${line}\n`);
       alerting?.handle(event);
       if (event.type === 'status' && event.status.error) {
@@ -79,6 +86,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
     // A month's run is longer than one timer holds: the wait is chained.
     const ends = run.durationMs === undefined ? null : longTimeout(stop, run.durationMs);
     if (live) timers.push(setInterval(redraw, REDRAW_MS));
+    for (const [groupId, target] of run.pushes ?? []) run.engine.pusher.configure(groupId, target);
     monitor.addRooms(run.groupIds);
     monitor.start();
   });

@@ -1,15 +1,20 @@
 import type { Alert } from '../../core/alerts/alert';
 import type { AppMonitor } from '../../core/app-monitor';
 import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
+import { type BudgetReading, COUNT_COMMAND, type CommandBudgets } from '../../core/command-budgets';
 import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
+import type { CountPusher } from '../../core/push/count-pusher';
 import type { PushStatus } from '../../core/push/push-status';
 import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
 import { terminalJson, terminalText } from './terminal-text';
 
 type Write = (text: string) => void;
 
-/** One JSON object per line, as design.md defines them: sample, error, status (and alert, later). */
-export function jsonLine(event: MonitorEvent): string | null {
+/**
+ * One JSON object per line, as design.md defines them: sample, error, status, push (and alert,
+ * from the alert pipeline). A status line carries each command's budget as `budgets` read now.
+ */
+export function jsonLine(event: MonitorEvent, budgets: () => BudgetReading[] = () => []): string | null {
   switch (event.type) {
     case 'sample':
       return terminalJson({
@@ -30,7 +35,12 @@ export function jsonLine(event: MonitorEvent): string | null {
       });
     }
     case 'status':
-      return terminalJson({ type: 'status', ...statusFields(event.status), at: iso(event.at) });
+      return terminalJson({
+        type: 'status',
+        ...statusFields(event.status),
+        budgets: budgetFields(budgets()),
+        at: iso(event.at),
+      });
     case 'resumed':
       return terminalJson({
         type: 'status',
@@ -42,8 +52,31 @@ export function jsonLine(event: MonitorEvent): string | null {
     case 'room':
       return null;
     case 'push':
-      return JSON.stringify(pushFields(event.push, event.at));
+      return terminalJson(pushFields(event.push, event.at));
   }
+}
+
+/** Each command's budget: `{command: {cap, limit, used, waiting}}`. */
+function budgetFields(readings: BudgetReading[]) {
+  return Object.fromEntries(
+    readings.map((r) => [
+      r.command,
+      { cap: r.capPerSecond, limit: r.limitPerSecond, used: r.used, waiting: r.waiting },
+    ]),
+  );
+}
+
+/** Each command's use of its budget on one line, for people: the ones that are used or slowed. */
+export function describeBudgets(readings: BudgetReading[]): string {
+  const shown = readings.filter(
+    (r) => r.command === COUNT_COMMAND || r.used > 0 || r.waiting > 0 || r.limitPerSecond < r.capPerSecond,
+  );
+  const parts = shown.map((r) => {
+    const slowed = r.limitPerSecond < r.capPerSecond ? ` (slowed to ${r.limitPerSecond})` : '';
+    const waiting = r.waiting > 0 ? `, ${r.waiting} waiting` : '';
+    return `${r.command} ${r.used}/${r.capPerSecond}${slowed}${waiting}`;
+  });
+  return `calls/s: ${parts.join(' · ')}`;
 }
 
 /** A room's push as a `push` line: its state, how, and the last count written or why it fails. */
@@ -128,7 +161,9 @@ function eventLine(event: MonitorEvent): string | null {
       const { push } = event;
       const written = push.written && push.state === 'ok' ? ` = ${formatCount(push.written.online)}` : '';
       const why = push.reason ? ` - ${push.reason}` : '';
-      return `${at}  ${showGroupId(push.groupId)}  push ${push.state}: ${push.via} ${push.key}${written}${why}`;
+      return terminalText(
+        `${at}  ${showGroupId(push.groupId)}  push ${push.state}: ${push.via} ${push.key}${written}${why}`,
+      );
     }
   }
 }
@@ -143,25 +178,42 @@ export function describeStatus(status: AppStatus): string {
   return terminalText(`${status.state}: ${every}${stretched}${status.reason ? ` - ${status.reason}` : ''}`);
 }
 
+/** What the live table reads of an engine. */
+export interface ScreenSource {
+  monitor: AppMonitor;
+  budgets: Pick<CommandBudgets, 'readings'>;
+  pusher: Pick<CountPusher, 'status'>;
+}
+
 /** The live table of a terminal, redrawn in place. */
 export function renderScreen(
-  monitor: AppMonitor,
+  engine: ScreenSource,
   history: ChangeHistory,
   title: string,
   now = Date.now(),
 ): string {
-  const rows = monitor.snapshot().map((room) => roomRow(room, history, now));
-  const header = `${title}  ${new Date(now).toLocaleTimeString()}\n${describeStatus(monitor.status())}\n\n`;
+  const { monitor } = engine;
+  const rows = monitor.snapshot().map((room) => roomRow(room, engine, history, now));
+  const status = `${describeStatus(monitor.status())}\n${describeBudgets(engine.budgets.readings())}`;
+  const header = `${title}  ${new Date(now).toLocaleTimeString()}\n${status}\n\n`;
   return header + table(['ROOM', 'ONLINE', '1 MIN', 'AGE', 'PEAK', 'STATUS'], rows, new Set([1, 2, 4]));
 }
 
-/** A room's line; its change over a minute by the popover's rule: none until a minute of history. */
-function roomRow(room: RoomSnapshot, history: ChangeHistory, now: number): string[] {
+/**
+ * A room's line; its change over a minute by the popover's rule: none until a minute of history. A
+ * failing push is said beside how the room is polled.
+ */
+function roomRow(room: RoomSnapshot, engine: ScreenSource, history: ChangeHistory, now: number): string[] {
   const online = room.online === null ? '-' : formatCount(room.online);
   const change = formatChange(changeOverMinute(history, room.groupId, room.online, now));
-  const state = room.error && room.status !== 'live' ? `${room.status}: ${room.error.kind}` : room.status;
+  const polled = room.error && room.status !== 'live' ? `${room.status}: ${room.error.kind}` : room.status;
+  const push = engine.pusher.status(room.groupId);
+  const pushing =
+    push && (push.state === 'failing' || push.state === 'refused')
+      ? `; push failing: ${terminalText(push.reason ?? push.state)}`
+      : '';
   const peak = room.peak ? formatCount(room.peak.online) : '-';
-  return [showGroupId(room.groupId), online, change, formatAge(room.ageMs), peak, state];
+  return [showGroupId(room.groupId), online, change, formatAge(room.ageMs), peak, `${polled}${pushing}`];
 }
 
 export function clearScreen(write: Write): void {
