@@ -5,6 +5,7 @@ import { changeOverMinute } from '../core/history/count-change';
 import type { HistoryStore } from '../core/history/history-store';
 import type { ProfileRuntimes, Runtime } from './profile-runtimes';
 import { roomChanges } from './room-changes';
+import { roomPushView } from './room-push';
 import type { KeyStore } from './service-ports';
 import { roomSnoozedUntil } from './snooze-views';
 import { parseRoomKey, profileView, roomKey, roomView } from './views';
@@ -51,6 +52,7 @@ export class LiveViews {
             ? { keyStorage: 'this-run-only', note: 'Demo credentials of the built-in simulator.' }
             : this.options.keys.storage(profile.id),
           engine?.monitor.status() ?? null,
+          engine?.budgets?.readings() ?? [],
         ),
       );
   }
@@ -68,6 +70,7 @@ export class LiveViews {
           snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
           change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
           changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
+          push: roomPushView(engine.pusher?.status(room.groupId)),
         }),
       );
   }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ruleSettingsSchema } from '../common/rule-settings';
 import type { MonitorApi, MonitorMethod } from '../contract/monitor-api';
+import { PUSH_VIAS, pushKeyProblem } from '../common/room-push';
 import { alertEntryQuery, pageCursor, pollingInput, settingsPatch } from './settings-api-schemas';
 
 const roomKey = z.string().min(3).max(200);
@@ -14,6 +15,10 @@ const snoozeTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('profile'), profileId }),
   z.strictObject({ kind: z.literal('room'), key: roomKey }),
 ]);
+const pushSettings = z.strictObject({
+  via: z.enum(PUSH_VIAS),
+  key: z.string().refine((key) => pushKeyProblem(key) === null, { error: 'a key of 1 to 32 bytes' }),
+});
 const chartRange = z.enum(['live', '1h', '6h', '24h', '7d']);
 const profileInput = z.strictObject({
   id: profileId.optional(),
@@ -55,6 +60,8 @@ export const MONITOR_ARGUMENTS = {
   getSparklines: z.tuple([z.array(roomKey).max(200)]),
   getRoomRules: z.tuple([roomKey]),
   setRoomRules: z.tuple([roomKey, ruleSettingsSchema.nullable()]),
+  getRoomPush: z.tuple([roomKey]),
+  setRoomPush: z.tuple([roomKey, pushSettings.nullable(), z.boolean().optional()]),
   getOverlay: z.tuple([]),
   setOverlay: z.tuple([
     z.strictObject({

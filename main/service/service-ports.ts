@@ -56,12 +56,20 @@ export type EngineFactory = (
   options?: { userSigLifetimeSeconds?: number },
 ) => ProfileEngine;
 
-/** The demo: a simulator and a profile for it, used while no profile is set up. */
-export type DemoStarter = () => Promise<{
-  profile: ProfileRecord;
-  secretKey: string;
+/** The demo while it runs: its simulator, the rooms that show their count, and what their viewers see. */
+export interface DemoRun {
   close(): Promise<void>;
-}>;
+  /** Where the demo's rooms keep their push (never the user's settings). */
+  pushes?: import('./room-push').RoomPushStore;
+  /** What the viewers of a demo room see now under the push's key, read from the simulator. */
+  viewers?(
+    groupId: string,
+    target: import('../core/push/push-target').PushTarget,
+  ): { value: string | number | null };
+}
+
+/** The demo: a simulator and a profile for it, used while no profile is set up. */
+export type DemoStarter = () => Promise<DemoRun & { profile: ProfileRecord; secretKey: string }>;
 
 /** Where alerts go in this edition (rules, log, notifications), one per profile. */
 export interface AlertSink {

@@ -18,6 +18,7 @@ export function roomView(groupId: string, online: number | null, fields: Partial
     peak: null,
     pinned: false,
     snoozedUntil: null,
+    push: null,
     ...fields,
   };
 }

@@ -45,6 +45,20 @@ function profile(id: string, label: string, state: ProfileView['state'], rooms: 
       callsPerSecond: rooms / 10,
       capPerSecond: 200,
     },
+    budgets: [
+      {
+        command: 'get_online_member_num',
+        capPerSecond: 200,
+        limitPerSecond: 200,
+        used: rooms / 10,
+        waiting: 0,
+      },
+      { command: 'get_group_info', capPerSecond: 200, limitPerSecond: 200, used: 0, waiting: 0 },
+      { command: 'get_appid_group_list', capPerSecond: 1, limitPerSecond: 1, used: 0, waiting: 0 },
+      { command: 'modify_group_attr', capPerSecond: 200, limitPerSecond: 200, used: 3, waiting: 0 },
+      { command: 'update_group_counter', capPerSecond: 200, limitPerSecond: 200, used: 0, waiting: 0 },
+      { command: 'send_group_msg', capPerSecond: 200, limitPerSecond: 150, used: 1, waiting: 0 },
+    ],
   };
 }
 
@@ -68,7 +82,21 @@ function room(i: number): RoomView {
     peak: { online: online + 500, at: NOW - 3_600_000 },
     pinned: i === 42 || i === 1301,
     snoozedUntil: null,
+    push: null,
   };
+  // Some rooms show their count to viewers: most fine, one now and then failing.
+  if (i % 7 === 1)
+    base.push = {
+      via: 'group-attr',
+      key: 'online_member_num',
+      state: i % 49 === 1 ? 'failing' : 'ok',
+      reason:
+        i % 49 === 1
+          ? 'The server answered HTTP 502 instead of a result: a gateway or the network failed for a moment. Headcount retries.'
+          : null,
+      error: i % 49 === 1 ? { kind: 'transient', code: 502 } : null,
+      written: { online, sampledAt: NOW - 2000, writtenAt: NOW - 1900 },
+    };
   if (i % 97 === 5)
     return { ...base, status: 'waiting', online: null, measuredAt: null, ageMs: null, change1m: null };
   if (i % 89 === 7) return { ...base, status: 'stale', ageMs: 95_000, change1m: null };

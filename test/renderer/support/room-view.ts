@@ -19,6 +19,7 @@ export function roomView(overrides: Partial<RoomView> = {}): RoomView {
     peak: null,
     pinned: false,
     snoozedUntil: null,
+    push: null,
     ...overrides,
   };
 }
@@ -45,6 +46,7 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
       callsPerSecond: 195,
       capPerSecond: 200,
     },
+    budgets: [],
     ...overrides,
   };
 }
