@@ -108,7 +108,7 @@ function timedEngines(
     const app = String(profile.sdkAppId);
     const open = profileEngineFactory({ ca, wrapPost: (post) => metrics.timedPost(app, post) });
     const engine = open(profile, secretKey, engineOptions);
-    const untrack = metrics.track(app, engine.monitor, roomFacts(profile));
+    const untrack = metrics.track(app, engine.monitor, roomFacts(profile), engine.budgets);
     return {
       client: engine.client,
       monitor: engine.monitor,
