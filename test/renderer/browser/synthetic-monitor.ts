@@ -18,6 +18,7 @@ import type {
 } from '../../../main/contract/monitor-api';
 import { NO_FACTS } from '../../support/view-parts';
 import { syntheticOverlayApi } from './synthetic-overlay';
+import { syntheticPushApi } from './synthetic-push';
 import { syntheticSettingsApi } from './synthetic-settings';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -331,6 +332,7 @@ const api = {
   listAlerts: async (query: { key?: string }) => (query.key ? alertsOf(query.key).reverse() : []),
   ...settingsMethods,
   ...syntheticOverlayApi(page.location.origin),
+  ...syntheticPushApi(rooms, emit, NOW),
   getChart: async (key: string, range: ChartRange) => chartOf(key, range),
   exportCsv: async (key: string, range: ChartRange) => {
     const chart = chartOf(key, range);
