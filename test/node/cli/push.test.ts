@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { runCli, simulatorEnv, startCli, waitFor } from '../../support/cli';
+import { jsonLines, runCli, simulatorEnv, startCli, waitFor } from '../../support/cli';
 
 let sim: RunningSimulator;
 
@@ -21,13 +21,6 @@ beforeEach(() => {
   sim.control.addRoom({ groupId: 'not shown', audience: { kind: 'fixed', online: 77 } });
 });
 
-type Line = Record<string, unknown> & { type: string };
-const lines = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Line);
-
 /** Runs a watch until `enough` holds for its output, then stops it with SIGTERM. */
 async function watchUntil(args: string[], env: NodeJS.ProcessEnv, enough: (stdout: string) => boolean) {
   const run = startCli(['watch', ...args, '--interval', '0.5', '--json'], env);
@@ -46,12 +39,12 @@ describe('watch --push', () => {
       ),
     );
     expect(result.code).toBe(0);
-    const push = lines(result.stdout).find((line) => line.type === 'push' && line.state === 'ok');
+    const push = jsonLines(result.stdout).find((line) => line.type === 'push' && line.state === 'ok');
     expect(push).toMatchObject({ groupId: '@TGS#aShown', online: 1234, sampledAt: expect.any(String) });
     const seen = JSON.parse(sim.control.audience('@TGS#aShown').attributes.online_member_num ?? '{}');
     expect(seen.online).toBe(1234);
     // The status line carries each command's budget.
-    const status = lines(result.stdout).find((line) => line.type === 'status');
+    const status = jsonLines(result.stdout).find((line) => line.type === 'status');
     expect(status?.budgets).toMatchObject({
       get_online_member_num: { cap: 200, limit: 200 },
       modify_group_attr: { cap: 200 },
