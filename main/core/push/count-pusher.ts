@@ -1,7 +1,7 @@
 /**
  * Writes each opted-in room's count into the room, for its viewers, from the monitor's events.
  */
-import type { Clock, TimerHandle } from '../clock';
+import type { Clock } from '../clock';
 import type { ImCommand } from '../command-budgets';
 import type { ApiResult } from '../im-response';
 import type { MonitorEvent } from '../monitor-events';
@@ -9,6 +9,7 @@ import { type BackoffPolicy, backoffMs, DEFAULT_BACKOFF, DEFAULT_INTERVAL_MS } f
 import { pushFailure } from './push-outcome';
 import type { PushState, PushStatus } from './push-status';
 import { MESSAGE_HEARTBEAT_MS, PUSH_COMMAND, type PushTarget, pushedValue } from './push-target';
+import { type Reading, RoomPush } from './room-push-state';
 
 /** The writes the pusher sends: the IM client, or anything that answers like it. */
 export interface PushWriter {
@@ -28,15 +29,6 @@ export interface CountPusherOptions {
   random?: () => number;
 }
 
-/** A count as measured, waiting to be written. */
-interface Reading {
-  online: number;
-  /** Wall-clock ms of the sample: what viewers are told as `at`. */
-  sampledAt: number;
-  /** Monotonic ms of the sample: how fresh it still is. */
-  sampledMono: number;
-}
-
 /** A count is written only while it is current: two effective intervals, the totals rule's bound. */
 const FRESH_FOR_INTERVALS = 2;
 /** After 10049, the room waits this long before its next attribute write, doubling to the ceiling. */
@@ -44,37 +36,6 @@ const ROOM_SLOW_FIRST_MS = 1_000;
 const ROOM_SLOW_CEILING_MS = 30_000;
 /** After the command's own rate limit, as long as its budget pauses. */
 const COMMAND_SLOW_MS = 1_000;
-
-class RoomPush {
-  state: PushState = 'waiting';
-  reason: string | null = null;
-  error: PushStatus['error'] = null;
-  failures = 0;
-  slowed = 0;
-  written: (PushStatus['written'] & { writtenMono: number }) | null = null;
-  pending: Reading | null = null;
-  inFlight = false;
-  timer: TimerHandle | null = null;
-
-  constructor(
-    readonly groupId: string,
-    readonly target: PushTarget,
-  ) {}
-
-  get stopped(): boolean {
-    return this.state === 'refused' || this.state === 'closed';
-  }
-
-  status(): PushStatus {
-    const { groupId, target, state, reason, error, failures, written } = this;
-    const shown = written && {
-      online: written.online,
-      sampledAt: written.sampledAt,
-      writtenAt: written.writtenAt,
-    };
-    return { groupId, ...target, state, reason, error, consecutiveFailures: failures, written: shown };
-  }
-}
 
 /**
  * The pusher of one app profile. A room is written after a fresh count that differs from the last
