@@ -131,27 +131,53 @@ export class ImClient {
     return answer.ok ? parseGroupList(answer.value.body, answer.value.text) : answer;
   }
 
-  /** Writes one custom group attribute of a room (its members get a change event). */
-  async modifyGroupAttr(groupId: string, key: string, value: string): Promise<ApiResult<void>> {
-    return done(await this.call('modify_group_attr', groupAttrBody(groupId, key, value)));
+  /**
+   * Writes one custom group attribute of a room (its members get a change event). `sendIf`, here
+   * and in the other writes, is asked when the command's budget lets the write go: false sends
+   * nothing (the value went stale while it waited).
+   */
+  async modifyGroupAttr(
+    groupId: string,
+    key: string,
+    value: string,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<void>> {
+    return done(await this.call('modify_group_attr', groupAttrBody(groupId, key, value), false, sendIf));
   }
 
   /** Sets one group counter of a room (Pro, Pro Plus and Enterprise editions only). */
-  async updateGroupCounter(groupId: string, key: string, value: number): Promise<ApiResult<void>> {
-    return done(await this.call('update_group_counter', groupCounterBody(groupId, key, value)));
+  async updateGroupCounter(
+    groupId: string,
+    key: string,
+    value: number,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<void>> {
+    return done(
+      await this.call('update_group_counter', groupCounterBody(groupId, key, value), false, sendIf),
+    );
   }
 
   /** Sends a low-priority custom message into a room, as the app admin. */
-  async sendGroupCustomMessage(groupId: string, key: string, data: string): Promise<ApiResult<void>> {
+  async sendGroupCustomMessage(
+    groupId: string,
+    key: string,
+    data: string,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<void>> {
     const body = groupMessageBody(groupId, key, data, Math.floor(this.random()));
-    return done(await this.call('send_group_msg', body));
+    return done(await this.call('send_group_msg', body, false, sendIf));
   }
 
   /** One command, renewing the UserSig and retrying once when the server says it expired (70001). */
-  private async call(command: string, body: string, okIgnoresCode = false): Promise<ApiResult<Answer>> {
+  private async call(
+    command: string,
+    body: string,
+    okIgnoresCode = false,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<Answer>> {
     let renewed = false;
     for (;;) {
-      const sent = await this.transport.send(SERVICE, command, body);
+      const sent = await this.transport.send(SERVICE, command, body, sendIf);
       if (!sent.ok) return sent;
       const outcome = readEnvelope(sent.value, okIgnoresCode);
       if (outcome.type === 'ok') return { ok: true, value: outcome };

@@ -13,10 +13,18 @@ import { type Reading, RoomPush } from './room-push-state';
 
 /** The writes the pusher sends: the IM client, or anything that answers like it. */
 export interface PushWriter {
-  modifyGroupAttr(groupId: string, key: string, value: string): Promise<ApiResult<void>>;
-  updateGroupCounter(groupId: string, key: string, value: number): Promise<ApiResult<void>>;
-  sendGroupCustomMessage(groupId: string, key: string, data: string): Promise<ApiResult<void>>;
+  modifyGroupAttr(groupId: string, key: string, value: string, sendIf?: SendIf): Promise<ApiResult<void>>;
+  updateGroupCounter(groupId: string, key: string, value: number, sendIf?: SendIf): Promise<ApiResult<void>>;
+  sendGroupCustomMessage(
+    groupId: string,
+    key: string,
+    data: string,
+    sendIf?: SendIf,
+  ): Promise<ApiResult<void>>;
 }
+
+/** Asked when a write's slot comes: false sends nothing. */
+type SendIf = () => boolean;
 
 export interface CountPusherOptions {
   writer: PushWriter;
@@ -88,7 +96,7 @@ export class CountPusher {
       case 'status':
         this.intervalMs = event.status.plan.effectiveIntervalMs;
         this.paused = event.status.state === 'paused' || event.status.state === 'auth-failed';
-        if (this.paused) for (const room of this.rooms.values()) room.pending = null;
+        if (this.paused) for (const room of this.rooms.values()) this.notCurrent(room);
         return;
       case 'sample':
         this.onSample(event.groupId, event.online, event.at);
@@ -100,11 +108,11 @@ export class CountPusher {
           const why = event.room.error?.kind === 'group-gone' ? 'The room closed' : 'The room is not polled';
           this.settleState(room, 'closed', `${why}: nothing more is written into it.`, null);
           this.forget(room);
-        } else if (event.room.status !== 'live') room.pending = null;
+        } else if (event.room.status !== 'live') this.notCurrent(room);
         return;
       }
       case 'resumed':
-        for (const room of this.rooms.values()) room.pending = null;
+        for (const room of this.rooms.values()) this.notCurrent(room);
         return;
       default:
         return;
@@ -115,6 +123,7 @@ export class CountPusher {
     const room = this.rooms.get(groupId);
     if (!room || room.stopped || this.paused) return;
     const now = this.options.clock.monotonic();
+    room.current = true;
     const written = room.written;
     const changed = !written || written.online !== online;
     // A message is gone once sent: one goes out when the next count would come too late.
@@ -135,7 +144,7 @@ export class CountPusher {
     room.pending = null;
     if (!this.isFresh(reading)) return;
     room.inFlight = true;
-    this.write(room.target, room.groupId, reading).then(
+    this.write(room.target, room.groupId, reading, () => this.wanted(room, reading)).then(
       (result) => this.settle(room, reading, result),
       (cause: unknown) => {
         const message = `Writing the count failed inside Headcount: ${cause instanceof Error ? cause.message : String(cause)}`;
@@ -144,17 +153,42 @@ export class CountPusher {
     );
   }
 
-  private write(target: PushTarget, groupId: string, reading: Reading): Promise<ApiResult<void>> {
+  private write(
+    target: PushTarget,
+    groupId: string,
+    reading: Reading,
+    sendIf: SendIf,
+  ): Promise<ApiResult<void>> {
     const { writer } = this.options;
     const value = pushedValue(target.via, reading.online, reading.sampledAt);
     switch (target.via) {
       case 'group-attr':
-        return writer.modifyGroupAttr(groupId, target.key, String(value));
+        return writer.modifyGroupAttr(groupId, target.key, String(value), sendIf);
       case 'group-counter':
-        return writer.updateGroupCounter(groupId, target.key, Number(value));
+        return writer.updateGroupCounter(groupId, target.key, Number(value), sendIf);
       case 'message':
-        return writer.sendGroupCustomMessage(groupId, target.key, String(value));
+        return writer.sendGroupCustomMessage(groupId, target.key, String(value), sendIf);
     }
+  }
+
+  /**
+   * Whether `reading` is still worth writing into the room: asked again when its write's slot
+   * comes, since a write may wait its turn behind others (the budget is per command, not per room).
+   */
+  private wanted(room: RoomPush, reading: Reading): boolean {
+    return (
+      this.rooms.get(room.groupId) === room &&
+      !room.stopped &&
+      !this.paused &&
+      room.current &&
+      this.isFresh(reading)
+    );
+  }
+
+  /** The room's count is not current any more (a failure, staleness, a pause, sleep): nothing waits. */
+  private notCurrent(room: RoomPush): void {
+    room.current = false;
+    room.pending = null;
   }
 
   private settle(room: RoomPush, sent: Reading, result: ApiResult<void>): void {
@@ -167,6 +201,11 @@ export class CountPusher {
       room.failures = 0;
       room.slowed = 0;
       this.settleState(room, 'ok', null, null);
+      this.kick(room);
+      return;
+    }
+    // Held back when its slot came (gone stale while it waited): nothing was sent, nothing failed.
+    if (!this.wanted(room, sent)) {
       this.kick(room);
       return;
     }

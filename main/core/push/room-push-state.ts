@@ -25,6 +25,8 @@ export class RoomPush {
   written: (PushStatus['written'] & { writtenMono: number }) | null = null;
   pending: Reading | null = null;
   inFlight = false;
+  /** Whether the room's latest count is a fresh one (no failure, staleness or sleep since). */
+  current = false;
   timer: TimerHandle | null = null;
 
   constructor(

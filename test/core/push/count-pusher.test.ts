@@ -199,6 +199,36 @@ describe('writing the count into a room', () => {
   });
 });
 
+describe('a write waiting for its turn', () => {
+  it('is not sent once the room is opted out, nor once its count went stale', async () => {
+    scenario = await startPushScenario({
+      rooms: [room('kept', 100), room('dropped', 200)],
+      push: {
+        kept: { via: 'group-attr', key: KEY },
+        dropped: { via: 'group-attr', key: KEY },
+      },
+    });
+    // The attribute budget stops for a minute (as after 70050): both rooms' first writes wait.
+    scenario.engine.budgets.of('modify_group_attr').slowDown(70050);
+    await scenario.advance(10_000);
+    expect(scenario.requests('modify_group_attr')).toEqual([]);
+    scenario.engine.pusher.configure('dropped', null);
+    scenario.sim.control.setOnline('kept', 150);
+    await scenario.advance(70_000);
+    const writes = scenario.requests('modify_group_attr');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.every((write) => write.groupId === 'kept')).toBe(true);
+    // Each value written was counted at most two intervals before it went: the first count, an
+    // hour in the budget's terms, was held back, not sent late.
+    for (const write of writes) {
+      const body = write.body as { GroupAttr: Array<{ value: string }> };
+      const { at } = JSON.parse(body.GroupAttr[0]?.value ?? '{}');
+      expect(write.at / 1000 - at).toBeLessThanOrEqual(20);
+    }
+    expect(JSON.parse(scenario.sim.control.audience('kept').attributes[KEY] ?? '{}').online).toBe(150);
+  });
+});
+
 describe('when writes fail', () => {
   it('slows a room down on 10049, and the counts go on at their pace', async () => {
     scenario = await startPushScenario({
