@@ -3,9 +3,9 @@
  * tuple per method of the contract. A compile-time check below keeps them equal to the contract.
  */
 import { z } from 'zod';
+import { PUSH_VIAS, pushKeyProblem } from '../common/room-push';
 import { ruleSettingsSchema } from '../common/rule-settings';
 import type { MonitorApi, MonitorMethod } from '../contract/monitor-api';
-import { PUSH_VIAS, pushKeyProblem } from '../common/room-push';
 import { alertEntryQuery, pageCursor, pollingInput, settingsPatch } from './settings-api-schemas';
 
 const roomKey = z.string().min(3).max(200);

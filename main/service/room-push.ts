@@ -3,9 +3,11 @@
  * in the shared settings' `rooms[groupId].push` (by group id alone, as a room's rules are, so every
  * profile watching the group takes it), applied to the engines' pushers, and shown with the room.
  */
+
+import { pushKeyProblem } from '../common/room-push';
 import type { PushSettings, RoomPushView } from '../contract/push-api';
 import type { PushStatus } from '../core/push/push-status';
-import { type PushTarget, pushKeyProblem } from '../core/push/push-target';
+import type { PushTarget } from '../core/push/push-target';
 import { pushTargetOf } from '../core/settings/settings-push';
 import type { PushInFile, Settings } from '../core/settings/settings-schema';
 import { withRoomEntry } from './room-rules';

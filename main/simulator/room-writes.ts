@@ -6,6 +6,9 @@ import { RateWindow } from './rate-window';
 
 /** Custom group attributes (doc 1047/50321): 16 keys of at most 32 bytes, values of 4 KB, 16 KB in all. */
 export const ATTR_LIMITS = { keys: 16, keyBytes: 32, valueBytes: 4096, totalBytes: 16_384 } as const;
+/** The commands that write into a room. */
+export type WriteCommand = 'modify_group_attr' | 'update_group_counter' | 'send_group_msg';
+
 /** The backend's attribute writes a second in one group, 10049 past it (1047/50321). */
 export const ATTR_WRITES_PER_SECOND = 5;
 /** Group counters (doc 1047/53428): 20 keys of at most 128 bytes. */

@@ -8,10 +8,9 @@ import { PageTokens } from './page-tokens';
 import { RateWindow } from './rate-window';
 import { RequestLog } from './request-log';
 import { RoomRegistry } from './room-registry';
-import { RoomWrites } from './room-writes';
+import { RoomWrites, type WriteCommand } from './room-writes';
 import type { SimulatorControl, SimulatorOptions } from './types';
 import { UserSigLockout } from './usersig-lockout';
-import type { WriteCommand } from './write-target';
 
 /** get_appid_group_list's limit (doc 1047/34960). */
 const GROUP_LIST_PER_SECOND = 1;

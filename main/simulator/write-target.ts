@@ -5,10 +5,8 @@
 import { groupIdProblem } from '../core/group-id';
 import { type Answer, failAnswer } from './envelope';
 import type { RoomView } from './room-registry';
+import type { WriteCommand } from './room-writes';
 import type { SimulatorState } from './simulator-state';
-
-/** The commands that write into a room. */
-export type WriteCommand = 'modify_group_attr' | 'update_group_counter' | 'send_group_msg';
 
 /** The room `body` names, or the answer that refuses the request. */
 export function writeTarget(

@@ -1,13 +1,15 @@
 /**
  * Writes each opted-in room's count into the room, for its viewers, from the monitor's events.
  */
+
+import type { PushState } from '../../common/room-push';
 import type { Clock } from '../clock';
 import type { ImCommand } from '../command-budgets';
 import type { ApiResult } from '../im-response';
 import type { MonitorEvent } from '../monitor-events';
 import { type BackoffPolicy, backoffMs, DEFAULT_BACKOFF, DEFAULT_INTERVAL_MS } from '../poll-plan';
 import { pushFailure } from './push-outcome';
-import type { PushState, PushStatus } from './push-status';
+import type { PushStatus } from './push-status';
 import { MESSAGE_HEARTBEAT_MS, PUSH_COMMAND, type PushTarget, pushedValue } from './push-target';
 import { type Reading, RoomPush } from './room-push-state';
 

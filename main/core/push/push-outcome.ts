@@ -4,8 +4,9 @@
  * 32 bytes, 10049 over five attribute writes a second in one group, 10004 a bad parameter (over
  * 16 attributes or 16 KB, 1047/50321); an edition without group counters refuses them (1047/53428).
  */
+
+import type { PushVia } from '../../common/room-push';
 import type { ImError } from '../error-kind';
-import type { PushVia } from './push-target';
 
 /** One write's failure, decided. */
 export type PushFailure =

@@ -2,10 +2,9 @@
  * How a room's push stands, as the pusher reports it to the alert rules, the UI, the terminal and
  * /metrics.
  */
-import type { ImError } from '../error-kind';
-import type { PushState, PushVia } from '../../common/room-push';
 
-export type { PushState };
+import type { PushState, PushVia } from '../../common/room-push';
+import type { ImError } from '../error-kind';
 
 export interface PushStatus {
   groupId: string;

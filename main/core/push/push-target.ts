@@ -2,17 +2,8 @@
  * Where a room's count is written for its viewers, and what is written: the three mechanisms of
  * Tencent IM a client can listen to, the key, and the value.
  */
-import { type PushVia } from '../../common/room-push';
+import type { PushVia } from '../../common/room-push';
 import type { ImCommand } from '../command-budgets';
-
-export {
-  DEFAULT_PUSH_KEY,
-  isPushVia,
-  MAX_PUSH_KEY_BYTES,
-  PUSH_VIAS,
-  type PushVia,
-  pushKeyProblem,
-} from '../../common/room-push';
 
 /** A room's opt-in: how its count is written, under which key. */
 export interface PushTarget {

@@ -2,8 +2,10 @@
  * One opted-in room as the pusher keeps it: how its push stands, the last count written, the one
  * waiting to be written, and its retry timer.
  */
+
+import type { PushState } from '../../common/room-push';
 import type { TimerHandle } from '../clock';
-import type { PushState, PushStatus } from './push-status';
+import type { PushStatus } from './push-status';
 import type { PushTarget } from './push-target';
 
 /** A count as measured, waiting to be written. */

@@ -2,7 +2,8 @@
  * The rooms the settings opt in to show their count to viewers (`rooms.<groupId>.push`), as the
  * pusher takes them.
  */
-import { DEFAULT_PUSH_KEY, type PushTarget } from '../push/push-target';
+import { DEFAULT_PUSH_KEY } from '../../common/room-push';
+import type { PushTarget } from '../push/push-target';
 import type { PushInFile, Settings } from './settings-schema';
 
 /** A room's push as written, with the default key filled in. */

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { ALERT_RULES, SEVERITIES } from '../../common/alert-rules';
 import { durationNumber } from '../../common/duration-setting';
+import { PUSH_VIAS, pushKeyProblem } from '../../common/room-push';
 import { ruleSettingsSchema } from '../../common/rule-settings';
 import { TIME_OF_DAY } from '../../common/time-of-day';
 import { WEBHOOK_FORMATS } from '../../common/webhook-formats';
-import { PUSH_VIAS, pushKeyProblem } from '../../common/room-push';
 
 const seconds = durationNumber('s');
 

@@ -2,14 +2,10 @@
  * `--push`, `--push-key` and `--yes-i-know-the-quota` of `watch` and `serve`: which rooms show
  * their count to viewers for this run, over what the settings file says.
  */
+
+import { DEFAULT_PUSH_KEY, isPushVia, PUSH_VIAS, pushKeyProblem } from '../../common/room-push';
 import { ConfigError } from '../../core/config-error';
-import {
-  DEFAULT_PUSH_KEY,
-  isPushVia,
-  PUSH_VIAS,
-  type PushTarget,
-  pushKeyProblem,
-} from '../../core/push/push-target';
+import type { PushTarget } from '../../core/push/push-target';
 import { roomPushTargets } from '../../core/settings/settings-push';
 import type { Settings } from '../../core/settings/settings-schema';
 

@@ -1,7 +1,7 @@
 import type { Alert } from '../../core/alerts/alert';
 import type { AppMonitor } from '../../core/app-monitor';
-import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
 import { type BudgetReading, COUNT_COMMAND, type CommandBudgets } from '../../core/command-budgets';
+import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
 import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
 import type { CountPusher } from '../../core/push/count-pusher';
 import type { PushStatus } from '../../core/push/push-status';

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
-import { jsonLines, runCli, simulatorEnv, startCli, waitFor } from '../../support/cli';
+import { jsonLines, runCli, simulatorEnv, startCli } from '../../support/cli';
+import { eventually } from '../../support/eventually';
 
 let sim: RunningSimulator;
 
@@ -24,7 +25,7 @@ beforeEach(() => {
 /** Runs a watch until `enough` holds for its output, then stops it with SIGTERM. */
 async function watchUntil(args: string[], env: NodeJS.ProcessEnv, enough: (stdout: string) => boolean) {
   const run = startCli(['watch', ...args, '--interval', '0.5', '--json'], env);
-  await waitFor(() => enough(run.output()), 15_000, `output of headcount watch ${args.join(' ')}`);
+  await eventually(() => enough(run.output()), `output of headcount watch ${args.join(' ')}`);
   run.child.kill('SIGTERM');
   return run.done;
 }

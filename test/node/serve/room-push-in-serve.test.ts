@@ -6,7 +6,8 @@ import type { RoomPushSetup, RoomView } from '../../../main/contract/monitor-api
 import { SERVE_PROFILE_ID } from '../../../main/node/serve/serve-profile';
 import { type RunningSimulator, startSimulator } from '../../../main/simulator';
 import { cliEnv, simulatorEnv } from '../../support/cli';
-import { eventuallyAsync, type ServeRun, startServe } from './serve-run';
+import { eventually } from '../../support/eventually';
+import { type ServeRun, startServe } from './serve-run';
 
 const KEY = `${SERVE_PROFILE_ID}/stage`;
 
@@ -47,7 +48,7 @@ describe('showing a room’s count to viewers from the dashboard', () => {
     expect(tooLong.status).toBe(400);
 
     expect((await run.call('setRoomPush', [KEY, { via: 'group-attr', key: 'viewers' }])).status).toBe(200);
-    const shown = await eventuallyAsync(async () => {
+    const shown = await eventually(async () => {
       const room = await stageRoom(run);
       return room?.push?.state === 'ok' ? room : undefined;
     }, 'the push written');
@@ -66,10 +67,7 @@ describe('showing a room’s count to viewers from the dashboard', () => {
     expect((await stageRoom(run))?.push).toBeNull();
     sim.control.resetLog();
     sim.control.setOnline('stage', 5000);
-    await eventuallyAsync(
-      async () => ((await stageRoom(run))?.online === 5000 ? true : undefined),
-      'a new count',
-    );
+    await eventually(async () => ((await stageRoom(run))?.online === 5000 ? true : undefined), 'a new count');
     expect(sim.control.requests().filter((r) => r.command === 'modify_group_attr')).toEqual([]);
     expect(JSON.parse(await readFile(join(folder, 'config.json'), 'utf8')).rooms).toEqual({});
   });
@@ -78,7 +76,7 @@ describe('showing a room’s count to viewers from the dashboard', () => {
     sim = await startSimulator({ rooms: [{ groupId: 'stage', audience: { kind: 'fixed', online: 10 } }] });
     serve = await startServe(['stage', '--interval', '1', '--push', 'group-counter'], simulatorEnv(sim));
     const run = serve;
-    const refused = await eventuallyAsync(async () => {
+    const refused = await eventually(async () => {
       const room = await stageRoom(run);
       return room?.push?.state === 'refused' ? room : undefined;
     }, 'the refusal');
@@ -101,7 +99,7 @@ describe('showing a room’s count to viewers from the dashboard', () => {
     serve = await startServe(['--demo'], cliEnv());
     const run = serve;
     const key = 'demo/cooking-with-lin';
-    const setup = await eventuallyAsync(async () => {
+    const setup = await eventually(async () => {
       const value = (await run.call<RoomPushSetup>('getRoomPush', [key])).body.value;
       return value.viewers?.value ? value : undefined;
     }, 'what viewers see');

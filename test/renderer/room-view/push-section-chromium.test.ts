@@ -5,28 +5,13 @@
  * whose push fails saying so, the budgets per API in the settings, in English and Chinese, light and
  * dark, at the popover's size and a desktop browser's. Screenshots go to test-artifacts/ui/push-*.png.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, seriousFindings } from './browser/chromium-page';
-import { type PageServer, servePopover } from './browser/page-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, seriousFindings, syntheticPopover } from '../browser/chromium-page';
 
-const SHOTS = 'test-artifacts/ui';
 const ROOM = 'Launch Day 0';
 
-let browser: Browser;
-let server: PageServer;
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await servePopover();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const popover = syntheticPopover();
 
 // The page globals the callbacks given to page.evaluate touch (the tests' program has no DOM library).
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
@@ -38,7 +23,7 @@ interface Recorded {
 async function open(
   options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
 ) {
-  const opened = await openPage(browser, server.url, { ...options, height: options.height ?? 600 });
+  const opened = await popover.open('', { ...options, height: options.height ?? 600 });
   if (options.width)
     await opened.page.setViewportSize({ width: options.width, height: options.height ?? 600 });
   await opened.page.waitForSelector('.room');

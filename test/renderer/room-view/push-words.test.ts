@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomPushView } from '../../../main/contract/monitor-api';
-import { budgetLines } from '../../../renderer/settings/budget-meter';
 import { translator } from '../../../renderer/i18n/translator';
 import { pushChoiceOf, pushProblem, pushStateLine } from '../../../renderer/room-view/push-words';
 import { describeDetail, describeRoom } from '../../../renderer/rooms/room-rows';
+import { budgetLines } from '../../../renderer/settings/budget-meter';
 import { roomView } from '../support/room-view';
 
 const en = translator('en');
