@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { COMMAND_CAPS, COUNT_COMMAND, type ImCommand } from '../main/core/command-budgets';
 import { createEngine } from '../main/node/engine';
@@ -66,6 +67,11 @@ interface Phase {
   counts: number;
   writes: number;
   ages: number[];
+  /** Counts sent in a second that already held the cap's worth, by the send times seen here. */
+  countSendsOverCap: number;
+  mostCountsInAnySecond: number;
+  /** The longest the event loop was held up: a stall releases the calls granted meanwhile together. */
+  longestStallMs: number;
 }
 const phases: Phase[] = [];
 let peakRssMb = 0;
@@ -81,6 +87,8 @@ for (let i = 0; i < PHASES; i++) {
   for (const groupId of groupIds)
     pusher.configure(groupId, pushing ? { via: 'group-attr', key: 'online_member_num' } : null);
   const ages: number[] = [];
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   const cpuBefore = process.cpuUsage();
   const from = performance.now();
   const sampler = setInterval(() => {
@@ -91,6 +99,8 @@ for (let i = 0; i < PHASES; i++) {
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpuBefore);
   const to = performance.now();
+  stalls.disable();
+  const counted = (sends.get(COUNT_COMMAND) ?? []).filter((at) => at >= from && at < to);
   phases.push({
     pushing,
     seconds: (to - from) / 1000,
@@ -98,6 +108,9 @@ for (let i = 0; i < PHASES; i++) {
     counts: sentIn(COUNT_COMMAND, from, to),
     writes: sentIn(WRITE_COMMAND, from, to),
     ages,
+    countSendsOverCap: windowsOverCap(counted, CAP),
+    mostCountsInAnySecond: maxInAnyWindow(counted),
+    longestStallMs: stalls.max / 1e6,
   });
 }
 engine.close();
@@ -123,6 +136,8 @@ function summary(pushing: boolean) {
     writesPerSecond: round(writes / seconds, 1),
     cpuShareOfOneCore: round((cpuSeconds / seconds) * 100, 1),
     cpuSecondsPer1000Calls: round((cpuSeconds / (counts + writes)) * 1000, 3),
+    countSendsOverCap: chosen.reduce((sum, phase) => sum + phase.countSendsOverCap, 0),
+    longestStallMs: round(chosen.reduce((most, phase) => Math.max(most, phase.longestStallMs), 0)),
     sampleAgeS: {
       p50: round(percentile(ages, 50) / 1000),
       p99: round(percentile(ages, 99) / 1000),
@@ -198,6 +213,7 @@ const results = {
       cpuShareOfOneCore: round((phase.cpuSeconds / phase.seconds) * 100, 1),
       cpuSeconds: round(phase.cpuSeconds, 2),
       ageP99S: round(percentile(ages, 99) / 1000),
+      longestStallMs: round(phase.longestStallMs),
     })),
   },
   wallS: round((performance.now() - start) / 1000, 1),
