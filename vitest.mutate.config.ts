@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config';
+
+/**
+ * The tests as Stryker runs them: the unit tests load the sources directly, so the bundle that the
+ * global set-up builds for the CLI tests is not needed (and would be built from mutated code).
+ */
+export default defineConfig({ ...base, test: { ...base.test, globalSetup: [] } });
