@@ -237,3 +237,125 @@ describe('failures', () => {
     expect(brief(e.handle(stale(T0 + 3_700_000)))).toEqual(['stale:firing']);
   });
 });
+
+describe('app-level alerts, field by field', () => {
+  const staleRoom = (at: number): MonitorEvent => ({
+    type: 'room',
+    at,
+    room: {
+      groupId: ROOM,
+      status: 'stale',
+      online: 100,
+      measuredAt: T0,
+      ageMs: at - T0,
+      error: null,
+      consecutiveFailures: 0,
+      peak: null,
+    },
+  });
+
+  it('says what was rejected and that polling waits for new credentials, then that it polls again', () => {
+    const e = engine();
+    const rejected = imErrorFromCode(70009, '');
+    const alerts = [
+      ...e.handle(status('auth-failed', T0 + 1_000, 70009)),
+      ...e.handle(status('running', T0 + 60_000)),
+    ];
+    expect(alerts).toEqual([
+      {
+        id: expect.any(String),
+        profile: 'Main app',
+        rule: 'auth',
+        phase: 'firing',
+        severity: 'critical',
+        title: 'Main app: credentials rejected',
+        message: `${rejected.message} Polling is paused until the credentials change.`,
+        at: T0 + 1_000,
+        errorKind: 'auth',
+      },
+      {
+        id: expect.any(String),
+        profile: 'Main app',
+        rule: 'auth',
+        phase: 'recovered',
+        severity: 'info',
+        title: 'Main app: credentials rejected, resolved',
+        message: 'Polling again.',
+        at: T0 + 60_000,
+      },
+    ]);
+  });
+
+  it('names an account problem as one in its title, firing and resolved', () => {
+    const e = engine();
+    const alerts = [
+      ...e.handle(status('auth-failed', T0, 60020)),
+      ...e.handle(status('running', T0 + 60_000)),
+    ];
+    expect(alerts.map((a) => [a.rule, a.phase, a.severity, a.title])).toEqual([
+      ['account', 'firing', 'critical', 'Main app: account problem'],
+      ['account', 'recovered', 'info', 'Main app: account problem, resolved'],
+    ]);
+  });
+
+  it('treats a second rejection as the same problem: no recovery until the credentials are accepted', () => {
+    const e = engine();
+    expect(brief(e.handle(status('auth-failed', T0, 70009)))).toEqual(['auth:firing']);
+    expect(e.handle(status('auth-failed', T0 + 30_000, 70009))).toEqual([]);
+    expect(e.handle(status('auth-failed', T0 + 60_000, 70003))).toEqual([]);
+    const recovery = e.handle(status('running', T0 + 90_000));
+    expect(brief(recovery)).toEqual(['auth:recovered']);
+    expect(recovery[0]?.at).toBe(T0 + 90_000);
+  });
+
+  it('keeps the recovery quiet when recoveries are turned off, and fires again on the next rejection', () => {
+    const e = engine({ recovered: false });
+    const alerts = [
+      ...e.handle(status('auth-failed', T0, 70009)),
+      ...e.handle(status('running', T0 + 60_000)),
+      ...e.handle(status('auth-failed', T0 + 120_000, 70009)),
+    ];
+    expect(brief(alerts)).toEqual(['auth:firing', 'auth:firing']);
+  });
+
+  it('says nothing of stale rooms while the credentials or the account are rejected, and again once they are not', () => {
+    for (const code of [70009, 60020]) {
+      const e = engine(quiet);
+      feed(e, [100]);
+      e.handle(status('auth-failed', T0 + 5_000, code));
+      expect(e.handle(staleRoom(T0 + 30_000))).toEqual([]);
+      e.handle(status('running', T0 + 40_000));
+      expect(brief(e.handle(staleRoom(T0 + 50_000)))).toEqual(['stale:firing']);
+    }
+  });
+
+  it('ignores room events that are not about staleness', () => {
+    const e = engine(quiet);
+    feed(e, [100]);
+    const live = staleRoom(T0 + 30_000);
+    if (live.type === 'room') live.room.status = 'live';
+    expect(e.handle(live)).toEqual([]);
+  });
+});
+
+describe('alert ids', () => {
+  it('are unique and sort in the order the alerts were made, also for many at the same moment', () => {
+    const rooms = Array.from({ length: 40 }, (_, i) => `room-${i}`);
+    const e = new AlertEngine({ profile: 'Main app', rules: { ...quiet, above: { threshold: 10 } } });
+    const alerts = [T0, T0 + 10_000].flatMap((at) =>
+      rooms.flatMap((groupId) =>
+        e.handle({ type: 'sample', groupId, online: at === T0 ? 20 : 5, at, previous: null }),
+      ),
+    );
+    expect(alerts).toHaveLength(80);
+    const ids = alerts.map((a) => a.id);
+    expect(new Set(ids).size).toBe(80);
+    expect(ids.every((id) => id.length > 0)).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('come from the given id maker when there is one', () => {
+    const e = new AlertEngine({ profile: 'p', newId: (at) => `id-${at}` });
+    expect(e.handle(status('auth-failed', T0, 70009)).map((a) => a.id)).toEqual([`id-${T0}`]);
+  });
+});
