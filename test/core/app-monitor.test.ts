@@ -74,14 +74,15 @@ describe('AppMonitor scheduling', () => {
   });
 
   it('stretches the interval when the rooms do not fit the cap, and says by how much', async () => {
-    const { clock, service, monitor } = setup({ rooms: 3000, cap: 200 });
+    // A tenth of a full app (3000 rooms at 200 calls/s) runs the same sums in a tenth of the time.
+    const { clock, service, monitor } = setup({ rooms: 300, cap: 20 });
     const plan = monitor.status().plan;
-    // 3000 rooms at 200 calls/s, each second counted with its 25 ms margin for network jitter.
+    // 300 rooms at 20 calls/s, each second counted with its 25 ms margin for network jitter.
     expect(plan.effectiveIntervalMs).toBe(15_375);
     expect(plan.stretch).toBe(1.5375);
     await clock.advance(45_000);
-    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
-    expect(service.calls.length).toBeGreaterThanOrEqual(8_700);
+    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(20);
+    expect(service.calls.length).toBeGreaterThanOrEqual(870);
   });
 
   it('keeps each room fresh: a live count, its age and its peak', async () => {
@@ -252,5 +253,108 @@ describe('AppMonitor under any mix of rooms, answers and sleeps', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('AppMonitor, what a caller changes while it runs', () => {
+  it('stops telling a listener that unsubscribed', async () => {
+    const { clock, monitor } = setup({ rooms: 1 });
+    const heard: string[] = [];
+    const unsubscribe = monitor.on((event) => heard.push(event.type));
+    await clock.advance(10_000);
+    expect(heard).toContain('sample');
+    unsubscribe();
+    const before = heard.length;
+    await clock.advance(20_000);
+    expect(heard).toHaveLength(before);
+  });
+
+  it('keeps a room added again as it was: its count, and one poll per interval', async () => {
+    let online = 10;
+    const { clock, service, monitor } = setup({ rooms: 1, answer: () => ({ ok: true, value: online++ }) });
+    await clock.advance(10_000);
+    monitor.addRooms(['room-0', 'room-0']);
+    expect(monitor.snapshot()).toHaveLength(1);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'live', online: 11 });
+    await clock.advance(10_000);
+    expect(service.callsOf('room-0')).toHaveLength(3);
+  });
+
+  it('forgets a removed room: no more polls, no snapshot, and its answer on the way is dropped', async () => {
+    const { clock, service, monitor, events } = setup({
+      rooms: 2,
+      answer: (id, call) => (id === 'room-1' && call === 2 ? 'hang' : { ok: true, value: 4 }),
+    });
+    await clock.advance(20_000);
+    expect(service.callsOf('room-1')).toHaveLength(2);
+    monitor.removeRoom('room-1');
+    expect(monitor.room('room-1')).toBeUndefined();
+    expect(monitor.snapshot().map((room) => room.groupId)).toEqual(['room-0']);
+    expect(monitor.status().plan.rooms).toBe(1);
+    expect(events.at(-1)).toMatchObject({ type: 'status', status: { plan: { rooms: 1 } } });
+    const heard = events.length;
+    await clock.advance(30_000);
+    expect(service.callsOf('room-1')).toHaveLength(2);
+    expect(events.slice(heard).some((e) => 'groupId' in e && e.groupId === 'room-1')).toBe(false);
+  });
+
+  it('polls a stopped room again at once when asked: waiting without a count, stale with one', async () => {
+    let gone = true;
+    const { clock, service, monitor } = setup({
+      rooms: 2,
+      answer: (id, call) => (gone && (id === 'room-0' || call > 1) ? fail(10010) : { ok: true, value: 9 }),
+    });
+    await clock.advance(20_000);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'stopped', online: null });
+    expect(monitor.room('room-1')).toMatchObject({ status: 'stopped', online: 9 });
+    gone = false;
+    const now = clock.monotonic();
+    monitor.retryRoom('room-0');
+    monitor.retryRoom('room-1');
+    monitor.retryRoom('room-9');
+    expect(monitor.room('room-0')?.status).toBe('waiting');
+    expect(monitor.room('room-1')?.status).toBe('stale');
+    await clock.advance(0);
+    expect(service.callsOf('room-0').at(-1)).toBe(now);
+    expect(service.callsOf('room-1').at(-1)).toBe(now);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'live', online: 9 });
+    expect(monitor.room('room-9')).toBeUndefined();
+  });
+
+  it('polls a failing room again at once when asked, before its backoff is over', async () => {
+    const { clock, service, monitor } = setup({
+      rooms: 1,
+      answer: (_, call) => (call === 1 ? fail(10002) : { ok: true, value: 3 }),
+    });
+    // The first retry would wait 1.5 s (2 s, jitter at 0.75).
+    await clock.advance(1_000);
+    expect(service.callsOf('room-0')).toHaveLength(1);
+    expect(monitor.room('room-0')?.status).toBe('failing');
+    const now = clock.monotonic();
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(service.callsOf('room-0').slice(1)).toEqual([now]);
+    expect(monitor.room('room-0')?.status).toBe('live');
+  });
+
+  it('tries rejected credentials again at once when a room is retried, and when polling resumes', async () => {
+    let rejected = true;
+    const { clock, service, monitor } = setup({
+      rooms: 1,
+      answer: () => (rejected ? fail(70009) : { ok: true, value: 2 }),
+    });
+    await clock.advance(10_000);
+    expect(service.calls).toHaveLength(1);
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(service.calls).toHaveLength(2);
+    expect(monitor.status().state).toBe('auth-failed');
+    monitor.pause();
+    rejected = false;
+    const resumedAt = clock.monotonic();
+    monitor.resume();
+    await clock.advance(0);
+    expect(service.calls.at(-1)?.at).toBe(resumedAt);
+    expect(monitor.status().state).toBe('running');
   });
 });
