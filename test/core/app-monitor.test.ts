@@ -269,6 +269,20 @@ describe('AppMonitor, what a caller changes while it runs', () => {
     expect(heard).toHaveLength(before);
   });
 
+  it('starts once however often it is started, and leaves no timer behind when stopped', async () => {
+    const { clock, service, monitor } = setup({ rooms: 3 });
+    await clock.advance(1_000);
+    const timers = clock.pendingTimers;
+    monitor.start();
+    expect(clock.pendingTimers).toBe(timers);
+    await clock.advance(9_000);
+    expect(service.calls).toHaveLength(4);
+    monitor.stop();
+    expect(clock.pendingTimers).toBe(0);
+    await clock.advance(30_000);
+    expect(service.calls).toHaveLength(4);
+  });
+
   it('keeps a room added again as it was: its count, and one poll per interval', async () => {
     let online = 10;
     const { clock, service, monitor } = setup({ rooms: 1, answer: () => ({ ok: true, value: online++ }) });
