@@ -1,4 +1,5 @@
-// npm run mutate [-- <part>... [--concurrency N]] (parts first, then Stryker options): Stryker over main/core, main/service and main/shell,
+// npm run mutate [-- <part>... [--concurrency N]] (parts first, then Stryker options): Stryker over main/core, main/service,
+// main/shell and main/common,
 // one part at a time (each folder's own files, and each subfolder), so that a long run can be done in
 // pieces and a second run re-tests only what changed in each. Then the score per folder, from every
 // part's report (scripts/mutation-summary.mjs).
@@ -6,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FOLDERS = ['main/core', 'main/service', 'main/shell'];
+const FOLDERS = ['main/core', 'main/service', 'main/shell', 'main/common'];
 
 /** Parts by name (`core`, `core-alerts`, `service`…) with the globs each mutates. */
 function parts() {
