@@ -372,3 +372,100 @@ describe('AppMonitor, what a caller changes while it runs', () => {
     expect(monitor.status().state).toBe('running');
   });
 });
+
+/** A source whose answers the test hands out, one held call at a time. */
+class HeldSource implements OnlineCountSource {
+  readonly held: Array<{ groupId: string; answer: (result: ApiResult<number>) => void }> = [];
+  getOnlineMemberNum(groupId: string): Promise<ApiResult<number>> {
+    return new Promise((answer) => this.held.push({ groupId, answer }));
+  }
+}
+
+describe('AppMonitor, answers that arrive too late', () => {
+  function heldSetup() {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    const old = new HeldSource();
+    const monitor = new AppMonitor({ source: old, budget, clock, intervalMs: 10_000, random: () => 0.5 });
+    const samples: number[] = [];
+    monitor.on((event) => {
+      if (event.type === 'sample') samples.push(event.online);
+    });
+    monitor.addRooms(['room-0']);
+    monitor.start();
+    return { clock, budget, old, monitor, samples };
+  }
+
+  it('drops an answer to a call sent before a stop, also once new credentials have started it again', async () => {
+    const { clock, budget, old, monitor, samples } = heldSetup();
+    await clock.advance(0);
+    expect(old.held).toHaveLength(1);
+    monitor.stop();
+    monitor.setSource(new FakeService(clock, budget, () => 'hang'));
+    monitor.start();
+    old.held[0]?.answer({ ok: true, value: 666 });
+    await clock.advance(0);
+    expect(samples).toEqual([]);
+    expect(monitor.room('room-0')?.online).toBeNull();
+  });
+
+  it('drops an answer to the old credentials, also after a stop and a start', async () => {
+    const { clock, budget, old, monitor, samples } = heldSetup();
+    await clock.advance(0);
+    monitor.setSource(new FakeService(clock, budget, () => 'hang'));
+    monitor.stop();
+    monitor.start();
+    old.held[0]?.answer({ ok: true, value: 666 });
+    await clock.advance(0);
+    expect(samples).toEqual([]);
+  });
+
+  it('turns a source that throws into a failing room, with the cause in words', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    const source: OnlineCountSource = { getOnlineMemberNum: () => Promise.reject(new Error('socket closed')) };
+    const monitor = new AppMonitor({ source, budget, clock, random: () => 0.5 });
+    monitor.addRooms(['room-0']);
+    monitor.start();
+    await clock.advance(0);
+    expect(monitor.room('room-0')).toMatchObject({
+      status: 'failing',
+      error: { kind: 'unknown', message: 'Polling failed inside Headcount: socket closed' },
+    });
+  });
+});
+
+describe('AppMonitor, credentials tried again', () => {
+  it('tries again, a minute or so later, credentials that were still rejected after they changed', async () => {
+    let rejected = true;
+    const { clock, budget, monitor } = setup({ rooms: 1, answer: () => fail(70009) });
+    await clock.advance(1_000);
+    const changed = new FakeService(clock, budget, () => (rejected ? fail(70009) : { ok: true, value: 8 }));
+    monitor.setSource(changed);
+    await clock.advance(1_000);
+    expect(changed.calls).toHaveLength(1);
+    expect(monitor.status().state).toBe('auth-failed');
+    rejected = false;
+    await clock.advance(120_000);
+    expect(changed.calls.length).toBeGreaterThanOrEqual(2);
+    expect(monitor.status().state).toBe('running');
+  });
+
+  it('makes no call while paused by the user, and tries at once on resuming', async () => {
+    let rejected = true;
+    const { clock, service, monitor } = setup({
+      rooms: 1,
+      answer: () => (rejected ? fail(70009) : { ok: true, value: 8 }),
+    });
+    await clock.advance(1_000);
+    monitor.pause();
+    rejected = false;
+    await clock.advance(30 * 60_000);
+    expect(service.calls).toHaveLength(1);
+    const resumedAt = clock.monotonic();
+    monitor.resume();
+    await clock.advance(0);
+    expect(service.calls[1]?.at).toBe(resumedAt);
+    expect(monitor.status().state).toBe('running');
+  });
+});
