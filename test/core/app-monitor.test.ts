@@ -283,6 +283,23 @@ describe('AppMonitor, what a caller changes while it runs', () => {
     expect(service.calls).toHaveLength(4);
   });
 
+  it('spreads the polled rooms over a new interval from now, the one due next first, leaving stopped ones out', async () => {
+    const { clock, service, monitor } = setup({
+      rooms: 3,
+      answer: (id) => (id === 'room-0' ? fail(10010) : { ok: true, value: 1 }),
+    });
+    // Due at 0, 3.3 s and 6.7 s into the first interval: room-0 stops, room-1 is polled, room-2 is next.
+    await clock.advance(5_000);
+    const changedAt = clock.monotonic();
+    const before = service.calls.length;
+    monitor.setIntervalMs(30_000);
+    await clock.advance(20_000);
+    expect(service.calls.slice(before)).toEqual([
+      { groupId: 'room-2', at: changedAt },
+      { groupId: 'room-1', at: changedAt + 15_000 },
+    ]);
+  });
+
   it('keeps a room added again as it was: its count, and one poll per interval', async () => {
     let online = 10;
     const { clock, service, monitor } = setup({ rooms: 1, answer: () => ({ ok: true, value: online++ }) });
