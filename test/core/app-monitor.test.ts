@@ -440,7 +440,9 @@ describe('AppMonitor, answers that arrive too late', () => {
   it('turns a source that throws into a failing room, with the cause in words', async () => {
     const clock = new FakeClock();
     const budget = new RateBudget(clock, 200);
-    const source: OnlineCountSource = { getOnlineMemberNum: () => Promise.reject(new Error('socket closed')) };
+    const source: OnlineCountSource = {
+      getOnlineMemberNum: () => Promise.reject(new Error('socket closed')),
+    };
     const monitor = new AppMonitor({ source, budget, clock, random: () => 0.5 });
     monitor.addRooms(['room-0']);
     monitor.start();

@@ -62,7 +62,9 @@ describe('StorageHealth, the settings part and its listeners', () => {
       text: 'Could not save the settings: the disk is read-only (/c/settings.json). Until then, changes hold for this run and are saved once the file can be written.',
     });
     expect(news[1]?.part).toBe('settings');
-    expect(news[1]?.text).toMatch(/^The settings are saved again since \d\d:\d\d:\d\d \(\/c\/settings\.json\);/);
+    expect(news[1]?.text).toMatch(
+      /^The settings are saved again since \d\d:\d\d:\d\d \(\/c\/settings\.json\);/,
+    );
   });
 
   it('shows a new failure in place of the recovery it follows', () => {
