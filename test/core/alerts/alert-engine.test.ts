@@ -359,3 +359,27 @@ describe('alert ids', () => {
     expect(e.handle(status('auth-failed', T0, 70009)).map((a) => a.id)).toEqual([`id-${T0}`]);
   });
 });
+
+describe('new rules and names on a running engine', () => {
+  it('judges rooms it already knows by the new rules, under their new names, from the next event on', () => {
+    const e = engine(quiet);
+    expect(feed(e, [100, 120])).toEqual([]);
+    e.configure({ rules: { ...quiet, above: { threshold: 110 } }, labels: { [ROOM]: 'Finale' } });
+    const alerts = feed(e, [130], T0 + 20_000);
+    expect(brief(alerts)).toEqual(['above:firing']);
+    expect(alerts[0]?.title).toBe("Room 'Finale' 130 online");
+  });
+
+  it('takes a room override over the profile rule for that room only', () => {
+    const other = '@TGS#other';
+    const e = new AlertEngine({
+      profile: 'Main app',
+      rules: { ...quiet, above: { threshold: 1000 } },
+      roomRules: { [ROOM]: { above: { threshold: 50 } } },
+    });
+    const alerts = [ROOM, other].flatMap((groupId) =>
+      e.handle({ type: 'sample', groupId, online: 60, at: T0, previous: null }),
+    );
+    expect(alerts.map((a) => [a.groupId, a.rule])).toEqual([[ROOM, 'above']]);
+  });
+});
