@@ -455,6 +455,28 @@ describe('AppMonitor, answers that arrive too late', () => {
 });
 
 describe('AppMonitor, credentials tried again', () => {
+  it('makes one probe call at a time, and none once stopped', async () => {
+    const clock = new FakeClock();
+    const source = new HeldSource();
+    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+    monitor.addRooms(['room-0', 'room-1']);
+    monitor.start();
+    await clock.advance(0);
+    source.held[0]?.answer(fail(70009));
+    await clock.advance(0);
+    expect(monitor.status().state).toBe('auth-failed');
+    monitor.retryRoom('room-0');
+    monitor.retryRoom('room-1');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(2);
+    source.held[1]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.stop();
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(2);
+  });
+
   it('tries again, a minute or so later, credentials that were still rejected after they changed', async () => {
     let rejected = true;
     const { clock, budget, monitor } = setup({ rooms: 1, answer: () => fail(70009) });
