@@ -477,6 +477,26 @@ describe('AppMonitor, credentials tried again', () => {
     expect(source.held).toHaveLength(2);
   });
 
+  it('keeps the probe call the only one out when an older poll answers meanwhile', async () => {
+    const clock = new FakeClock();
+    const source = new HeldSource();
+    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+    monitor.addRooms(['room-0', 'room-1']);
+    monitor.start();
+    await clock.advance(5_000);
+    expect(source.held.map((call) => call.groupId)).toEqual(['room-0', 'room-1']);
+    source.held[0]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(3);
+    source.held[1]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.retryRoom('room-1');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(3);
+  });
+
   it('tries again, a minute or so later, credentials that were still rejected after they changed', async () => {
     let rejected = true;
     const { clock, budget, monitor } = setup({ rooms: 1, answer: () => fail(70009) });
