@@ -76,7 +76,9 @@ for (const path of reportPaths()) {
   const named = (mutant) => ({ ...mutant, fileName: relative('.', mutant.fileName) });
   const mutants = stopped.mutants.map(named);
   const left = stopped.left.map(named);
-  console.log(`${events}: running or stopped before its end, ${left.length} mutants not tested yet (${stamp(events)})`);
+  console.log(
+    `${events}: running or stopped before its end, ${left.length} mutants not tested yet (${stamp(events)})`,
+  );
   for (const name of new Set([...mutants, ...left].map((mutant) => mutant.fileName))) {
     add(
       name,
@@ -118,6 +120,5 @@ for (const [name, counts] of low) {
   const left = counts.left > 0 ? `, ${counts.left} not tested` : '';
   console.log(`  ${percent(score(counts)).padStart(8)}  ${name} (${counts.undetected} undetected${left})`);
 }
-if (partial)
-  console.log('\nPartial: a part has not finished; its figures count only the mutants it tested.');
+if (partial) console.log('\nPartial: a part has not finished; its figures count only the mutants it tested.');
 process.exitCode = failed || partial ? 1 : 0;
