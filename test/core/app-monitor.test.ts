@@ -497,6 +497,41 @@ describe('AppMonitor, credentials tried again', () => {
     expect(source.held).toHaveLength(3);
   });
 
+  it('stays stopped when a poll sent before the rejection answers with a count, and records the count', async () => {
+    const clock = new FakeClock();
+    const source = new HeldSource();
+    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+    monitor.addRooms(['room-0', 'room-1']);
+    monitor.start();
+    await clock.advance(5_000);
+    source.held[0]?.answer(fail(70009));
+    source.held[1]?.answer({ ok: true, value: 12 });
+    await clock.advance(0);
+    expect(monitor.status()).toMatchObject({ state: 'auth-failed', error: { kind: 'auth' } });
+    expect(monitor.room('room-1')?.online).toBe(12);
+  });
+
+  it('keeps the rejection as the reason when a probe gets no answer or a passing failure', async () => {
+    const clock = new FakeClock();
+    const source = new HeldSource();
+    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+    monitor.addRooms(['room-0']);
+    monitor.start();
+    await clock.advance(0);
+    source.held[0]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    source.held[1]?.answer(fail(10002));
+    await clock.advance(0);
+    expect(monitor.status()).toMatchObject({ state: 'auth-failed', error: { kind: 'auth', code: 70009 } });
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    source.held[2]?.answer(fail(60020));
+    await clock.advance(0);
+    expect(monitor.status()).toMatchObject({ state: 'paused', error: { kind: 'account', code: 60020 } });
+  });
+
   it('tries again, a minute or so later, credentials that were still rejected after they changed', async () => {
     let rejected = true;
     const { clock, budget, monitor } = setup({ rooms: 1, answer: () => fail(70009) });
