@@ -300,6 +300,17 @@ describe('AppMonitor, what a caller changes while it runs', () => {
     ]);
   });
 
+  it('tells a room event when a room changes state, and only then', async () => {
+    const { clock, monitor, events } = setup({
+      rooms: 1,
+      answer: (_, call) => (call === 3 ? fail(10002) : { ok: true, value: 5 }),
+    });
+    await clock.advance(25_000);
+    const changes = events.flatMap((e) => (e.type === 'room' ? [e.room.status] : []));
+    expect(changes).toEqual(['live', 'failing', 'live']);
+    expect(monitor.room('room-0')?.status).toBe('live');
+  });
+
   it('keeps a room added again as it was: its count, and one poll per interval', async () => {
     let online = 10;
     const { clock, service, monitor } = setup({ rooms: 1, answer: () => ({ ok: true, value: online++ }) });
