@@ -522,6 +522,23 @@ describe('AppMonitor, credentials tried again', () => {
     expect(monitor.room('room-1')?.online).toBe(12);
   });
 
+  it('reports a rejection once, however many calls out at the time are rejected', async () => {
+    const clock = new FakeClock();
+    const source = new HeldSource();
+    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+    const errors: MonitorEvent[] = [];
+    monitor.on((event) => event.type === 'error' && errors.push(event));
+    monitor.addRooms(['room-0', 'room-1']);
+    monitor.start();
+    await clock.advance(5_000);
+    source.held[0]?.answer(fail(70009));
+    source.held[1]?.answer(fail(70003));
+    await clock.advance(0);
+    expect(errors).toHaveLength(1);
+    expect(monitor.status().error?.code).toBe(70009);
+    expect(monitor.status().retryAt).toBe(clock.wall() + 45_000);
+  });
+
   it('keeps the rejection as the reason when a probe gets no answer or a passing failure', async () => {
     const clock = new FakeClock();
     const source = new HeldSource();
