@@ -210,3 +210,29 @@ describe('RateBudget, edges a caller relies on', () => {
     expect(budget.limit()).toBe(100);
   });
 });
+
+describe('RateBudget, changes that take effect at once', () => {
+  it('lets waiting calls go as soon as the cap is raised', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 1);
+    await budget.acquire();
+    const served: number[] = [];
+    for (let i = 0; i < 2; i++) void budget.acquire().then(() => served.push(clock.monotonic()));
+    await clock.advance(10);
+    expect(served).toEqual([]);
+    budget.setCap(3);
+    await clock.advance(0);
+    expect(served).toEqual([clock.monotonic(), clock.monotonic()]);
+  });
+
+  it('grows a small cap back by at least one call per quiet second', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 10);
+    budget.slowDown(60007);
+    expect(budget.limit()).toBe(7);
+    await clock.advance(1_000);
+    expect(budget.limit()).toBe(8);
+    await clock.advance(2_000);
+    expect(budget.limit()).toBe(10);
+  });
+});
