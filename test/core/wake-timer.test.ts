@@ -14,7 +14,6 @@ describe('WakeTimer', () => {
     const { clock, woke, timer, start } = setup();
     timer.arm(100);
     timer.arm(500);
-    timer.arm(100);
     expect(clock.pendingTimers).toBe(1);
     await clock.advance(1_000);
     expect(woke).toEqual([start + 100]);
