@@ -409,6 +409,16 @@ class HeldSource implements OnlineCountSource {
   }
 }
 
+/** A started monitor of `rooms` over a HeldSource. */
+function heldMonitor(rooms: string[]) {
+  const clock = new FakeClock();
+  const source = new HeldSource();
+  const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+  monitor.addRooms(rooms);
+  monitor.start();
+  return { clock, source, monitor };
+}
+
 describe('AppMonitor, answers that arrive too late', () => {
   function heldSetup() {
     const clock = new FakeClock();
@@ -467,11 +477,7 @@ describe('AppMonitor, answers that arrive too late', () => {
 
 describe('AppMonitor, credentials tried again', () => {
   it('makes one probe call at a time, and none once stopped', async () => {
-    const clock = new FakeClock();
-    const source = new HeldSource();
-    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
-    monitor.addRooms(['room-0', 'room-1']);
-    monitor.start();
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
     await clock.advance(0);
     source.held[0]?.answer(fail(70009));
     await clock.advance(0);
@@ -489,11 +495,7 @@ describe('AppMonitor, credentials tried again', () => {
   });
 
   it('keeps the probe call the only one out when an older poll answers meanwhile', async () => {
-    const clock = new FakeClock();
-    const source = new HeldSource();
-    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
-    monitor.addRooms(['room-0', 'room-1']);
-    monitor.start();
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
     await clock.advance(5_000);
     expect(source.held.map((call) => call.groupId)).toEqual(['room-0', 'room-1']);
     source.held[0]?.answer(fail(70009));
@@ -509,11 +511,7 @@ describe('AppMonitor, credentials tried again', () => {
   });
 
   it('stays stopped when a poll sent before the rejection answers with a count, and records the count', async () => {
-    const clock = new FakeClock();
-    const source = new HeldSource();
-    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
-    monitor.addRooms(['room-0', 'room-1']);
-    monitor.start();
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
     await clock.advance(5_000);
     source.held[0]?.answer(fail(70009));
     source.held[1]?.answer({ ok: true, value: 12 });
@@ -523,13 +521,9 @@ describe('AppMonitor, credentials tried again', () => {
   });
 
   it('reports a rejection once, however many calls out at the time are rejected', async () => {
-    const clock = new FakeClock();
-    const source = new HeldSource();
-    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
     const errors: MonitorEvent[] = [];
     monitor.on((event) => event.type === 'error' && errors.push(event));
-    monitor.addRooms(['room-0', 'room-1']);
-    monitor.start();
     await clock.advance(5_000);
     source.held[0]?.answer(fail(70009));
     source.held[1]?.answer(fail(70003));
@@ -540,11 +534,7 @@ describe('AppMonitor, credentials tried again', () => {
   });
 
   it('keeps the rejection as the reason when a probe gets no answer or a passing failure', async () => {
-    const clock = new FakeClock();
-    const source = new HeldSource();
-    const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
-    monitor.addRooms(['room-0']);
-    monitor.start();
+    const { clock, source, monitor } = heldMonitor(['room-0']);
     await clock.advance(0);
     source.held[0]?.answer(fail(70009));
     await clock.advance(0);

@@ -36,6 +36,24 @@ function status(state: AppStatus['state'], at: number, code?: number): MonitorEv
   };
 }
 
+/** The monitor's word that the room's count of 100, measured at T0, went stale at `at`. */
+function staleRoom(at: number): MonitorEvent {
+  return {
+    type: 'room',
+    at,
+    room: {
+      groupId: ROOM,
+      status: 'stale',
+      online: 100,
+      measuredAt: T0,
+      ageMs: at - T0,
+      error: null,
+      consecutiveFailures: 0,
+      peak: null,
+    },
+  };
+}
+
 const brief = (alerts: Alert[]) => alerts.map((a) => `${a.rule}:${a.phase}`);
 const quiet: RuleSettings = { spike: null, drop: null, sessions: false };
 
@@ -217,43 +235,14 @@ describe('failures', () => {
   it('keeps quiet about staleness that follows a sleep, but not about staleness otherwise', () => {
     const e = engine(quiet);
     feed(e, [100]);
-    const stale = (at: number): MonitorEvent => ({
-      type: 'room',
-      at,
-      room: {
-        groupId: ROOM,
-        status: 'stale',
-        online: 100,
-        measuredAt: T0,
-        ageMs: at - T0,
-        error: null,
-        consecutiveFailures: 0,
-        peak: null,
-      },
-    });
     e.handle({ type: 'resumed', sleptMs: 3_600_000, at: T0 + 3_600_000 });
-    expect(e.handle(stale(T0 + 3_600_000))).toEqual([]);
+    expect(e.handle(staleRoom(T0 + 3_600_000))).toEqual([]);
     feed(e, [100], T0 + 3_610_000);
-    expect(brief(e.handle(stale(T0 + 3_700_000)))).toEqual(['stale:firing']);
+    expect(brief(e.handle(staleRoom(T0 + 3_700_000)))).toEqual(['stale:firing']);
   });
 });
 
 describe('app-level alerts, field by field', () => {
-  const staleRoom = (at: number): MonitorEvent => ({
-    type: 'room',
-    at,
-    room: {
-      groupId: ROOM,
-      status: 'stale',
-      online: 100,
-      measuredAt: T0,
-      ageMs: at - T0,
-      error: null,
-      consecutiveFailures: 0,
-      peak: null,
-    },
-  });
-
   it('says what was rejected and that polling waits for new credentials, then that it polls again', () => {
     const e = engine();
     const rejected = imErrorFromCode(70009, '');
