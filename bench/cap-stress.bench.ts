@@ -8,11 +8,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { COUNT_COMMAND } from '../main/core/command-budgets';
 import { createEngine } from '../main/node/engine';
 import { maxInAnyWindow, windowsOverCap } from '../test/support/call-windows';
 import { round } from './distribution';
+import { spawnSimulator } from './simulator-child';
 
 const ROOMS = 2000;
 const CAP = 200;
@@ -22,18 +22,7 @@ const BUSY_LOOPS = Number(process.env.BUSY_LOOPS ?? 2);
 const busy: ChildProcess[] = Array.from({ length: BUSY_LOOPS }, () =>
   spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
 );
-const child = spawn(
-  process.execPath,
-  [new URL('./simulator-process.js', import.meta.url).pathname, String(ROOMS)],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const first = await new Promise<string>((resolve) =>
-  createInterface({ input: child.stdout }).once('line', resolve),
-);
-const simulator = JSON.parse(first) as {
-  baseUrl: string;
-  credentials: { sdkAppId: number; identifier: string; secretKey: string };
-};
+const simulator = await spawnSimulator(ROOMS);
 
 /** When each count was handed to the transport, and when it was written to its socket. */
 const posted: number[] = [];
@@ -62,12 +51,7 @@ await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
 stalls.disable();
 engine.close();
 for (const loop of busy) loop.kill();
-const log = (await (await fetch(`${simulator.baseUrl}/_sim/requests`)).json()) as Array<{
-  at: number;
-  command: string;
-  errorCode: number;
-}>;
-child.stdin.end();
+const log = await simulator.finish();
 const received = log.filter((request) => request.command === COUNT_COMMAND);
 // An earlier build never reports the send: its calls are taken to leave when posted.
 const leaving = left.length > 0 ? left : posted;
