@@ -4,7 +4,7 @@ import type { ChangeSettings, RuleSettings } from '../../common/rule-settings';
 import type { ImError } from '../error-kind';
 import type { Sample } from '../monitor-events';
 import type { Alert } from './alert';
-import { clockTime, duration, people, roomName, signedPercent } from './alert-text';
+import { alertMessage, clockTime, duration, people, roomName, signedPercent } from './alert-text';
 import { FiringState, type Transition } from './firing-state';
 import { recoveryPoint } from './rule-settings';
 import { type SessionSummary, SessionTracker } from './stream-session';
@@ -41,9 +41,13 @@ export class RoomAlerts {
   private peakAnnounced = 0;
   private milestonesAnnounced = new Set<number>();
   private firstFailureAt: number | null = null;
+  /** Whether the room ever answered with a count: a 10010 after one means closed, before one not found. */
+  private counted = false;
   /** Set after the machine woke: staleness is expected until the next fresh count. */
   private staleExpected = false;
   private out: AlertDraft[] = [];
+  /** What the next settled alert's title says instead of its rule's usual words. */
+  private what: string | undefined;
 
   constructor(
     readonly groupId: string,
@@ -59,6 +63,7 @@ export class RoomAlerts {
   onSample(sample: Sample): AlertDraft[] {
     this.out = [];
     const { at, online } = sample;
+    this.counted = true;
     this.staleExpected = false;
     this.firstFailureAt = null;
     const counted = { value: online };
@@ -76,7 +81,11 @@ export class RoomAlerts {
 
   onError(error: ImError, at: number, consecutiveFailures: number): AlertDraft[] {
     this.out = [];
-    if (error.kind === 'group-gone') {
+    if (error.kind === 'group-gone' && !this.counted) {
+      // Never counted: most likely a mistyped id, which is a fault to fix, not a stream that ended.
+      this.what = 'not found, check the id';
+      this.settle('failing', at, true, false, 0, {}, NOT_FOUND, error.kind);
+    } else if (error.kind === 'group-gone') {
       if (this.rules.closed) this.settle('closed', at, true, false, 0, {}, error.message, error.kind);
       this.sessionEnded(this.sessions.end(at));
     } else if (error.kind === 'not-live-room' || error.kind === 'invalid-group') {
@@ -99,7 +108,7 @@ export class RoomAlerts {
   onStale(at: number): AlertDraft[] {
     this.out = [];
     if (this.rules.stale && !this.staleExpected) {
-      this.settle('stale', at, true, false, 0, {}, 'No fresh count for several intervals.');
+      this.settle('stale', at, true, false, 0, {}, 'no fresh count for two polling intervals');
     }
     return this.out;
   }
@@ -117,9 +126,9 @@ export class RoomAlerts {
       const fire =
         direction === 'above' ? sample.online >= settings.threshold : sample.online <= settings.threshold;
       const clear = direction === 'above' ? sample.online < recoverAt : sample.online > recoverAt;
-      const words = () => `${direction} ${people(settings.threshold)}`;
+      // The message's heading says the rule and its threshold ("Above 1,000: fired").
       const facts = { value: sample.online, threshold: settings.threshold };
-      this.settle(direction, sample.at, fire, clear, (settings.forSeconds ?? 0) * 1000, facts, words);
+      this.settle(direction, sample.at, fire, clear, (settings.forSeconds ?? 0) * 1000, facts);
     }
   }
 
@@ -257,9 +266,10 @@ export class RoomAlerts {
     // Words are built only for an alert that goes out: formatting numbers on every sample costs.
     const why = typeof because === 'function' ? because() : because;
     const { value } = facts;
-    const what = value === undefined ? RULE_WORDS[rule] : `${people(value)} online`;
-    const detail =
-      transition === 'recovered' ? `recovered${value === undefined ? '' : ` (${why || rule})`}` : why;
+    const what = value === undefined ? (this.what ?? RULE_WORDS[rule]) : `${people(value)} online`;
+    this.what = undefined;
+    // The heading says the rule and that it recovered; the failure's words are no longer news.
+    const detail = transition === 'recovered' ? '' : why;
     // A recovery is told by the count that ended it, not by the failure it ended.
     const kind = transition === 'recovered' ? undefined : errorKind;
     this.push(rule, phaseOf(transition), at, what, detail, {
@@ -279,15 +289,16 @@ export class RoomAlerts {
     const { value, change, peak, threshold, session, errorKind } = facts;
     const sessionPeak = peak ?? this.sessions.current?.peak;
     const peakText =
-      sessionPeak && rule !== 'session' && value !== undefined ? `, peak ${people(sessionPeak.online)}` : '';
+      sessionPeak && rule !== 'session' && value !== undefined ? `peak ${people(sessionPeak.online)}` : '';
+    const name = roomName(this.groupId, this.label);
     this.out.push({
       rule,
       phase,
       severity: phase === 'recovered' ? 'info' : SEVERITY[rule],
       groupId: this.groupId,
       ...(this.label ? { label: this.label } : {}),
-      title: `${roomName(this.groupId, this.label)} ${what}`,
-      message: `${detail}${peakText}`,
+      title: `${name}: ${what}`,
+      message: alertMessage({ rule, phase, threshold, details: [detail, peakText], groupId: this.groupId }),
       at,
       ...(value === undefined ? {} : { value }),
       ...(change
@@ -334,11 +345,14 @@ const RULE_WORDS: Record<AlertRule, string> = {
   milestone: 'milestone',
   failing: 'polls failing',
   stale: 'count is stale',
-  closed: 'closed',
+  closed: 'room closed',
   auth: 'credentials rejected',
   account: 'account problem',
   session: 'stream',
 };
+
+const NOT_FOUND =
+  'The server knows no room with this id (10010) and it never answered with a count: check the id, or it closed before watching began.';
 
 function phaseOf(transition: NonNullable<Transition>): AlertPhase {
   return transition === 'fired' ? 'firing' : transition;

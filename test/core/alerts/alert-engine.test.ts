@@ -46,12 +46,17 @@ describe('thresholds with flap control', () => {
     const alerts = feed(e, [...flapping, 900]);
     expect(brief(alerts)).toEqual(['above:firing', 'above:recovered']);
     expect(alerts[0]).toMatchObject({
-      title: "Room 'Launch Day' 1,010 online",
-      message: 'above 1,000, peak 1,010',
+      title: 'Launch Day: 1,010 online',
+      message: 'Above 1,000: fired · peak 1,010 · id @TGS#launch',
       value: 1010,
       threshold: 1000,
     });
-    expect(alerts[1]).toMatchObject({ value: 900, threshold: 1000 });
+    expect(alerts[1]).toMatchObject({
+      title: 'Launch Day: 900 online',
+      message: 'Above 1,000: recovered · peak 1,010 · id @TGS#launch',
+      value: 900,
+      threshold: 1000,
+    });
     expect(alerts[0]).not.toHaveProperty('errorKind');
   });
 
@@ -68,6 +73,7 @@ describe('thresholds with flap control', () => {
     const e = engine({ ...quiet, above: { threshold: 10 }, repeatMinutes: 1, recovered: false });
     const alerts = feed(e, [...Array(15).fill(20), 1]);
     expect(brief(alerts)).toEqual(['above:firing', 'above:reminder', 'above:reminder']);
+    expect(alerts[1]?.message).toBe('Above 10: still firing · peak 20 · id @TGS#launch');
   });
 });
 
@@ -77,8 +83,8 @@ describe('spikes and drops', () => {
     const alerts = feed(e, [900, 905, 898, 3900, 3950]);
     expect(brief(alerts)).toEqual(['spike:firing']);
     expect(alerts[0]).toMatchObject({
-      title: "Room 'Launch Day' 3,900 online",
-      message: '+334% in 10 s, peak 3,900',
+      title: 'Launch Day: 3,900 online',
+      message: 'Spike: fired · +334% in 10 s · peak 3,900 · id @TGS#launch',
       severity: 'info',
       change: { people: 3002, windowMs: 10_000 },
     });
@@ -94,7 +100,8 @@ describe('spikes and drops', () => {
     const e = engine({ sessions: false });
     const alerts = feed(e, [4200, 4180, 700, 690, ...Array(14).fill(700)]);
     expect(brief(alerts)).toEqual(['drop:firing', 'drop:recovered']);
-    expect(alerts[0]?.message).toBe('-83% in 20 s, peak 4,200');
+    expect(alerts[0]?.message).toBe('Drop: fired · -83% in 20 s · peak 4,200 · id @TGS#launch');
+    expect(alerts[1]?.message).toBe('Drop: recovered · settled at 700 · peak 4,200 · id @TGS#launch');
   });
 
   it('does not alert on a slow drift within the thresholds', () => {
@@ -113,10 +120,10 @@ describe('stream sessions, peaks and milestones', () => {
       'milestone:notice',
       'session:notice',
     ]);
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' stream started");
-    expect(alerts[1]?.title).toBe("Room 'Launch Day' passed 1,000 online");
-    expect(alerts[3]?.title).toBe("Room 'Launch Day' stream ended after 1 min");
-    expect(alerts[3]?.message).toMatch(/^peak 2,100 at \d\d:\d\d, average 1,217$/);
+    expect(alerts[0]?.title).toBe('Launch Day: stream started');
+    expect(alerts[1]?.title).toBe('Launch Day: passed 1,000 online');
+    expect(alerts[3]?.title).toBe('Launch Day: stream ended after 1 min');
+    expect(alerts[3]?.message).toMatch(/^peak 2,100 at \d\d:\d\d, average 1,217 · id @TGS#launch$/);
     expect(alerts[0]).toMatchObject({ session: { event: 'started' }, value: 500 });
     expect(alerts[1]).toMatchObject({ threshold: 1000, value: 1200 });
     expect(alerts[2]).toMatchObject({ threshold: 2000, value: 2100 });
@@ -133,7 +140,7 @@ describe('stream sessions, peaks and milestones', () => {
     const e = engine({ ...quiet, sessions: true });
     const alerts = feed(e, [800, 900, 0]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' stream ended (watched for 20 s)");
+    expect(alerts[0]?.title).toBe('Launch Day: stream ended (watched for 20 s)');
     expect(alerts[0]?.session).toEqual({ event: 'ended', sawStart: false, durationMs: 20_000, average: 850 });
   });
 
@@ -159,7 +166,7 @@ describe('failures', () => {
     ];
     expect(brief(alerts)).toEqual(['failing:firing', 'failing:recovered']);
     expect(alerts[0]).not.toHaveProperty('value');
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' polls failing");
+    expect(alerts[0]?.title).toBe('Launch Day: polls failing');
     expect(alerts[0]?.errorKind).toBe('transient');
     expect(alerts[1]).toMatchObject({ value: 310 });
     expect(alerts[1]).not.toHaveProperty('errorKind');
@@ -177,7 +184,23 @@ describe('failures', () => {
     expect(brief(alerts)).toEqual(['session:notice', 'closed:firing', 'session:notice']);
     expect(alerts[1]?.severity).toBe('critical');
     expect(alerts[1]?.errorKind).toBe('group-gone');
+    expect(alerts[1]?.title).toBe('Launch Day: room closed');
+    expect(alerts[1]?.message).toMatch(/^Room closed: fired · .+ · id @TGS#launch$/);
     expect(alerts[2]?.session).toMatchObject({ event: 'ended', sawStart: true, durationMs: 20_000 });
+  });
+
+  it('tells a room that was never counted from a closed one: not found, check the id', () => {
+    const alerts = engine().handle(failure(10010, T0, 1));
+    expect(brief(alerts)).toEqual(['failing:firing']);
+    expect(alerts[0]).toMatchObject({
+      title: 'Launch Day: not found, check the id',
+      errorKind: 'group-gone',
+      severity: 'warning',
+    });
+    expect(alerts[0]?.message).toMatch(
+      /^Polls failing: fired · The server knows no room with this id \(10010\)/,
+    );
+    expect(alerts[0]?.message).toMatch(/ · id @TGS#launch$/);
   });
 
   it('says at once that a group is not a live room', () => {

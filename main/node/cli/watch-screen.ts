@@ -1,0 +1,155 @@
+/**
+ * `headcount watch` on a terminal: a header that stays (the total by the totals rule, the rooms by
+ * state, the rate budget and the interval, the app's condition said once), then as many rooms as
+ * the window holds, troubled ones first, then the largest, then "… and 1,980 more".
+ */
+import { groupedCount } from '../../common/count-format';
+import {
+  APP_CONDITION_WORDS,
+  ROOM_STATE_WORDS,
+  statesLine,
+  TROUBLED_STATES,
+} from '../../common/room-state-words';
+import type { RoomState } from '../../common/room-states';
+import type { AppMonitor } from '../../core/app-monitor';
+import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
+import type { AppStatus, RoomSnapshot } from '../../core/monitor-events';
+import { judgeRoom } from '../../core/room-state';
+import { type TalliedRoom, tallyRooms } from '../../core/room-tally';
+import { formatAge, formatSeconds, showGroupId } from './format';
+import { terminalText } from './terminal-text';
+import { fitWidth, padWidth, textWidth } from './terminal-width';
+
+/** The window the screen must fit, in character cells; null where there is none (a test's whole table). */
+export interface ScreenSize {
+  columns: number;
+  rows: number;
+}
+
+export interface WatchScreen {
+  title: string;
+  monitor: Pick<AppMonitor, 'snapshot' | 'status'>;
+  history: ChangeHistory;
+  /** The room's label or group Name, where known. */
+  nameOf: (groupId: string) => string | undefined;
+  /** Recent alert lines, oldest first. */
+  alerts: readonly string[];
+  now: number;
+  size: ScreenSize | null;
+}
+
+/** Recent alerts shown with no window to fit, and at most with one. */
+const ALERTS_SHOWN = 8;
+/** Room lines kept even in a short window, before alerts give up theirs. */
+const MIN_ROOM_LINES = 5;
+
+const COLUMNS = ['ROOM', 'ONLINE', '1 MIN', 'AGE', 'PEAK', 'STATE'] as const;
+const RIGHT = new Set([1, 2, 3, 4]);
+
+interface ScreenRoom extends TalliedRoom {
+  room: RoomSnapshot;
+}
+
+/** The whole screen as text, one line per row of the window, none wider than it. */
+export function renderWatchScreen(screen: WatchScreen): string {
+  const status = screen.monitor.status();
+  const app = { state: status.state, effectiveIntervalMs: status.plan.effectiveIntervalMs };
+  const rooms: ScreenRoom[] = screen.monitor.snapshot().map((room) => {
+    const { condition, current } = judgeRoom(room, app);
+    return { room, state: condition.state, current, online: room.online };
+  });
+  const header = headerLines(screen, status, rooms);
+  const alerts = screen.alerts.slice(-ALERTS_SHOWN);
+  const size = screen.size;
+  // Lines left for the table: its header, its rows, and the "more" line.
+  let alertLines = alerts.length > 0 ? alerts.length + 2 : 0;
+  let tableLines = size ? size.rows - header.length - alertLines - 1 : rooms.length + 2;
+  if (size && tableLines < MIN_ROOM_LINES + 2 && alerts.length > 0) {
+    const shown = Math.max(0, Math.min(alerts.length, alerts.length - (MIN_ROOM_LINES + 2 - tableLines)));
+    alertLines = shown > 0 ? shown + 2 : 0;
+    alerts.splice(0, alerts.length - shown);
+    tableLines = size.rows - header.length - alertLines - 1;
+  }
+  const ordered = troubledFirst(rooms);
+  const fitsAll = ordered.length + 1 <= tableLines;
+  const shown = fitsAll ? ordered : ordered.slice(0, Math.max(0, tableLines - 2));
+  const lines = [...header, '', ...roomTable(shown, screen, size?.columns ?? null)];
+  if (!fitsAll) lines.push(`… and ${groupedCount(ordered.length - shown.length)} more`);
+  if (alertLines > 0) lines.push('', 'Recent alerts:', ...alerts);
+  const width = size?.columns;
+  return lines.map((line) => (width ? fitWidth(line, width) : line)).join('\n');
+}
+
+function headerLines(screen: WatchScreen, status: AppStatus, rooms: readonly ScreenRoom[]): string[] {
+  const tally = tallyRooms(rooms);
+  const { plan } = status;
+  const time = new Date(screen.now).toLocaleTimeString();
+  const scope =
+    tally.counted === tally.rooms
+      ? `${groupedCount(tally.rooms)} room${tally.rooms === 1 ? '' : 's'}`
+      : `${groupedCount(tally.counted)} of ${groupedCount(tally.rooms)} rooms`;
+  const stretched = plan.stretch > 1 ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)})` : '';
+  const limit =
+    status.limitPerSecond < status.capPerSecond
+      ? `limit now ${Math.floor(status.limitPerSecond)} of ${status.capPerSecond} calls/s`
+      : `cap ${status.capPerSecond} calls/s`;
+  const budget = `${Math.round(plan.callsPerSecond * 10) / 10} calls/s, ${limit}`;
+  return [
+    `${screen.title}  ${time}`,
+    `${groupedCount(tally.online)} online in ${scope}`,
+    statesLine(tally.states),
+    `Every ${formatSeconds(plan.effectiveIntervalMs)}${stretched} · ${budget}`,
+    ...(status.state === 'running' ? [] : [appLine(status)]),
+  ];
+}
+
+/** The app's condition, said once above the rooms rather than on each: "App: paused - Polling is paused." */
+function appLine(status: AppStatus): string {
+  const state = status.state as Exclude<AppStatus['state'], 'running'>;
+  return terminalText(`App: ${APP_CONDITION_WORDS[state]}${status.reason ? ` - ${status.reason}` : ''}`);
+}
+
+/** Troubled rooms first (in the order of TROUBLED_STATES), then every other by count, largest first. */
+function troubledFirst(rooms: readonly ScreenRoom[]): ScreenRoom[] {
+  const rank = (state: RoomState) => {
+    const i = TROUBLED_STATES.indexOf(state);
+    return i === -1 ? TROUBLED_STATES.length : i;
+  };
+  return [...rooms].sort((a, b) => rank(a.state) - rank(b.state) || (b.online ?? -1) - (a.online ?? -1));
+}
+
+function roomTable(rooms: readonly ScreenRoom[], screen: WatchScreen, columns: number | null): string[] {
+  const cells = rooms.map(({ room, state }) => [
+    terminalText(screen.nameOf(room.groupId) ?? showGroupId(room.groupId)),
+    room.online === null ? '-' : groupedCount(room.online),
+    changeText(changeOverMinute(screen.history, room.groupId, room.online, screen.now)),
+    formatAge(room.ageMs),
+    room.peak ? groupedCount(room.peak.online) : '-',
+    stateText(state, room),
+  ]);
+  const widths = COLUMNS.map((h, c) => Math.max(h.length, ...cells.map((row) => textWidth(row[c] ?? ''))));
+  if (columns !== null) {
+    // The name gives way first: the numbers and the state are what the screen is for.
+    const others = widths.slice(1).reduce((sum, w) => sum + w + 2, 0);
+    widths[0] = Math.max(COLUMNS[0].length, Math.min(widths[0] ?? 0, columns - others));
+  }
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, c) =>
+        padWidth(c === 0 ? fitWidth(cell, widths[0] ?? 0) : cell, widths[c] ?? 0, RIGHT.has(c)),
+      )
+      .join('  ')
+      .trimEnd();
+  return [line(COLUMNS), ...cells.map(line)];
+}
+
+/** "+312", "-5", "0", or "-" before a minute of history exists (the popover's rule). */
+function changeText(change: number | null): string {
+  if (change === null) return '-';
+  return change > 0 ? `+${groupedCount(change)}` : groupedCount(change);
+}
+
+function stateText(state: RoomState, room: RoomSnapshot): string {
+  const words = ROOM_STATE_WORDS[state];
+  return state === 'failing' && room.error ? `${words}: ${room.error.kind}` : words;
+}
