@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { roomSettings } from '../../core/settings/settings-rules';
 import type { Settings } from '../../core/settings/settings-schema';
 import { demoLabel, demoShow, type RoomSpec, startSimulator } from '../../simulator';
 import { createEngine } from '../engine';
@@ -58,6 +59,7 @@ export async function runDemo(args: string[]): Promise<number> {
       json,
       durationMs,
       title: 'Headcount demo',
+      labels: roomSettings(settings).labels,
       alerting: (onAlert) => alertingForCli({ store, settings, where: 'the simulator', notify, onAlert }),
     });
   } finally {

@@ -6,7 +6,8 @@ import { longTimeout } from '../../core/long-timeout';
 import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
 import { terminalText } from './terminal-text';
-import { alertJsonLine, alertTextLine, clearScreen, jsonLine, renderScreen, textLine } from './watch-view';
+import { renderWatchScreen } from './watch-screen';
+import { alertJsonLine, alertTextLine, clearScreen, jsonLine, textLine } from './watch-view';
 
 export interface WatchRun {
   engine: Engine;
@@ -17,10 +18,12 @@ export interface WatchRun {
   title: string;
   /** Rules, the alert log and notifications; the watch prints each alert as it is raised. */
   alerting?: (onAlert: (alert: Alert) => void) => Promise<Alerting>;
+  /** Rooms' labels from the settings; the others are named by their group Name once it is known. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 const REDRAW_MS = 1000;
-const ALERTS_ON_SCREEN = 8;
+const ALERTS_KEPT = 8;
 
 /**
  * Watches rooms until the duration ends, SIGINT or SIGTERM (exit 0), or the server rejects the
@@ -37,18 +40,28 @@ export async function watchRooms(run: WatchRun): Promise<number> {
   const recentAlerts: string[] = [];
   const alerting = await run.alerting?.((alert) => {
     if (run.json) write(`${alertJsonLine(alert)}\n`);
-    else if (live) recentAlerts.push(alertTextLine(alert));
+    else if (live) recentAlerts.push(alertTextLine(alert, 'local'));
     else write(`${alertTextLine(alert)}\n`);
+    if (recentAlerts.length > ALERTS_KEPT) recentAlerts.shift();
   });
+  const names = new Map(Object.entries(run.labels ?? {}));
+  void nameRooms(run, names, alerting);
   return new Promise((resolve) => {
     const timers: NodeJS.Timeout[] = [];
     let finished = false;
     const redraw = () => {
       clearScreen(write);
-      const alerts = recentAlerts.slice(-ALERTS_ON_SCREEN);
-      write(
-        `${renderScreen(monitor, history, run.title)}\n${alerts.length ? `\nRecent alerts:\n${alerts.join('\n')}\n` : ''}`,
-      );
+      const { columns, rows } = process.stdout;
+      const screen = renderWatchScreen({
+        title: run.title,
+        monitor,
+        history,
+        nameOf: (groupId) => names.get(groupId),
+        alerts: recentAlerts,
+        now: Date.now(),
+        size: columns && rows ? { columns, rows } : null,
+      });
+      write(screen);
     };
     const finish = async (code: number) => {
       if (finished) return;
@@ -57,7 +70,11 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       ends?.cancel();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      if (live) redraw();
+      process.stdout.off('resize', redraw);
+      if (live) {
+        redraw();
+        write('\n');
+      }
       run.engine.close();
       await history.close();
       await alerting?.close();
@@ -78,8 +95,26 @@ export async function watchRooms(run: WatchRun): Promise<number> {
     process.once('SIGTERM', stop);
     // A month's run is longer than one timer holds: the wait is chained.
     const ends = run.durationMs === undefined ? null : longTimeout(stop, run.durationMs);
-    if (live) timers.push(setInterval(redraw, REDRAW_MS));
+    if (live) {
+      timers.push(setInterval(redraw, REDRAW_MS));
+      // A window made smaller or larger is filled again at once, not at the next tick.
+      process.stdout.on('resize', redraw);
+    }
     monitor.addRooms(run.groupIds);
     monitor.start();
   });
+}
+
+/**
+ * Names the rooms without a label by their group Name (get_group_info, 50 rooms a call, behind the
+ * first polls), for the screen and the alert texts.
+ */
+async function nameRooms(run: WatchRun, names: Map<string, string>, alerting: Alerting | undefined) {
+  const unnamed = run.groupIds.filter((groupId) => !names.has(groupId));
+  if (unnamed.length > 0) {
+    const answer = await run.engine.client.getGroupInfo(unnamed).catch(() => null);
+    if (answer?.ok)
+      for (const item of answer.value) if (item.ok && item.name) names.set(item.groupId, item.name);
+  }
+  alerting?.nameRooms(Object.fromEntries(names));
 }

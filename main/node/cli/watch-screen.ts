@@ -38,10 +38,8 @@ export interface WatchScreen {
   size: ScreenSize | null;
 }
 
-/** Recent alerts shown with no window to fit, and at most with one. */
+/** Recent alerts shown at most. */
 const ALERTS_SHOWN = 8;
-/** Room lines kept even in a short window, before alerts give up theirs. */
-const MIN_ROOM_LINES = 5;
 
 const COLUMNS = ['ROOM', 'ONLINE', '1 MIN', 'AGE', 'PEAK', 'STATE'] as const;
 const RIGHT = new Set([1, 2, 3, 4]);
@@ -59,25 +57,21 @@ export function renderWatchScreen(screen: WatchScreen): string {
     return { room, state: condition.state, current, online: room.online };
   });
   const header = headerLines(screen, status, rooms);
-  const alerts = screen.alerts.slice(-ALERTS_SHOWN);
-  const size = screen.size;
+  const { size } = screen;
+  // Recent alerts take at most a sixth of the window: the rooms are what it is for.
+  const alertRoom = size ? Math.max(1, Math.floor(size.rows / 6)) : ALERTS_SHOWN;
+  const alerts = screen.alerts.slice(-Math.min(ALERTS_SHOWN, alertRoom));
+  const alertLines = alerts.length > 0 ? alerts.length + 2 : 0;
   // Lines left for the table: its header, its rows, and the "more" line.
-  let alertLines = alerts.length > 0 ? alerts.length + 2 : 0;
-  let tableLines = size ? size.rows - header.length - alertLines - 1 : rooms.length + 2;
-  if (size && tableLines < MIN_ROOM_LINES + 2 && alerts.length > 0) {
-    const shown = Math.max(0, Math.min(alerts.length, alerts.length - (MIN_ROOM_LINES + 2 - tableLines)));
-    alertLines = shown > 0 ? shown + 2 : 0;
-    alerts.splice(0, alerts.length - shown);
-    tableLines = size.rows - header.length - alertLines - 1;
-  }
+  const tableLines = size ? size.rows - header.length - alertLines - 1 : rooms.length + 2;
   const ordered = troubledFirst(rooms);
   const fitsAll = ordered.length + 1 <= tableLines;
   const shown = fitsAll ? ordered : ordered.slice(0, Math.max(0, tableLines - 2));
-  const lines = [...header, '', ...roomTable(shown, screen, size?.columns ?? null)];
+  // Alerts sit between the header and the rooms, so that the list ends the screen with what it left out.
+  const lines = [...header, ...(alertLines > 0 ? ['', 'Recent alerts:', ...alerts] : [])];
+  lines.push('', ...roomTable(shown, screen, size?.columns ?? null));
   if (!fitsAll) lines.push(`… and ${groupedCount(ordered.length - shown.length)} more`);
-  if (alertLines > 0) lines.push('', 'Recent alerts:', ...alerts);
-  const width = size?.columns;
-  return lines.map((line) => (width ? fitWidth(line, width) : line)).join('\n');
+  return lines.map((line) => (size ? fitWidth(line, size.columns) : line)).join('\n');
 }
 
 function headerLines(screen: WatchScreen, status: AppStatus, rooms: readonly ScreenRoom[]): string[] {

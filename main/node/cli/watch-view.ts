@@ -1,8 +1,6 @@
 import type { Alert } from '../../core/alerts/alert';
-import type { AppMonitor } from '../../core/app-monitor';
-import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
-import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
-import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
+import type { AppStatus, MonitorEvent } from '../../core/monitor-events';
+import { formatAge, formatChange, formatCount, formatSeconds, showGroupId } from './format';
 import { terminalJson, terminalText } from './terminal-text';
 
 type Write = (text: string) => void;
@@ -76,12 +74,14 @@ export function alertJsonLine(alert: Alert): string {
   });
 }
 
-/** An alert on one line, for people. */
-export function alertTextLine(alert: Alert): string {
+/**
+ * An alert on one line, for people: its name and what happened, then the rule, its phase and the
+ * room's id. Local time on a live screen; ISO-8601 in a log or a pipe, where lines are kept.
+ */
+export function alertTextLine(alert: Alert, time: 'local' | 'iso' = 'iso'): string {
   const label = alert.phase === 'recovered' ? 'RECOVERED' : alert.severity.toUpperCase();
-  return terminalText(
-    `${iso(alert.at)}  ${label} ${alert.rule}  ${alert.title}${alert.message ? `: ${alert.message}` : ''}`,
-  );
+  const at = time === 'local' ? new Date(alert.at).toLocaleTimeString() : iso(alert.at);
+  return terminalText(`${at}  ${label}  ${alert.title}${alert.message ? ` · ${alert.message}` : ''}`);
 }
 
 /** One line per event, for logs and pipes, with what the server said escaped. */
@@ -116,27 +116,6 @@ export function describeStatus(status: AppStatus): string {
       ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)}: ${plan.rooms} rooms do not fit ${status.capPerSecond} calls/s)`
       : '';
   return terminalText(`${status.state}: ${every}${stretched}${status.reason ? ` - ${status.reason}` : ''}`);
-}
-
-/** The live table of a terminal, redrawn in place. */
-export function renderScreen(
-  monitor: AppMonitor,
-  history: ChangeHistory,
-  title: string,
-  now = Date.now(),
-): string {
-  const rows = monitor.snapshot().map((room) => roomRow(room, history, now));
-  const header = `${title}  ${new Date(now).toLocaleTimeString()}\n${describeStatus(monitor.status())}\n\n`;
-  return header + table(['ROOM', 'ONLINE', '1 MIN', 'AGE', 'PEAK', 'STATUS'], rows, new Set([1, 2, 4]));
-}
-
-/** A room's line; its change over a minute by the popover's rule: none until a minute of history. */
-function roomRow(room: RoomSnapshot, history: ChangeHistory, now: number): string[] {
-  const online = room.online === null ? '-' : formatCount(room.online);
-  const change = formatChange(changeOverMinute(history, room.groupId, room.online, now));
-  const state = room.error && room.status !== 'live' ? `${room.status}: ${room.error.kind}` : room.status;
-  const peak = room.peak ? formatCount(room.peak.online) : '-';
-  return [showGroupId(room.groupId), online, change, formatAge(room.ageMs), peak, state];
 }
 
 export function clearScreen(write: Write): void {

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../core/config-error';
 import { DEFAULT_INTERVAL_MS } from '../../core/poll-plan';
 import { API_RATE_CAP } from '../../core/rate-budget';
+import { roomSettings } from '../../core/settings/settings-rules';
 import { loadConnection } from '../credentials';
 import { createEngine } from '../engine';
 import { readGroupsFile } from '../groups-file';
@@ -69,6 +70,7 @@ export async function runWatch(args: string[]): Promise<number> {
       json: values.json === true,
       durationMs: timing.durationMs,
       title: 'Headcount',
+      labels: roomSettings(settings).labels,
       alerting: (onAlert) =>
         alertingForCli({ store, settings, where, notify: values.notify === true, onAlert }),
     });

@@ -3,7 +3,7 @@ import { AppMonitor } from '../../../main/core/app-monitor';
 import { recordInto } from '../../../main/core/history/history-recorder';
 import { HistoryStore } from '../../../main/core/history/history-store';
 import { RateBudget } from '../../../main/core/rate-budget';
-import { renderScreen } from '../../../main/node/cli/watch-view';
+import { renderWatchScreen } from '../../../main/node/cli/watch-screen';
 import { FakeClock } from '../../support/fake-clock';
 
 /** One room polled every 10 s on fake time, counting up by 10 a poll from 1,000, into an in-memory history. */
@@ -22,7 +22,15 @@ function watching() {
   monitor.start();
   /** The room's line of the live table. */
   const row = () =>
-    renderScreen(monitor, history, 'Headcount', clock.wall())
+    renderWatchScreen({
+      title: 'Headcount',
+      monitor,
+      history,
+      nameOf: () => undefined,
+      alerts: [],
+      now: clock.wall(),
+      size: null,
+    })
       .split('\n')
       .find((line) => line.startsWith('@TGS#stage')) ?? '';
   return { clock, monitor, row };
@@ -32,8 +40,8 @@ describe('the live table of headcount watch', () => {
   it('shows no change over a minute until the history reaches back a minute, as the popover does', async () => {
     const { clock, monitor, row } = watching();
     await clock.advance(15_000);
-    // Two counts 10 s apart: a change of +10, but not one over a minute, so the column is empty.
-    expect(row()).toMatch(/^@TGS#stage +1,020 +\d+ s +1,020 +live$/);
+    // Two counts 10 s apart: a change of +10, but not one over a minute, so the column says "-".
+    expect(row()).toMatch(/^@TGS#stage +1,020 +- +\d+ s +1,020 +live$/);
     await clock.advance(60_000);
     // 75 s in, polled at 0 s to 70 s: the first count at or after a minute ago (15 s) is 20 s's 1,030.
     expect(row()).toMatch(/^@TGS#stage +1,080 +\+50 +\d+ s +1,080 +live$/);
