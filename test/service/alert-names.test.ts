@@ -62,9 +62,10 @@ describe('alerts name rooms as the list does', () => {
           desktop: [
             {
               channel: 'desktop',
-              deliver: async (alert) => (
-                sent.push(alert), { channel: 'desktop', outcome: 'sent', at: alert.at }
-              ),
+              deliver: async (alert) => {
+                sent.push(alert);
+                return { channel: 'desktop', outcome: 'sent', at: alert.at };
+              },
             },
           ],
           clock,
