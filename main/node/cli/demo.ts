@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roomSettings } from '../../core/settings/settings-rules';
 import type { Settings } from '../../core/settings/settings-schema';
-import { demoLabel, demoShow, type RoomSpec, startSimulator } from '../../simulator';
+import { DEMO_SHOW_SECONDS, demoLabel, demoShow, type RoomSpec, startSimulator } from '../../simulator';
 import { createEngine } from '../engine';
 import { openSettingsStore } from '../settings-store';
 import { alertingForCli } from './alerting-for-cli';
@@ -15,7 +15,7 @@ export const DEMO_HELP = `Usage: headcount demo [--interval S] [--duration S] [-
 Plays a scripted three-minute show on the built-in simulator and watches it, so you can see
 Headcount work without an account: a steady room, a stream starting, a raid, a sudden drop, a
 stream that ends and is disbanded, and a group that is not a live room. Alerts show as they fire;
-with --notify also as desktop notifications.`;
+with --notify also as desktop notifications. The demo ends with its show, or after --duration.`;
 
 /** The show moves faster than real audiences, so the demo polls more often than the API's 10 s. */
 const DEMO_INTERVAL_S = 2;
@@ -38,7 +38,8 @@ export async function runDemo(args: string[]): Promise<number> {
   }
   const intervalMs = durationFlag(values.interval, INTERVAL_RULE) ?? DEMO_INTERVAL_S * 1000;
   const notify = values.notify === true;
-  const durationMs = durationFlag(values.duration, RUN_DURATION_RULE);
+  // Without --duration the demo ends with its show (and a few seconds to see the last counts).
+  const durationMs = durationFlag(values.duration, RUN_DURATION_RULE) ?? (DEMO_SHOW_SECONDS + 10) * 1000;
   const rooms = demoShow();
   const simulator = await startSimulator({ rooms });
   const json = values.json === true;
@@ -59,6 +60,9 @@ export async function runDemo(args: string[]): Promise<number> {
       json,
       durationMs,
       title: 'Headcount demo',
+      endNote: json
+        ? undefined
+        : 'The demo is over. Run it again with `npm run demo`, see it in a browser with `headcount serve --demo`, or connect your own app (see the README).',
       labels: roomSettings(settings).labels,
       alerting: (onAlert) => alertingForCli({ store, settings, where: 'the simulator', notify, onAlert }),
     });

@@ -18,6 +18,8 @@ export interface WatchRun {
   title: string;
   /** Rules, the alert log and notifications; the watch prints each alert as it is raised. */
   alerting?: (onAlert: (alert: Alert) => void) => Promise<Alerting>;
+  /** Said on stderr when the run ends because its duration is over (not when it is stopped). */
+  endNote?: string;
   /** Rooms' labels from the settings; the others are named by their group Name once it is known. */
   labels?: Readonly<Record<string, string>>;
 }
@@ -94,7 +96,13 @@ export async function watchRooms(run: WatchRun): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     // A month's run is longer than one timer holds: the wait is chained.
-    const ends = run.durationMs === undefined ? null : longTimeout(stop, run.durationMs);
+    const ends =
+      run.durationMs === undefined
+        ? null
+        : longTimeout(() => {
+            if (run.endNote) process.stderr.write(`${run.endNote}\n`);
+            stop();
+          }, run.durationMs);
     if (live) {
       timers.push(setInterval(redraw, REDRAW_MS));
       // A window made smaller or larger is filled again at once, not at the next tick.

@@ -61,8 +61,9 @@ export async function runWatch(args: string[]): Promise<number> {
     checkGroupIds(groupIds);
     const timing = watchTiming(values);
     const flags = credentialFlags(values);
-    const { connection, ca } = loadConnection(flags, process.env);
-    const where = flags.region ?? process.env.HEADCOUNT_REGION ?? new URL(connection.endpoint.primary).host;
+    const { connection, ca, notes, where: chosen } = loadConnection(flags, process.env);
+    for (const note of notes) process.stderr.write(`headcount: note: ${note}\n`);
+    const where = chosen.region ?? new URL(connection.endpoint.primary).host;
     const engine = createEngine({ connection, ca, intervalMs: timing.intervalMs, maxRate: timing.maxRate });
     return await watchRooms({
       engine,

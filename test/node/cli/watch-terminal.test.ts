@@ -60,7 +60,8 @@ describe('headcount watch on an 80×24 terminal with 2,000 rooms', () => {
     await eventually(() => screen().some((line) => /^2,000 live/.test(line)), 'every room counted', 40_000);
     for (const groupId of ['@TGS#room0003', '@TGS#room0500', '@TGS#room1200', '@TGS#room1999'])
       sim.control.disband(groupId);
-    await eventually(() => screen().some((line) => / 4 closed/.test(line)), 'the closed rooms', 20_000);
+    // Every other room live at one moment (on a busy machine a count may be late for a moment: stale).
+    await eventually(() => screen()[2] === '1,996 live · 4 closed · 3 not found', 'the closed rooms', 40_000);
     const lines = screen();
     expect(lines).toHaveLength(24);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
@@ -92,7 +93,7 @@ describe('headcount watch on an 80×24 terminal with 2,000 rooms', () => {
     expect(counts.length).toBeGreaterThan(2);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(lines.at(-1)).toBe(`… and ${(2_003 - rows.length).toLocaleString('en-US')} more`);
-  }, 90_000);
+  }, 120_000);
 
   it('redraws to fill the window when it is resized', async () => {
     tmux('resize-window', '-t', SESSION, '-x', '120', '-y', '40');
