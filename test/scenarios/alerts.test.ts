@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../main/core/alerts/alert';
-import type { RoomSpec } from '../../main/simulator';
+import { demoShow, type RoomSpec } from '../../main/simulator';
 import { startScenario } from '../support/scenario';
 
 type Scenario = Awaited<ReturnType<typeof startScenario>>;
@@ -31,6 +31,17 @@ describe('alert scenarios against the simulator, in fake time', () => {
     expect(raid.title).toBe('Indie Game Night: 3,900 online');
     expect(raid.message).toMatch(/^Spike: fired · \+333% in 10 s · peak 3,900 · id \S+$/);
     expect(s.secondsOf(settled)).toBe(180);
+  });
+
+  it('the demo show: a stream ramping up at its start is no spike, and no milestone fires on a first count', async () => {
+    const s = await run(demoShow(), { rules: { milestones: [5_000] } });
+    await s.advance(200_000);
+    // Cooking with Lin goes live at 0:15 and climbs to 2,500 by 1:45: its session's news, not a spike.
+    expect(brief(s.alerts.filter((a) => a.groupId === 'cooking-with-lin'))).toEqual(['session:notice']);
+    // Main Stage is at 12,000 when watching begins: it passed 5,000 before anyone looked.
+    expect(s.alerts.filter((a) => a.rule === 'milestone')).toEqual([]);
+    // The raid is still a spike.
+    expect(brief(s.alerts.filter((a) => a.groupId === '@TGS#2RaidTarget'))).toContain('spike:firing');
   });
 
   it('a slow drift raises nothing', async () => {

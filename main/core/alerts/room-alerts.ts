@@ -63,6 +63,7 @@ export class RoomAlerts {
   onSample(sample: Sample): AlertDraft[] {
     this.out = [];
     const { at, online } = sample;
+    if (!this.counted) this.alreadyThere(online);
     this.counted = true;
     this.staleExpected = false;
     this.firstFailureAt = null;
@@ -141,12 +142,9 @@ export class RoomAlerts {
         change !== null &&
         Math.abs(change.people) >= s.people * factor &&
         Math.abs(change.percent) >= s.percent * factor;
-      // An audience arriving as a stream starts is the session's news, not a spike.
-      const starting =
-        rule === 'spike' && this.inFirstWindowOfSession(sample.at, settings.windowSeconds * 1000);
       const transition = this.state(rule).update(
         sample.at,
-        meets(settings, 1) && !starting,
+        meets(settings, 1),
         !meets(settings, 0.5),
         0,
         this.repeatMs,
@@ -164,11 +162,19 @@ export class RoomAlerts {
     }
   }
 
-  /** The largest rise (spike) or fall (drop) into this sample from any sample within the window. */
+  /**
+   * The largest rise (spike) or fall (drop) into this sample from any sample within the window. An
+   * audience arriving as a stream starts is the session's news, not a spike: a rise is measured only
+   * from counts after the session's first window, so the ramp's tail does not fire once it ends.
+   */
   private changeWithin(sample: Sample, settings: ChangeSettings, rule: 'spike' | 'drop') {
+    const windowMs = settings.windowSeconds * 1000;
+    const session = this.sessions.current;
+    const rampEnds = rule === 'spike' && session?.sawStart ? session.startedAt + windowMs : 0;
+    const since = Math.max(sample.at - windowMs, rampEnds);
     let from: Sample | null = null;
     for (const earlier of this.recent) {
-      if (earlier.at < sample.at - settings.windowSeconds * 1000 || earlier.online <= 0) continue;
+      if (earlier.at < since || earlier.online <= 0) continue;
       // The latest of equal extremes, so the change is told over the shortest time it took.
       if (!from || (rule === 'spike' ? earlier.online <= from.online : earlier.online >= from.online))
         from = earlier;
@@ -180,9 +186,15 @@ export class RoomAlerts {
     return { people: diff, percent: (diff / from.online) * 100, windowMs: sample.at - from.at, from };
   }
 
-  private inFirstWindowOfSession(at: number, windowMs: number): boolean {
-    const session = this.sessions.current;
-    return session?.sawStart === true && at - session.startedAt < windowMs;
+  /**
+   * The first count of a room is where watching began, not news: the milestones it is already past
+   * and its peak so far are taken as known, so that none fires on it ("passed 5,000" for a room that
+   * was at 12,000 before anyone looked).
+   */
+  private alreadyThere(online: number): void {
+    for (const milestone of this.rules.milestones)
+      if (online >= milestone) this.milestonesAnnounced.add(milestone);
+    this.peakAnnounced = online;
   }
 
   private sessionEvents(sample: Sample): void {

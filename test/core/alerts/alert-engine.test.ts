@@ -151,6 +151,22 @@ describe('stream sessions, peaks and milestones', () => {
   });
 });
 
+describe('where watching began', () => {
+  it('takes the first count as known: no milestone it is already past and no new peak fire on it', () => {
+    const e = engine({
+      spike: null,
+      drop: null,
+      sessions: false,
+      milestones: [5_000, 20_000],
+      peak: { minOnline: 1_000, stepPercent: 10 },
+    });
+    expect(feed(e, [12_000, 12_100])).toEqual([]);
+    const later = feed(e, [21_000]);
+    expect(brief(later)).toEqual(['peak:notice', 'milestone:notice']);
+    expect(later[1]?.title).toBe('Launch Day: passed 20,000 online');
+  });
+});
+
 describe('failures', () => {
   it('fires after K failures in a row, never as 0, and recovers on the next count', () => {
     const e = engine(quiet);
