@@ -77,7 +77,7 @@ export function renderWatchScreen(screen: WatchScreen): string {
 function headerLines(screen: WatchScreen, status: AppStatus, rooms: readonly ScreenRoom[]): string[] {
   const tally = tallyRooms(rooms);
   const { plan } = status;
-  const time = new Date(screen.now).toLocaleTimeString();
+  const time = new Date(screen.now).toLocaleTimeString('en-GB');
   const scope =
     tally.counted === tally.rooms
       ? `${groupedCount(tally.rooms)} room${tally.rooms === 1 ? '' : 's'}`

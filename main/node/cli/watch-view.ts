@@ -80,7 +80,7 @@ export function alertJsonLine(alert: Alert): string {
  */
 export function alertTextLine(alert: Alert, time: 'local' | 'iso' = 'iso'): string {
   const label = alert.phase === 'recovered' ? 'RECOVERED' : alert.severity.toUpperCase();
-  const at = time === 'local' ? new Date(alert.at).toLocaleTimeString() : iso(alert.at);
+  const at = time === 'local' ? new Date(alert.at).toLocaleTimeString('en-GB') : iso(alert.at);
   return terminalText(`${at}  ${label}  ${alert.title}${alert.message ? ` · ${alert.message}` : ''}`);
 }
 
