@@ -8,13 +8,11 @@ import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
-import { profileEngineFactory } from '../../main/node/profile-engine';
-import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
+import type { MonitorService } from '../../main/service/monitor-service';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
-import { AnsweredRequests } from '../support/answered-requests';
 import { eventually } from '../support/eventually';
 import { FakeClock } from '../support/fake-clock';
-import { MemoryKeys, MemoryProfiles, simulatorProfile } from './memory-ports';
+import { serviceOnFakeTime } from './memory-ports';
 
 let service: MonitorService | null = null;
 let sim: RunningSimulator | null = null;
@@ -32,25 +30,14 @@ describe('alerts name rooms as the list does', () => {
   it('names a room given by id alone by its group Name, with the id in the details, in every channel', async () => {
     folder = await mkdtemp(join(tmpdir(), 'headcount-alert-names-'));
     const clock = new FakeClock();
-    const requests = new AnsweredRequests();
     sim = await startSimulator({
       clock,
       rooms: [{ groupId: '@TGS#2RaidNight', name: 'Raid Night', audience: { kind: 'fixed', online: 100 } }],
     });
-    // A room from a command line or a groups file: an id, no label.
-    const profiles = new MemoryProfiles();
-    profiles.save(simulatorProfile(sim, ['@TGS#2RaidNight']));
-    const keys = new MemoryKeys();
-    keys.keys.set('app-1', sim.credentials.secretKey);
     const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
     const sent: Alert[] = [];
-    service = createMonitorService({
-      clock,
-      profiles,
-      keys,
-      openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
-      snoozes: new SnoozeBook(),
-      saveSnoozes: () => {},
+    // A room from a command line or a groups file: an id, no label.
+    const watched = serviceOnFakeTime(sim, clock, ['@TGS#2RaidNight'], {
       alertLog: log,
       alerts: async (profile, onAlert) =>
         createAlerting({
@@ -72,16 +59,18 @@ describe('alerts name rooms as the list does', () => {
           onAlert,
         }),
     });
+    const { profiles, advance } = watched;
+    service = watched.service;
     const pushed: AlertView[] = [];
     service.onPush((push) => {
       if (push.type === 'alert') pushed.push(push.alert);
     });
     await service.start();
     // The group's Name is asked for behind the first polls.
-    await clock.advance(2_000, requests.settle);
+    await advance(2_000);
     expect(profiles.saved.get('app-1')?.rooms).toEqual([{ groupId: '@TGS#2RaidNight', label: 'Raid Night' }]);
     sim.control.setOnline('@TGS#2RaidNight', 4_321);
-    await clock.advance(2_000, requests.settle);
+    await advance(2_000);
     const fired = pushed.find((alert) => alert.rule === 'above' && alert.phase === 'firing');
     expect(fired).toMatchObject({
       title: 'Raid Night: 4,321 online',
@@ -89,7 +78,7 @@ describe('alerts name rooms as the list does', () => {
       facts: { label: 'Raid Night' },
     });
     // The notification (sent once its grouping window closes) and the alert log say the same.
-    await clock.advance(6_000, requests.settle);
+    await advance(6_000);
     // Delivery goes through the alert log's file: waited for, not timed.
     await eventually(() => sent.length > 0, 'the notification', 5_000);
     expect(sent.map((alert) => alert.title)).toContain('Raid Night: 4,321 online');
@@ -97,7 +86,7 @@ describe('alerts name rooms as the list does', () => {
     expect(logged.map((entry) => entry.alert.title)).toContain('Raid Night: 4,321 online');
 
     sim.control.setOnline('@TGS#2RaidNight', 100);
-    await clock.advance(2_000, requests.settle);
+    await advance(2_000);
     const recovered = pushed.find((alert) => alert.phase === 'recovered');
     expect(recovered).toMatchObject({
       title: 'Raid Night: 100 online',
