@@ -91,6 +91,7 @@ export class RoomAlerts {
       this.sessionEnded(this.sessions.end(at));
     } else if (error.kind === 'not-live-room' || error.kind === 'invalid-group') {
       // Polling stops for good: say so at once rather than after K failures.
+      this.what = error.kind === 'not-live-room' ? 'not a live room' : 'invalid id';
       this.settle('failing', at, true, false, 0, {}, error.message, error.kind);
     } else if (
       this.rules.failing &&

@@ -51,6 +51,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
   return new Promise((resolve) => {
     const timers: NodeJS.Timeout[] = [];
     let finished = false;
+    let timeUp = false;
     const redraw = () => {
       clearScreen(write);
       const { columns, rows } = process.stdout;
@@ -77,6 +78,8 @@ export async function watchRooms(run: WatchRun): Promise<number> {
         redraw();
         write('\n');
       }
+      // After the last screen, which would wipe it.
+      if (timeUp && run.endNote) process.stderr.write(`${run.endNote}\n`);
       run.engine.close();
       await history.close();
       await alerting?.close();
@@ -100,7 +103,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       run.durationMs === undefined
         ? null
         : longTimeout(() => {
-            if (run.endNote) process.stderr.write(`${run.endNote}\n`);
+            timeUp = true;
             stop();
           }, run.durationMs);
     if (live) {

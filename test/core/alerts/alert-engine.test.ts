@@ -223,6 +223,7 @@ describe('failures', () => {
     const alerts = engine().handle(failure(10007, T0, 1));
     expect(brief(alerts)).toEqual(['failing:firing']);
     expect(alerts[0]?.errorKind).toBe('not-live-room');
+    expect(alerts[0]?.title).toBe('Launch Day: not a live room');
   });
 
   it('raises one alert for rejected credentials for the whole profile, and one recovery', () => {
