@@ -3,9 +3,9 @@
  * tells the same moment: each room's state, whether its count is current, and each app's total.
  */
 import type { AppMonitor } from '../../core/app-monitor';
-import { type CurrentTotal, currentTotal, isCurrentCount } from '../../core/current-count';
+import { type CurrentTotal, currentTotal } from '../../core/current-count';
 import type { AppStatus, RoomSnapshot } from '../../core/monitor-events';
-import { type RoomCondition, roomStateOf } from '../../core/room-state';
+import { judgeRoom, type RoomCondition } from '../../core/room-state';
 
 /** The thresholds of a room's `above` and `below` rules, where they are on. */
 export interface RoomThresholds {
@@ -70,8 +70,7 @@ export function readEngines(engines: Iterable<FollowedEngine>): MetricsReading {
         app: engine.app,
         room,
         name: facts.name(room.groupId) || room.groupId,
-        condition: roomStateOf(room, { state: status.state, effectiveIntervalMs: interval }),
-        current: isCurrentCount(room, interval),
+        ...judgeRoom(room, { state: status.state, effectiveIntervalMs: interval }),
         thresholds: facts.thresholds(room.groupId),
       });
     }
