@@ -126,8 +126,8 @@ export class ServiceState {
   }
 
   snapshot(): MonitorSnapshot {
+    // Not remembered as pushed: one window asking for a snapshot must not keep a change from the others.
     const summary = this.views.summary();
-    this.lastSummary = JSON.stringify(summary);
     return {
       demo: this.runtimes.isDemo,
       paused: this.paused,
