@@ -23,6 +23,11 @@ const FAILED = '!';
 /** The states that make the tray's number one to distrust: a room that fails or was never right. */
 const FAULTS = ['failing', 'not-found', 'not-live-room', 'invalid-group'] as const;
 
+/** "20:14", as the other English surfaces write a time of day. */
+function timeOfDay(at: number): string {
+  return new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
 function plural(n: number, word: string): string {
   return `${groupedCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -48,8 +53,9 @@ function roomText(room: RoomView): TrayText {
     return { ...blank(WAITING), tooltip: `${name}: waiting for the first count`, failing };
   if (room.state === 'closed') {
     // A closed room's last count is history: the tray says it, but does not show it as a number.
+    const at = room.stoppedAt === null ? '' : ` at ${timeOfDay(room.stoppedAt)}`;
     const last = room.online === null ? '' : `, ${groupedCount(room.online)} when it closed`;
-    return { ...blank(WAITING), tooltip: `${name}: closed${last}`, failing };
+    return { ...blank(WAITING), tooltip: `${name}: closed${at}${last}`, failing };
   }
   if (room.state === 'failing') {
     // A failing room keeps its last real count on show (never 0); the error state says it is not current.

@@ -126,11 +126,16 @@ describe('trayText, one pinned room', () => {
   });
 
   it('says a closed room’s last count as history, and "!" for an id that was never found', () => {
-    const closed = roomView('a', 900, off('closed', { status: 'stopped', error: gone, label: 'Encore' }));
+    const stoppedAt = new Date(2026, 11, 3, 20, 14).getTime();
+    const closed = roomView(
+      'a',
+      900,
+      off('closed', { status: 'stopped', error: gone, label: 'Encore', stoppedAt }),
+    );
     expect(trayText(snapshot([closed]), { roomKey: 'p/a' })).toEqual({
       icon: '—',
       title: '—',
-      tooltip: 'Encore: closed, 900 when it closed',
+      tooltip: 'Encore: closed at 20:14, 900 when it closed',
       failing: false,
     });
     const never = roomView('a', null, off('not-found', { status: 'stopped', error: gone }));
