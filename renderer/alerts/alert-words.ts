@@ -21,9 +21,12 @@ export interface ErrorFacts {
   code?: number;
 }
 
-/** The title and message of `alert` in the translator's language. */
-export function alertWords(alert: AlertView, tr: Translator): AlertText {
-  return worded(alert, tr) ?? { title: alert.title, message: alert.message };
+/**
+ * The title and message of `alert` in the translator's language. Where the room is already on show
+ * (its own view), `inRoom` leaves out its id.
+ */
+export function alertWords(alert: AlertView, tr: Translator, { inRoom = false } = {}): AlertText {
+  return worded(alert, tr, inRoom) ?? { title: alert.title, message: alert.message };
 }
 
 /** What went wrong and what to do about it, with the server's code when there was one. */
@@ -86,7 +89,7 @@ const GROUP_TITLES: Partial<Record<AlertView['rule'], MessageKey>> = {
 /** Between the parts of a message: the rule and its phase, what happened, the peak, the room's id. */
 const PARTS = ' · ';
 
-function worded(alert: AlertView, tr: Translator): AlertText | null {
+function worded(alert: AlertView, tr: Translator, inRoom: boolean): AlertText | null {
   const { facts } = alert;
   if (facts.rooms !== null) return grouped(alert, facts.rooms, tr);
   const text = roomOrApp(alert, tr);
@@ -97,7 +100,7 @@ function worded(alert: AlertView, tr: Translator): AlertText | null {
     facts.value !== null && facts.peak && alert.rule !== 'session'
       ? tr.t('alert.peak', { peak: facts.peak.online })
       : '';
-  const id = roomId(alert);
+  const id = inRoom ? null : roomId(alert);
   const parts = [heading(alert, tr), text.message, peak, id === null ? '' : tr.t('alert.id', { id })];
   return { title: text.title, message: parts.filter(Boolean).join(PARTS) };
 }

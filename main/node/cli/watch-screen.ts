@@ -97,10 +97,14 @@ function headerLines(screen: WatchScreen, status: AppStatus, rooms: readonly Scr
   ];
 }
 
-/** The app's condition, said once above the rooms rather than on each: "App: paused - Polling is paused." */
+/**
+ * The app's condition, said once above the rooms rather than on each: "App: over the API rate
+ * limit, slowed down (recovers by itself)", "App: credentials rejected - <why, and when it tries again>".
+ */
 function appLine(status: AppStatus): string {
   const state = status.state as Exclude<AppStatus['state'], 'running'>;
-  return terminalText(`App: ${APP_CONDITION_WORDS[state]}${status.reason ? ` - ${status.reason}` : ''}`);
+  const why = state === 'rate-limited' ? undefined : status.reason;
+  return terminalText(`App: ${APP_CONDITION_WORDS[state]}${why ? ` - ${why}` : ''}`);
 }
 
 /** Troubled rooms first (in the order of TROUBLED_STATES), then every other by count, largest first. */
