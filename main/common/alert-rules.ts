@@ -17,6 +17,8 @@ export const ALERT_RULES = [
   'auth',
   'account',
   'session',
+  /** Writing the count into a room fails, or the server refuses it (the room opted in to show it). */
+  'push-failing',
 ] as const;
 
 export type AlertRule = (typeof ALERT_RULES)[number];

@@ -5,6 +5,7 @@
  */
 import type { AlertPhase, AlertRule, Severity } from '../common/alert-rules';
 import type { ErrorKind } from '../common/error-kinds';
+import type { PushVia } from '../common/room-push';
 
 /** `${profileId}/${groupId}`: one room of one app profile. */
 export type RoomKey = string;
@@ -45,8 +46,10 @@ export interface AlertFacts {
   /** A grouped alert: how many rooms it sums up, and where they are (a region key or an endpoint's host). */
   rooms: number | null;
   where: string | null;
-  /** Why polls failed (failing, auth and account alerts). */
+  /** Why polls failed (failing, auth and account alerts), or writing the count into a room (push-failing). */
   errorKind: ErrorKind | null;
+  /** A push-failing alert's push: how the count is written, and whether the server refused it. */
+  push: { via: PushVia; key: string; refused: boolean } | null;
 }
 
 /** One alert of the log with what became of it. */

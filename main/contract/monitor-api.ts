@@ -12,11 +12,13 @@ import type { AppCondition, AppState, RoomState, RoomStatus } from '../common/ro
 import type { RuleSettings } from '../common/rule-settings';
 import type { AlertEntryQuery, AlertEntryView, AlertView, RoomKey } from './alert-api';
 import type { OverlayChange, OverlayView } from './overlay-api';
+import type { BudgetView, PushSettings, RoomPushSetup, RoomPushView } from './push-api';
 import type { LiveRoomsPage, PollingInput, SettingsPatch, SettingsView } from './settings-api';
 
 export type { AlertPhase, AlertRule, Severity } from '../common/alert-rules';
 export type * from './alert-api';
 export type * from './overlay-api';
+export type * from './push-api';
 export type * from './settings-api';
 export type { AppCondition, AppState, ErrorKind, KeyStorage, RoomState, RoomStatus, RuleSettings };
 
@@ -66,6 +68,8 @@ export interface RoomView {
   pinned: boolean;
   /** When a snooze covering this room ends. */
   snoozedUntil: number | null;
+  /** How writing the count into the room for its viewers stands; null when the room does not show it. */
+  push: RoomPushView | null;
 }
 
 export interface ProfileView {
@@ -95,6 +99,8 @@ export interface ProfileView {
     callsPerSecond: number;
     capPerSecond: number;
   };
+  /** Each IM REST command's rate budget (the count's first); empty while the profile does not run. */
+  budgets: BudgetView[];
 }
 
 /** An app that is not simply running, said once beside the rooms (banner, status line, tray tooltip). */
@@ -257,6 +263,13 @@ export interface MonitorApi {
   getRoomRules(key: RoomKey): Promise<RuleSettings | null>;
   /** Writes this room's own rules (null: back to the defaults), kept in the settings and applied at once. */
   setRoomRules(key: RoomKey, rules: RuleSettings | null): Promise<void>;
+  /** Whether the room shows its count to viewers and how, and what they see now where that can be read. */
+  getRoomPush(key: RoomKey): Promise<RoomPushSetup>;
+  /**
+   * Shows the room's count to viewers (null: stops), kept in the settings by group id and applied at
+   * once. `message` is refused unless `quotaAcknowledged`: it uses the app's message quota.
+   */
+  setRoomPush(key: RoomKey, push: PushSettings | null, quotaAcknowledged?: boolean): Promise<void>;
   /** The OBS overlay: whether it is served, where, and its token. */
   getOverlay(): Promise<OverlayView>;
   /** Turns the tray app's overlay server on or off, moves its port, or makes a new link; refused in serve. */
@@ -289,6 +302,8 @@ export const MONITOR_METHODS = [
   'getSparklines',
   'getRoomRules',
   'setRoomRules',
+  'getRoomPush',
+  'setRoomPush',
   'getOverlay',
   'setOverlay',
 ] as const satisfies readonly MonitorMethod[];

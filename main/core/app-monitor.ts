@@ -99,6 +99,14 @@ export class AppMonitor {
     this.pump();
   }
 
+  /**
+   * Tells this monitor's listeners an event about one of its rooms that a companion saw (the count
+   * pusher's writes), so that everything about a room arrives on one stream, in order.
+   */
+  relay(event: MonitorEvent): void {
+    this.emit(event);
+  }
+
   removeRoom(groupId: string): void {
     this.rooms.delete(groupId);
     this.emitStatusIfChanged();

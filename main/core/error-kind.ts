@@ -24,7 +24,8 @@ const CODE_KINDS: ReadonlyMap<number, ErrorKind> = new Map<number, ErrorKind>([
       70403,
     ],
   ),
-  ...codes('rate-limited', [60007, 60011, 60018, 60019, 10006, 70050]),
+  // 10049: over a group's five attribute writes a second (doc 1047/59499); only writes see it.
+  ...codes('rate-limited', [60007, 60011, 60018, 60019, 10006, 10049, 70050]),
   ...codes('transient', [10002, 60008, 60013, 60014, 70169, 70500]),
   ...codes('account', [60016, 60017, 60020, 60021, 70051, 70114, 70398]),
   ...codes('request', [60002, 60003, 60009, 60012, 10003, 10004, 70402]),

@@ -1,15 +1,18 @@
 /**
  * The Tencent Cloud IM REST client for the group service commands Headcount uses: online counts
- * (doc 1047/38521), group info (1047/34961) and the app's group list (1047/34960). It signs with one
+ * (doc 1047/38521), group info (1047/34961), the app's group list (1047/34960), and the three ways
+ * to write a count into a room (1047/44188, 1047/53428, 1047/34959). It signs with one
  * cached UserSig, waits at the app's rate gate before every request, falls back to the region's
  * backup host, and returns every server or network outcome as an {@link ApiResult}.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
 import { type ImError, imErrorFromCode, USERSIG_EXPIRED } from './error-kind';
 import { type GroupInfo, type GroupListPage, parseGroupInfoList, parseGroupList } from './group-answers';
 import type { HttpPost } from './http-port';
 import { type ApiResult, protocolError, readEnvelope } from './im-response';
 import { ImTransport } from './im-transport';
+import { groupAttrBody, groupCounterBody, groupMessageBody } from './push/room-write-bodies';
 import type { Endpoint } from './regions';
 import { isUint64Decimal } from './uint64';
 
@@ -30,8 +33,11 @@ export interface ImClientOptions {
   post: HttpPost;
   /** Its wall clock dates the UserSig. */
   clock: Clock;
-  /** The app's rate gate, awaited before every HTTP request (retries and backup-host attempts too). */
-  acquire?: () => Promise<void>;
+  /**
+   * The rate gate of each command (one budget per command), awaited before every HTTP request,
+   * retries and backup-host attempts too.
+   */
+  acquire?: (command: string) => Promise<void>;
   /** Source of the per-request uint32 `random`; crypto-random by default. */
   random?: () => number;
   /** Per-request timeout; the server's own is 3 s, so keep this above it. Default 8000. */
@@ -50,8 +56,10 @@ type Answer = { body: Record<string, unknown>; text: string };
 /** Talks to one app's IM REST API. Never throws for server or network outcomes. */
 export class ImClient {
   private readonly transport: ImTransport;
+  private readonly random: () => number;
 
   constructor(options: ImClientOptions) {
+    this.random = options.random ?? (() => randomBytes(4).readUInt32BE(0));
     this.transport = new ImTransport({
       ...options.connection,
       post: options.post,
@@ -123,11 +131,53 @@ export class ImClient {
     return answer.ok ? parseGroupList(answer.value.body, answer.value.text) : answer;
   }
 
+  /**
+   * Writes one custom group attribute of a room (its members get a change event). `sendIf`, here
+   * and in the other writes, is asked when the command's budget lets the write go: false sends
+   * nothing (the value went stale while it waited).
+   */
+  async modifyGroupAttr(
+    groupId: string,
+    key: string,
+    value: string,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<void>> {
+    return done(await this.call('modify_group_attr', groupAttrBody(groupId, key, value), false, sendIf));
+  }
+
+  /** Sets one group counter of a room (Pro, Pro Plus and Enterprise editions only). */
+  async updateGroupCounter(
+    groupId: string,
+    key: string,
+    value: number,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<void>> {
+    return done(
+      await this.call('update_group_counter', groupCounterBody(groupId, key, value), false, sendIf),
+    );
+  }
+
+  /** Sends a low-priority custom message into a room, as the app admin. */
+  async sendGroupCustomMessage(
+    groupId: string,
+    key: string,
+    data: string,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<void>> {
+    const body = groupMessageBody(groupId, key, data, Math.floor(this.random()));
+    return done(await this.call('send_group_msg', body, false, sendIf));
+  }
+
   /** One command, renewing the UserSig and retrying once when the server says it expired (70001). */
-  private async call(command: string, body: string, okIgnoresCode = false): Promise<ApiResult<Answer>> {
+  private async call(
+    command: string,
+    body: string,
+    okIgnoresCode = false,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<Answer>> {
     let renewed = false;
     for (;;) {
-      const sent = await this.transport.send(SERVICE, command, body);
+      const sent = await this.transport.send(SERVICE, command, body, sendIf);
       if (!sent.ok) return sent;
       const outcome = readEnvelope(sent.value, okIgnoresCode);
       if (outcome.type === 'ok') return { ok: true, value: outcome };
@@ -139,6 +189,11 @@ export class ImClient {
       this.transport.renewUserSig();
     }
   }
+}
+
+/** A write's outcome: nothing to read from an OK answer. */
+function done(answer: ApiResult<Answer>): ApiResult<void> {
+  return answer.ok ? { ok: true, value: undefined } : answer;
 }
 
 function requestError(what: string): ImError {

@@ -17,7 +17,8 @@ export interface ImTransportOptions {
   endpoint: Endpoint;
   post: HttpPost;
   clock: Pick<Clock, 'wall'>;
-  acquire: () => Promise<void>;
+  /** The rate gate of `command`, awaited before every attempt. */
+  acquire: (command: string) => Promise<void>;
   /** Source of the per-request uint32 `random`; crypto-random when not given. */
   random?: () => number;
   timeoutMs: number;
@@ -25,6 +26,9 @@ export interface ImTransportOptions {
 }
 
 type Attempt = { ok: true; response: HttpResponse } | { ok: false; failure: unknown };
+
+/** What an attempt whose `sendIf` said no when its slot came fails with: nothing was sent. */
+const NOT_SENT = Symbol('not sent');
 
 /** Sends signed requests to one app's hosts, staying on whichever host last worked. */
 export class ImTransport {
@@ -40,16 +44,31 @@ export class ImTransport {
     this.hosts = [options.endpoint.primary, options.endpoint.backup].filter((base): base is string => !!base);
   }
 
-  /** Posts `body` to `service/command`; when the host cannot be reached, tries the other one too. */
-  async send(service: string, command: string, body: string): Promise<ApiResult<HttpResponse>> {
+  /**
+   * Posts `body` to `service/command`; when the host cannot be reached, tries the other one too.
+   * `sendIf`, asked once the command's rate gate lets the call go, can still hold it back (a count
+   * gone stale while it waited its turn): then nothing is sent, and the answer is a failure.
+   */
+  async send(
+    service: string,
+    command: string,
+    body: string,
+    sendIf?: () => boolean,
+  ): Promise<ApiResult<HttpResponse>> {
     const path = `/v4/${service}/${command}`;
     const current = this.hostIndex;
-    const first = await this.attempt(current, path, body);
+    const first = await this.attempt(current, command, path, body, sendIf);
     if (first.ok) return { ok: true, value: first.response };
+    if (first.failure === NOT_SENT) {
+      return {
+        ok: false,
+        error: { kind: 'transient', message: 'Not sent: no longer wanted when its turn came.' },
+      };
+    }
     const other = current === 0 ? 1 : 0;
     if (!neverReached(first.failure) || other >= this.hosts.length)
       return this.failure(current, first.failure);
-    const second = await this.attempt(other, path, body);
+    const second = await this.attempt(other, command, path, body, sendIf);
     if (second.ok) {
       this.hostIndex = other;
       return { ok: true, value: second.response };
@@ -73,8 +92,15 @@ export class ImTransport {
     return clean.slice(0, 300);
   }
 
-  private async attempt(index: number, path: string, body: string): Promise<Attempt> {
-    await this.options.acquire();
+  private async attempt(
+    index: number,
+    command: string,
+    path: string,
+    body: string,
+    sendIf?: () => boolean,
+  ): Promise<Attempt> {
+    await this.options.acquire(command);
+    if (sendIf && !sendIf()) return { ok: false, failure: NOT_SENT };
     const userSig = this.sigs.get();
     this.lastSig = userSig;
     const query = [

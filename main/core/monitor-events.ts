@@ -1,6 +1,7 @@
 import type { AppState, RoomStatus } from '../common/room-states';
 import type { ImError } from './error-kind';
 import type { PollPlan } from './poll-plan';
+import type { PushStatus } from './push/push-status';
 
 /** One measured count: wall-clock time (epoch ms) and the number online. */
 export interface Sample {
@@ -45,6 +46,8 @@ export type MonitorEvent =
   | { type: 'error'; groupId: string; error: ImError; at: number; consecutiveFailures: number }
   | { type: 'room'; room: RoomSnapshot; at: number }
   | { type: 'status'; status: AppStatus; at: number }
-  | { type: 'resumed'; sleptMs: number; at: number };
+  | { type: 'resumed'; sleptMs: number; at: number }
+  /** A room's push into the room changed state (see CountPusher). */
+  | { type: 'push'; push: PushStatus; at: number };
 
 export type MonitorListener = (event: MonitorEvent) => void;

@@ -76,6 +76,11 @@ export class RateBudget {
     return this.recent.length;
   }
 
+  /** Calls waiting for a slot. */
+  queued(): number {
+    return this.waiting.length;
+  }
+
   /** Milliseconds until a call may be made (0: now). Calls already waiting go first. */
   waitMs(now = this.clock.monotonic()): number {
     const free = this.freeInMs(now);

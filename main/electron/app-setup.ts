@@ -16,6 +16,7 @@ import { profileEngineFactory, startDemoProfile } from '../node/profile-engine';
 import { reportingSafeStore } from '../node/reporting-settings';
 import type { SafeStore } from '../node/safe-store';
 import type { MonitorService } from '../service/monitor-service';
+import { withRoomPush } from '../service/room-push';
 import { withRoomRules } from '../service/room-rules';
 import { settingsInApp } from '../service/settings-in-app';
 import { profilesIn } from '../service/settings-profiles';
@@ -89,6 +90,10 @@ export async function setupService(
     roomRules: {
       read: (groupId) => settings.read().rooms?.[groupId]?.rules,
       write: (groupId, rules) => settings.update((current) => withRoomRules(current, groupId, rules)),
+    },
+    roomPush: {
+      read: (groupId) => settings.read().rooms?.[groupId]?.push,
+      write: (groupId, push) => settings.update((current) => withRoomPush(current, groupId, push)),
     },
     snoozes: {
       saved: settings.read().snoozes,

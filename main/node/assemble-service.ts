@@ -13,6 +13,7 @@ import {
   type MonitorServiceOptions,
 } from '../service/monitor-service';
 import type { OverlayControl } from '../service/overlay-control';
+import type { RoomPushStore } from '../service/room-push';
 import type {
   AlertSinkFactory,
   DemoStarter,
@@ -42,6 +43,8 @@ export interface ServicePorts {
   /** The settings the UI edits, and where a room's own rules are kept. */
   settings: SettingsPort;
   roomRules: RoomRulesStore;
+  /** Where the rooms that show their count to viewers are kept (`rooms[groupId].push`). */
+  roomPush: RoomPushStore;
   /** The snoozes as the settings hold them, and where a change is kept. */
   snoozes: { saved: unknown; save(book: SnoozeBook): void };
   /** The alert log's file. */
@@ -151,6 +154,7 @@ export async function assembleService(ports: ServicePorts): Promise<AssembledSer
     health,
     settings: ports.settings,
     roomRules: ports.roomRules,
+    roomPush: ports.roomPush,
     ...(ports.activeShortcut ? { activeShortcut: ports.activeShortcut } : {}),
     ...(ports.onSettingsChanged ? { onSettingsChanged: ports.onSettingsChanged } : {}),
     ...(ports.overlay ? { overlay: ports.overlay } : {}),

@@ -1,9 +1,11 @@
 import { AppMonitor } from '../core/app-monitor';
 import { type Clock, systemClock } from '../core/clock';
+import { CommandBudgets } from '../core/command-budgets';
 import type { HttpPost } from '../core/http-port';
 import { type AppConnection, ImClient } from '../core/im-client';
 import { DEFAULT_INTERVAL_MS } from '../core/poll-plan';
-import { API_RATE_CAP, RateBudget } from '../core/rate-budget';
+import { CountPusher } from '../core/push/count-pusher';
+import { API_RATE_CAP } from '../core/rate-budget';
 import { createHttpPost } from './http-post';
 
 export interface EngineOptions {
@@ -18,30 +20,43 @@ export interface EngineOptions {
   userSigLifetimeSeconds?: number | undefined;
 }
 
-/** The engine of one app profile, wired for Node: keep-alive HTTP, one rate budget for every call, the monitor. */
+/**
+ * The engine of one app profile, wired for Node: keep-alive HTTP, one rate budget per command, the
+ * monitor, and the pusher that writes opted-in rooms' counts into the rooms (its events arrive on
+ * the monitor's stream).
+ */
 export function createEngine(options: EngineOptions) {
   const clock = options.clock ?? systemClock;
   const pooled = createHttpPost(options.ca ? { ca: options.ca } : {});
   const post = options.wrapPost ? options.wrapPost(pooled) : pooled;
-  const budget = new RateBudget(clock, options.maxRate ?? API_RATE_CAP);
+  const budgets = new CommandBudgets(clock, options.maxRate ?? API_RATE_CAP);
   const client = new ImClient({
     connection: options.connection,
     post,
     clock,
-    acquire: () => budget.acquire(),
+    acquire: (command) => budgets.acquire(command),
     userSigLifetimeSeconds: options.userSigLifetimeSeconds,
   });
   const monitor = new AppMonitor({
     source: client,
-    budget,
+    budget: budgets.count,
     clock,
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
   });
+  const pusher = new CountPusher({
+    writer: client,
+    clock,
+    slowDown: (command, code) => budgets.of(command).slowDown(code),
+    onStatus: (push) => monitor.relay({ type: 'push', push, at: clock.wall() }),
+  });
+  monitor.on((event) => pusher.handle(event));
   return {
     client,
-    budget,
+    budgets,
     monitor,
+    pusher,
     close(): void {
+      pusher.stop();
       monitor.stop();
       pooled.close();
     },

@@ -1,8 +1,10 @@
 import type { Clock } from '../core/clock';
 import type { HttpPost } from '../core/http-port';
+import type { PushTarget } from '../core/push/push-target';
 import { resolveEndpoint } from '../core/regions';
+import { memoryRoomPush } from '../service/room-push';
 import type { DemoStarter, EngineFactory, ProfileRecord } from '../service/service-ports';
-import { demoLabel, demoShow, startSimulator } from '../simulator';
+import { type AudienceView, DEMO_PUSH, demoLabel, demoShow, startSimulator } from '../simulator';
 import { createEngine } from './engine';
 
 /** Engines for app profiles, wired for Node (the tray app's main process and `headcount serve`). */
@@ -29,10 +31,14 @@ export function profileEngineFactory(
 /** The demo show's rooms are labelled by their story; the show moves faster than real audiences. */
 const DEMO_INTERVAL_SECONDS = 2;
 
-/** The demo profile: the built-in simulator playing its show, with its own credentials. */
+/**
+ * The demo profile: the built-in simulator playing its show, with its own credentials; one room
+ * shows its count to its viewers, and what they see is read back from the simulator.
+ */
 export const startDemoProfile: DemoStarter = async () => {
   const rooms = demoShow();
   const simulator = await startSimulator({ rooms });
+  const { groupId, via, key } = DEMO_PUSH;
   const profile: ProfileRecord = {
     id: 'demo',
     label: 'Demo',
@@ -42,5 +48,18 @@ export const startDemoProfile: DemoStarter = async () => {
     intervalSeconds: DEMO_INTERVAL_SECONDS,
     rooms: rooms.map((room) => ({ groupId: room.groupId, label: demoLabel(room) })),
   };
-  return { profile, secretKey: simulator.credentials.secretKey, close: () => simulator.close() };
+  return {
+    profile,
+    secretKey: simulator.credentials.secretKey,
+    close: () => simulator.close(),
+    pushes: memoryRoomPush({ [groupId]: { via, key } }),
+    viewers: (room, target) => ({ value: viewerValue(simulator.control.audience(room), target) }),
+  };
 };
+
+/** The value a viewer reads under the target's key: the attribute, the counter, or the last message's data. */
+export function viewerValue(audience: AudienceView, target: PushTarget): string | number | null {
+  if (target.via === 'group-attr') return audience.attributes[target.key] ?? null;
+  if (target.via === 'group-counter') return audience.counters[target.key] ?? null;
+  return audience.messages.filter((message) => message.desc === target.key).at(-1)?.data ?? null;
+}

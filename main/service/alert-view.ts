@@ -25,6 +25,7 @@ export function alertView(alert: Alert, profileId: string): AlertView {
       rooms: alert.groupIds?.length ?? null,
       where: alert.where ?? null,
       errorKind: alert.errorKind ?? null,
+      push: alert.push ?? null,
     },
   };
 }

@@ -14,6 +14,7 @@ import { type AppFacts, judgeRoom, type RoomJudgement } from '../core/room-state
 import { addToTally, emptyTally } from '../core/room-tally';
 import type { ProfileRuntimes, Runtime } from './profile-runtimes';
 import { roomChanges } from './room-changes';
+import { roomPushView } from './room-push';
 import type { KeyStore } from './service-ports';
 import { roomSnoozedUntil } from './snooze-views';
 import { parseRoomKey, profileView, roomKey, roomView } from './views';
@@ -60,6 +61,7 @@ export class LiveViews {
             ? { keyStorage: 'this-run-only', note: 'Demo credentials of the built-in simulator.' }
             : this.options.keys.storage(profile.id),
           engine?.monitor.status() ?? null,
+          engine?.budgets?.readings() ?? [],
         ),
       );
   }
@@ -108,6 +110,7 @@ export class LiveViews {
           snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
           change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
           changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
+          push: roomPushView(engine.pusher?.status(room.groupId)),
         }),
       );
   }

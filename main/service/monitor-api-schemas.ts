@@ -3,6 +3,7 @@
  * tuple per method of the contract. A compile-time check below keeps them equal to the contract.
  */
 import { z } from 'zod';
+import { PUSH_VIAS, pushKeyProblem } from '../common/room-push';
 import { ruleSettingsSchema } from '../common/rule-settings';
 import type { MonitorApi, MonitorMethod } from '../contract/monitor-api';
 import { alertEntryQuery, pageCursor, pollingInput, settingsPatch } from './settings-api-schemas';
@@ -14,6 +15,10 @@ const snoozeTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('profile'), profileId }),
   z.strictObject({ kind: z.literal('room'), key: roomKey }),
 ]);
+const pushSettings = z.strictObject({
+  via: z.enum(PUSH_VIAS),
+  key: z.string().refine((key) => pushKeyProblem(key) === null, { error: 'a key of 1 to 32 bytes' }),
+});
 const chartRange = z.enum(['live', '1h', '6h', '24h', '7d']);
 const profileInput = z.strictObject({
   id: profileId.optional(),
@@ -55,6 +60,8 @@ export const MONITOR_ARGUMENTS = {
   getSparklines: z.tuple([z.array(roomKey).max(200)]),
   getRoomRules: z.tuple([roomKey]),
   setRoomRules: z.tuple([roomKey, ruleSettingsSchema.nullable()]),
+  getRoomPush: z.tuple([roomKey]),
+  setRoomPush: z.tuple([roomKey, pushSettings.nullable(), z.boolean().optional()]),
   getOverlay: z.tuple([]),
   setOverlay: z.tuple([
     z.strictObject({

@@ -1,6 +1,7 @@
 import type { MonitorApi } from '../contract/monitor-api';
 import { alertMethods } from './alert-methods';
 import { roomMethods } from './room-methods';
+import { roomPushMethods } from './room-push-methods';
 import { type MonitorServiceOptions, ServiceState } from './service-state';
 import { settingsMethods } from './settings-methods';
 
@@ -20,13 +21,15 @@ export interface MonitorService extends MonitorApi {
 
 /**
  * The MonitorService, whatever carries it (Electron IPC or `headcount serve`): its methods made by
- * three parts along the contract (rooms and counts, alerts, settings and profiles) over one shared
+ * parts along the contract (rooms and counts, showing counts to viewers, alerts, settings and
+ * profiles) over one shared
  * state.
  */
 export function createMonitorService(options: MonitorServiceOptions): MonitorService {
   const state = new ServiceState(options);
   return {
     ...roomMethods(state),
+    ...roomPushMethods(state),
     ...alertMethods(state),
     ...settingsMethods(state),
     getSnapshot: async () => state.snapshot(),

@@ -5,6 +5,7 @@ import type { MonitorEvent } from '../core/monitor-events';
 import type {
   AlertSink,
   AlertSinkFactory,
+  DemoRun,
   DemoStarter,
   EngineFactory,
   KeyStore,
@@ -19,7 +20,7 @@ export interface Runtime {
   engine: ProfileEngine | null;
   sink: AlertSink | null;
   /** Set for the demo profile, which closes its simulator. */
-  demo?: { close(): Promise<void> };
+  demo?: DemoRun;
 }
 
 export interface ProfileRuntimesOptions {
@@ -34,6 +35,8 @@ export interface ProfileRuntimesOptions {
   onAlert: (alert: Alert) => void;
   /** Whether polling is paused app-wide (a profile started meanwhile starts paused). */
   paused: () => boolean;
+  /** A profile's engine was started, its rooms added: set up what else its rooms need. */
+  onStarted?: (runtime: Runtime) => void;
 }
 
 /** Starts and stops the runtime of each profile, and the demo's. */
@@ -117,6 +120,7 @@ export class ProfileRuntimes {
       this.options.onEvent(runtime.profile, event);
     });
     engine.monitor.addRooms(runtime.profile.rooms.map((room) => room.groupId));
+    this.options.onStarted?.(runtime);
     if (this.options.paused()) engine.monitor.pause();
     engine.monitor.start();
   }

@@ -3,6 +3,7 @@ import type { MonitorApi, RoomKey } from '../contract/monitor-api';
 import { GroupListPacer, liveRoomsPage } from './live-rooms';
 import { admitRooms } from './room-admission';
 import { CHART_SPAN_MS, chartCsv, roomChart, roomExport } from './room-chart';
+import { applyRoomPushes } from './room-push';
 import { MAX_SPARKLINE_KEYS, roomSparkline } from './room-sparkline';
 import type { ServiceState } from './service-state';
 import { roomKey } from './views';
@@ -25,6 +26,11 @@ export function roomMethods(state: ServiceState) {
       ];
       state.keep(runtime, { ...runtime.profile, rooms });
       runtime.engine?.monitor.addRooms(admitted.map((a) => a.groupId));
+      applyRoomPushes(
+        runtime.engine,
+        state.pushStoreOf(runtime),
+        admitted.map((a) => a.groupId),
+      );
       const added = admitted.map((a) => roomKey(profileId, a.groupId));
       for (const key of added) batcher.mark(key);
       return { added, refused };

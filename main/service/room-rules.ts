@@ -16,9 +16,26 @@ export function withRoomRules<S extends Pick<Settings, 'rooms'>>(
   groupId: string,
   rules: RuleSettings | null,
 ): S {
+  return withRoomEntry(settings, groupId, 'rules', rules);
+}
+
+/** A room's entry in the settings file: its label, rules and push. */
+type RoomInFile = NonNullable<Settings['rooms']>[string];
+
+/**
+ * The settings with one field of a room's entry set; null removes it, and a room entry left with
+ * nothing in it is dropped.
+ */
+export function withRoomEntry<S extends Pick<Settings, 'rooms'>, F extends 'rules' | 'push'>(
+  settings: S,
+  groupId: string,
+  field: F,
+  value: RoomInFile[F] | null,
+): S {
   const rooms = { ...settings.rooms };
-  const { rules: _old, ...rest } = rooms[groupId] ?? {};
-  const room = rules ? { ...rest, rules } : rest;
+  const room: RoomInFile = { ...rooms[groupId] };
+  if (value) room[field] = value;
+  else delete room[field];
   if (Object.keys(room).length > 0) rooms[groupId] = room;
   else delete rooms[groupId];
   return { ...settings, rooms };

@@ -2,9 +2,10 @@ import type { KeyStorage } from '../common/key-storage';
 import type { RuleSettings } from '../common/rule-settings';
 import type { Alert } from '../core/alerts/alert';
 import type { AppMonitor } from '../core/app-monitor';
+import type { CommandBudgets } from '../core/command-budgets';
 import type { ImClient } from '../core/im-client';
 import type { MonitorEvent } from '../core/monitor-events';
-import type { RateBudget } from '../core/rate-budget';
+import type { CountPusher } from '../core/push/count-pusher';
 import type { EditableSettings } from './settings-edit';
 
 /** One app profile as it is kept in the settings (the secret key is in the vault, never here). */
@@ -36,12 +37,14 @@ export interface KeyStore {
   storage(profileId: string): { keyStorage: KeyStorage; note: string; weakOptIn?: boolean };
 }
 
-/** A running engine for one profile: its client (for group info and tests) and its monitor. */
+/** A running engine for one profile: its client (for group info and tests), its monitor and its pusher. */
 export interface ProfileEngine {
   client: Pick<ImClient, 'getOnlineMemberNum' | 'getGroupInfo' | 'getAppidGroupList'>;
   monitor: AppMonitor;
-  /** The profile's rate budget, so that a new rate cap applies without a restart. */
-  budget?: Pick<RateBudget, 'setCap'>;
+  /** The profile's budget per command, so that a new rate cap applies without a restart. */
+  budgets?: Pick<CommandBudgets, 'setMaxRate' | 'readings'>;
+  /** Writes opted-in rooms' counts into the rooms. */
+  pusher?: Pick<CountPusher, 'configure' | 'status'>;
   close(): void;
 }
 
@@ -53,12 +56,20 @@ export type EngineFactory = (
   options?: { userSigLifetimeSeconds?: number },
 ) => ProfileEngine;
 
-/** The demo: a simulator and a profile for it, used while no profile is set up. */
-export type DemoStarter = () => Promise<{
-  profile: ProfileRecord;
-  secretKey: string;
+/** The demo while it runs: its simulator, the rooms that show their count, and what their viewers see. */
+export interface DemoRun {
   close(): Promise<void>;
-}>;
+  /** Where the demo's rooms keep their push (never the user's settings). */
+  pushes?: import('./room-push').RoomPushStore;
+  /** What the viewers of a demo room see now under the push's key, read from the simulator. */
+  viewers?(
+    groupId: string,
+    target: import('../core/push/push-target').PushTarget,
+  ): { value: string | number | null };
+}
+
+/** The demo: a simulator and a profile for it, used while no profile is set up. */
+export type DemoStarter = () => Promise<DemoRun & { profile: ProfileRecord; secretKey: string }>;
 
 /** Where alerts go in this edition (rules, log, notifications), one per profile. */
 export interface AlertSink {

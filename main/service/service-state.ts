@@ -11,6 +11,7 @@ import { fixedOverlay, type OverlayControl } from './overlay-control';
 import { ProfileRuntimes, type Runtime, roomNames } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { nameUnlabelledRooms } from './room-names';
+import { applyRoomPushes, memoryRoomPush, type RoomPushStore } from './room-push';
 import { memoryRoomRules } from './room-rules';
 import type {
   AlertSinkFactory,
@@ -44,6 +45,8 @@ export interface MonitorServiceOptions {
   health?: Pick<StorageHealth, 'notices' | 'onNews'>;
   /** Where rules written for one room are kept; in memory for this run when absent. */
   roomRules?: RoomRulesStore;
+  /** Where the rooms that show their count to viewers are kept; in memory for this run when absent. */
+  roomPush?: RoomPushStore;
   /** Where the settings the UI edits are kept; in memory for this run when absent. */
   settings?: SettingsPort;
   /** The global shortcut registered now, where the edition has one (the tray app). */
@@ -70,6 +73,7 @@ export class ServiceState {
   readonly alerts: AlertQueries;
   readonly settings: SettingsPort;
   readonly roomRules: RoomRulesStore;
+  readonly roomPush: RoomPushStore;
   readonly views: LiveViews;
   readonly batcher: PushBatcher;
   readonly overlay: OverlayControl;
@@ -84,6 +88,7 @@ export class ServiceState {
     this.alerts = new AlertQueries(options.alertLog, () => this.profiles());
     this.settings = options.settings ?? memorySettings();
     this.roomRules = options.roomRules ?? memoryRoomRules();
+    this.roomPush = options.roomPush ?? memoryRoomPush();
     this.overlay = options.overlay ?? fixedOverlay(null);
     this.batcher = new PushBatcher(options.clock, PUSH_EVERY_MS, (keys) => this.pushRooms(keys));
     this.runtimes = new ProfileRuntimes({
@@ -93,12 +98,19 @@ export class ServiceState {
       alerts: options.alerts,
       history: this.history,
       paused: () => this.paused,
+      onStarted: (runtime) =>
+        applyRoomPushes(
+          runtime.engine,
+          this.pushStoreOf(runtime),
+          runtime.profile.rooms.map((r) => r.groupId),
+        ),
       onAlert: (alert) => this.emit({ type: 'alert', alert: this.alerts.view(alert) }),
       onEvent: (profile, event) => {
         if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.views.profiles() });
         else if (event.type === 'sample' || event.type === 'error')
           this.batcher.mark(roomKey(profile.id, event.groupId));
         else if (event.type === 'room') this.batcher.mark(roomKey(profile.id, event.room.groupId));
+        else if (event.type === 'push') this.batcher.mark(roomKey(profile.id, event.push.groupId));
       },
     });
     const { keys, snoozes, clock } = options;
@@ -185,6 +197,11 @@ export class ServiceState {
     const parsed = parseRoomKey(key);
     const runtime = parsed ? this.runtimes.get(parsed.profileId) : undefined;
     return runtime?.profile.rooms.some((r) => r.groupId === parsed?.groupId) ?? false;
+  }
+
+  /** Where a profile's rooms keep their push: the demo's own store, else the settings. */
+  pushStoreOf(runtime: Runtime): RoomPushStore {
+    return runtime.demo?.pushes ?? this.roomPush;
   }
 
   /** Every profile's record as it runs now. */

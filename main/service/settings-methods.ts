@@ -84,7 +84,7 @@ export function settingsMethods(state: ServiceState) {
         maxRate: polling.maxRate,
       });
       runtime.engine?.monitor.setIntervalMs(polling.intervalSeconds * 1000);
-      runtime.engine?.budget?.setCap(polling.maxRate);
+      runtime.engine?.budgets?.setMaxRate(polling.maxRate);
       state.emit({ type: 'profiles', profiles: views.profiles() });
     },
 

@@ -19,7 +19,7 @@ export function roomView(
   profile: ProfileRecord,
   room: RoomSnapshot,
   judgement: RoomJudgement,
-  extra: Pick<RoomView, 'snoozedUntil' | 'change1m' | 'changes'>,
+  extra: Pick<RoomView, 'snoozedUntil' | 'change1m' | 'changes' | 'push'>,
 ): RoomView {
   const record = profile.rooms.find((r) => r.groupId === room.groupId);
   const { error } = room;
@@ -42,6 +42,7 @@ export function roomView(
     stoppedAt: room.stoppedAt,
     pinned: record?.pinned === true,
     snoozedUntil: extra.snoozedUntil,
+    push: extra.push,
   };
 }
 
@@ -62,6 +63,7 @@ export function profileView(
   profile: ProfileRecord,
   key: { keyStorage: ProfileView['keyStorage']; note: string; weakOptIn?: boolean },
   status: AppStatus | null,
+  budgets: ProfileView['budgets'] = [],
 ): ProfileView {
   const plan = status?.plan;
   return {
@@ -88,5 +90,6 @@ export function profileView(
       callsPerSecond: plan?.callsPerSecond ?? 0,
       capPerSecond: status?.capPerSecond ?? profile.maxRate ?? 200,
     },
+    budgets,
   };
 }

@@ -4,25 +4,28 @@
  * It takes no UserSig. Reads are GET, changes are POST:
  *
  * - `GET /_sim/stats`, `GET /_sim/requests`
+ * - `GET /_sim/audience?groupId=<id>`: what the room's members would see now (attributes, counters,
+ *   last messages)
  * - `POST /_sim/add-room` with a RoomSpec; `/_sim/remove-room`, `/_sim/disband` with `{groupId}`
  * - `POST /_sim/set-online` with `{groupId, online}`
  * - `POST /_sim/inject-fault` with a FaultSpec; `/_sim/clear-faults`
  * - `POST /_sim/set-rate` with `{perSecond}`; `/_sim/set-secret-key` with `{secretKey}`
- * - `POST /_sim/reset-log`
+ * - `POST /_sim/reset-log`; `/_sim/set-edition` with `{edition}`
  *
  * Changes answer `{"ok":true}`; a bad request answers 400 `{"error": "..."}`.
  */
 import type { Answer } from './envelope';
-import type { FaultSpec, RoomSpec, SimulatorControl } from './types';
+import type { Edition, FaultSpec, RoomSpec, SimulatorControl } from './types';
 
 /** Path prefix of the control API. */
 export const CONTROL_PATH_PREFIX = '/_sim/';
 
 type Args = Record<string, unknown>;
 
-const READS: Readonly<Record<string, (control: SimulatorControl) => unknown>> = {
+const READS: Readonly<Record<string, (control: SimulatorControl, query: URLSearchParams) => unknown>> = {
   stats: (control) => control.stats(),
   requests: (control) => control.requests(),
+  audience: (control, query) => control.audience(query.get('groupId') ?? ''),
 };
 
 const CHANGES: Readonly<Record<string, (control: SimulatorControl, args: Args) => void>> = {
@@ -35,20 +38,29 @@ const CHANGES: Readonly<Record<string, (control: SimulatorControl, args: Args) =
   'set-rate': (control, args) => control.setRate(number(args, 'perSecond')),
   'set-secret-key': (control, args) => control.setSecretKey(text(args, 'secretKey')),
   'reset-log': (control) => control.resetLog(),
+  'set-edition': (control, args) => control.setEdition(text(args, 'edition') as Edition),
 };
 
 /** The answer to one control request. */
 export function answerControlRequest(
   method: string,
-  pathname: string,
+  url: URL,
   bodyText: string,
   control: SimulatorControl,
 ): Answer {
+  const { pathname } = url;
   const name = pathname.slice(CONTROL_PATH_PREFIX.length);
   const read = Object.hasOwn(READS, name) ? READS[name] : undefined;
   const change = Object.hasOwn(CHANGES, name) ? CHANGES[name] : undefined;
   if (!read && !change) return reply(404, { error: `no control endpoint ${pathname}` });
-  if (read) return method === 'GET' ? reply(200, read(control)) : reply(405, { error: 'use GET' });
+  if (read) {
+    if (method !== 'GET') return reply(405, { error: 'use GET' });
+    try {
+      return reply(200, read(control, url.searchParams));
+    } catch (error) {
+      return reply(404, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
   if (method !== 'POST' || !change) return reply(405, { error: 'use POST' });
   try {
     change(control, parseArgs(bodyText));

@@ -52,6 +52,16 @@ export function demoShow(): RoomSpec[] {
   ];
 }
 
+/**
+ * The room whose count the demo writes into the room for its viewers, as a group attribute: a
+ * stream starting, so its viewers see the number climb.
+ */
+export const DEMO_PUSH = {
+  groupId: 'cooking-with-lin',
+  via: 'group-attr',
+  key: 'online_member_num',
+} as const;
+
 /** The label people see for a demo room: its name without the stage direction in brackets. */
 export function demoLabel(room: RoomSpec): string {
   return (room.name ?? room.groupId).replace(/\s*\(.*\)$/, '');

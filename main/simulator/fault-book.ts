@@ -23,10 +23,15 @@ export class FaultBook {
     this.faults = [];
   }
 
-  /** The first fault that hits a request naming `groupIds`, used up by one; undefined when none does. */
-  take(groupIds: readonly string[]): FaultSpec | undefined {
+  /**
+   * The first fault that hits a request of `command` naming `groupIds`, used up by one; undefined
+   * when none does.
+   */
+  take(command: string, groupIds: readonly string[]): FaultSpec | undefined {
     const index = this.faults.findIndex(
-      ({ spec }) => spec.groupId === undefined || groupIds.includes(spec.groupId),
+      ({ spec }) =>
+        (spec.groupId === undefined || groupIds.includes(spec.groupId)) &&
+        (spec.command === undefined || spec.command === command),
     );
     const fault = this.faults[index];
     if (!fault) return undefined;

@@ -2,8 +2,11 @@
  * The IM REST endpoint `/v4/<service>/<command>`: method, query and UserSig checks, then the command.
  */
 import { type Answer, failAnswer } from './envelope';
+import { modifyGroupAttr } from './group-attr-command';
+import { updateGroupCounter } from './group-counter-command';
 import { getGroupInfo } from './group-info-command';
 import { getAppidGroupList } from './group-list-command';
+import { sendGroupMsg } from './group-message-command';
 import { getOnlineMemberNum } from './online-count-command';
 import { checkAccess } from './request-access';
 import type { SimulatorState } from './simulator-state';
@@ -17,7 +20,27 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['/v4/group_open_http_svc/get_online_member_num', (body, _text, state) => getOnlineMemberNum(body, state)],
   ['/v4/group_open_http_svc/get_group_info', (body, _text, state) => getGroupInfo(body, state)],
   ['/v4/group_open_http_svc/get_appid_group_list', getAppidGroupList],
+  ['/v4/group_open_http_svc/modify_group_attr', (body, _text, state) => modifyGroupAttr(body, state)],
+  ['/v4/group_open_http_svc/update_group_counter', (body, _text, state) => updateGroupCounter(body, state)],
+  ['/v4/group_open_http_svc/send_group_msg', (body, _text, state) => sendGroupMsg(body, state)],
 ]);
+
+/** The commands whose request bodies the log keeps, so tests can read what was written. */
+const LOGGED_BODIES: ReadonlySet<string> = new Set([
+  'modify_group_attr',
+  'update_group_counter',
+  'send_group_msg',
+]);
+
+/** The parsed body to keep in the log for `command`, or undefined for a command whose body is not kept. */
+export function loggedBody(command: string, bodyText: string): unknown {
+  if (!LOGGED_BODIES.has(command)) return undefined;
+  try {
+    return JSON.parse(bodyText);
+  } catch {
+    return null;
+  }
+}
 
 /** An IM request as received. */
 export interface ImRequest {

@@ -13,9 +13,10 @@ export class RequestLog {
   private maxInAnyWindow = 0;
 
   /** Logs a request on arrival; the caller fills in the outcome on the returned record. */
-  received(at: number, command: string, groupId: string | undefined): RequestRecord {
+  received(at: number, command: string, groupId: string | undefined, body?: unknown): RequestRecord {
     const record: RequestRecord = { at, command, errorCode: -1, httpStatus: 0 };
     if (groupId !== undefined) record.groupId = groupId;
+    if (body !== undefined) record.body = body;
     this.records.push(record);
     if (command === COUNTED_COMMAND) this.countInWindow(at);
     return record;

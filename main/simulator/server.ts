@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { answerControlRequest, CONTROL_PATH_PREFIX } from './control-api';
 import { type Answer, failAnswer } from './envelope';
 import { badGatewayAnswer, DEFAULT_SLOW_MS, faultCodeAnswer, truncatedAnswer } from './fault-answer';
-import { answerImRequest, commandName, groupIdsNamed, IM_PATH_PREFIX } from './im-endpoint';
+import { answerImRequest, commandName, groupIdsNamed, IM_PATH_PREFIX, loggedBody } from './im-endpoint';
 import { controlOf, createSimulatorState, type SimulatorState } from './simulator-state';
 import { TEST_CA_CERT, TEST_SERVER_CERT, TEST_SERVER_KEY } from './test-certificate';
 import type { RunningSimulator, SimulatorOptions } from './types';
@@ -42,7 +42,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const method = req.method ?? 'GET';
     if (url.pathname.startsWith(CONTROL_PATH_PREFIX)) {
-      send(res, answerControlRequest(method, url.pathname, body.text, control));
+      send(res, answerControlRequest(method, url, body.text, control));
     } else if (url.pathname.startsWith(IM_PATH_PREFIX)) {
       await serveIm(state, { method, url, bodyText: body.text, tooLarge: body.tooLarge }, res, delay);
     } else {
@@ -99,12 +99,14 @@ async function serveIm(
   delay: (ms: number) => Promise<void>,
 ): Promise<void> {
   const groupIds = groupIdsNamed(request.bodyText);
+  const command = commandName(request.url.pathname);
   const record = state.log.received(
     state.wall(),
-    commandName(request.url.pathname),
+    command,
     groupIds.length === 1 ? groupIds[0] : undefined,
+    loggedBody(command, request.bodyText),
   );
-  const fault = state.faults.take(groupIds);
+  const fault = state.faults.take(command, groupIds);
   if (fault?.kind === 'hang') return;
   if (fault?.kind === 'slow') await delay(fault.delayMs ?? DEFAULT_SLOW_MS);
   let answer: Answer;

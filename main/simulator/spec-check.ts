@@ -79,6 +79,9 @@ export function checkFaultSpec(fault: FaultSpec): void {
   if (fault.groupId !== undefined && typeof fault.groupId !== 'string') {
     throw new Error('groupId must be a string');
   }
+  if (fault.command !== undefined && typeof fault.command !== 'string') {
+    throw new Error('command must be a string');
+  }
 }
 
 function isObject(value: unknown): value is object {

@@ -1,6 +1,11 @@
 /**
  * The simulator's public types: what a test, the demo or a benchmark configures and reads.
  */
+import type { Edition } from './edition';
+import type { AudienceView } from './room-writes';
+
+export type { Edition } from './edition';
+export type { AudienceView, DeliveredMessage } from './room-writes';
 
 /** How to start a simulator. Every field is optional. */
 export interface SimulatorOptions {
@@ -19,6 +24,11 @@ export interface SimulatorOptions {
   /** Cap of get_online_member_num calls per SDKAppID in each one-second window of the wall clock, default 200. */
   ratePerSecond?: number;
   rooms?: RoomSpec[];
+  /**
+   * The Chat edition of the app, default `'trial'`: group counters need `'pro'`, `'pro-plus'` or
+   * `'enterprise'`; the trial sends at most 1,000 messages a day.
+   */
+  edition?: Edition;
   /** Time source for audiences, rate windows, UserSig expiry and the request log; default `Date.now`. */
   clock?: { wall(): number };
 }
@@ -75,8 +85,10 @@ export type FaultSpec = {
   delayMs?: number;
   /** For `error-code`, default 10002 (internal error). */
   code?: number;
-  /** Only requests naming this group (get_online_member_num's GroupId or one of get_group_info's ids). */
+  /** Only requests naming this group (a request's GroupId or one of get_group_info's ids). */
   groupId?: string;
+  /** Only requests of this command (the path's last segment, e.g. `modify_group_attr`). */
+  command?: string;
   /** How many requests it hits; default: every matching request until `clearFaults()`. */
   times?: number;
 };
@@ -93,6 +105,8 @@ export interface RequestRecord {
   command: string;
   /** get_online_member_num's GroupId, or get_group_info's only id. */
   groupId?: string;
+  /** The request body as parsed JSON, for the commands that write into a room (null: not JSON). */
+  body?: unknown;
   errorCode: number;
   httpStatus: number;
 }
@@ -127,6 +141,10 @@ export interface SimulatorControl {
   /** Empties the request log and its stats. */
   resetLog(): void;
   stats(): SimulatorStats;
+  /** What the members of a room would see now: its attributes, counters and last messages. */
+  audience(groupId: string): AudienceView;
+  /** Moves the app to another Chat edition (what counters and the message quota follow). */
+  setEdition(edition: Edition): void;
 }
 
 /** A simulator listening on loopback. */

@@ -84,6 +84,7 @@ const GROUP_TITLES: Partial<Record<AlertView['rule'], MessageKey>> = {
   spike: 'alert.group.spike',
   drop: 'alert.group.drop',
   session: 'alert.group.session',
+  'push-failing': 'alert.group.push-failing',
 };
 
 /** Between the parts of a message: the rule and its phase, what happened, the peak, the room's id. */
@@ -166,7 +167,19 @@ function roomOrApp(alert: AlertView, tr: Translator): AlertText | null {
     case 'auth':
     case 'account':
       return appLevel(alert, alert.rule, tr);
+    case 'push-failing':
+      return pushFailing(alert, room, tr);
   }
+}
+
+/** The count not reaching a room's viewers: what the server refused and what to change, or why writes fail. */
+function pushFailing(alert: AlertView, room: string, tr: Translator): AlertText | null {
+  const title = tr.t('alert.push.title', { room });
+  if (alert.phase === 'recovered') return { title, message: tr.t('alert.push.recovered') };
+  const { push, errorKind } = alert.facts;
+  if (!push) return null;
+  if (push.refused) return { title, message: tr.t(`push.refused.${push.via}`) };
+  return errorKind ? { title, message: errorWords({ kind: errorKind }, tr) } : null;
 }
 
 function session(alert: AlertView, room: string, tr: Translator): AlertText | null {

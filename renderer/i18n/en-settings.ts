@@ -16,7 +16,8 @@ export const enSettings = {
   'polling.legend': 'Polling: {profile}',
   'polling.interval': 'Interval (seconds)',
   'polling.cap': 'Rate cap (calls per second)',
-  'polling.cap.hint': 'The API allows 200 calls per second per app; other tools of the same app share them.',
+  'polling.cap.hint':
+    'Each API allows 200 calls per second per app, and other tools of the same app share them; this cap holds every API under it.',
   'polling.apply': 'Apply polling',
   'polling.applied': 'Polling changed; it applies now.',
   'polling.problem.interval': 'The interval is a number of seconds from 1 to 86,400.',

@@ -1,5 +1,6 @@
 import { enAlerts } from './en-alerts';
 import { enOverlay } from './en-overlay';
+import { enPush } from './en-push';
 import { enSettings } from './en-settings';
 
 /**
@@ -192,6 +193,7 @@ export const en = {
   ...enSettings,
   ...enAlerts,
   ...enOverlay,
+  ...enPush,
 } as const satisfies Record<string, string>;
 
 /** A key of the UI's dictionaries. */

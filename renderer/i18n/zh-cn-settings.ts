@@ -19,7 +19,8 @@ export const zhCNSettings: Record<keyof typeof enSettings, string> = {
   'polling.legend': '轮询：{profile}',
   'polling.interval': '间隔（秒）',
   'polling.cap': '调用频率上限（次/秒）',
-  'polling.cap.hint': '接口限制每个应用每秒 200 次，同一应用的其他工具共用这一额度。',
+  'polling.cap.hint':
+    '每个接口限制每个应用每秒 200 次，同一应用的其他工具共用这一额度；此上限对每个接口都生效。',
   'polling.apply': '应用轮询设置',
   'polling.applied': '轮询设置已更改，立即生效。',
   'polling.problem.interval': '间隔为 1 到 86,400 之间的秒数。',

@@ -2,6 +2,7 @@
 import type { Dictionary } from './en';
 import { zhCNAlerts } from './zh-cn-alerts';
 import { zhCNOverlay } from './zh-cn-overlay';
+import { zhCNPush } from './zh-cn-push';
 import { zhCNSettings } from './zh-cn-settings';
 
 /** The Simplified Chinese dictionary. */
@@ -189,5 +190,6 @@ export const zhCN: Dictionary = {
   'rules.failed': '无法保存规则：{reason}',
   ...zhCNSettings,
   ...zhCNOverlay,
+  ...zhCNPush,
   ...zhCNAlerts,
 };

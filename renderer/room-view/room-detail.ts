@@ -1,7 +1,7 @@
 /**
  * One room in full: its chart over a chosen range with the alerts marked and listed, the peak, min
- * and average, the stream sessions, snoozing its alerts, its own rules, and exporting its history
- * as CSV or the chart as PNG. The live range grows with each pushed count; other ranges load once
+ * and average, the stream sessions, snoozing its alerts, its own rules, showing its count to its
+ * viewers, and exporting its history as CSV or the chart as PNG. The live range grows with each pushed count; other ranges load once
  * when chosen.
  */
 import type { ChartData, ChartRange, MonitorApi, RoomView } from '../../main/contract/monitor-api';
@@ -17,6 +17,7 @@ import {
   columnsSummary,
 } from './chart-series';
 import { OverlaySection } from './overlay-section';
+import { PushSection } from './push-section';
 import { RoomChartView } from './room-chart-view';
 import { RoomRulesForm } from './room-rules-form';
 import { ExportSection, reasonOf, SessionsSection, SnoozeSection } from './room-sections';
@@ -52,6 +53,7 @@ export class RoomDetail {
   private readonly snooze: SnoozeSection;
   private readonly exports: ExportSection;
   private readonly overlay: OverlaySection;
+  private readonly push: PushSection;
   private range: ChartRange = 'live';
   private data: ChartData | null = null;
   private columns: ChartColumns | null = null;
@@ -88,6 +90,7 @@ export class RoomDetail {
       { room: () => this.source.room(key), rooms: () => this.source.rooms() },
       words,
     );
+    this.push = new PushSection(api, key, () => this.source.room(key), words);
     this.back = button(`← ${tr.t('roomView.back')}`, close, { class: 'back' });
     this.lastMeasured = source.room(key)?.measuredAt ?? null;
     const header = el('div', { class: 'room-view-head' });
@@ -105,6 +108,7 @@ export class RoomDetail {
       this.rulesTitle,
       this.rulesHelp,
       this.rules.element,
+      this.push.element,
       this.exports.element,
       this.overlay.element,
     );
@@ -147,6 +151,7 @@ export class RoomDetail {
     this.sessions.translate(tr);
     this.exports.translate(tr);
     this.overlay.translate();
+    this.push.translate();
     this.snooze.show(this.source.room(this.key)?.snoozedUntil ?? null, true);
     this.roomChanged();
     if (this.data) {
@@ -166,6 +171,7 @@ export class RoomDetail {
       setText(this.now, tr.join([count, row.state, row.age], 'inline'));
     }
     this.snooze.show(room?.snoozedUntil ?? null);
+    this.push.roomChanged();
     const measured = room?.measuredAt ?? null;
     if (!room || measured === null || measured === this.lastMeasured) return;
     this.lastMeasured = measured;

@@ -21,6 +21,7 @@ export class RoomRowView {
   private readonly name = el('span', { class: 'name' });
   private readonly stateWords = el('span', { class: 'state-words' });
   private readonly age = el('span', { class: 'age' });
+  private readonly push = el('span', { class: 'push-problem' });
   private readonly count = el('span', { class: 'count', 'aria-hidden': 'true' });
   /** The last minute's change and the chosen window's, side by side. */
   private readonly changes = el('span', { class: 'changes', 'aria-hidden': 'true' });
@@ -54,7 +55,7 @@ export class RoomRowView {
     });
     this.main.append(this.name);
     const state = el('span', { class: 'state', 'aria-hidden': 'true' });
-    state.append(el('span', { class: 'dot' }), this.stateWords, this.age);
+    state.append(el('span', { class: 'dot' }), this.stateWords, this.age, this.push);
     this.pin = el('button', { type: 'button', class: 'pin', tabindex: '-1' });
     this.pin.append(el('span', { 'aria-hidden': 'true' }));
     this.detail = el('div', { class: 'detail', id: `room-detail-${id}`, hidden: '' });
@@ -82,6 +83,8 @@ export class RoomRowView {
     setText(this.name, row.name);
     setText(this.stateWords, row.state);
     setText(this.age, row.age ? tr.t('separator.inline') + row.age : '');
+    setText(this.push, row.push ? tr.t('separator.inline') + row.push : '');
+    setAttr(this.push, 'title', row.push);
     setText(this.count, row.count);
     setText(this.change, row.change);
     setAttr(this.change, 'data-direction', row.changeDirection);

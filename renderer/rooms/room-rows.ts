@@ -5,6 +5,7 @@
 import type { AppState, ChangeWindow, RoomView } from '../../main/contract/monitor-api';
 import { errorWords } from '../alerts/alert-words';
 import type { Translator } from '../i18n/translator';
+import { pushProblem } from '../room-view/push-words';
 import { type RoomStateKey, roomState, type Tone } from './room-state';
 
 /** A room row's texts, ready to show. */
@@ -27,6 +28,8 @@ export interface RoomRow {
   stateKey: RoomStateKey;
   tone: Tone;
   age: string;
+  /** "push failing: <reason>" when the room's count is not reaching its viewers, else null. */
+  push: string | null;
   /** The row in words for a screen reader, after the name: count, change, state and age. */
   spoken: string;
   pinned: boolean;
@@ -75,6 +78,7 @@ export function describeRoom(
             window,
           });
   const count = room.online === null ? '—' : tr.count(room.online);
+  const push = pushProblem(room.push, tr);
   return {
     key: room.key,
     name,
@@ -90,12 +94,14 @@ export function describeRoom(
     stateKey: state.key,
     tone: state.tone,
     age: ageWords(ageMs, tr),
+    push,
     spoken: tr.join([
       room.online === null ? tr.t('room.noCount') : tr.t('room.online', { count }),
       spokenMinute,
       spokenWindow,
       stateWords,
       ageWords(ageMs, tr),
+      push,
     ]),
     pinned: room.pinned,
   };
@@ -135,7 +141,14 @@ export function describeDetail(room: RoomView, profileLabel: string, tr: Transla
   if (room.snoozedUntil !== null) lines.push(tr.t('detail.snoozed', { time: tr.time(room.snoozedUntil) }));
   return {
     lines,
-    problem: room.error ? errorWords(room.error, tr) : null,
+    problem: problemOf(room, tr),
     canRetry: room.status === 'failing' || room.status === 'stopped',
   };
+}
+
+/** The room's last failure and its push's, in words; null when neither has one. */
+function problemOf(room: RoomView, tr: Translator): string | null {
+  const parts = [room.error ? errorWords(room.error, tr) : null, pushProblem(room.push, tr)];
+  const problems = parts.filter((part): part is string => part !== null);
+  return problems.length > 0 ? problems.join(' ') : null;
 }

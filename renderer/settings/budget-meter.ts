@@ -1,4 +1,5 @@
 /** The polling budget meter's numbers, worked out as the engine plans them. Pure, so tested without a browser. */
+import type { BudgetView } from '../../main/contract/monitor-api';
 import type { Translator } from '../i18n/translator';
 
 /**
@@ -61,4 +62,19 @@ export function meterLine(rooms: number, intervalS: number, cap: number, tr: Tra
   return meter.stretchedS === null
     ? tr.t('polling.meter', values)
     : tr.t('polling.meter.over', { ...values, stretched: meter.stretchedS });
+}
+
+/** Each API's budget on a line: "modify_group_attr: 3 of 200", and the limit while it is slowed. */
+export function budgetLines(budgets: readonly BudgetView[], tr: Translator): string[] {
+  return budgets.map((budget) => {
+    const values = {
+      command: budget.command,
+      used: Math.round(budget.used),
+      cap: budget.capPerSecond,
+      limit: budget.limitPerSecond,
+    };
+    return budget.limitPerSecond < budget.capPerSecond
+      ? tr.t('budget.slowed', values)
+      : tr.t('budget.line', values);
+  });
 }

@@ -4,7 +4,7 @@ import { errorWords, keyStorageWords, regionLabel } from '../alerts/alert-words'
 import { button, el, setText } from '../dom';
 import { checkbox, field, fieldset, messageOf } from '../form-field';
 import type { Translator } from '../i18n/translator';
-import { meterLine, pollingFrom } from './budget-meter';
+import { budgetLines, meterLine, pollingFrom } from './budget-meter';
 import { type ProfileProblem, profileInputFrom } from './profile-fields';
 /** What the settings view needs from the snapshot. */
 export type SettingsContext = Pick<MonitorSnapshot, 'demo' | 'profiles' | 'regions'>;
@@ -224,6 +224,12 @@ function pollingForm(api: MonitorApi, profile: ProfileView, tr: Translator): HTM
   const meter = el('p', { class: 'meter', 'aria-live': 'polite' });
   const answer = el('p', { class: 'answer', role: 'status' });
   set.append(meter);
+  if (profile.budgets.length > 0) {
+    // Each API has its own budget: writes into rooms never take a slot from the counts.
+    const list = el('ul', { class: 'budget-list' });
+    for (const line of budgetLines(profile.budgets, tr)) list.append(el('li', {}, line));
+    set.append(el('p', { class: 'budget-heading' }, tr.t('budget.heading')), list);
+  }
   form.append(el('button', { type: 'submit' }, tr.t('polling.apply')), answer);
   const update = () => {
     const polling = pollingFrom(interval.input.value, cap.input.value);

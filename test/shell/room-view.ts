@@ -21,6 +21,7 @@ export function roomView(groupId: string, online: number | null, fields: Partial
     stoppedAt: null,
     pinned: false,
     snoozedUntil: null,
+    push: null,
     ...fields,
   };
 }

@@ -27,6 +27,7 @@ function profile(fields: Partial<ProfileView> = {}): ProfileView {
       callsPerSecond: 0.1,
       capPerSecond: 200,
     },
+    budgets: [],
     ...fields,
   };
 }

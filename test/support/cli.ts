@@ -61,3 +61,14 @@ export function startCli(
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return startCli(args, env).done;
 }
+
+/** One JSON event of `watch --json`: its `type` and the rest. */
+export type JsonLine = Record<string, unknown> & { type: string };
+
+/** The JSON lines a `--json` run printed, in order. */
+export function jsonLines(stdout: string): JsonLine[] {
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as JsonLine);
+}

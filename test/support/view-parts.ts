@@ -19,6 +19,7 @@ export const NO_FACTS: AlertFacts = {
   rooms: null,
   where: null,
   errorKind: null,
+  push: null,
 };
 
 /** A room's changes before any window has a count to compare with. */

@@ -3,6 +3,7 @@ import type { MonitorEvent } from '../monitor-events';
 import type { Alert } from './alert';
 import { alertMessage } from './alert-text';
 import { FiringState } from './firing-state';
+import { PushAlerts } from './push-alerts';
 import { type AlertDraft, RoomAlerts } from './room-alerts';
 import { rulesFor } from './rule-settings';
 
@@ -27,6 +28,10 @@ export interface AlertEngineOptions {
 export class AlertEngine {
   private readonly rooms = new Map<string, RoomAlerts>();
   private readonly appStates = { auth: new FiringState(), account: new FiringState() };
+  private readonly pushes = new PushAlerts({
+    recovered: () => this.recoveredNotices(),
+    label: (groupId) => this.options.labels?.[groupId],
+  });
   private options: AlertEngineOptions;
   private counter = 0;
 
@@ -60,6 +65,8 @@ export class AlertEngine {
         return [];
       case 'status':
         return this.appLevel(event.at, event.status.error?.kind, event.status.error?.message);
+      case 'push':
+        return this.finish(this.pushes.onPush(event.push, event.at));
     }
   }
 

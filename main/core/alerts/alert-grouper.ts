@@ -30,6 +30,7 @@ const SUMMARIES: Partial<Record<AlertRule, (rooms: string) => string>> = {
   spike: (rooms) => `Audiences spiking in ${rooms}`,
   drop: (rooms) => `Audiences dropping in ${rooms}`,
   session: (rooms) => `Streams starting or ending in ${rooms}`,
+  'push-failing': (rooms) => `Counts not reaching viewers in ${rooms}`,
 };
 
 /**

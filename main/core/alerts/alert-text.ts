@@ -40,6 +40,7 @@ const RULE_NAMES: Readonly<Record<AlertRule, string>> = {
   auth: 'Credentials rejected',
   account: 'Account problem',
   session: 'Stream',
+  'push-failing': 'Count not reaching viewers',
 };
 
 /**

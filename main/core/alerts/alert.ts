@@ -3,6 +3,7 @@
  */
 import type { AlertPhase, AlertRule, Severity } from '../../common/alert-rules';
 import type { ErrorKind } from '../../common/error-kinds';
+import type { PushVia } from '../../common/room-push';
 
 export interface Alert {
   /** Unique within a log, stable across restarts (time-ordered). */
@@ -41,6 +42,8 @@ export interface Alert {
   session?: SessionEvent;
   /** Why polls failed (failing, closed, auth, account; shared by every room of a grouped alert). */
   errorKind?: ErrorKind;
+  /** A push-failing alert's push: how the count is written, and whether the server refused it. */
+  push?: { via: PushVia; key: string; refused: boolean };
 }
 
 /**

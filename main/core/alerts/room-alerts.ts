@@ -31,6 +31,7 @@ const SEVERITY: Record<AlertRule, Severity> = {
   auth: 'critical',
   account: 'critical',
   session: 'info',
+  'push-failing': 'warning',
 };
 
 /** Evaluates every rule of one room on its samples, failures and state changes. */
@@ -362,6 +363,7 @@ const RULE_WORDS: Record<AlertRule, string> = {
   auth: 'credentials rejected',
   account: 'account problem',
   session: 'stream',
+  'push-failing': 'count not reaching viewers',
 };
 
 const NOT_FOUND =

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ALERT_RULES, SEVERITIES } from '../../common/alert-rules';
 import { durationNumber } from '../../common/duration-setting';
+import { PUSH_VIAS, pushKeyProblem } from '../../common/room-push';
 import { ruleSettingsSchema } from '../../common/rule-settings';
 import { TIME_OF_DAY } from '../../common/time-of-day';
 import { WEBHOOK_FORMATS } from '../../common/webhook-formats';
@@ -13,6 +14,18 @@ import { WEBHOOK_FORMATS } from '../../common/webhook-formats';
 const seconds = durationNumber('s');
 
 const hhmm = z.string().regex(TIME_OF_DAY, 'a time of day like "23:00"');
+
+/**
+ * A room's opt-in to show its count to viewers: how, and under which key (default
+ * `online_member_num`). Absent: nothing is ever written into the room.
+ */
+export const pushSchema = z.strictObject({
+  via: z.enum(PUSH_VIAS),
+  key: z
+    .string()
+    .refine((key) => pushKeyProblem(key) === null, { error: 'a key of 1 to 32 bytes' })
+    .optional(),
+});
 
 export const webhookSchema = z.strictObject({
   name: z.string().min(1).optional(),
@@ -30,7 +43,11 @@ export const settingsSchema = z.strictObject({
   rooms: z
     .record(
       z.string().min(1),
-      z.strictObject({ label: z.string().min(1).optional(), rules: ruleSettingsSchema.optional() }),
+      z.strictObject({
+        label: z.string().min(1).optional(),
+        rules: ruleSettingsSchema.optional(),
+        push: pushSchema.optional(),
+      }),
     )
     .optional(),
   notifications: z
@@ -52,3 +69,4 @@ export const settingsSchema = z.strictObject({
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type WebhookSettings = z.infer<typeof webhookSchema>;
+export type PushInFile = z.infer<typeof pushSchema>;

@@ -3,11 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roomSettings } from '../../core/settings/settings-rules';
 import type { Settings } from '../../core/settings/settings-schema';
-import { DEMO_SHOW_SECONDS, demoLabel, demoShow, type RoomSpec, startSimulator } from '../../simulator';
+import {
+  DEMO_PUSH,
+  DEMO_SHOW_SECONDS,
+  demoLabel,
+  demoShow,
+  type RoomSpec,
+  startSimulator,
+} from '../../simulator';
 import { createEngine } from '../engine';
 import { openSettingsStore } from '../settings-store';
 import { alertingForCli } from './alerting-for-cli';
 import { durationFlag, INTERVAL_RULE, parseCommand, RUN_DURATION_RULE } from './options';
+import { pushTargetsFor } from './push-flags';
 import { watchRooms } from './watch-loop';
 
 export const DEMO_HELP = `Usage: headcount demo [--interval S] [--duration S] [--json] [--notify]
@@ -15,7 +23,9 @@ export const DEMO_HELP = `Usage: headcount demo [--interval S] [--duration S] [-
 Plays a scripted three-minute show on the built-in simulator and watches it, so you can see
 Headcount work without an account: a steady room, a stream starting, a raid, a sudden drop, a
 stream that ends and is disbanded, and a group that is not a live room. Alerts show as they fire;
-with --notify also as desktop notifications. The demo ends with its show, or after --duration.`;
+with --notify also as desktop notifications. The stream that starts shows its count to its
+viewers: it is written into the room as a group attribute. The demo ends with its show, or after
+--duration.`;
 
 /** The show moves faster than real audiences, so the demo polls more often than the API's 10 s. */
 const DEMO_INTERVAL_S = 2;
@@ -57,6 +67,7 @@ export async function runDemo(args: string[]): Promise<number> {
     return await watchRooms({
       engine,
       groupIds,
+      pushes: pushTargetsFor(groupIds, settings, null),
       json,
       durationMs,
       title: 'Headcount demo',
@@ -74,6 +85,12 @@ export async function runDemo(args: string[]): Promise<number> {
 
 /** The show's room names as labels, and a milestone so that one shows too. */
 function demoSettings(rooms: RoomSpec[]): Settings {
-  const labels = Object.fromEntries(rooms.map((room) => [room.groupId, { label: demoLabel(room) }]));
+  const { groupId: shown, via, key } = DEMO_PUSH;
+  const labels = Object.fromEntries(
+    rooms.map((room) => [
+      room.groupId,
+      room.groupId === shown ? { label: demoLabel(room), push: { via, key } } : { label: demoLabel(room) },
+    ]),
+  );
   return { profile: { label: 'Demo' }, rules: { milestones: [5_000] }, rooms: labels };
 }

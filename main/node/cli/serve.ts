@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/config-error';
+import type { PushTarget } from '../../core/push/push-target';
 import type { Settings } from '../../core/settings/settings-schema';
 import { fixedOverlay } from '../../service/overlay-control';
 import { loadOverlayAssets } from '../overlay/overlay-assets';
@@ -18,6 +19,7 @@ import { chooseToken, isLoopbackHost } from '../serve/serve-token';
 import { startWebServer } from '../serve/web-server';
 import { openSettingsStore, type SettingsStore } from '../settings-store';
 import { CREDENTIAL_OPTIONS, checkGroupIds, credentialFlags, parseCommand } from './options';
+import { PUSH_HELP, PUSH_OPTIONS, pushFlag, pushTargetsFor, quotaWarning } from './push-flags';
 import { tellStorage } from './storage-news';
 import { terminalText } from './terminal-text';
 import { watchTiming } from './watch';
@@ -29,6 +31,7 @@ export const DEFAULT_SERVE_PORT = 9420;
 export const SERVE_HELP = `Usage: headcount serve [<groupId>...] [--groups-file F] [--host 127.0.0.1] [--port N]
                        [--token T] [--allow-host NAME] [--interval S] [--max-rate N] [--config F]
                        [--notify] [--demo]
+                       [--push group-attr|group-counter|message [--push-key K] [--yes-i-know-the-quota]]
 
 Watches rooms like watch, and serves the dashboard (the popover's page, for a browser) and
 /metrics for Prometheus. Prints the dashboard's link, with its token, once it is ready. Takes the
@@ -46,7 +49,9 @@ Ctrl-C or SIGTERM.
 
 With HEADCOUNT_OVERLAY_TOKEN set (at least 16 characters, hard to guess, neither of the other
 tokens), it also serves the OBS overlay, /overlay?room=<groupId>&token=<overlay token>, and prints
-its link: that token opens overlay pages and nothing else.`;
+its link: that token opens overlay pages and nothing else.
+
+${PUSH_HELP} The dashboard's room view turns it on and off for one room.`;
 
 /** The flags of `headcount serve`: those of watch that apply, and where and how to serve. */
 export const SERVE_OPTIONS = {
@@ -61,6 +66,7 @@ export const SERVE_OPTIONS = {
   config: { type: 'string' },
   notify: { type: 'boolean' },
   demo: { type: 'boolean' },
+  ...PUSH_OPTIONS,
 } as const;
 
 /** `headcount serve`: the engine, the web dashboard and /metrics, until Ctrl-C or SIGTERM. */
@@ -70,6 +76,7 @@ export async function runServe(args: string[]): Promise<number> {
     process.stdout.write(`${SERVE_HELP}\n`);
     return 0;
   }
+  const push = pushFlag(values);
   const host = values.host ?? '127.0.0.1';
   const port = portFlag(values.port);
   const token = chooseToken(
@@ -86,6 +93,8 @@ export async function runServe(args: string[]): Promise<number> {
   const flags = credentialFlags(values);
   const demo = values.demo === true;
   if (demo) refuseDemoExtras(rooms, flags);
+  if (demo && push)
+    throw new ConfigError("--demo shows its own room's count to viewers: give no --push with it.");
   // The demo's alerts and snoozes go to a folder of their own, never to the user's settings.
   const store = demo
     ? openSettingsStore(join(mkdtempSync(join(tmpdir(), 'headcount-serve-demo-')), 'config.json'))
@@ -93,10 +102,15 @@ export async function runServe(args: string[]): Promise<number> {
   try {
     const settings: Settings = demo ? SERVE_DEMO_SETTINGS : store.read();
     const seeded = demo ? null : seedProfile(values, settings, rooms);
+    const pushes = pushTargetsFor(seeded?.profile.rooms.map((room) => room.groupId) ?? [], {}, push);
+    const fromFile = pushTargetsFor(Object.keys(settings.rooms ?? {}), settings, null);
+    const warning = quotaWarning(new Map([...fromFile, ...pushes]));
+    if (warning) process.stderr.write(`headcount: warning: ${warning}\n`);
     return await serve({
       store,
       settings,
       seeded,
+      pushes,
       host,
       port,
       token,
@@ -141,6 +155,7 @@ async function serve(run: {
   store: SettingsStore;
   settings: Settings;
   seeded: ReturnType<typeof seedProfile> | null;
+  pushes: ReadonlyMap<string, PushTarget>;
   host: string;
   port: number;
   token: string;
@@ -161,6 +176,7 @@ async function serve(run: {
     notify: run.notify,
     metrics,
     overlay: fixedOverlay(run.overlayToken),
+    pushOverrides: run.pushes,
   });
   try {
     // Said in the terminal too: whoever runs a server reads its log more than its dashboard.

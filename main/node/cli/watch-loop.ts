@@ -3,6 +3,7 @@ import { systemClock } from '../../core/clock';
 import { recordInto } from '../../core/history/history-recorder';
 import { HistoryStore } from '../../core/history/history-store';
 import { longTimeout } from '../../core/long-timeout';
+import type { PushTarget } from '../../core/push/push-target';
 import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
 import { terminalText } from './terminal-text';
@@ -12,6 +13,8 @@ import { alertJsonLine, alertTextLine, clearScreen, jsonLine, textLine } from '.
 export interface WatchRun {
   engine: Engine;
   groupIds: string[];
+  /** The rooms that show their count to viewers, and how. */
+  pushes?: ReadonlyMap<string, PushTarget>;
   json: boolean;
   durationMs?: number | undefined;
   /** Shown above the live table. */
@@ -57,7 +60,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       const { columns, rows } = process.stdout;
       const screen = renderWatchScreen({
         title: run.title,
-        monitor,
+        engine: run.engine,
         history,
         nameOf: (groupId) => names.get(groupId),
         alerts: recentAlerts,
@@ -88,7 +91,11 @@ export async function watchRooms(run: WatchRun): Promise<number> {
     const stop = () => void finish(0);
     monitor.on((event) => {
       if (finished) return;
-      const line = run.json ? jsonLine(event) : live ? null : textLine(event);
+      const line = run.json
+        ? jsonLine(event, () => run.engine.budgets.readings())
+        : live
+          ? null
+          : textLine(event);
       if (line !== null) write(`${line}\n`);
       alerting?.handle(event);
       if (event.type === 'status' && event.status.error) {
@@ -111,6 +118,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       // A window made smaller or larger is filled again at once, not at the next tick.
       process.stdout.on('resize', redraw);
     }
+    for (const [groupId, target] of run.pushes ?? []) run.engine.pusher.configure(groupId, target);
     monitor.addRooms(run.groupIds);
     monitor.start();
   });

@@ -12,13 +12,16 @@ import {
 } from '../../common/room-state-words';
 import type { RoomState } from '../../common/room-states';
 import type { AppMonitor } from '../../core/app-monitor';
+import type { CommandBudgets } from '../../core/command-budgets';
 import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
 import type { AppStatus, RoomSnapshot } from '../../core/monitor-events';
+import type { CountPusher } from '../../core/push/count-pusher';
 import { judgeRoom } from '../../core/room-state';
 import { type TalliedRoom, tallyRooms } from '../../core/room-tally';
 import { formatAge, formatSeconds, showGroupId } from './format';
 import { terminalText } from './terminal-text';
 import { fitWidth, padWidth, textWidth } from './terminal-width';
+import { describeBudgets } from './watch-view';
 
 /** The window the screen must fit, in character cells; null where there is none (a test's whole table). */
 export interface ScreenSize {
@@ -26,9 +29,16 @@ export interface ScreenSize {
   rows: number;
 }
 
+/** What the screen reads of an engine: its rooms, its rate budgets and its pushes. */
+export interface ScreenSource {
+  monitor: Pick<AppMonitor, 'snapshot' | 'status'>;
+  budgets: Pick<CommandBudgets, 'readings'>;
+  pusher: Pick<CountPusher, 'status'>;
+}
+
 export interface WatchScreen {
   title: string;
-  monitor: Pick<AppMonitor, 'snapshot' | 'status'>;
+  engine: ScreenSource;
   history: ChangeHistory;
   /** The room's label or group Name, where known. */
   nameOf: (groupId: string) => string | undefined;
@@ -50,9 +60,9 @@ interface ScreenRoom extends TalliedRoom {
 
 /** The whole screen as text, one line per row of the window, none wider than it. */
 export function renderWatchScreen(screen: WatchScreen): string {
-  const status = screen.monitor.status();
+  const status = screen.engine.monitor.status();
   const app = { state: status.state, effectiveIntervalMs: status.plan.effectiveIntervalMs };
-  const rooms: ScreenRoom[] = screen.monitor.snapshot().map((room) => {
+  const rooms: ScreenRoom[] = screen.engine.monitor.snapshot().map((room) => {
     const { condition, current } = judgeRoom(room, app);
     return { room, state: condition.state, current, online: room.online };
   });
@@ -83,11 +93,7 @@ function headerLines(screen: WatchScreen, status: AppStatus, rooms: readonly Scr
       ? `${groupedCount(tally.rooms)} room${tally.rooms === 1 ? '' : 's'}`
       : `${groupedCount(tally.counted)} of ${groupedCount(tally.rooms)} rooms`;
   const stretched = plan.stretch > 1 ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)})` : '';
-  const limit =
-    status.limitPerSecond < status.capPerSecond
-      ? `limit now ${Math.floor(status.limitPerSecond)} of ${status.capPerSecond} calls/s`
-      : `cap ${status.capPerSecond} calls/s`;
-  const budget = `${Math.round(plan.callsPerSecond * 10) / 10} calls/s, ${limit}`;
+  const budget = describeBudgets(screen.engine.budgets.readings());
   return [
     `${screen.title}  ${time}`,
     `${groupedCount(tally.online)} online in ${scope}`,
@@ -123,7 +129,7 @@ function roomTable(rooms: readonly ScreenRoom[], screen: WatchScreen, columns: n
     changeText(changeOverMinute(screen.history, room.groupId, room.online, screen.now)),
     formatAge(room.ageMs),
     room.peak ? groupedCount(room.peak.online) : '-',
-    stateText(state, room),
+    stateText(state, room, screen.engine),
   ]);
   const widths = COLUMNS.map((h, c) => Math.max(h.length, ...cells.map((row) => textWidth(row[c] ?? ''))));
   if (columns !== null) {
@@ -147,7 +153,11 @@ function changeText(change: number | null): string {
   return change > 0 ? `+${groupedCount(change)}` : groupedCount(change);
 }
 
-function stateText(state: RoomState, room: RoomSnapshot): string {
+/** The room's state, and a push into the room that fails, beside it. */
+function stateText(state: RoomState, room: RoomSnapshot, engine: ScreenSource): string {
   const words = ROOM_STATE_WORDS[state];
-  return state === 'failing' && room.error ? `${words}: ${room.error.kind}` : words;
+  const polled = state === 'failing' && room.error ? `${words}: ${room.error.kind}` : words;
+  const push = engine.pusher.status(room.groupId);
+  const failing = push && (push.state === 'failing' || push.state === 'refused');
+  return failing ? `${polled}; push failing: ${terminalText(push.reason ?? push.state)}` : polled;
 }

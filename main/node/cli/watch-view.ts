@@ -1,12 +1,17 @@
 import type { Alert } from '../../core/alerts/alert';
+import { type BudgetReading, COUNT_COMMAND } from '../../core/command-budgets';
 import type { AppStatus, MonitorEvent } from '../../core/monitor-events';
+import type { PushStatus } from '../../core/push/push-status';
 import { formatAge, formatChange, formatCount, formatSeconds, showGroupId } from './format';
 import { terminalJson, terminalText } from './terminal-text';
 
 type Write = (text: string) => void;
 
-/** One JSON object per line, as design.md defines them: sample, error, status (and alert, later). */
-export function jsonLine(event: MonitorEvent): string | null {
+/**
+ * One JSON object per line, as design.md defines them: sample, error, status, push (and alert,
+ * from the alert pipeline). A status line carries each command's budget as `budgets` read now.
+ */
+export function jsonLine(event: MonitorEvent, budgets: () => BudgetReading[] = () => []): string | null {
   switch (event.type) {
     case 'sample':
       return terminalJson({
@@ -27,7 +32,12 @@ export function jsonLine(event: MonitorEvent): string | null {
       });
     }
     case 'status':
-      return terminalJson({ type: 'status', ...statusFields(event.status), at: iso(event.at) });
+      return terminalJson({
+        type: 'status',
+        ...statusFields(event.status),
+        budgets: budgetFields(budgets()),
+        at: iso(event.at),
+      });
     case 'resumed':
       return terminalJson({
         type: 'status',
@@ -38,7 +48,48 @@ export function jsonLine(event: MonitorEvent): string | null {
       });
     case 'room':
       return null;
+    case 'push':
+      return terminalJson(pushFields(event.push, event.at));
   }
+}
+
+/** Each command's budget: `{command: {cap, limit, used, waiting}}`. */
+function budgetFields(readings: BudgetReading[]) {
+  return Object.fromEntries(
+    readings.map((r) => [
+      r.command,
+      { cap: r.capPerSecond, limit: r.limitPerSecond, used: r.used, waiting: r.waiting },
+    ]),
+  );
+}
+
+/** Each command's use of its budget on one line, for people: the ones that are used or slowed. */
+export function describeBudgets(readings: BudgetReading[]): string {
+  const shown = readings.filter(
+    (r) => r.command === COUNT_COMMAND || r.used > 0 || r.waiting > 0 || r.limitPerSecond < r.capPerSecond,
+  );
+  const parts = shown.map((r) => {
+    const slowed = r.limitPerSecond < r.capPerSecond ? ` (slowed to ${r.limitPerSecond})` : '';
+    const waiting = r.waiting > 0 ? `, ${r.waiting} waiting` : '';
+    return `${r.command} ${r.used}/${r.capPerSecond}${slowed}${waiting}`;
+  });
+  return `calls/s: ${parts.join(' · ')}`;
+}
+
+/** A room's push as a `push` line: its state, how, and the last count written or why it fails. */
+function pushFields(push: PushStatus, at: number) {
+  const { groupId, via, key, state, reason, error, written } = push;
+  return {
+    type: 'push',
+    groupId,
+    via,
+    key,
+    state,
+    ...(reason ? { reason } : {}),
+    ...(error ? { kind: error.kind, ...(error.code === undefined ? {} : { code: error.code }) } : {}),
+    ...(written ? { online: written.online, sampledAt: iso(written.sampledAt) } : {}),
+    at: iso(at),
+  };
 }
 
 function statusFields(status: AppStatus) {
@@ -105,6 +156,14 @@ function eventLine(event: MonitorEvent): string | null {
       return `${at}  woke after ${formatAge(event.sleptMs)}: counts are stale until polled again`;
     case 'room':
       return event.room.status === 'stale' ? `${at}  ${showGroupId(event.room.groupId)}  stale` : null;
+    case 'push': {
+      const { push } = event;
+      const written = push.written && push.state === 'ok' ? ` = ${formatCount(push.written.online)}` : '';
+      const why = push.reason ? ` - ${push.reason}` : '';
+      return terminalText(
+        `${at}  ${showGroupId(push.groupId)}  push ${push.state}: ${push.via} ${push.key}${written}${why}`,
+      );
+    }
   }
 }
 

@@ -16,10 +16,12 @@ import {
   parseCommand,
   RUN_DURATION_RULE,
 } from './options';
+import { PUSH_HELP, PUSH_OPTIONS, pushFlag, pushTargetsFor, quotaWarning } from './push-flags';
 import { watchRooms } from './watch-loop';
 
 export const WATCH_HELP = `Usage: headcount watch [<groupId>...] [--groups-file F] [--interval S] [--max-rate N]
                        [--duration S] [--json] [--notify] [--config F]
+                       [--push group-attr|group-counter|message [--push-key K] [--yes-i-know-the-quota]]
 
 Watches rooms continuously. Each room is polled every --interval seconds (default 10, the API's
 own refresh), spread evenly, never above --max-rate calls per second for the app (default 200,
@@ -30,7 +32,9 @@ Ctrl-C. Durations are seconds, or take a unit: 10s, 5m, 1h, 2d (--interval up to
 Alerts follow the rules in the settings file (--config, HEADCOUNT_CONFIG, or the default one);
 every alert is kept in the alert log beside it (see headcount alerts), sent to the webhooks the
 settings name, and with --notify shown as desktop notifications. Without room ids, the rooms
-listed in the settings are watched.`;
+listed in the settings are watched.
+
+${PUSH_HELP}`;
 
 export const WATCH_OPTIONS = {
   ...CREDENTIAL_OPTIONS,
@@ -41,6 +45,7 @@ export const WATCH_OPTIONS = {
   json: { type: 'boolean' },
   notify: { type: 'boolean' },
   config: { type: 'string' },
+  ...PUSH_OPTIONS,
 } as const;
 
 /** `headcount watch`: continuous monitoring from a terminal or a script. */
@@ -50,6 +55,7 @@ export async function runWatch(args: string[]): Promise<number> {
     process.stdout.write(`${WATCH_HELP}\n`);
     return 0;
   }
+  const push = pushFlag(values);
   const store = openSettingsStore(values.config, { watch: true });
   try {
     const settings = store.read();
@@ -64,10 +70,14 @@ export async function runWatch(args: string[]): Promise<number> {
     const { connection, ca, notes, where: chosen } = loadConnection(flags, process.env);
     for (const note of notes) process.stderr.write(`headcount: note: ${note}\n`);
     const where = chosen.region ?? new URL(connection.endpoint.primary).host;
+    const pushes = pushTargetsFor(groupIds, settings, push);
+    const warning = quotaWarning(pushes);
+    if (warning) process.stderr.write(`headcount: warning: ${warning}\n`);
     const engine = createEngine({ connection, ca, intervalMs: timing.intervalMs, maxRate: timing.maxRate });
     return await watchRooms({
       engine,
       groupIds,
+      pushes,
       json: values.json === true,
       durationMs: timing.durationMs,
       title: 'Headcount',

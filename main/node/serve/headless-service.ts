@@ -2,9 +2,11 @@ import { dirname, join } from 'node:path';
 import { SnoozeBook } from '../../core/alerts/snooze';
 import { systemClock } from '../../core/clock';
 import type { FilePort } from '../../core/file-port';
+import type { PushTarget } from '../../core/push/push-target';
 import type { Settings } from '../../core/settings/settings-schema';
 import { StorageHealth } from '../../core/storage-health';
 import type { OverlayControl } from '../../service/overlay-control';
+import { overriddenRoomPush } from '../../service/room-push';
 import type { EngineFactory, ProfileRecord } from '../../service/service-ports';
 import { assembleService } from '../assemble-service';
 import { createDesktopNotifier } from '../notify/desktop-notifier';
@@ -34,6 +36,8 @@ export interface HeadlessServiceOptions {
   historyFlushEveryMs?: number;
   /** How often writes that failed are tried again; half a minute unless told. */
   retryEveryMs?: number;
+  /** Rooms that show their count to viewers for this run, as `--push` says, over the settings. */
+  pushOverrides?: ReadonlyMap<string, PushTarget>;
 }
 
 /**
@@ -64,6 +68,7 @@ export async function createHeadlessService(options: HeadlessServiceOptions) {
     alertSettings: edited.current,
     settings: edited.port,
     roomRules: edited.roomRules,
+    roomPush: overriddenRoomPush(edited.roomPush, options.pushOverrides ?? new Map()),
     snoozes: { saved: settings.snoozes, save: (book) => store.set('snoozes', book.toJSON()) },
     alertLogPath: store.alertLogPath,
     historyFolder: seed ? join(dirname(store.path), 'history') : null,
@@ -103,11 +108,12 @@ function timedEngines(
     const app = String(profile.sdkAppId);
     const open = profileEngineFactory({ ca, wrapPost: (post) => metrics.timedPost(app, post) });
     const engine = open(profile, secretKey, engineOptions);
-    const untrack = metrics.track(app, engine.monitor, roomFacts(profile));
+    const untrack = metrics.track(app, engine.monitor, roomFacts(profile), engine.budgets);
     return {
       client: engine.client,
       monitor: engine.monitor,
-      budget: engine.budget,
+      budgets: engine.budgets,
+      pusher: engine.pusher,
       close(): void {
         untrack();
         engine.close();

@@ -3,6 +3,7 @@
  * tells the same moment: each room's state, whether its count is current, and each app's total.
  */
 import type { AppMonitor } from '../../core/app-monitor';
+import type { BudgetReading, CommandBudgets } from '../../core/command-budgets';
 import { type CurrentTotal, currentTotal } from '../../core/current-count';
 import type { AppStatus, RoomSnapshot } from '../../core/monitor-events';
 import { judgeRoom, type RoomCondition } from '../../core/room-state';
@@ -28,6 +29,8 @@ export interface FollowedEngine {
   monitor: Pick<AppMonitor, 'snapshot' | 'status'>;
   /** Read once per scrape. */
   facts: () => RoomFacts;
+  /** The engine's budget per command, when it has them. */
+  budgets?: Pick<CommandBudgets, 'readings'>;
 }
 
 /** One room as one scrape exports it. */
@@ -46,6 +49,8 @@ export interface AppReading {
   app: string;
   status: AppStatus;
   total: CurrentTotal;
+  /** Each command's budget (the first profile's, as the state). */
+  budgets: BudgetReading[];
 }
 
 export interface MetricsReading {
@@ -76,7 +81,8 @@ export function readEngines(engines: Iterable<FollowedEngine>): MetricsReading {
     }
     const total = currentTotal(snapshot, interval);
     const known = apps.get(engine.app);
-    if (!known) apps.set(engine.app, { app: engine.app, status, total });
+    if (!known)
+      apps.set(engine.app, { app: engine.app, status, total, budgets: engine.budgets?.readings() ?? [] });
     else {
       known.total = {
         online: known.total.online + total.online,

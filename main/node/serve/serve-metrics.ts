@@ -7,7 +7,9 @@
 import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 import type { Alert } from '../../core/alerts/alert';
 import type { AppMonitor } from '../../core/app-monitor';
+import type { CommandBudgets } from '../../core/command-budgets';
 import type { HttpPost } from '../../core/http-port';
+import { registerBudgetGauges } from './budget-metrics';
 import { registerCallMetrics } from './call-metrics';
 import { type FollowedEngine, type MetricsReading, type RoomFacts, readEngines } from './metrics-reading';
 
@@ -23,7 +25,12 @@ export interface ServeMetrics {
    * Follows a running engine's monitor (counts, states, errors), with what the service knows of its
    * rooms (read once per scrape); returns the function that stops.
    */
-  track(app: string, monitor: AppMonitor, facts?: () => RoomFacts): () => void;
+  track(
+    app: string,
+    monitor: AppMonitor,
+    facts?: () => RoomFacts,
+    budgets?: Pick<CommandBudgets, 'readings'>,
+  ): () => void;
   /** Counts an alert as the rules raise it. */
   countAlert(app: string, alert: Alert): void;
   /** The exposition: its content type and text. */
@@ -46,6 +53,7 @@ export function createServeMetrics(): ServeMetrics {
   let turn: Promise<void> = Promise.resolve();
   registerRoomGauges(registry, () => reading);
   registerAppGauges(registry, () => reading);
+  registerBudgetGauges(registry, () => reading);
   const timedPost = registerCallMetrics(registry);
   const pollErrors = new Counter({
     name: 'headcount_poll_errors_total',
@@ -66,8 +74,8 @@ export function createServeMetrics(): ServeMetrics {
 
   return {
     timedPost,
-    track(app, monitor, facts = () => NO_FACTS) {
-      const engine: FollowedEngine = { app, monitor, facts };
+    track(app, monitor, facts = () => NO_FACTS, budgets) {
+      const engine: FollowedEngine = { app, monitor, facts, ...(budgets ? { budgets } : {}) };
       followed.add(engine);
       const unsubscribe = monitor.on((event) => {
         if (event.type === 'error') pollErrors.inc({ app, room: event.groupId, kind: event.error.kind });

@@ -1,5 +1,6 @@
 import type { Settings } from '../../core/settings/settings-schema';
-import { withRoomRules } from '../../service/room-rules';
+import type { RoomPushStore } from '../../service/room-push';
+import { withRoomEntry } from '../../service/room-rules';
 import type { RoomRulesStore, SettingsPort } from '../../service/service-ports';
 import type { SettingsStore } from '../settings-store';
 
@@ -10,8 +11,11 @@ import type { SettingsStore } from '../settings-store';
  * the alert pipelines are built from: the file as it now is (other writers, such as a room's rules
  * or `headcount snooze`, included), or the last good settings while the file is broken mid-edit.
  * `roomRules` keeps a room's own rules in the same file (`rooms[groupId].rules`, where `watch`
- * reads them too), so the pipelines rebuilt after a settings change, and the next run, keep them.
+ * reads them too), so the pipelines rebuilt after a settings change, and the next run, keep them;
+ * `roomPush` keeps the rooms that show their count to viewers there too (`rooms[groupId].push`).
  */
+type RoomInFile = NonNullable<Settings['rooms']>[string];
+
 export function settingsInServe(store: SettingsStore, initial: Settings) {
   let current = initial;
   const port: SettingsPort = {
@@ -33,14 +37,16 @@ export function settingsInServe(store: SettingsStore, initial: Settings) {
     } catch {}
     return current;
   };
-  const roomRules: RoomRulesStore = {
-    read: (groupId) => latest().rooms?.[groupId]?.rules,
-    write(groupId, rules) {
-      const { rooms } = withRoomRules(latest(), groupId, rules);
+  const roomEntry = <F extends 'rules' | 'push'>(field: F) => ({
+    read: (groupId: string) => latest().rooms?.[groupId]?.[field],
+    write(groupId: string, value: RoomInFile[F] | null) {
+      const { rooms } = withRoomEntry(latest(), groupId, field, value);
       current = { ...current, rooms };
       // Written even when empty: a `rooms` missing from the file would fall back to `initial`'s.
       store.set('rooms', rooms ?? {});
     },
-  };
-  return { port, roomRules, current: latest };
+  });
+  const roomRules: RoomRulesStore = roomEntry('rules');
+  const roomPush: RoomPushStore = roomEntry('push');
+  return { port, roomRules, roomPush, current: latest };
 }

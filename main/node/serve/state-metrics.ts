@@ -9,10 +9,10 @@ import type { MetricsReading } from './metrics-reading';
 
 const APP_STATES: readonly AppState[] = ['running', 'rate-limited', 'auth-failed', 'paused'];
 
-type Setter<L extends string> = (labels: Record<L, string>, value: number) => void;
+export type Setter<L extends string> = (labels: Record<L, string>, value: number) => void;
 
 /** A gauge refilled from the scrape's reading each time it is collected. */
-function readingGauge<L extends string>(
+export function readingGauge<L extends string>(
   registry: Registry,
   reading: () => MetricsReading,
   spec: { name: string; help: string; labelNames: readonly L[] },

@@ -85,7 +85,7 @@ describe('headcount alerts --rule', () => {
     const result = await runCli(['alerts', '--rule', 'bogus'], simulatorEnv(sim));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /--rule takes one of above, below, spike, drop, peak, milestone, failing, stale, closed, auth, account, session \(got "bogus"\)/,
+      /--rule takes one of above, below, spike, drop, peak, milestone, failing, stale, closed, auth, account, session, push-failing \(got "bogus"\)/,
     );
   });
 });

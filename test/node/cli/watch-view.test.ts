@@ -1,30 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { AppMonitor } from '../../../main/core/app-monitor';
+import { CommandBudgets } from '../../../main/core/command-budgets';
 import { recordInto } from '../../../main/core/history/history-recorder';
 import { HistoryStore } from '../../../main/core/history/history-store';
-import { RateBudget } from '../../../main/core/rate-budget';
+import { CountPusher } from '../../../main/core/push/count-pusher';
 import { renderWatchScreen } from '../../../main/node/cli/watch-screen';
 import { FakeClock } from '../../support/fake-clock';
+
+function neverWritten(): never {
+  throw new Error('No room of this table shows its count to viewers.');
+}
 
 /** One room polled every 10 s on fake time, counting up by 10 a poll from 1,000, into an in-memory history. */
 function watching() {
   const clock = new FakeClock();
   let polls = 0;
+  const budgets = new CommandBudgets(clock, 200);
   const monitor = new AppMonitor({
     source: { getOnlineMemberNum: async () => ({ ok: true, value: 1_000 + 10 * ++polls }) },
-    budget: new RateBudget(clock, 200),
+    budget: budgets.count,
     clock,
     intervalMs: 10_000,
   });
   const history = HistoryStore.inMemory(clock);
   monitor.on(recordInto(history, (groupId) => groupId));
+  // No room opted in to show its count: the pusher writes nothing and the table says nothing of it.
+  const pusher = new CountPusher({
+    writer: {
+      modifyGroupAttr: neverWritten,
+      updateGroupCounter: neverWritten,
+      sendGroupCustomMessage: neverWritten,
+    },
+    clock,
+    slowDown: () => {},
+    onStatus: () => {},
+  });
   monitor.addRooms(['@TGS#stage']);
   monitor.start();
   /** The room's line of the live table. */
   const row = () =>
     renderWatchScreen({
       title: 'Headcount',
-      monitor,
+      engine: { monitor, budgets, pusher },
       history,
       nameOf: () => undefined,
       alerts: [],

@@ -131,6 +131,15 @@ function argumentsFor(method: string) {
     getSparklines: fc.tuple(fc.array(roomKey, { maxLength: 5 })),
     getRoomRules: fc.tuple(roomKey),
     setRoomRules: fc.tuple(roomKey, fc.oneof(fc.constant(null), rules)),
+    getRoomPush: fc.tuple(roomKey),
+    setRoomPush: fc.tuple(
+      roomKey,
+      fc.oneof(
+        fc.constant(null),
+        fc.record({ via: fc.constantFrom('group-attr', 'group-counter', 'message', 'pigeon'), key: text }),
+      ),
+      fc.boolean(),
+    ),
   };
   // Anything at all, as a hand-written request might send: not an array, nulls, nesting.
   const anything = fc.jsonValue({ maxDepth: 3 }).map((value) => (Array.isArray(value) ? value : [value]));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOM_STATES } from '../../../main/common/room-states';
 import { AppMonitor } from '../../../main/core/app-monitor';
+import { CommandBudgets } from '../../../main/core/command-budgets';
 import { imErrorFromCode } from '../../../main/core/error-kind';
 import type { ApiResult } from '../../../main/core/im-client';
 import { RateBudget } from '../../../main/core/rate-budget';
@@ -163,5 +164,34 @@ describe('/metrics: states, names and totals', () => {
       }),
     ).toBe(4);
     expect(text).not.toContain('usersig');
+  });
+});
+
+describe('/metrics: each command’s budget', () => {
+  it('exports the cap, the limit now and the calls waiting per command, and passes promtool', async () => {
+    const clock = new FakeClock();
+    const budgets = new CommandBudgets(clock, 150);
+    const { monitor } = watch(['launch'], () => count(10));
+    const metrics = createServeMetrics();
+    metrics.track(APP, monitor, undefined, budgets);
+    budgets.of('send_group_msg').slowDown(60007);
+    for (let i = 0; i < 3; i++) void budgets.acquire('get_appid_group_list');
+    const text = (await metrics.render()).body;
+    const cap = (command: string) =>
+      sample(text, 'headcount_budget_cap_calls_per_second', { app: APP, command });
+    const limit = (command: string) =>
+      sample(text, 'headcount_budget_limit_calls_per_second', { app: APP, command });
+    expect(cap('get_online_member_num')).toBe(150);
+    expect(cap('modify_group_attr')).toBe(150);
+    expect(cap('get_appid_group_list')).toBe(1);
+    expect(limit('send_group_msg')).toBe(112);
+    expect(limit('update_group_counter')).toBe(150);
+    expect(
+      sample(text, 'headcount_budget_waiting_calls', { app: APP, command: 'get_appid_group_list' }),
+    ).toBe(2);
+    expect(sample(text, 'headcount_budget_waiting_calls', { app: APP, command: 'get_group_info' })).toBe(0);
+    const lint = await run(tool('promtool', 'prometheus'), ['check', 'metrics'], { input: text });
+    expect(lint.stderr + lint.stdout).toBe('');
+    expect(lint.code).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import type {
 } from '../../../main/contract/monitor-api';
 import { NO_FACTS, summaryOf } from '../../support/view-parts';
 import { syntheticOverlayApi } from './synthetic-overlay';
+import { syntheticPushApi } from './synthetic-push';
 import { syntheticSettingsApi } from './synthetic-settings';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -45,6 +46,20 @@ function profile(id: string, label: string, state: ProfileView['state'], rooms: 
       callsPerSecond: rooms / 10,
       capPerSecond: 200,
     },
+    budgets: [
+      {
+        command: 'get_online_member_num',
+        capPerSecond: 200,
+        limitPerSecond: 200,
+        used: rooms / 10,
+        waiting: 0,
+      },
+      { command: 'get_group_info', capPerSecond: 200, limitPerSecond: 200, used: 0, waiting: 0 },
+      { command: 'get_appid_group_list', capPerSecond: 1, limitPerSecond: 1, used: 0, waiting: 0 },
+      { command: 'modify_group_attr', capPerSecond: 200, limitPerSecond: 200, used: 3, waiting: 0 },
+      { command: 'update_group_counter', capPerSecond: 200, limitPerSecond: 200, used: 0, waiting: 0 },
+      { command: 'send_group_msg', capPerSecond: 200, limitPerSecond: 150, used: 1, waiting: 0 },
+    ],
   };
 }
 
@@ -71,7 +86,21 @@ function room(i: number): RoomView {
     stoppedAt: null,
     pinned: i === 42 || i === 1301,
     snoozedUntil: null,
+    push: null,
   };
+  // Some rooms show their count to viewers: most fine, one now and then failing.
+  if (i % 7 === 1)
+    base.push = {
+      via: 'group-attr',
+      key: 'online_member_num',
+      state: i % 49 === 1 ? 'failing' : 'ok',
+      reason:
+        i % 49 === 1
+          ? 'The server answered HTTP 502 instead of a result: a gateway or the network failed for a moment. Headcount retries.'
+          : null,
+      error: i % 49 === 1 ? { kind: 'transient', code: 502 } : null,
+      written: { online, sampledAt: NOW - 2000, writtenAt: NOW - 1900 },
+    };
   if (i % 97 === 5)
     return {
       ...base,
@@ -329,6 +358,7 @@ const api = {
   listAlerts: async (query: { key?: string }) => (query.key ? alertsOf(query.key).reverse() : []),
   ...settingsMethods,
   ...syntheticOverlayApi(page.location.origin),
+  ...syntheticPushApi(rooms, emit, NOW),
   getChart: async (key: string, range: ChartRange) => chartOf(key, range),
   exportCsv: async (key: string, range: ChartRange) => {
     const chart = chartOf(key, range);

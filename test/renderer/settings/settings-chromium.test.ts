@@ -116,6 +116,7 @@ describe('the settings in Chromium', () => {
       'stale',
       'account',
       'session',
+      'push-failing',
     ]) {
       await page.uncheck(`#w0-rule-${rule}`);
     }
@@ -185,11 +186,12 @@ describe('the settings in Chromium', () => {
         'auth',
         'account',
         'session',
+        'push-failing',
       ],
       minSeverity: 'critical',
     });
     await page.waitForSelector('#w1-filters');
-    expect(await text(page, '#w1-filters summary')).toBe('Sends 11 kinds of alert, critical only');
+    expect(await text(page, '#w1-filters summary')).toBe('Sends 12 kinds of alert, critical only');
     await context.close();
   });
 

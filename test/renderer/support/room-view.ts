@@ -22,6 +22,7 @@ export function roomView(overrides: Partial<RoomView> = {}): RoomView {
     stoppedAt: null,
     pinned: false,
     snoozedUntil: null,
+    push: null,
     ...overrides,
   };
 }
@@ -48,6 +49,7 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
       callsPerSecond: 195,
       capPerSecond: 200,
     },
+    budgets: [],
     ...overrides,
   };
 }
