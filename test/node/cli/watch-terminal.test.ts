@@ -42,7 +42,9 @@ beforeAll(async () => {
   const vars = Object.entries(env)
     .filter(([key]) => key.startsWith('HEADCOUNT_'))
     .map(([key, value]) => `${key}=${JSON.stringify(value)}`);
-  const command = `env ${vars.join(' ')} TZ=UTC ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} watch --groups-file ${JSON.stringify(join(folder, 'rooms.txt'))}`;
+  // Every 20 s, 100 calls a second: on a busy machine the two processes keep up, so that a count
+  // is late (stale) only when something is wrong, and the screen's figures can be told exactly.
+  const command = `env ${vars.join(' ')} TZ=UTC ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} watch --interval 20 --groups-file ${JSON.stringify(join(folder, 'rooms.txt'))}`;
   tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
 }, 30_000);
 
@@ -57,7 +59,7 @@ afterAll(async () => {
 
 describe('headcount watch on an 80×24 terminal with 2,000 rooms', () => {
   it('keeps the header, fits the window, puts troubled rooms first and says how many more there are', async () => {
-    await eventually(() => screen().some((line) => /^2,000 live/.test(line)), 'every room counted', 40_000);
+    await eventually(() => screen().some((line) => /^2,000 live/.test(line)), 'every room counted', 60_000);
     for (const groupId of ['@TGS#room0003', '@TGS#room0500', '@TGS#room1200', '@TGS#room1999'])
       sim.control.disband(groupId);
     // One screen on which every other room is live (on a busy machine a count may be late for a
@@ -69,7 +71,7 @@ describe('headcount watch on an 80×24 terminal with 2,000 rooms', () => {
         return lines[2] === '1,996 live · 4 closed · 3 not found';
       },
       'the closed rooms',
-      40_000,
+      60_000,
     );
     expect(lines).toHaveLength(24);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
@@ -103,7 +105,7 @@ describe('headcount watch on an 80×24 terminal with 2,000 rooms', () => {
     expect(counts.length).toBeGreaterThan(2);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(lines.at(-1)).toBe(`… and ${(2_003 - rows.length).toLocaleString('en-US')} more`);
-  }, 120_000);
+  }, 150_000);
 
   it('redraws to fill the window when it is resized', async () => {
     tmux('resize-window', '-t', SESSION, '-x', '120', '-y', '40');
