@@ -41,8 +41,8 @@ describe('RoomWatch', () => {
 
   it('stops a room for good with its reason, counting the failure', () => {
     const room = new RoomWatch('@TGS#a');
-    room.stop(imErrorFromCode(10010, ''));
-    expect(room).toMatchObject({ status: 'stopped', consecutiveFailures: 1, online: null });
+    room.stop(imErrorFromCode(10010, ''), T0);
+    expect(room).toMatchObject({ status: 'stopped', consecutiveFailures: 1, online: null, stoppedAt: T0 });
     expect(room.error?.kind).toBe('group-gone');
   });
 
@@ -51,7 +51,7 @@ describe('RoomWatch', () => {
     failing.recordSample(1, T0, 0);
     failing.recordFailure(imErrorFromCode(10002, ''));
     const stopped = new RoomWatch('s');
-    stopped.stop(imErrorFromCode(10010, ''));
+    stopped.stop(imErrorFromCode(10010, ''), T0);
     const waiting = new RoomWatch('w');
     for (const room of [failing, stopped, waiting]) {
       const before = room.status;
@@ -84,6 +84,7 @@ describe('RoomWatch', () => {
       error: null,
       consecutiveFailures: 0,
       peak: null,
+      stoppedAt: null,
     });
     room.recordSample(12, T0, 1_000);
     const error = imErrorFromCode(10002, '');
@@ -97,6 +98,7 @@ describe('RoomWatch', () => {
       error,
       consecutiveFailures: 1,
       peak: { online: 12, at: T0 },
+      stoppedAt: null,
     });
   });
 });

@@ -50,6 +50,7 @@ function staleRoom(at: number): MonitorEvent {
       error: null,
       consecutiveFailures: 0,
       peak: null,
+      stoppedAt: null,
     },
   };
 }
@@ -64,12 +65,17 @@ describe('thresholds with flap control', () => {
     const alerts = feed(e, [...flapping, 900]);
     expect(brief(alerts)).toEqual(['above:firing', 'above:recovered']);
     expect(alerts[0]).toMatchObject({
-      title: "Room 'Launch Day' 1,010 online",
-      message: 'above 1,000, peak 1,010',
+      title: 'Launch Day: 1,010 online',
+      message: 'Above 1,000: fired · peak 1,010 · id @TGS#launch',
       value: 1010,
       threshold: 1000,
     });
-    expect(alerts[1]).toMatchObject({ value: 900, threshold: 1000 });
+    expect(alerts[1]).toMatchObject({
+      title: 'Launch Day: 900 online',
+      message: 'Above 1,000: recovered · peak 1,010 · id @TGS#launch',
+      value: 900,
+      threshold: 1000,
+    });
     expect(alerts[0]).not.toHaveProperty('errorKind');
   });
 
@@ -86,6 +92,7 @@ describe('thresholds with flap control', () => {
     const e = engine({ ...quiet, above: { threshold: 10 }, repeatMinutes: 1, recovered: false });
     const alerts = feed(e, [...Array(15).fill(20), 1]);
     expect(brief(alerts)).toEqual(['above:firing', 'above:reminder', 'above:reminder']);
+    expect(alerts[1]?.message).toBe('Above 10: still firing · peak 20 · id @TGS#launch');
   });
 });
 
@@ -95,8 +102,8 @@ describe('spikes and drops', () => {
     const alerts = feed(e, [900, 905, 898, 3900, 3950]);
     expect(brief(alerts)).toEqual(['spike:firing']);
     expect(alerts[0]).toMatchObject({
-      title: "Room 'Launch Day' 3,900 online",
-      message: '+334% in 10 s, peak 3,900',
+      title: 'Launch Day: 3,900 online',
+      message: 'Spike: fired · +334% in 10 s · peak 3,900 · id @TGS#launch',
       severity: 'info',
       change: { people: 3002, windowMs: 10_000 },
     });
@@ -112,7 +119,8 @@ describe('spikes and drops', () => {
     const e = engine({ sessions: false });
     const alerts = feed(e, [4200, 4180, 700, 690, ...Array(14).fill(700)]);
     expect(brief(alerts)).toEqual(['drop:firing', 'drop:recovered']);
-    expect(alerts[0]?.message).toBe('-83% in 20 s, peak 4,200');
+    expect(alerts[0]?.message).toBe('Drop: fired · -83% in 20 s · peak 4,200 · id @TGS#launch');
+    expect(alerts[1]?.message).toBe('Drop: recovered · settled at 700 · peak 4,200 · id @TGS#launch');
   });
 
   it('does not alert on a slow drift within the thresholds', () => {
@@ -131,10 +139,10 @@ describe('stream sessions, peaks and milestones', () => {
       'milestone:notice',
       'session:notice',
     ]);
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' stream started");
-    expect(alerts[1]?.title).toBe("Room 'Launch Day' passed 1,000 online");
-    expect(alerts[3]?.title).toBe("Room 'Launch Day' stream ended after 1 min");
-    expect(alerts[3]?.message).toMatch(/^peak 2,100 at \d\d:\d\d, average 1,217$/);
+    expect(alerts[0]?.title).toBe('Launch Day: stream started');
+    expect(alerts[1]?.title).toBe('Launch Day: passed 1,000 online');
+    expect(alerts[3]?.title).toBe('Launch Day: stream ended after 1 min');
+    expect(alerts[3]?.message).toMatch(/^peak 2,100 at \d\d:\d\d, average 1,217 · id @TGS#launch$/);
     expect(alerts[0]).toMatchObject({ session: { event: 'started' }, value: 500 });
     expect(alerts[1]).toMatchObject({ threshold: 1000, value: 1200 });
     expect(alerts[2]).toMatchObject({ threshold: 2000, value: 2100 });
@@ -151,7 +159,7 @@ describe('stream sessions, peaks and milestones', () => {
     const e = engine({ ...quiet, sessions: true });
     const alerts = feed(e, [800, 900, 0]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' stream ended (watched for 20 s)");
+    expect(alerts[0]?.title).toBe('Launch Day: stream ended (watched for 20 s)');
     expect(alerts[0]?.session).toEqual({ event: 'ended', sawStart: false, durationMs: 20_000, average: 850 });
   });
 
@@ -159,6 +167,22 @@ describe('stream sessions, peaks and milestones', () => {
     const e = engine({ ...quiet, peak: { stepPercent: 10, minOnline: 100 } });
     const alerts = feed(e, [50, 120, 125, 130, 140, 200, 205]);
     expect(alerts.map((a) => a.value)).toEqual([120, 140, 200]);
+  });
+});
+
+describe('where watching began', () => {
+  it('takes the first count as known: no milestone it is already past and no new peak fire on it', () => {
+    const e = engine({
+      spike: null,
+      drop: null,
+      sessions: false,
+      milestones: [5_000, 20_000],
+      peak: { minOnline: 1_000, stepPercent: 10 },
+    });
+    expect(feed(e, [12_000, 12_100])).toEqual([]);
+    const later = feed(e, [21_000]);
+    expect(brief(later)).toEqual(['peak:notice', 'milestone:notice']);
+    expect(later[1]?.title).toBe('Launch Day: passed 20,000 online');
   });
 });
 
@@ -177,7 +201,7 @@ describe('failures', () => {
     ];
     expect(brief(alerts)).toEqual(['failing:firing', 'failing:recovered']);
     expect(alerts[0]).not.toHaveProperty('value');
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' polls failing");
+    expect(alerts[0]?.title).toBe('Launch Day: polls failing');
     expect(alerts[0]?.errorKind).toBe('transient');
     expect(alerts[1]).toMatchObject({ value: 310 });
     expect(alerts[1]).not.toHaveProperty('errorKind');
@@ -195,13 +219,30 @@ describe('failures', () => {
     expect(brief(alerts)).toEqual(['session:notice', 'closed:firing', 'session:notice']);
     expect(alerts[1]?.severity).toBe('critical');
     expect(alerts[1]?.errorKind).toBe('group-gone');
+    expect(alerts[1]?.title).toBe('Launch Day: room closed');
+    expect(alerts[1]?.message).toMatch(/^Room closed: fired · .+ · id @TGS#launch$/);
     expect(alerts[2]?.session).toMatchObject({ event: 'ended', sawStart: true, durationMs: 20_000 });
+  });
+
+  it('tells a room that was never counted from a closed one: not found, check the id', () => {
+    const alerts = engine().handle(failure(10010, T0, 1));
+    expect(brief(alerts)).toEqual(['failing:firing']);
+    expect(alerts[0]).toMatchObject({
+      title: 'Launch Day: not found, check the id',
+      errorKind: 'group-gone',
+      severity: 'warning',
+    });
+    expect(alerts[0]?.message).toMatch(
+      /^Polls failing: fired · The server knows no room with this id \(10010\)/,
+    );
+    expect(alerts[0]?.message).toMatch(/ · id @TGS#launch$/);
   });
 
   it('says at once that a group is not a live room', () => {
     const alerts = engine().handle(failure(10007, T0, 1));
     expect(brief(alerts)).toEqual(['failing:firing']);
     expect(alerts[0]?.errorKind).toBe('not-live-room');
+    expect(alerts[0]?.title).toBe('Launch Day: not a live room');
   });
 
   it('raises one alert for rejected credentials for the whole profile, and one recovery', () => {
@@ -258,7 +299,7 @@ describe('app-level alerts, field by field', () => {
         phase: 'firing',
         severity: 'critical',
         title: 'Main app: credentials rejected',
-        message: `${rejected.message} Polling is paused until the credentials change.`,
+        message: `Credentials rejected: fired · ${rejected.message} · polling is paused until the credentials change`,
         at: T0 + 1_000,
         errorKind: 'auth',
       },
@@ -269,7 +310,7 @@ describe('app-level alerts, field by field', () => {
         phase: 'recovered',
         severity: 'info',
         title: 'Main app: credentials rejected, resolved',
-        message: 'Polling again.',
+        message: 'Credentials rejected: recovered · polling again',
         at: T0 + 60_000,
       },
     ]);
@@ -356,7 +397,7 @@ describe('new rules and names on a running engine', () => {
     e.configure({ rules: { ...quiet, above: { threshold: 110 } }, labels: { [ROOM]: 'Finale' } });
     const alerts = feed(e, [130], T0 + 20_000);
     expect(brief(alerts)).toEqual(['above:firing']);
-    expect(alerts[0]?.title).toBe("Room 'Finale' 130 online");
+    expect(alerts[0]?.title).toBe('Finale: 130 online');
   });
 
   it('takes a room override over the profile rule for that room only', () => {
