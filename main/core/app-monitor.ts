@@ -1,6 +1,7 @@
 import { appStatusOf } from './app-status';
 import type { Clock, TimerHandle } from './clock';
 import { CredentialsRetry } from './credentials-retry';
+import { CURRENT_FOR_INTERVALS } from './current-count';
 import { APP_STOPPING_KINDS, type ImError, ROOM_STOPPING_KINDS } from './error-kind';
 import type { ApiResult } from './im-client';
 import type { AppStatus, MonitorEvent, MonitorListener, RoomSnapshot } from './monitor-events';
@@ -30,7 +31,7 @@ export interface AppMonitorOptions {
   clock: Clock;
   intervalMs?: number;
   backoff?: BackoffPolicy;
-  /** A count older than this many effective intervals is stale. */
+  /** A count older than this many effective intervals is stale (by default the totals' rule: two). */
   staleAfterIntervals?: number;
   random?: () => number;
 }
@@ -323,7 +324,7 @@ export class AppMonitor {
       this.budget.slowDown(error.code);
       room.dueAt = now;
     } else if (ROOM_STOPPING_KINDS.has(error.kind)) {
-      room.stop(error);
+      room.stop(error, at);
     } else {
       room.recordFailure(error);
       room.dueAt =
@@ -351,7 +352,8 @@ export class AppMonitor {
       this.wake(woke.gapMs);
     }
     const now = this.elapsed();
-    const staleAfter = this.plan().effectiveIntervalMs * (this.options.staleAfterIntervals ?? 3);
+    const staleAfter =
+      this.plan().effectiveIntervalMs * (this.options.staleAfterIntervals ?? CURRENT_FOR_INTERVALS);
     for (const room of this.rooms.values()) {
       const age = room.ageMs(now);
       if (age !== null && age > staleAfter && !room.staleHeld && room.markStale())
