@@ -122,6 +122,7 @@ function* roomEvents(
       error: status === 'failing' ? TRANSIENT : null,
       consecutiveFailures,
       peak,
+      stoppedAt: null,
     },
     at,
   });

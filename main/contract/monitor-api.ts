@@ -8,7 +8,7 @@
  */
 import type { ErrorKind } from '../common/error-kinds';
 import type { KeyStorage } from '../common/key-storage';
-import type { AppState, RoomStatus } from '../common/room-states';
+import type { AppCondition, AppState, RoomState, RoomStatus } from '../common/room-states';
 import type { RuleSettings } from '../common/rule-settings';
 import type { AlertEntryQuery, AlertEntryView, AlertView, RoomKey } from './alert-api';
 import type { OverlayChange, OverlayView } from './overlay-api';
@@ -20,7 +20,7 @@ export type * from './alert-api';
 export type * from './overlay-api';
 export type * from './push-api';
 export type * from './settings-api';
-export type { AppState, ErrorKind, KeyStorage, RoomStatus, RuleSettings };
+export type { AppCondition, AppState, ErrorKind, KeyStorage, RoomState, RoomStatus, RuleSettings };
 
 /** The longer spans a row's change can be measured over, besides the last minute. */
 export type ChangeWindow = '5m' | '15m' | '30m' | '1h';
@@ -39,6 +39,18 @@ export interface RoomView {
   groupId: string;
   /** The user's label, else the group's Name from get_group_info, else null. */
   label: string | null;
+  /**
+   * The room's own state in the design's words, the one to show and to count by: never the app's
+   * condition (a rate-limited or paused app is said once, in the snapshot's `summary.conditions`).
+   * While `failing`, `error.kind` says why.
+   */
+  state: RoomState;
+  /**
+   * Whether `online` counts in totals: the latest answer is a count no older than two effective
+   * intervals. Otherwise `online`, when there is one, is history (a closed room's last count).
+   */
+  current: boolean;
+  /** The engine's bookkeeping behind `state`; show `state`. */
   status: RoomStatus;
   /** Last measured count; null when none was measured. A failure never reads as 0. */
   online: number | null;
@@ -51,6 +63,8 @@ export interface RoomView {
   changes: Record<ChangeWindow, number | null>;
   error: RoomErrorView | null;
   peak: { online: number; at: number } | null;
+  /** While the room is not polled any more (closed, not found, not a live room, invalid id): since when (epoch ms). */
+  stoppedAt: number | null;
   pinned: boolean;
   /** When a snooze covering this room ends. */
   snoozedUntil: number | null;
@@ -89,12 +103,45 @@ export interface ProfileView {
   budgets: BudgetView[];
 }
 
+/** An app that is not simply running, said once beside the rooms (banner, status line, tray tooltip). */
+export interface AppConditionView {
+  profileId: string;
+  /** The profile's label, to name the app. */
+  label: string;
+  /** `rate-limited`: slowed down after 60007 and recovering by itself; `paused`; `auth-failed`. */
+  condition: AppCondition;
+  /** Why, in English words; `error` says the same for a UI that words it itself. */
+  reason: string | null;
+  error: { kind: ErrorKind; code?: number } | null;
+  /** While the credentials or account are rejected: when they are tried again (epoch ms). */
+  retryAt?: number;
+}
+
+/**
+ * The engine's summary of every room, by the totals rule (design.md, "Room states and totals"): a
+ * surface shows these figures and never adds rooms up itself.
+ */
+export interface MonitorSummary {
+  /** People online in the rooms whose count is current, over every profile. */
+  online: number;
+  /** How many rooms that total adds. */
+  counted: number;
+  /** Every watched room (a profile without its key has none polled, and none here). */
+  rooms: number;
+  /** How many rooms are in each state; every state is present, 0 when none. */
+  states: Record<RoomState, number>;
+  /** The apps that are not simply running, apart from the rooms' states; empty when all run. */
+  conditions: AppConditionView[];
+}
+
 export interface MonitorSnapshot {
   /** True while the built-in simulator plays the demo show because no app profile is set up. */
   demo: boolean;
   paused: boolean;
   profiles: ProfileView[];
   rooms: RoomView[];
+  /** The totals and counts by state, made by the engine; pushed again whenever it changes. */
+  summary: MonitorSummary;
   /** Something the user should know (e.g. settings were damaged and reset, with where the backup is). */
   notices: string[];
   /** The data centres an app can live in, for the profile form. */
@@ -106,6 +153,8 @@ export type MonitorPush =
   | { type: 'snapshot'; snapshot: MonitorSnapshot }
   | { type: 'rooms'; rooms: RoomView[] }
   | { type: 'rooms-removed'; keys: RoomKey[] }
+  /** The summary changed (a total, a state's count or an app's condition). */
+  | { type: 'summary'; summary: MonitorSummary }
   | { type: 'profiles'; profiles: ProfileView[] }
   | { type: 'alert'; alert: AlertView }
   /** A notification was clicked: show this room. */

@@ -23,6 +23,8 @@ export interface RoomSnapshot {
   consecutiveFailures: number;
   /** The highest count seen since watching began. */
   peak: Sample | null;
+  /** While the room is stopped (closed, not found, not a live room, invalid id): since when, epoch ms. */
+  stoppedAt: number | null;
 }
 
 export interface AppStatus {

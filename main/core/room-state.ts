@@ -4,41 +4,23 @@
  * credentials rejected) is the app's: a room is never painted with it, it only stops being polled.
  */
 import type { ErrorKind } from '../common/error-kinds';
-import type { AppState } from '../common/room-states';
+import type { AppState, RoomState } from '../common/room-states';
 import { isCurrentCount } from './current-count';
 import type { RoomSnapshot } from './monitor-events';
-
-/**
- * Every state a room can be in:
- * - `waiting`: added, its first answer not in yet;
- * - `live`: a current count (see {@link isCurrentCount});
- * - `stale`: a count, but no fresh one for two effective intervals (rate limiting, a hung server, sleep);
- * - `failing`: polls fail and are retried; the kind says why;
- * - `closed`: it answered with counts before, and now the server says it does not exist (10010);
- * - `not-found`: 10010 without ever answering with a count: most likely a mistyped id;
- * - `not-live-room`: the group is not an AVChatRoom (10007);
- * - `invalid-group`: the id is not valid (10015);
- * - `paused`: not polled because its app is paused, by a person or until its credentials change.
- */
-export const ROOM_STATES = [
-  'waiting',
-  'live',
-  'stale',
-  'failing',
-  'closed',
-  'not-found',
-  'not-live-room',
-  'invalid-group',
-  'paused',
-] as const;
-
-export type RoomState = (typeof ROOM_STATES)[number];
 
 /** A room's state, with why its polls fail when they do. */
 export type RoomCondition = { state: Exclude<RoomState, 'failing'> } | { state: 'failing'; kind: ErrorKind };
 
+export type { RoomState } from '../common/room-states';
+
 /** What the derivation reads of a room. */
-export type RoomFacts = Pick<RoomSnapshot, 'status' | 'online' | 'ageMs' | 'error'>;
+export type RoomFacts = Pick<RoomSnapshot, 'status' | 'online' | 'ageMs' | 'error'> & {
+  /**
+   * The room answered with a count before this run (its history holds one), so a 10010 now means
+   * it closed, not that its id is wrong. A count in this run is known from `online` alone.
+   */
+  answeredBefore?: boolean;
+};
 
 /** What the derivation reads of the room's app. */
 export interface AppFacts {
@@ -64,8 +46,20 @@ export function roomStateOf(room: RoomFacts, app: AppFacts): RoomCondition {
 
 function stoppedState(room: RoomFacts): RoomCondition {
   const kind = room.error?.kind ?? 'unknown';
-  if (kind === 'group-gone') return { state: room.online === null ? 'not-found' : 'closed' };
+  if (kind === 'group-gone')
+    return { state: room.online === null && room.answeredBefore !== true ? 'not-found' : 'closed' };
   if (kind === 'not-live-room' || kind === 'invalid-group') return { state: kind };
   // The engine stops a room only for the kinds above; anything else is a failure to say as one.
   return { state: 'failing', kind };
+}
+
+/** A room as every surface judges it: its state, and whether its count is current (counts in totals). */
+export interface RoomJudgement {
+  condition: RoomCondition;
+  current: boolean;
+}
+
+/** The room's state and whether its count counts, by one rule (see {@link isCurrentCount}). */
+export function judgeRoom(room: RoomFacts, app: AppFacts): RoomJudgement {
+  return { condition: roomStateOf(room, app), current: isCurrentCount(room, app.effectiveIntervalMs) };
 }

@@ -17,6 +17,8 @@ export class RoomWatch {
   consecutiveFailures = 0;
   error: ImError | null = null;
   peak: Sample | null = null;
+  /** Wall-clock time (epoch ms) the room stopped being polled, while it is stopped. */
+  stoppedAt: number | null = null;
   private latest: Sample | null = null;
   private latestElapsed = 0;
 
@@ -34,6 +36,7 @@ export class RoomWatch {
     if (!this.peak || online > this.peak.online) this.peak = { at, online };
     this.consecutiveFailures = 0;
     this.error = null;
+    this.stoppedAt = null;
     this.status = 'live';
     return previous;
   }
@@ -45,11 +48,12 @@ export class RoomWatch {
     this.status = 'failing';
   }
 
-  /** Stops polling this room for good (gone, not a live room, invalid id), keeping it visible. */
-  stop(error: ImError): void {
+  /** Stops polling this room for good (gone, not a live room, invalid id) at `at`, keeping it visible. */
+  stop(error: ImError, at: number): void {
     this.consecutiveFailures++;
     this.error = error;
     this.status = 'stopped';
+    this.stoppedAt = at;
   }
 
   /** Age of the latest count in ms on the elapsed timeline, or null without one. */
@@ -74,6 +78,7 @@ export class RoomWatch {
       error: this.error,
       consecutiveFailures: this.consecutiveFailures,
       peak: this.peak,
+      stoppedAt: this.status === 'stopped' ? this.stoppedAt : null,
     };
   }
 }

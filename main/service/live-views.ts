@@ -1,8 +1,17 @@
-import type { ProfileView, RoomKey, RoomView } from '../contract/monitor-api';
+import type {
+  AppConditionView,
+  MonitorSummary,
+  ProfileView,
+  RoomKey,
+  RoomView,
+} from '../contract/monitor-api';
 import type { SnoozeBook } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
 import { changeOverMinute } from '../core/history/count-change';
 import type { HistoryStore } from '../core/history/history-store';
+import type { AppStatus, RoomSnapshot } from '../core/monitor-events';
+import { type AppFacts, judgeRoom, type RoomJudgement } from '../core/room-state';
+import { addToTally, emptyTally } from '../core/room-tally';
 import type { ProfileRuntimes, Runtime } from './profile-runtimes';
 import { roomChanges } from './room-changes';
 import { roomPushView } from './room-push';
@@ -57,16 +66,47 @@ export class LiveViews {
       );
   }
 
+  /**
+   * The totals and counts by state over every room, and the apps not simply running: made from the
+   * same judgement as each room's view, so a surface's figures always match its rows.
+   */
+  summary(): MonitorSummary {
+    const tally = emptyTally();
+    for (const runtime of this.options.runtimes.all()) {
+      const engine = runtime.engine;
+      if (!engine) continue;
+      const app = appFacts(engine.monitor.status());
+      for (const room of engine.monitor.snapshot()) {
+        const { condition, current } = this.judge(runtime, room, app);
+        addToTally(tally, { state: condition.state, current, online: room.online });
+      }
+    }
+    return { ...tally, conditions: this.profiles().flatMap(conditionOf) };
+  }
+
+  /**
+   * The room's state and whether its count is current. A room stopped by 10010 before any count this
+   * run is `closed`, not `not-found`, when its history holds a count: it answered in an earlier run.
+   */
+  private judge(runtime: Runtime, room: RoomSnapshot, app: AppFacts): RoomJudgement {
+    const unanswered = room.status === 'stopped' && room.online === null;
+    const answeredBefore =
+      unanswered &&
+      this.options.history.firstCountSince(roomKey(runtime.profile.id, room.groupId), 0) !== null;
+    return judgeRoom({ ...room, answeredBefore }, app);
+  }
+
   private roomsOf(runtime: Runtime, only?: ReadonlySet<string>): RoomView[] {
     const { engine, profile } = runtime;
     if (!engine) return [];
     const { clock, snoozes, history } = this.options;
     const now = clock.wall();
+    const app = appFacts(engine.monitor.status());
     return engine.monitor
       .snapshot()
       .filter((room) => !only || only.has(room.groupId))
       .map((room) =>
-        roomView(profile, room, {
+        roomView(profile, room, this.judge(runtime, room, app), {
           snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
           change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
           changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
@@ -74,4 +114,24 @@ export class LiveViews {
         }),
       );
   }
+}
+
+/** What a room's judgement reads of its app. */
+function appFacts(status: AppStatus): AppFacts {
+  return { state: status.state, effectiveIntervalMs: status.plan.effectiveIntervalMs };
+}
+
+/** The profile's condition, where it is not simply running. */
+function conditionOf(profile: ProfileView): AppConditionView[] {
+  if (profile.state === 'running') return [];
+  return [
+    {
+      profileId: profile.id,
+      label: profile.label,
+      condition: profile.state,
+      reason: profile.reason,
+      error: profile.error,
+      ...(profile.retryAt === undefined ? {} : { retryAt: profile.retryAt }),
+    },
+  ];
 }

@@ -59,6 +59,9 @@ export interface MonitorServiceOptions {
 
 const PUSH_EVERY_MS = 250;
 
+/** The pushes after which the summary may have changed (a snapshot carries its own). */
+const CHANGES_SUMMARY: ReadonlySet<MonitorPush['type']> = new Set(['rooms', 'rooms-removed', 'profiles']);
+
 /**
  * What the service's parts share: one runtime per app profile (its key, engine, alerts), the demo
  * while no profile is set up, the history every profile feeds, the views made from them, and the
@@ -77,6 +80,8 @@ export class ServiceState {
   /** Polling is paused app-wide (a profile started meanwhile starts paused). */
   paused = false;
   private readonly listeners = new Set<(push: MonitorPush) => void>();
+  /** The summary as last pushed, to push it again only when it changed. */
+  private lastSummary = '';
 
   constructor(readonly options: MonitorServiceOptions) {
     this.history = options.history ?? HistoryStore.inMemory(options.clock);
@@ -133,11 +138,14 @@ export class ServiceState {
   }
 
   snapshot(): MonitorSnapshot {
+    const summary = this.views.summary();
+    this.lastSummary = JSON.stringify(summary);
     return {
       demo: this.runtimes.isDemo,
       paused: this.paused,
       profiles: this.views.profiles(),
       rooms: this.views.allRooms(),
+      summary,
       notices: [...(this.options.notices ?? []), ...(this.options.health?.notices() ?? [])],
       regions: REGIONS.map(({ key, label }) => ({ key, label })),
     };
@@ -156,6 +164,16 @@ export class ServiceState {
         // One broken window must not stop the others or the engine.
       }
     }
+    if (CHANGES_SUMMARY.has(push.type)) this.pushSummaryIfChanged();
+  }
+
+  /** Pushes the summary after rooms or apps changed, when its figures moved. */
+  private pushSummaryIfChanged(): void {
+    const summary = this.views.summary();
+    const text = JSON.stringify(summary);
+    if (text === this.lastSummary) return;
+    this.lastSummary = text;
+    this.emit({ type: 'summary', summary });
   }
 
   /** The runtime of a profile, or an error the UI shows. */

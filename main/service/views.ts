@@ -1,5 +1,6 @@
 import type { ProfileView, RoomKey, RoomView } from '../contract/monitor-api';
 import type { AppStatus, RoomSnapshot } from '../core/monitor-events';
+import type { RoomJudgement } from '../core/room-state';
 import type { ProfileRecord } from './service-ports';
 
 export function roomKey(profileId: string, groupId: string): RoomKey {
@@ -17,33 +18,45 @@ export function parseRoomKey(key: RoomKey): { profileId: string; groupId: string
 export function roomView(
   profile: ProfileRecord,
   room: RoomSnapshot,
+  judgement: RoomJudgement,
   extra: Pick<RoomView, 'snoozedUntil' | 'change1m' | 'changes' | 'push'>,
 ): RoomView {
   const record = profile.rooms.find((r) => r.groupId === room.groupId);
   const { error } = room;
+  const { condition } = judgement;
   return {
     key: roomKey(profile.id, room.groupId),
     profileId: profile.id,
     groupId: room.groupId,
     label: record?.label ?? null,
+    state: condition.state,
+    current: judgement.current,
     status: room.status,
     online: room.online,
     measuredAt: room.measuredAt,
     ageMs: room.ageMs,
     change1m: extra.change1m,
     changes: extra.changes,
-    error: error
-      ? {
-          kind: error.kind,
-          ...(error.code === undefined ? {} : { code: error.code }),
-          message: error.message,
-        }
-      : null,
+    error: errorView(error, condition),
     peak: room.peak,
+    stoppedAt: room.stoppedAt,
     pinned: record?.pinned === true,
     snoozedUntil: extra.snoozedUntil,
     push: extra.push,
   };
+}
+
+/** The room's error; a failing room always has one, so that its kind can be said. */
+function errorView(error: RoomSnapshot['error'], condition: RoomJudgement['condition']): RoomView['error'] {
+  if (!error && condition.state === 'failing')
+    return { kind: condition.kind, message: 'Polling this room fails; it is tried again.' };
+  return error
+    ? {
+        kind: error.kind,
+        ...(error.code === undefined ? {} : { code: error.code }),
+        message: error.message,
+      }
+    : null;
 }
 
 export function profileView(

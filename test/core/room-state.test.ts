@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImError } from '../../main/core/error-kind';
-import { type AppFacts, type RoomFacts, roomStateOf } from '../../main/core/room-state';
+import { type AppFacts, judgeRoom, type RoomFacts, roomStateOf } from '../../main/core/room-state';
 
 const running: AppFacts = { state: 'running', effectiveIntervalMs: 10_000 };
 const error = (kind: ImError['kind'], code?: number): ImError => ({ kind, code, message: 'words' });
@@ -27,6 +27,15 @@ describe("a room's state", () => {
     expect(roomStateOf(room({ status: 'stopped', online: null, ageMs: null, error: gone }), running)).toEqual(
       { state: 'not-found' },
     );
+    // Closed before this run began: no count in this run, but one in the room's history.
+    const closedEarlier = room({
+      status: 'stopped',
+      online: null,
+      ageMs: null,
+      error: gone,
+      answeredBefore: true,
+    });
+    expect(roomStateOf(closedEarlier, running)).toEqual({ state: 'closed' });
   });
 
   it('names a group that is not a live room and an invalid id', () => {
@@ -62,5 +71,17 @@ describe("a room's state", () => {
       const closed = room({ status: 'stopped', error: error('group-gone', 10010) });
       expect(roomStateOf(closed, app)).toEqual({ state: 'closed' });
     }
+  });
+
+  it('judges the state and the count by one rule: a room is live exactly while its count is current', () => {
+    for (const ageMs of [0, 19_999, 20_000, 20_001, 45_000]) {
+      const { condition, current } = judgeRoom(room({ ageMs }), running);
+      expect(current).toBe(ageMs <= 20_000);
+      expect(condition.state === 'live').toBe(current);
+    }
+    expect(judgeRoom(room({ status: 'stopped', error: error('group-gone', 10010) }), running)).toEqual({
+      condition: { state: 'closed' },
+      current: false,
+    });
   });
 });

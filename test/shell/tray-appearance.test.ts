@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MonitorSnapshot, ProfileView } from '../../main/contract/monitor-api';
 import { TOOLTIP_MAX, trayAppearance } from '../../main/shell/tray-appearance';
 import { trayStateOf } from '../../main/shell/tray-state';
+import { summaryOf } from '../support/view-parts';
 import { roomView } from './room-view';
 
 function profile(fields: Partial<ProfileView> = {}): ProfileView {
@@ -32,11 +33,13 @@ function profile(fields: Partial<ProfileView> = {}): ProfileView {
 }
 
 function snapshot(fields: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
+  const rooms = fields.rooms ?? [roomView('a', 1_234)];
   return {
     demo: false,
     paused: false,
     profiles: [profile()],
-    rooms: [roomView('a', 1_234)],
+    rooms,
+    summary: summaryOf(rooms),
     notices: [],
     regions: [],
     ...fields,

@@ -1,4 +1,11 @@
-import type { AlertFacts, ChangeWindow } from '../../main/contract/monitor-api';
+import type {
+  AlertFacts,
+  AppConditionView,
+  ChangeWindow,
+  MonitorSummary,
+  RoomView,
+} from '../../main/contract/monitor-api';
+import { tallyRooms } from '../../main/core/room-tally';
 
 /** The facts of an alert that says nothing beyond its rule, for fixtures; spread and override. */
 export const NO_FACTS: AlertFacts = {
@@ -22,3 +29,8 @@ export const NO_CHANGES: Record<ChangeWindow, number | null> = {
   '30m': null,
   '1h': null,
 };
+
+/** The summary the engine makes of these rooms (by the rooms' own `state` and `current`), for fixtures. */
+export function summaryOf(rooms: Iterable<RoomView>, conditions: AppConditionView[] = []): MonitorSummary {
+  return { ...tallyRooms(rooms), conditions };
+}

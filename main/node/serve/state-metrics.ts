@@ -4,8 +4,7 @@
  * now: each scrape starts from nothing, so a removed room leaves no series behind.
  */
 import { Gauge, type Registry } from 'prom-client';
-import type { AppState } from '../../common/room-states';
-import { ROOM_STATES } from '../../core/room-state';
+import { type AppState, ROOM_STATES } from '../../common/room-states';
 import type { MetricsReading } from './metrics-reading';
 
 const APP_STATES: readonly AppState[] = ['running', 'rate-limited', 'auth-failed', 'paused'];

@@ -229,6 +229,7 @@ describe('failures', () => {
         error: null,
         consecutiveFailures: 0,
         peak: null,
+        stoppedAt: null,
       },
     });
     e.handle({ type: 'resumed', sleptMs: 3_600_000, at: T0 + 3_600_000 });

@@ -39,6 +39,7 @@ describe('recordInto', () => {
           error: null,
           consecutiveFailures: 0,
           peak: null,
+          stoppedAt: null,
         },
       },
     ];

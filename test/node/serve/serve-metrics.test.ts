@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROOM_STATES } from '../../../main/common/room-states';
 import { AppMonitor } from '../../../main/core/app-monitor';
 import { CommandBudgets } from '../../../main/core/command-budgets';
 import { imErrorFromCode } from '../../../main/core/error-kind';
 import type { ApiResult } from '../../../main/core/im-client';
 import { RateBudget } from '../../../main/core/rate-budget';
-import { ROOM_STATES } from '../../../main/core/room-state';
 import { createServeMetrics, type RoomFacts } from '../../../main/node/serve/serve-metrics';
 import { run, tool } from '../../deploy/support/tools';
 import { FakeClock } from '../../support/fake-clock';

@@ -16,7 +16,7 @@ import type {
   RoomView,
   RuleSettings,
 } from '../../../main/contract/monitor-api';
-import { NO_FACTS } from '../../support/view-parts';
+import { NO_FACTS, summaryOf } from '../../support/view-parts';
 import { syntheticOverlayApi } from './synthetic-overlay';
 import { syntheticPushApi } from './synthetic-push';
 import { syntheticSettingsApi } from './synthetic-settings';
@@ -73,6 +73,8 @@ function room(i: number): RoomView {
     profileId,
     groupId,
     label: i % 3 === 0 ? `${NAMES[i % NAMES.length]} ${i}` : null,
+    state: 'live',
+    current: true,
     status: 'live',
     online,
     measuredAt: NOW - (i % 9) * 1000,
@@ -81,6 +83,7 @@ function room(i: number): RoomView {
     changes: { '5m': ((i * 53) % 801) - 400, '15m': ((i * 71) % 1601) - 800, '30m': null, '1h': null },
     error: null,
     peak: { online: online + 500, at: NOW - 3_600_000 },
+    stoppedAt: null,
     pinned: i === 42 || i === 1301,
     snoozedUntil: null,
     push: null,
@@ -99,11 +102,23 @@ function room(i: number): RoomView {
       written: { online, sampledAt: NOW - 2000, writtenAt: NOW - 1900 },
     };
   if (i % 97 === 5)
-    return { ...base, status: 'waiting', online: null, measuredAt: null, ageMs: null, change1m: null };
-  if (i % 89 === 7) return { ...base, status: 'stale', ageMs: 95_000, change1m: null };
+    return {
+      ...base,
+      state: 'waiting',
+      current: false,
+      status: 'waiting',
+      online: null,
+      measuredAt: null,
+      ageMs: null,
+      change1m: null,
+    };
+  if (i % 89 === 7)
+    return { ...base, state: 'stale', current: false, status: 'stale', ageMs: 95_000, change1m: null };
   if (i % 83 === 3)
     return {
       ...base,
+      state: 'failing',
+      current: false,
       status: 'failing',
       error: {
         kind: 'transient',
@@ -113,7 +128,10 @@ function room(i: number): RoomView {
   if (i % 211 === 11)
     return {
       ...base,
+      state: 'not-found',
+      current: false,
       status: 'stopped',
+      stoppedAt: NOW - 60_000,
       online: null,
       change1m: null,
       error: { kind: 'group-gone', message: 'The room does not exist or was disbanded: polling it stopped.' },
@@ -121,7 +139,10 @@ function room(i: number): RoomView {
   if (i % 401 === 13)
     return {
       ...base,
+      state: 'not-live-room',
+      current: false,
       status: 'stopped',
+      stoppedAt: NOW - 60_000,
       online: null,
       change1m: null,
       error: { kind: 'not-live-room', message: 'This group is not a live-stream room (AVChatRoom).' },
@@ -158,18 +179,23 @@ const emit = (push: MonitorPush) => {
 };
 
 function snapshot(): MonitorSnapshot {
+  const profiles =
+    state === 'empty'
+      ? [profile('events', 'Events SG', 'running', 0)]
+      : [
+          profile('events', 'Events SG', 'running', 1200),
+          profile('shop', 'Shop Live', 'rate-limited', 500),
+          profile('classroom', 'Classroom', 'running', 300),
+        ];
+  const conditions = profiles.flatMap(({ id, label, state, reason, error }) =>
+    state === 'running' ? [] : [{ profileId: id, label, condition: state, reason, error }],
+  );
   return {
     demo: state === 'demo',
     paused: false,
-    profiles:
-      state === 'empty'
-        ? [profile('events', 'Events SG', 'running', 0)]
-        : [
-            profile('events', 'Events SG', 'running', 1200),
-            profile('shop', 'Shop Live', 'rate-limited', 500),
-            profile('classroom', 'Classroom', 'running', 300),
-          ],
+    profiles,
     rooms: [...rooms.values()],
+    summary: summaryOf(rooms.values(), conditions),
     notices: [],
     regions: [
       { key: 'china', label: 'China' },

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { type LoadFailure, SnapshotLoader } from '../../../renderer/rooms/snapshot-loader';
+import { summaryOf } from '../../support/view-parts';
 
 const snapshot: MonitorSnapshot = {
   demo: false,
   paused: false,
   profiles: [],
   rooms: [],
+  summary: summaryOf([]),
   notices: [],
   regions: [],
 };
