@@ -15,14 +15,15 @@ export interface RoomRow {
   /** The count, or a dash when there is none: a failure never reads as 0. */
   count: string;
   hasCount: boolean;
-  /** The change over the last minute with its direction mark, or '' when unknown. */
+  /** The change over the last minute, signed ("+12", "−30", "0"), or "—" before a minute of history. */
   change: string;
   changeDirection: ChangeDirection;
-  /** The change over the chosen window, the same way, the window's short name ("15m") beside it. */
+  /** The change over the chosen window, the same way ("+312"), or "—" before the window has data. */
   windowChange: string;
   windowChangeDirection: ChangeDirection;
+  /** What goes after the window's change: "/ 15 min", or "not enough history yet" when there is none. */
   window: string;
-  /** What the window's change is, for a tooltip: "Change over 15 min". */
+  /** What the window's change is, for a tooltip: "Change over 15 min", or why there is none. */
   windowTitle: string;
   state: string;
   stateKey: RoomStateKey;
@@ -79,17 +80,26 @@ export function describeRoom(
           });
   const count = room.online === null ? '—' : tr.count(room.online);
   const push = pushProblem(room.push, tr);
+  // A room without a count has no change to tell, and no history to wait for: its row says why instead.
+  const counted = room.online !== null;
   return {
     key: room.key,
     name,
     count,
     hasCount: room.online !== null,
-    change: minute.marked,
+    change: counted ? minute.marked : '',
     changeDirection: minute.direction,
-    windowChange: windowed.marked,
+    windowChange: counted ? windowed.marked : '',
     windowChangeDirection: windowed.direction,
-    window: tr.t(`window.short.${changeWindow}`),
-    windowTitle: tr.t('room.window.title', { window }),
+    window: !counted
+      ? ''
+      : windowed.direction === 'unknown'
+        ? tr.t('change.noHistory')
+        : tr.t('change.over', { window }),
+    windowTitle:
+      windowed.direction === 'unknown'
+        ? tr.t('change.noHistory.title', { window })
+        : tr.t('room.window.title', { window }),
     state: stateWords,
     stateKey: state.key,
     tone: state.tone,
@@ -98,7 +108,7 @@ export function describeRoom(
     spoken: tr.join([
       room.online === null ? tr.t('room.noCount') : tr.t('room.online', { count }),
       spokenMinute,
-      spokenWindow,
+      spokenWindow ?? (counted ? tr.t('change.noHistory.title', { window }) : null),
       stateWords,
       ageWords(ageMs, tr),
       push,
@@ -107,12 +117,22 @@ export function describeRoom(
   };
 }
 
-/** A change in the forms a row needs: its direction, its size with separators, and with a mark ("▲ 1,200"). */
-function changeWords(change: number | null, tr: Translator) {
+/**
+ * A change in the forms a row needs: its direction, its size with separators, and signed ("+1,200",
+ * "−45", "0"), or a dash while its window has no data: never a bare number that could be a count.
+ */
+export function changeWords(change: number | null, tr: Translator) {
   const direction: ChangeDirection =
     change === null ? 'unknown' : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
   const magnitude = change === null ? '' : tr.count(Math.abs(change));
-  const marked = direction === 'up' ? `▲ ${magnitude}` : direction === 'down' ? `▼ ${magnitude}` : magnitude;
+  const marked =
+    direction === 'unknown'
+      ? '—'
+      : direction === 'up'
+        ? `+${magnitude}`
+        : direction === 'down'
+          ? `−${magnitude}`
+          : magnitude;
   return { direction, magnitude, marked };
 }
 

@@ -20,18 +20,18 @@ describe('room rows', () => {
       name: 'Launch Day',
       count: '12,345',
       hasCount: true,
-      change: '▼ 30',
+      change: '−30',
       changeDirection: 'down',
       state: 'live',
       tone: 'ok',
       age: '3 s ago',
-      windowChange: '▼ 25',
+      windowChange: '−25',
       windowChangeDirection: 'down',
-      window: '15m',
+      window: '/ 15 min',
       spoken: '12,345 online, down 30 in the last minute, −25 in 15 min, live, 3 s ago',
     });
     expect(describeRoom(roomView({ change1m: 1500 }), 'running', en, 0, '15m')).toMatchObject({
-      change: '▲ 1,500',
+      change: '+1,500',
       changeDirection: 'up',
     });
     expect(describeRoom(roomView({ change1m: 0 }), 'running', en, 0, '15m')).toMatchObject({
@@ -40,21 +40,21 @@ describe('room rows', () => {
     });
   });
 
-  it('shows the change over the chosen window beside the one-minute change, and says the window', () => {
+  it('shows the change over the chosen window signed and labelled "/ 15 min", and says the window', () => {
     const room = roomView({ change1m: 3, changes: { '5m': 0, '15m': 1200, '30m': null, '1h': -45_000 } });
     const over = (changeWindow: ChangeWindow) => describeRoom(room, 'running', en, 0, changeWindow);
     expect(over('15m')).toMatchObject({
-      change: '▲ 3',
-      windowChange: '▲ 1,200',
+      change: '+3',
+      windowChange: '+1,200',
       windowChangeDirection: 'up',
-      window: '15m',
+      window: '/ 15 min',
       windowTitle: 'Change over 15 min',
       spoken: '1,234 online, up 3 in the last minute, +1,200 in 15 min, live, just now',
     });
     expect(over('1h')).toMatchObject({
-      windowChange: '▼ 45,000',
+      windowChange: '−45,000',
       windowChangeDirection: 'down',
-      window: '1h',
+      window: '/ 1 h',
       spoken: '1,234 online, up 3 in the last minute, −45,000 in 1 h, live, just now',
     });
     expect(over('5m')).toMatchObject({
@@ -62,12 +62,18 @@ describe('room rows', () => {
       windowChangeDirection: 'flat',
       spoken: '1,234 online, up 3 in the last minute, no change in 5 min, live, just now',
     });
-    // Not known yet over half an hour: nothing shown, nothing said, never a 0.
+    // Not known yet over half an hour: a dash and why, never a bare number or a 0.
     expect(over('30m')).toMatchObject({
-      windowChange: '',
+      windowChange: '—',
       windowChangeDirection: 'unknown',
-      window: '30m',
-      spoken: '1,234 online, up 3 in the last minute, live, just now',
+      window: 'not enough history yet',
+      windowTitle: 'not enough history yet for a change over 30 min',
+      spoken:
+        '1,234 online, up 3 in the last minute, not enough history yet for a change over 30 min, live, just now',
+    });
+    expect(describeRoom(roomView({ change1m: null }), 'running', en, 0, '15m')).toMatchObject({
+      change: '—',
+      changeDirection: 'unknown',
     });
     expect(describeRoom(room, 'running', zh, 0, '1h').spoken).toBe(
       '1,234 人在线，近 1 分钟增加 3 人，近 1 小时减少 45,000 人，实时，刚刚',

@@ -69,8 +69,8 @@ describe('the room store', () => {
     expect(source.row('p/r')).toMatchObject({
       count: '100',
       state: 'credentials rejected',
-      windowChange: '▼ 25',
-      window: '15m',
+      windowChange: '−25',
+      window: '/ 15 min',
     });
     expect(source.row('p/missing')).toBeNull();
     expect(source.detail('p/r')?.lines).toEqual(['Room id r in Events']);
