@@ -45,13 +45,12 @@ class Popover {
   private readonly unsubscribe: () => void;
   private readonly loader: SnapshotLoader;
   private readonly toolbar = new Toolbar({
-    setLanguage: (language) => this.choose({ language }),
-    setTheme: (theme) => this.choose({ theme }),
     setSort: (sort) => this.choose({ sort }),
     setChangeWindow: (changeWindow) => this.choose({ changeWindow }),
     setQuery: (query) => this.setQuery(query),
     toggleSettings: () => this.show(this.view === 'settings' ? 'rooms' : 'settings'),
     toggleAlerts: () => this.show(this.view === 'alerts' ? 'rooms' : 'alerts'),
+    enterList: () => this.list.focusCurrent(),
   });
   private readonly sparks = new SparklineFeed(
     { getSparklines: (keys) => this.api.getSparklines(keys) },
@@ -105,11 +104,25 @@ class Popover {
     this.renderArea();
     this.unsubscribe = api.onPush((push) => this.apply(push));
     this.timers.tick = window.setInterval(() => this.tick(), 1000);
+    document.addEventListener('keydown', this.onKey);
     this.loader.load();
   }
 
+  /** `/` anywhere but in a text field goes to the filter, as in most tools with a list to search. */
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    event.preventDefault();
+    if (this.view !== 'rooms') this.show('rooms');
+    else if (this.detail) this.closeRoom(false);
+    this.toolbar.query.focus();
+    this.toolbar.query.select();
+  };
+
   stop(): void {
     this.unsubscribe();
+    document.removeEventListener('keydown', this.onKey);
     this.loader.stop();
     window.clearInterval(this.timers.tick);
     window.clearTimeout(this.timers.arrange);
@@ -181,7 +194,6 @@ class Popover {
       demo: this.meta?.demo ?? false,
       settings: this.view === 'settings',
       alerts: this.view === 'alerts',
-      systemLocale: localeFor('system', navigator.languages),
     });
     this.list.setLabel(this.tr.t('list.label'), this.tr.t('list.help'));
     const profiles = [...this.store.profiles.values()];
@@ -206,7 +218,12 @@ class Popover {
     // Names sort differently in another language.
     if (resort || (this.tr.locale !== before && this.preferences.sort === 'name')) this.arrange();
     else this.renderArea();
-    if (this.view !== 'rooms' && this.tr.locale !== before) this.show(this.view);
+    if (this.view !== 'rooms' && this.tr.locale !== before) {
+      // The view is drawn again in the new words; the control that changed them keeps the focus.
+      const focused = document.activeElement?.id;
+      this.show(this.view);
+      if (focused) document.getElementById(focused)?.focus();
+    }
     this.detail?.translate();
   }
 
@@ -293,17 +310,26 @@ class Popover {
     this.view = view;
     this.settingsArea.hidden = view === 'rooms';
     const rooms = () =>
-      [...this.store.rooms.values()].map((room) => ({ key: room.key, label: room.label ?? room.groupId }));
+      [...this.store.rooms.values()].map((room) => ({
+        key: room.key,
+        label: room.label ?? room.groupId,
+        groupId: room.groupId,
+      }));
     if (view === 'settings' && this.meta) {
       const context = { ...this.meta, profiles: [...this.store.profiles.values()] };
-      const extras = { rooms: rooms(), applyLook: (look: Partial<Preferences>) => this.choose(look, false) };
+      const extras = {
+        rooms: rooms(),
+        look: { language: this.preferences.language, theme: this.preferences.theme },
+        lookKeptInApp: this.lookInSettings,
+        chooseLook: (look: Partial<Preferences>) => this.choose(look),
+      };
       this.settingsArea.replaceChildren(
         settingsView(this.api, context, this.tr, () => this.show('rooms'), extras),
       );
       this.settingsArea.querySelector<HTMLElement>('input, select, textarea')?.focus();
     } else if (view === 'alerts' && this.meta) {
       this.settingsArea.replaceChildren(alertLogView(this.api, rooms(), this.tr, () => this.show('rooms')));
-      this.settingsArea.querySelector<HTMLElement>('select')?.focus();
+      this.settingsArea.querySelector<HTMLElement>('.filters-toggle')?.focus();
     }
     this.applyLook();
     this.renderArea();
