@@ -2,15 +2,22 @@
  * The popover: the total, the room list kept current by the pushes, and the settings. Pushed rooms
  * update their rows in place; the order is re-applied at most every {@link ARRANGE_EVERY_MS}.
  */
-import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../main/contract/monitor-api';
+import type {
+  MonitorApi,
+  MonitorPush,
+  MonitorSnapshot,
+  MonitorSummary,
+  RoomState,
+} from '../main/contract/monitor-api';
 import { alertLogView } from './alerts/alert-log-view';
+import { FIRING_LOOKBACK_MS, FiringRooms } from './alerts/firing-rooms';
 import { el } from './dom';
 import { localeFor, type Translator, translator } from './i18n/translator';
 import { RoomDetail } from './room-view/room-detail';
 import { panelStateFor } from './rooms/panel-state';
-import { type Preferences, readPreferences, writePreferences } from './rooms/preferences';
+import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
-import { arrangeRooms, type ListEntry } from './rooms/room-order';
+import { arrangeRooms, type ListEntry, type SortKey } from './rooms/room-order';
 import { RoomStore } from './rooms/room-store';
 import { SnapshotLoader } from './rooms/snapshot-loader';
 import { SparklineFeed } from './rooms/sparkline-feed';
@@ -35,6 +42,11 @@ class Popover {
   private tr: Translator = translator(localeFor(this.preferences.language, navigator.languages));
   private readonly store = new RoomStore(() => performance.now());
   private meta: Meta | null = null;
+  /** The engine's totals and counts by state: the page shows them, it never adds rooms up itself. */
+  private summary: MonitorSummary | null = null;
+  /** The state chip pressed, if any: the list shows only rooms in that state. */
+  private stateFilter: RoomState | null = null;
+  private readonly firing = new FiringRooms();
   private entries: ListEntry[] = [];
   private query = '';
   private view: 'rooms' | 'settings' | 'alerts' = 'rooms';
@@ -51,6 +63,7 @@ class Popover {
     toggleSettings: () => this.show(this.view === 'settings' ? 'rooms' : 'settings'),
     toggleAlerts: () => this.show(this.view === 'alerts' ? 'rooms' : 'alerts'),
     enterList: () => this.list.focusCurrent(),
+    setStateFilter: (state) => this.setStateFilter(state),
   });
   private readonly sparks = new SparklineFeed(
     { getSparklines: (keys) => this.api.getSparklines(keys) },
@@ -133,17 +146,23 @@ class Popover {
 
   private apply(push: MonitorPush): void {
     if (push.type === 'snapshot') {
-      const { rooms, profiles, ...meta } = push.snapshot;
+      const { rooms, profiles, summary, ...meta } = push.snapshot;
       const first = this.meta === null;
       this.meta = meta;
+      this.summary = summary;
       this.store.replace(rooms, profiles);
       this.applyLook();
       this.arrange();
       if (first) this.showTotal(true);
       if (first) this.adoptSavedLook();
+      if (first) this.loadFiring();
+    } else if (push.type === 'summary') {
+      this.summary = push.summary;
+      this.showTotal();
+    } else if (push.type === 'alert') {
+      if (this.firing.take(push.alert)) this.arrangeSoon();
     } else if (push.type === 'rooms') {
-      if (this.store.update(push.rooms, this.preferences.sort, this.preferences.changeWindow))
-        this.arrangeSoon();
+      if (this.store.update(push.rooms, this.sort(), this.preferences.changeWindow)) this.arrangeSoon();
       this.list.refresh(push.rooms.map((room) => room.key));
       this.showTotal();
       if (this.detail && push.rooms.some((room) => room.key === this.detail?.key)) this.detail.roomChanged();
@@ -166,9 +185,12 @@ class Popover {
     this.timers.arrange = 0;
     this.lastArranged = performance.now();
     this.entries = arrangeRooms(this.store.rooms.values(), {
-      sort: this.preferences.sort,
+      sort: this.sort(),
       changeWindow: this.preferences.changeWindow,
       query: this.query,
+      state: this.stateFilter,
+      firing: this.firing.rooms(),
+      now: Date.now(),
       profileOrder: this.store.profileOrder(),
       compare: this.tr.compare,
     });
@@ -190,7 +212,7 @@ class Popover {
     if (this.preferences.theme === 'system') delete root.dataset.theme;
     else root.dataset.theme = this.preferences.theme;
     document.title = this.tr.t('app.title');
-    this.toolbar.translate(this.tr, this.preferences, {
+    this.toolbar.translate(this.tr, this.sort(), this.preferences.changeWindow, {
       demo: this.meta?.demo ?? false,
       settings: this.view === 'settings',
       alerts: this.view === 'alerts',
@@ -213,10 +235,11 @@ class Popover {
     this.applyLook();
     this.list.refreshAll();
     // Another window re-sorts the list only when it is sorted by change.
-    const resort = change.sort || (change.changeWindow && this.preferences.sort === 'change');
+    const resort =
+      change.sort || (change.changeWindow && (this.sort() === 'change' || this.sort() === 'attention'));
     if (resort) this.list.element.scrollTop = 0;
     // Names sort differently in another language.
-    if (resort || (this.tr.locale !== before && this.preferences.sort === 'name')) this.arrange();
+    if (resort || (this.tr.locale !== before && this.sort() === 'name')) this.arrange();
     else this.renderArea();
     if (this.view !== 'rooms' && this.tr.locale !== before) {
       // The view is drawn again in the new words; the control that changed them keeps the focus.
@@ -225,6 +248,30 @@ class Popover {
       if (focused) document.getElementById(focused)?.focus();
     }
     this.detail?.translate();
+  }
+
+  /** The list's order now: the person's choice, or the one that suits this many rooms. */
+  private sort(): SortKey {
+    return sortFor(this.preferences.sort, this.store.rooms.size);
+  }
+
+  private setStateFilter(state: RoomState | null): void {
+    this.stateFilter = state;
+    this.list.element.scrollTop = 0;
+    this.arrange();
+    window.clearTimeout(this.timers.speak);
+    this.timers.speak = window.setTimeout(() => this.showTotal(true), 800);
+  }
+
+  /** The rooms whose alerts still fire, from the recent log; the pushes keep it from then on. */
+  private loadFiring(): void {
+    this.api
+      .listAlerts({ sinceMs: Date.now() - FIRING_LOOKBACK_MS, limit: 1000 })
+      .then((alerts) => {
+        if (this.firing.takeAll(alerts)) this.arrange();
+      })
+      // Without the log the order still puts failing, closed and stale rooms first.
+      .catch(() => {});
   }
 
   private setQuery(query: string, fromPanel = false): void {
@@ -243,17 +290,12 @@ class Popover {
     if (!room) return;
     const pinned = !room.pinned;
     // Shown at once; the engine's push confirms it, and a refusal puts it back.
-    this.store.update([{ ...room, pinned }], this.preferences.sort, this.preferences.changeWindow);
+    this.store.update([{ ...room, pinned }], this.sort(), this.preferences.changeWindow);
     this.list.refresh([key]);
     this.arrange();
     this.api.setPinned(key, pinned).catch(() => {
       const now = this.store.rooms.get(key);
-      if (now)
-        this.store.update(
-          [{ ...now, pinned: !pinned }],
-          this.preferences.sort,
-          this.preferences.changeWindow,
-        );
+      if (now) this.store.update([{ ...now, pinned: !pinned }], this.sort(), this.preferences.changeWindow);
       this.list.refresh([key]);
       this.arrange();
     });
@@ -374,8 +416,14 @@ class Popover {
   }
 
   private showTotal(speakNow = false): void {
-    const all = this.meta ? this.store.total() : null;
-    this.toolbar.showTotal(all, this.query.trim() ? this.shownTotal() : null, this.tr, speakNow);
+    const filtering = this.query.trim() !== '' || this.stateFilter !== null;
+    this.toolbar.showTotal(
+      this.meta ? this.summary : null,
+      filtering ? this.shownTotal() : null,
+      this.stateFilter,
+      this.tr,
+      speakNow,
+    );
   }
 
   private shownTotal(): Total {

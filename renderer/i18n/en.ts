@@ -35,7 +35,7 @@ export const en = {
   'sort.change': 'Biggest change',
   'sort.name': 'Name',
   'control.window': 'Change over',
-  'control.window.option': '{window} change',
+  'control.window.option': '± {window}',
   'window.5m': '5 min',
   'window.15m': '15 min',
   'window.30m': '30 min',

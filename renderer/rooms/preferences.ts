@@ -14,7 +14,8 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export interface Preferences {
   language: LanguageChoice;
   theme: ThemeChoice;
-  sort: SortKey;
+  /** The list's order; `auto` until the person picks one ("Needs attention" above 20 rooms, else most online). */
+  sort: SortKey | 'auto';
   /** The span each row's second change is measured over, and what "by change" sorts by. */
   changeWindow: ChangeWindow;
 }
@@ -31,14 +32,14 @@ const STORAGE_KEY = 'headcount.preferences';
 export const DEFAULT_PREFERENCES: Preferences = {
   language: 'system',
   theme: 'system',
-  sort: 'count',
+  sort: 'auto',
   changeWindow: '15m',
 };
 
 const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
   language: ['system', 'en', 'zh-CN'],
   theme: ['system', 'light', 'dark'],
-  sort: ['count', 'change', 'name'],
+  sort: ['auto', 'attention', 'count', 'change', 'name'],
   changeWindow: CHANGE_WINDOWS,
 };
 
@@ -61,6 +62,15 @@ export function readPreferences(storage: PreferenceStorage | null): Preferences 
     sort: pick('sort'),
     changeWindow: pick('changeWindow'),
   };
+}
+
+/** Above this many rooms the list opens on "Needs attention": a person cannot scan them all. */
+export const ATTENTION_ABOVE_ROOMS = 20;
+
+/** The order to use: the person's choice, or the one that suits this many rooms. */
+export function sortFor(choice: Preferences['sort'], rooms: number): SortKey {
+  if (choice !== 'auto') return choice;
+  return rooms > ATTENTION_ABOVE_ROOMS ? 'attention' : 'count';
 }
 
 /** Keeps the choices; a storage that refuses is ignored (they then last for this page). */

@@ -79,6 +79,7 @@ export class RoomRowView {
     setAttr(this.element, 'data-tone', row.tone);
     setAttr(this.element, 'data-state', row.stateKey);
     setAttr(this.element, 'data-pinned', row.pinned ? 'true' : null);
+    setAttr(this.element, 'data-historic', row.historic ? 'true' : null);
     setText(this.name, row.name);
     setText(this.stateWords, row.state);
     setText(this.age, row.age ? tr.t('separator.inline') + row.age : '');

@@ -2,7 +2,7 @@
  * What each room row says, from the views the engine pushes: the UI formats, it never recomputes
  * what the engine knows. Pure, so it is tested without a browser.
  */
-import type { AppState, ChangeWindow, RoomView } from '../../main/contract/monitor-api';
+import type { ChangeWindow, RoomView } from '../../main/contract/monitor-api';
 import { errorWords } from '../alerts/alert-words';
 import type { Translator } from '../i18n/translator';
 import { pushProblem } from '../room-view/push-words';
@@ -15,13 +15,15 @@ export interface RoomRow {
   /** The count, or a dash when there is none: a failure never reads as 0. */
   count: string;
   hasCount: boolean;
+  /** The count is history (a closed, failing or stale room's last), shown apart and never summed. */
+  historic: boolean;
   /** The change over the last minute, signed ("+12", "−30", "0"), or "—" before a minute of history. */
   change: string;
   changeDirection: ChangeDirection;
   /** The change over the chosen window, the same way ("+312"), or "—" before the window has data. */
   windowChange: string;
   windowChangeDirection: ChangeDirection;
-  /** What goes after the window's change: "/ 15 min", or "not enough history yet" when there is none. */
+  /** What goes after the window's change: "/ 15 min". */
   window: string;
   /** What the window's change is, for a tooltip: "Change over 15 min", or why there is none. */
   windowTitle: string;
@@ -50,14 +52,13 @@ export function roomName(room: Pick<RoomView, 'label' | 'groupId'>): string {
  */
 export function describeRoom(
   room: RoomView,
-  app: AppState | undefined,
   tr: Translator,
   ageMs: number | null,
   changeWindow: ChangeWindow,
 ): RoomRow {
   const name = roomName(room);
-  const state = roomState(room, app);
-  const stateWords = tr.t(`state.${state.key}`);
+  const state = roomState(room);
+  const stateWords = stateLine(room, tr);
   const minute = changeWords(room.change1m, tr);
   const window = tr.t(`window.${changeWindow}`);
   const windowed = changeWords(room.changes[changeWindow], tr);
@@ -80,22 +81,20 @@ export function describeRoom(
           });
   const count = room.online === null ? '—' : tr.count(room.online);
   const push = pushProblem(room.push, tr);
-  // A room without a count has no change to tell, and no history to wait for: its row says why instead.
-  const counted = room.online !== null;
+  // Only a current count has a change to tell; a closed or failing room's row says why instead.
+  const counted = room.online !== null && room.current;
   return {
     key: room.key,
     name,
     count,
     hasCount: room.online !== null,
+    historic: room.online !== null && !room.current,
     change: counted ? minute.marked : '',
     changeDirection: minute.direction,
     windowChange: counted ? windowed.marked : '',
     windowChangeDirection: windowed.direction,
-    window: !counted
-      ? ''
-      : windowed.direction === 'unknown'
-        ? tr.t('change.noHistory')
-        : tr.t('change.over', { window }),
+    // "+312 / 15 min", or "— / 15 min" with the reason in the tooltip and the spoken words.
+    window: counted ? tr.t('change.over', { window }) : '',
     windowTitle:
       windowed.direction === 'unknown'
         ? tr.t('change.noHistory.title', { window })
@@ -106,9 +105,9 @@ export function describeRoom(
     age: ageWords(ageMs, tr),
     push,
     spoken: tr.join([
-      room.online === null ? tr.t('room.noCount') : tr.t('room.online', { count }),
-      spokenMinute,
-      spokenWindow ?? (counted ? tr.t('change.noHistory.title', { window }) : null),
+      spokenCount(room, count, tr),
+      counted ? spokenMinute : null,
+      counted ? (spokenWindow ?? tr.t('change.noHistory.title', { window })) : null,
       stateWords,
       ageWords(ageMs, tr),
       push,
@@ -134,6 +133,33 @@ export function changeWords(change: number | null, tr: Translator) {
           ? `−${magnitude}`
           : magnitude;
   return { direction, magnitude, marked };
+}
+
+/** The state as a row says it: the failure's kind, when a room closed, what to do about an unknown id. */
+export function stateLine(room: Pick<RoomView, 'state' | 'error' | 'stoppedAt'>, tr: Translator): string {
+  switch (room.state) {
+    case 'failing':
+      return tr.t('row.failing', { kind: tr.t(`kind.${room.error?.kind ?? 'unknown'}`) });
+    case 'closed':
+      return room.stoppedAt === null
+        ? tr.t('roomState.closed')
+        : tr.t('row.closedAt', { time: tr.time(room.stoppedAt) });
+    case 'not-found':
+      return tr.t('row.notFound');
+    case 'waiting':
+      return tr.t('row.waiting');
+    default:
+      return tr.t(`roomState.${room.state}`);
+  }
+}
+
+/** The count in words: current, or history ("500 when it closed at 20:14"), or none. */
+function spokenCount(room: RoomView, count: string, tr: Translator): string {
+  if (room.online === null) return tr.t('room.noCount');
+  if (room.current) return tr.t('room.online', { count });
+  if (room.state === 'closed' && room.stoppedAt !== null)
+    return tr.t('row.history', { count, time: tr.time(room.stoppedAt) });
+  return tr.t('row.lastCount', { count });
 }
 
 /** How old a count is, in words: seconds, then minutes, then hours. */

@@ -4,12 +4,17 @@
  * controls. Language and theme live in the settings, so that at popover size the header stays
  * short. Built once; a language change rewrites its words in place so that focus stays put.
  */
-import { CHANGE_WINDOWS, type ChangeWindow } from '../../main/contract/monitor-api';
+import {
+  CHANGE_WINDOWS,
+  type ChangeWindow,
+  type MonitorSummary,
+  type RoomState,
+} from '../../main/contract/monitor-api';
 import { button, el, setAttr, setText } from '../dom';
 import type { Translator } from '../i18n/translator';
-import type { Preferences } from './preferences';
 import type { SortKey } from './room-order';
-import { type Total, totalLine } from './summary';
+import { StateChips } from './state-chips';
+import { filteredLine, type Total } from './summary';
 
 /** The total is spoken at most this often: a screen reader should not narrate every poll. */
 const SPEAK_EVERY_MS = 60_000;
@@ -26,9 +31,11 @@ export interface ToolbarActions {
   toggleAlerts(): void;
   /** Down from the filter: to the list's current room. */
   enterList(): void;
+  /** Shows only the rooms in this state (null: every state). */
+  setStateFilter(state: RoomState | null): void;
 }
 
-const SORTS: readonly SortKey[] = ['count', 'change', 'name'];
+const SORTS: readonly SortKey[] = ['attention', 'count', 'change', 'name'];
 
 /** The popover's header and filter bar; see the file's comment. */
 export class Toolbar {
@@ -46,7 +53,7 @@ export class Toolbar {
   private readonly settings: HTMLButtonElement;
   private readonly alerts: HTMLButtonElement;
   private readonly total = el('h1', { class: 'total' });
-  private readonly sub = el('p', { class: 'sub' });
+  private readonly chips: StateChips;
   private readonly banners = el('div', { class: 'banners' });
   private readonly queryLabel = el('label', { for: 'room-query', class: 'sr-only' });
   // Hidden from sight for want of room; the options say what they sort by.
@@ -60,11 +67,12 @@ export class Toolbar {
   constructor(actions: ToolbarActions) {
     this.settings = button('', () => actions.toggleSettings(), { class: 'to-settings' });
     this.alerts = button('', () => actions.toggleAlerts(), { class: 'to-alerts' });
+    this.chips = new StateChips((state) => actions.setStateFilter(state));
     const controls = el('div', { class: 'controls' });
     controls.append(this.alerts, this.settings);
     const headline = el('div', { class: 'headline' });
     headline.append(this.total, controls);
-    this.element.append(headline, this.sub, this.banners, this.live);
+    this.element.append(headline, this.chips.element, this.banners, this.live);
     // The order's controls stay together: in a narrow popover they move under the filter as one.
     const order = el('div', { class: 'list-order' });
     order.append(this.sortLabel, this.sort, this.windowLabel, this.changeWindow);
@@ -84,13 +92,14 @@ export class Toolbar {
   /** Writes every word of the toolbar in the UI's language. */
   translate(
     tr: Translator,
-    preferences: Preferences,
+    sort: SortKey,
+    changeWindow: ChangeWindow,
     view: { demo: boolean; settings: boolean; alerts?: boolean },
   ): void {
     fillSelect(
       this.sort,
-      SORTS.map((sort): [string, string] => [sort, tr.t(`sort.${sort}`)]),
-      preferences.sort,
+      SORTS.map((key): [string, string] => [key, tr.t(`sort.${key}`)]),
+      sort,
     );
     setText(this.sortLabel, tr.t('control.sort'));
     this.sort.title = tr.t('control.sort');
@@ -100,7 +109,7 @@ export class Toolbar {
         window,
         tr.t('control.window.option', { window: tr.t(`window.${window}`) }),
       ]),
-      preferences.changeWindow,
+      changeWindow,
     );
     setText(this.windowLabel, tr.t('control.window'));
     this.changeWindow.title = tr.t('control.window');
@@ -112,21 +121,29 @@ export class Toolbar {
   }
 
   /**
-   * The total across rooms (a dash while there is none) and the line under it. The live region
-   * repeats the total (or what the filter shows) when `speakNow`, else at most once a minute.
+   * The engine's total of current counts (a dash while there is none), the rooms by state beside
+   * it, and what a filter leaves. The live region repeats the total (or what the filter shows)
+   * when `speakNow`, else at most once a minute.
    */
-  showTotal(all: Total | null, shown: Total | null, tr: Translator, speakNow = false): void {
-    if (!all || all.rooms === 0) {
+  showTotal(
+    summary: MonitorSummary | null,
+    shown: Total | null,
+    chosen: RoomState | null,
+    tr: Translator,
+    speakNow = false,
+  ): void {
+    this.total.title = tr.t('total.title');
+    if (!summary || summary.rooms === 0) {
       setText(this.total, tr.t('total.online', { count: '—' }));
-      setText(this.sub, '');
+      this.chips.show(null, chosen, '', tr);
       return;
     }
-    setText(this.total, tr.t('total.online', { count: all.online }));
-    setText(this.sub, totalLine(all, shown, tr));
+    setText(this.total, tr.t('total.online', { count: summary.online }));
+    this.chips.show(summary, chosen, shown ? filteredLine(shown, tr) : '', tr);
     const now = performance.now();
     if (!speakNow && now - this.spokenAt < SPEAK_EVERY_MS) return;
     this.spokenAt = now;
-    const spoken = shown ?? all;
+    const spoken = shown ?? { online: summary.online, rooms: summary.rooms };
     this.announce(tr.t('total.announce', { count: spoken.online, rooms: tr.plural('rooms', spoken.rooms) }));
   }
 
