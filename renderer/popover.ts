@@ -17,13 +17,14 @@ import { RoomDetail } from './room-view/room-detail';
 import { panelStateFor } from './rooms/panel-state';
 import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
-import { arrangeRooms, type ListEntry, type SortKey } from './rooms/room-order';
+import { type ArrangeOptions, arrangeRooms, type ListEntry, type SortKey } from './rooms/room-order';
 import { RoomStore } from './rooms/room-store';
 import { SnapshotLoader } from './rooms/snapshot-loader';
 import { SparklineFeed } from './rooms/sparkline-feed';
 import { StatusPanel } from './rooms/status-panel';
 import { bannerLines, type Total, totalOf } from './rooms/summary';
 import { Toolbar } from './rooms/toolbar';
+import { WideViews } from './rooms/wide-views';
 import { settingsView } from './settings/settings-view';
 
 const ARRANGE_EVERY_MS = 400;
@@ -62,12 +63,16 @@ class Popover {
     setQuery: (query) => this.setQuery(query),
     toggleSettings: () => this.show(this.view === 'settings' ? 'rooms' : 'settings'),
     toggleAlerts: () => this.show(this.view === 'alerts' ? 'rooms' : 'alerts'),
-    enterList: () => this.list.focusCurrent(),
+    enterList: () => (this.wide.showing ? this.wide.focusCurrent() : this.list.focusCurrent()),
+    setWideView: (wideView) => this.choose({ wideView }),
     setStateFilter: (state) => this.setStateFilter(state),
   });
   private readonly sparks = new SparklineFeed(
     { getSparklines: (keys) => this.api.getSparklines(keys) },
-    (keys) => this.list.drawSparks(keys),
+    (keys) => {
+      this.list.drawSparks(keys);
+      this.wide.table.drawSparks(keys);
+    },
   );
   private readonly list = new RoomList(
     this.store.source(
@@ -81,6 +86,26 @@ class Popover {
       shown: (keys) => this.sparks.shown(keys),
     },
     (key) => this.sparks.line(key),
+  );
+  /** The table or the wall, in a window 900 px wide or more. */
+  private readonly wide = new WideViews(
+    {
+      translator: () => this.tr,
+      row: (key) => this.rowSource.row(key),
+      room: (key) => this.store.rooms.get(key),
+      firing: (key) => this.firing.has(key),
+    },
+    {
+      open: (key) => this.openRoom(key),
+      shown: (keys) => this.sparks.shown(keys),
+      sort: (sort) => this.choose({ sort }),
+    },
+    (key) => this.sparks.line(key),
+    () => this.arrange(),
+  );
+  private readonly rowSource = this.store.source(
+    () => this.tr,
+    () => this.preferences.changeWindow,
   );
   /** The room view, while one room is shown in full. */
   private detail: RoomDetail | null = null;
@@ -97,7 +122,7 @@ class Popover {
     private readonly api: MonitorApi,
     root: HTMLElement,
   ) {
-    this.roomsArea.append(this.list.element, this.panel.element);
+    this.roomsArea.append(this.list.element, this.wide.element, this.panel.element);
     root.replaceChildren(
       this.toolbar.element,
       this.toolbar.filters,
@@ -163,7 +188,9 @@ class Popover {
       if (this.firing.take(push.alert)) this.arrangeSoon();
     } else if (push.type === 'rooms') {
       if (this.store.update(push.rooms, this.sort(), this.preferences.changeWindow)) this.arrangeSoon();
-      this.list.refresh(push.rooms.map((room) => room.key));
+      const keys = push.rooms.map((room) => room.key);
+      this.list.refresh(keys);
+      this.wide.refresh(keys);
       this.showTotal();
       if (this.detail && push.rooms.some((room) => room.key === this.detail?.key)) this.detail.roomChanged();
     } else if (push.type === 'rooms-removed') {
@@ -184,7 +211,7 @@ class Popover {
     window.clearTimeout(this.timers.arrange);
     this.timers.arrange = 0;
     this.lastArranged = performance.now();
-    this.entries = arrangeRooms(this.store.rooms.values(), {
+    const options: ArrangeOptions = {
       sort: this.sort(),
       changeWindow: this.preferences.changeWindow,
       query: this.query,
@@ -193,9 +220,15 @@ class Popover {
       now: Date.now(),
       profileOrder: this.store.profileOrder(),
       compare: this.tr.compare,
-    });
+    };
+    this.entries = arrangeRooms(this.store.rooms.values(), options);
     this.list.setEntries(this.entries);
     this.renderArea();
+    // The wall always puts the troubled rooms first, whatever the list is sorted by.
+    this.wide.setRooms(
+      () => roomKeys(this.entries),
+      () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, sort: 'attention' })),
+    );
     this.showTotal();
   }
 
@@ -218,6 +251,9 @@ class Popover {
       alerts: this.view === 'alerts',
     });
     this.list.setLabel(this.tr.t('list.label'), this.tr.t('list.help'));
+    this.wide.table.translate(this.sort(), this.tr.t(`window.${this.preferences.changeWindow}`));
+    this.wide.wall.translate();
+    this.toolbar.showWideView(this.preferences.wideView, this.tr);
     const profiles = [...this.store.profiles.values()];
     this.toolbar.showBanners(this.meta ? bannerLines(this.meta, profiles, this.tr) : []);
     this.showTotal();
@@ -236,7 +272,9 @@ class Popover {
     this.list.refreshAll();
     // Another window re-sorts the list only when it is sorted by change.
     const resort =
-      change.sort || (change.changeWindow && (this.sort() === 'change' || this.sort() === 'attention'));
+      change.sort ||
+      change.wideView ||
+      (change.changeWindow && (this.sort() === 'change' || this.sort() === 'attention'));
     if (resort) this.list.element.scrollTop = 0;
     // Names sort differently in another language.
     if (resort || (this.tr.locale !== before && this.sort() === 'name')) this.arrange();
@@ -409,10 +447,11 @@ class Popover {
     this.roomsArea.hidden = away;
     this.toolbar.filters.hidden = away || !this.meta || this.store.rooms.size === 0;
     const wasHidden = this.list.element.hidden;
-    this.list.element.hidden = state !== null;
+    this.wide.show(this.preferences.wideView, state === null && !away);
+    this.list.element.hidden = state !== null || this.wide.showing !== null;
     this.panel.element.hidden = state === null;
     if (state) this.panel.show(state, this.tr);
-    else if (wasHidden) this.list.renderNow();
+    else if (wasHidden && !this.list.element.hidden) this.list.renderNow();
   }
 
   private showTotal(speakNow = false): void {
@@ -438,11 +477,20 @@ class Popover {
   /** Once a second: the ages move on, and so does a retry countdown. */
   private tick(): void {
     this.list.refreshAll();
+    this.wide.refreshAll();
     if (!this.meta && this.loader.failure) this.renderArea();
     this.detail?.roomChanged();
     // Rows that stayed in view need their sparklines again after a while; the feed paces the asking.
     if (!this.roomsArea.hidden && !this.list.element.hidden) this.sparks.shown(this.list.renderedRooms());
+    if (!this.roomsArea.hidden && this.wide.showing === 'table') this.sparks.shown(this.wide.table.drawn());
   }
+}
+
+/** The keys of the rooms among `entries`, in order. */
+function roomKeys(entries: readonly ListEntry[]): string[] {
+  const keys: string[] = [];
+  for (const entry of entries) if (entry.kind === 'room') keys.push(entry.key);
+  return keys;
 }
 
 /** The page's storage, or null where the page may not use it. */

@@ -7,6 +7,9 @@ import { CHANGE_WINDOWS, type ChangeWindow } from '../../main/contract/monitor-a
 import type { LanguageChoice } from '../i18n/translator';
 import type { SortKey } from './room-order';
 
+/** In a window 900 px wide or more: the dense table or the wall of tiles. */
+export type WideView = 'table' | 'wall';
+
 /** Light, dark, or whatever the system shows. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -18,6 +21,8 @@ export interface Preferences {
   sort: SortKey | 'auto';
   /** The span each row's second change is measured over, and what "by change" sorts by. */
   changeWindow: ChangeWindow;
+  /** In a window 900 px wide or more: the dense table or the wall of tiles. */
+  wideView: WideView;
 }
 
 /** The part of the Web Storage API used here, so tests can pass a Map-backed one. */
@@ -34,6 +39,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'system',
   sort: 'auto',
   changeWindow: '15m',
+  wideView: 'table',
 };
 
 const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
@@ -41,6 +47,7 @@ const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
   theme: ['system', 'light', 'dark'],
   sort: ['auto', 'attention', 'count', 'change', 'name'],
   changeWindow: CHANGE_WINDOWS,
+  wideView: ['table', 'wall'],
 };
 
 /** The saved choices; anything missing or not understood falls back to its default. */
@@ -61,6 +68,7 @@ export function readPreferences(storage: PreferenceStorage | null): Preferences 
     theme: pick('theme'),
     sort: pick('sort'),
     changeWindow: pick('changeWindow'),
+    wideView: pick('wideView'),
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../main/contract/monitor-api';
 import { button, el, setAttr, setText } from '../dom';
 import type { Translator } from '../i18n/translator';
+import type { WideView } from './preferences';
 import type { SortKey } from './room-order';
 import { StateChips } from './state-chips';
 import { filteredLine, type Total } from './summary';
@@ -33,6 +34,8 @@ export interface ToolbarActions {
   enterList(): void;
   /** Shows only the rooms in this state (null: every state). */
   setStateFilter(state: RoomState | null): void;
+  /** In a wide window: the table or the wall. */
+  setWideView(view: WideView): void;
 }
 
 const SORTS: readonly SortKey[] = ['attention', 'count', 'change', 'name'];
@@ -54,6 +57,9 @@ export class Toolbar {
   private readonly alerts: HTMLButtonElement;
   private readonly total = el('h1', { class: 'total' });
   private readonly chips: StateChips;
+  /** Table or wall, shown from 900 px (the stylesheet hides it below). */
+  private readonly views = el('div', { class: 'view-switch', role: 'group' });
+  private readonly viewButtons: Record<WideView, HTMLButtonElement>;
   private readonly banners = el('div', { class: 'banners' });
   private readonly queryLabel = el('label', { for: 'room-query', class: 'sr-only' });
   // Hidden from sight for want of room; the options say what they sort by.
@@ -76,7 +82,12 @@ export class Toolbar {
     // The order's controls stay together: in a narrow popover they move under the filter as one.
     const order = el('div', { class: 'list-order' });
     order.append(this.sortLabel, this.sort, this.windowLabel, this.changeWindow);
-    this.filters.append(this.queryLabel, this.query, order);
+    this.viewButtons = {
+      table: button('', () => actions.setWideView('table'), { 'data-view': 'table' }),
+      wall: button('', () => actions.setWideView('wall'), { 'data-view': 'wall' }),
+    };
+    this.views.append(this.viewButtons.table, this.viewButtons.wall);
+    this.filters.append(this.queryLabel, this.query, order, this.views);
     this.sort.addEventListener('change', () => actions.setSort(this.sort.value as SortKey));
     this.changeWindow.addEventListener('change', () =>
       actions.setChangeWindow(this.changeWindow.value as ChangeWindow),
@@ -145,6 +156,15 @@ export class Toolbar {
     this.spokenAt = now;
     const spoken = shown ?? { online: summary.online, rooms: summary.rooms };
     this.announce(tr.t('total.announce', { count: spoken.online, rooms: tr.plural('rooms', spoken.rooms) }));
+  }
+
+  /** Marks the wide view in use. */
+  showWideView(view: WideView, tr: Translator): void {
+    this.views.setAttribute('aria-label', tr.t('views.label'));
+    for (const key of ['table', 'wall'] as const) {
+      setText(this.viewButtons[key], tr.t(`views.${key}`));
+      setAttr(this.viewButtons[key], 'aria-pressed', String(key === view));
+    }
   }
 
   announce(text: string): void {

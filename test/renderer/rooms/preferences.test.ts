@@ -29,12 +29,19 @@ describe('the popover preferences', () => {
 
   it('keep what the user chose', () => {
     const storage = memoryStorage();
-    writePreferences(storage, { language: 'zh-CN', theme: 'dark', sort: 'name', changeWindow: '1h' });
+    writePreferences(storage, {
+      language: 'zh-CN',
+      theme: 'dark',
+      sort: 'name',
+      changeWindow: '1h',
+      wideView: 'wall',
+    });
     expect(readPreferences(storage)).toEqual({
       language: 'zh-CN',
       theme: 'dark',
       sort: 'name',
       changeWindow: '1h',
+      wideView: 'wall',
     });
   });
 
