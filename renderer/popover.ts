@@ -224,10 +224,10 @@ class Popover {
     this.entries = arrangeRooms(this.store.rooms.values(), options);
     this.list.setEntries(this.entries);
     this.renderArea();
-    // The wall always puts the troubled rooms first, whatever the list is sorted by.
+    // The table is one list sorted by its columns; the wall always puts the troubled rooms first.
     this.wide.setRooms(
-      () => roomKeys(this.entries),
-      () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, sort: 'attention' })),
+      () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, flat: true })),
+      () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, sort: 'attention', flat: true })),
     );
     this.showTotal();
   }

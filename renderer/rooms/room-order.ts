@@ -32,6 +32,8 @@ export interface ArrangeOptions {
   firing?: ReadonlySet<RoomKey>;
   /** Epoch ms now, for "closed in the last hour". */
   now?: number;
+  /** One sorted list with no pinned rooms first and no headings (the table and the wall). */
+  flat?: boolean;
 }
 
 /**
@@ -94,9 +96,10 @@ export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions)
       now: options.now ?? 0,
     }),
   );
+  const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });
+  if (options.flat) return shown.map(entry);
   const pinned = shown.filter((room) => room.pinned);
   const rest = shown.filter((room) => !room.pinned);
-  const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });
   if (profiles.size <= 1) return [...pinned, ...rest].map(entry);
 
   const entries: ListEntry[] = [];
