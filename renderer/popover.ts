@@ -222,12 +222,21 @@ class Popover {
       compare: this.tr.compare,
     };
     this.entries = arrangeRooms(this.store.rooms.values(), options);
-    this.list.setEntries(this.entries);
+    // A hidden list would only measure itself for nothing (a forced layout of the wide view).
+    if (!this.wide.showing) this.list.setEntries(this.entries);
     this.renderArea();
     // The table is one list sorted by its columns; the wall always puts the troubled rooms first.
     this.wide.setRooms(
       () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, flat: true })),
-      () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, sort: 'attention', flat: true })),
+      () =>
+        roomKeys(
+          arrangeRooms(this.store.rooms.values(), {
+            ...options,
+            sort: 'attention',
+            flat: true,
+            steady: true,
+          }),
+        ),
     );
     this.showTotal();
   }
@@ -451,7 +460,7 @@ class Popover {
     this.list.element.hidden = state !== null || this.wide.showing !== null;
     this.panel.element.hidden = state === null;
     if (state) this.panel.show(state, this.tr);
-    else if (wasHidden && !this.list.element.hidden) this.list.renderNow();
+    else if (wasHidden && !this.list.element.hidden) this.list.setEntries(this.entries);
   }
 
   private showTotal(speakNow = false): void {

@@ -107,6 +107,7 @@ if (process.argv.includes('--bench')) {
       'simulator-process': 'bench/simulator-process.ts',
       'ui.bench': 'bench/ui.bench.ts',
       'overlay.bench': 'bench/overlay.bench.ts',
+      'wide-views.bench': 'bench/wide-views.bench.ts',
     },
     outdir: 'dist/bench',
   });

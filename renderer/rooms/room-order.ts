@@ -34,6 +34,8 @@ export interface ArrangeOptions {
   now?: number;
   /** One sorted list with no pinned rooms first and no headings (the table and the wall). */
   flat?: boolean;
+  /** "Needs attention" with the calm rooms by name, so that counts moving do not reshuffle them (the wall). */
+  steady?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export function roomComparator(
   sort: SortKey,
   compare: (a: string, b: string) => number,
   changeWindow: ChangeWindow,
-  attention: { firing: ReadonlySet<RoomKey>; now: number } = { firing: new Set(), now: 0 },
+  attention: { firing: ReadonlySet<RoomKey>; now: number; steady?: boolean } = { firing: new Set(), now: 0 },
 ): (a: RoomView, b: RoomView) => number {
   const byName = (a: RoomView, b: RoomView) => compare(roomName(a), roomName(b)) || (a.key < b.key ? -1 : 1);
   if (sort === 'name') return byName;
@@ -66,7 +68,11 @@ export function roomComparator(
   const current = (room: RoomView) => (room.current ? (room.online ?? -1) : -1);
   if (sort === 'count') return (a, b) => current(b) - current(a) || byName(a, b);
   if (sort === 'attention')
-    return attentionComparator(changeWindow, attention, (a, b) => current(b) - current(a) || byName(a, b));
+    return attentionComparator(
+      changeWindow,
+      attention,
+      attention.steady ? byName : (a, b) => current(b) - current(a) || byName(a, b),
+    );
   // Rooms without a known change go last; among equal swings, a rise comes before a drop.
   return (a, b) => {
     const before = a.changes[changeWindow];
@@ -94,6 +100,7 @@ export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions)
     roomComparator(options.sort, options.compare, options.changeWindow, {
       firing: options.firing ?? new Set(),
       now: options.now ?? 0,
+      steady: options.steady === true,
     }),
   );
   const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });

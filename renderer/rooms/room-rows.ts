@@ -35,6 +35,8 @@ export interface RoomRow {
   push: string | null;
   /** The row in words for a screen reader, after the name: count, change, state and age. */
   spoken: string;
+  /** The count alone in words: "1,234 online", "500 when it closed at 20:14", "no count". */
+  countWords: string;
   pinned: boolean;
 }
 
@@ -104,6 +106,7 @@ export function describeRoom(
     tone: state.tone,
     age: ageWords(ageMs, tr),
     push,
+    countWords: spokenCount(room, count, tr),
     spoken: tr.join([
       spokenCount(room, count, tr),
       counted ? spokenMinute : null,

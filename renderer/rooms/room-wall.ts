@@ -30,7 +30,8 @@ class WallTile {
     setAttr(this.element, 'data-firing', source.firing(this.key) ? 'true' : null);
     setText(this.name, row.name);
     setText(this.count, row.count);
-    const words = `${row.name}: ${row.spoken}`;
+    // No age: it would rewrite two thousand labels every second for nothing a tile shows.
+    const words = `${row.name}: ${source.translator().join([row.countWords, row.state])}`;
     setAttr(this.element, 'aria-label', words);
     setAttr(this.element, 'title', words);
   }
@@ -43,6 +44,9 @@ export class RoomWall {
   private keys: string[] = [];
   private active: string | null = null;
   private columns = 1;
+  /** The tile size last set, so an unchanged one costs no style recalculation of every tile. */
+  private sized = '';
+  private padding: { across: number; down: number } | null = null;
 
   constructor(
     private readonly source: WideSource,
@@ -62,6 +66,8 @@ export class RoomWall {
 
   /** Shows these rooms in this order (troubled first). */
   setRooms(keys: string[]): void {
+    // The usual push moves nobody: nothing to do then.
+    if (keys.length === this.keys.length && keys.every((key, i) => key === this.keys[i])) return;
     this.keys = keys;
     const wanted = new Set(keys);
     for (const [key, tile] of this.tiles)
@@ -85,7 +91,10 @@ export class RoomWall {
       expected = node.nextElementSibling;
     }
     if (!this.active || !wanted.has(this.active)) this.active = keys[0] ?? null;
-    for (const [key, tile] of this.tiles) tile.element.tabIndex = key === this.active ? 0 : -1;
+    for (const [key, tile] of this.tiles) {
+      const tabIndex = key === this.active ? 0 : -1;
+      if (tile.element.tabIndex !== tabIndex) tile.element.tabIndex = tabIndex;
+    }
     this.fit();
   }
 
@@ -104,15 +113,22 @@ export class RoomWall {
   /** Sizes the tiles to the space the wall has now. */
   private fit(): void {
     if (this.element.hidden) return;
-    const style = getComputedStyle(this.element);
-    const across = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
-    const down = Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom);
+    if (!this.padding) {
+      const style = getComputedStyle(this.element);
+      this.padding = {
+        across: Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight),
+        down: Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom),
+      };
+    }
     const { tile, tileHeight, columns } = wallLayout(
       this.keys.length,
-      this.element.clientWidth - across,
-      this.element.clientHeight - down,
+      this.element.clientWidth - this.padding.across,
+      this.element.clientHeight - this.padding.down,
     );
     this.columns = columns;
+    const sized = `${tile}/${tileHeight}`;
+    if (sized === this.sized) return;
+    this.sized = sized;
     this.element.style.setProperty('--tile', `${tile}px`);
     this.element.style.setProperty('--tile-height', `${tileHeight}px`);
     setAttr(this.element, 'data-words', tile >= WORDS_FROM ? 'true' : null);

@@ -72,10 +72,9 @@ export class WideViews {
     else if (now === 'wall') this.wall.refresh(keys);
   }
 
+  /** Rewrites what time moves on (the table's ages); a tile shows nothing that ages. */
   refreshAll(): void {
-    const now = this.showing;
-    if (now === 'table') this.table.refreshAll();
-    else if (now === 'wall') this.wall.refreshAll();
+    if (this.showing === 'table') this.table.refreshAll();
   }
 
   focusCurrent(): void {
