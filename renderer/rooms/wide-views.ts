@@ -23,6 +23,8 @@ export class WideViews {
   private view: WideView = 'table';
   /** Shown unless the rooms area has a panel to show instead. */
   private allowed = false;
+  /** What {@link show} last put on screen: the window's width may have changed since. */
+  private shown: WideView | null = null;
 
   constructor(
     source: WideSource,
@@ -48,10 +50,11 @@ export class WideViews {
 
   /** Picks the table or the wall, and whether either may be on screen now (no panel in the way). */
   show(view: WideView, allowed: boolean): void {
-    const before = this.showing;
+    const before = this.shown;
     this.view = view;
     this.allowed = allowed;
     const now = this.showing;
+    this.shown = now;
     this.element.hidden = now === null;
     this.table.element.hidden = now !== 'table';
     this.wall.element.hidden = now !== 'wall';

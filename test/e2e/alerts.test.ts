@@ -100,9 +100,10 @@ describe('alerts from the settings rules, seen in the dashboard', () => {
 
     await page.getByRole('button', { name: 'Alert log' }).click();
     const log = page.getByRole('region', { name: 'Alert log' });
-    // The filters wait behind one button; the room is found by typing its name.
+    // The filters wait behind one button; the room is found by typing its name (a search field
+    // with the rooms' names to pick from, so a combobox to a screen reader).
     await log.getByRole('button', { name: 'Filters' }).click();
-    await log.getByRole('searchbox', { name: 'Room' }).fill('Quiet Room');
+    await log.getByRole('combobox', { name: 'Room' }).fill('Quiet Room');
     await log.getByRole('combobox', { name: 'Rule' }).selectOption({ label: 'Above' });
     const entries = log.getByRole('list', { name: 'Alert log' }).getByRole('listitem');
     await expect.poll(() => entries.count()).toBe(1);

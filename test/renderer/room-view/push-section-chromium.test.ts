@@ -26,16 +26,21 @@ async function open(
   const opened = await popover.open('', { ...options, height: options.height ?? 600 });
   if (options.width)
     await opened.page.setViewportSize({ width: options.width, height: options.height ?? 600 });
-  await opened.page.waitForSelector('.room');
+  // A wide window lists the rooms in the table, a narrow one in rows.
+  await opened.page.locator('.room:visible, .table-body .table-line:visible').first().waitFor();
   return opened;
 }
 
 /** Opens the room view of the room whose name or id matches `query`. */
 async function openRoom(page: Page, query: string): Promise<void> {
   await page.fill('#room-query', query);
-  const row = page.locator('.room', { hasText: query }).first();
-  await row.locator('.room-main').click();
-  await row.locator('.detail-open').click();
+  if (await page.locator('.table-body').isVisible()) {
+    await page.locator('.table-body .table-line', { hasText: query }).first().locator('.table-open').click();
+  } else {
+    const row = page.locator('.room', { hasText: query }).first();
+    await row.locator('.room-main').click();
+    await row.locator('.detail-open').click();
+  }
   await page.waitForSelector('.room-view .push-section select');
 }
 

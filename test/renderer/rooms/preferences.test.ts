@@ -23,6 +23,7 @@ describe('the popover preferences', () => {
       theme: 'system',
       sort: 'auto',
       changeWindow: '15m',
+      wideView: 'table',
     });
     expect(readPreferences(null)).toEqual(DEFAULT_PREFERENCES);
   });
@@ -53,6 +54,7 @@ describe('the popover preferences', () => {
       theme: 'dark',
       sort: 'auto',
       changeWindow: '15m',
+      wideView: 'table',
     });
     // A window the page no longer offers (or never did) is not kept.
     expect(readPreferences(memoryStorage({ [key]: '{"sort":"change","changeWindow":"2h"}' }))).toEqual({
