@@ -8,14 +8,13 @@
  * phases without writes (as before writes existed), the counts' cap figures those of the whole run,
  * and `pushes` sets the two kinds of phase side by side, with each command's calls against its cap.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { COMMAND_CAPS, COUNT_COMMAND, type ImCommand } from '../main/core/command-budgets';
 import { createEngine } from '../main/node/engine';
 import { maxInAnyWindow, windowsOverCap } from '../test/support/call-windows';
 import { percentile, round } from './distribution';
+import { spawnSimulator } from './simulator-child';
 
 const ROOMS = 2000;
 const INTERVAL_MS = 10_000;
@@ -25,18 +24,7 @@ const PHASE_MS = Number(process.env.PHASE_SECONDS ?? 30) * 1000;
 const PHASES = Number(process.env.PHASES ?? 4);
 const WRITE_COMMAND: ImCommand = 'modify_group_attr';
 
-const child = spawn(
-  process.execPath,
-  [new URL('./simulator-process.js', import.meta.url).pathname, String(ROOMS)],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const first = await new Promise<string>((resolve) =>
-  createInterface({ input: child.stdout }).once('line', resolve),
-);
-const simulator = JSON.parse(first) as {
-  baseUrl: string;
-  credentials: { sdkAppId: number; identifier: string; secretKey: string };
-};
+const simulator = await spawnSimulator(ROOMS);
 
 /** When each call left, by command. */
 const sends = new Map<string, number[]>();
@@ -115,12 +103,7 @@ for (let i = 0; i < PHASES; i++) {
 }
 engine.close();
 
-const log = (await (await fetch(`${simulator.baseUrl}/_sim/requests`)).json()) as Array<{
-  at: number;
-  command: string;
-  errorCode: number;
-}>;
-child.stdin.end();
+const log = await simulator.finish();
 
 /** The phases of one kind together: calls, CPU and the ages sampled. */
 function summary(pushing: boolean) {

@@ -102,6 +102,7 @@ if (process.argv.includes('--bench')) {
     ...common,
     entryPoints: {
       'engine.bench': 'bench/engine.bench.ts',
+      'cap-stress.bench': 'bench/cap-stress.bench.ts',
       'alerts.bench': 'bench/alerts.bench.ts',
       'history.bench': 'bench/history.bench.ts',
       'simulator-process': 'bench/simulator-process.ts',

@@ -4,7 +4,7 @@
  * needs: writing counts into rooms can never delay counting them.
  */
 import type { Clock } from './clock';
-import { RateBudget } from './rate-budget';
+import { type CallSlot, RateBudget } from './rate-budget';
 
 /**
  * The documented cap of every command Headcount sends, in calls per second per SDKAppID:
@@ -69,9 +69,14 @@ export class CommandBudgets {
     return this.of(COUNT_COMMAND);
   }
 
-  /** Waits for a slot of `command`'s budget. */
+  /** Waits for a slot of `command`'s budget, dated now. */
   acquire(command: string): Promise<void> {
     return this.of(command).acquire();
+  }
+
+  /** Waits for a slot of `command`'s budget, dated when the call says it left. */
+  reserve(command: string): Promise<CallSlot> {
+    return this.of(command).reserve();
   }
 
   /** A new user cap for every command (never above a command's documented one). */

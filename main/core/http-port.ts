@@ -3,6 +3,12 @@ export interface HttpRequest {
   url: string;
   body: string;
   timeoutMs: number;
+  /**
+   * Called once the request has been handed to the operating system: the moment it leaves, which
+   * the rate budget dates it by. A request waiting for a connection, or behind a busy event loop,
+   * has not left yet.
+   */
+  onSent?: () => void;
 }
 
 export interface HttpResponse {

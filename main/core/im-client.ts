@@ -11,7 +11,7 @@ import { type ImError, imErrorFromCode, USERSIG_EXPIRED } from './error-kind';
 import { type GroupInfo, type GroupListPage, parseGroupInfoList, parseGroupList } from './group-answers';
 import type { HttpPost } from './http-port';
 import { type ApiResult, protocolError, readEnvelope } from './im-response';
-import { ImTransport } from './im-transport';
+import { ImTransport, type ImTransportOptions } from './im-transport';
 import { groupAttrBody, groupCounterBody, groupMessageBody } from './push/room-write-bodies';
 import type { Endpoint } from './regions';
 import { isUint64Decimal } from './uint64';
@@ -37,7 +37,7 @@ export interface ImClientOptions {
    * The rate gate of each command (one budget per command), awaited before every HTTP request,
    * retries and backup-host attempts too.
    */
-  acquire?: (command: string) => Promise<void>;
+  acquire?: ImTransportOptions['acquire'];
   /** Source of the per-request uint32 `random`; crypto-random by default. */
   random?: () => number;
   /** Per-request timeout; the server's own is 3 s, so keep this above it. Default 8000. */

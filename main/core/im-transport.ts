@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { ImError } from './error-kind';
 import type { HttpPost, HttpResponse } from './http-port';
 import { type ApiResult, neverReached, transportError } from './im-response';
+import type { CallSlot } from './rate-budget';
 import type { Endpoint } from './regions';
 import { UserSigCache } from './usersig-cache';
 
@@ -17,8 +18,11 @@ export interface ImTransportOptions {
   endpoint: Endpoint;
   post: HttpPost;
   clock: Pick<Clock, 'wall'>;
-  /** The rate gate of `command`, awaited before every attempt. */
-  acquire: (command: string) => Promise<void>;
+  /**
+   * The rate gate of `command`, awaited before every attempt. A slot it gives is told when the
+   * request left (or, when it never did, once the attempt is over), so the budget dates the call then.
+   */
+  acquire: (command: string) => Promise<CallSlot | undefined> | Promise<void>;
   /** Source of the per-request uint32 `random`; crypto-random when not given. */
   random?: () => number;
   timeoutMs: number;
@@ -99,7 +103,21 @@ export class ImTransport {
     body: string,
     sendIf?: () => boolean,
   ): Promise<Attempt> {
-    await this.options.acquire(command);
+    const slot = (await this.options.acquire(command)) || undefined;
+    try {
+      return await this.post(index, path, body, sendIf, slot);
+    } finally {
+      slot?.done();
+    }
+  }
+
+  private async post(
+    index: number,
+    path: string,
+    body: string,
+    sendIf: (() => boolean) | undefined,
+    slot: CallSlot | undefined,
+  ): Promise<Attempt> {
     if (sendIf && !sendIf()) return { ok: false, failure: NOT_SENT };
     const userSig = this.sigs.get();
     this.lastSig = userSig;
@@ -112,7 +130,12 @@ export class ImTransport {
     ]
       .map(([name, value]) => `${name}=${encodeURIComponent(value ?? '')}`)
       .join('&');
-    const request = { url: `${this.hosts[index]}${path}?${query}`, body, timeoutMs: this.options.timeoutMs };
+    const request = {
+      url: `${this.hosts[index]}${path}?${query}`,
+      body,
+      timeoutMs: this.options.timeoutMs,
+      ...(slot ? { onSent: () => slot.sent() } : {}),
+    };
     try {
       return { ok: true, response: await this.options.post(request) };
     } catch (failure) {

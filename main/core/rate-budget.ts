@@ -8,6 +8,13 @@ export const API_RATE_CAP = 200;
  * arrive within it when the network delays some more than others (the server counts arrivals).
  */
 export const BUDGET_WINDOW_MS = 1025;
+/**
+ * The share of any cap the budget keeps unused: 5 calls of the documented 200 (none of a cap of 1 a
+ * second, which cannot go lower). The server counts arrivals in its own seconds; the window's margin
+ * covers 25 ms of network jitter, and these few spare calls cover the rarer larger spread, so a
+ * burst that arrives closer together than it left still stays under the cap.
+ */
+export const HEADROOM_SHARE = 0.025;
 /** Pause after a rate-limited answer before any further call. */
 const RATE_LIMITED_PAUSE_MS = 1000;
 /** The most slots let go in one turn of the event loop. */
@@ -20,14 +27,28 @@ const CUT_FACTOR = 0.75;
 const RECOVERY_PER_SECOND = 0.05;
 
 /**
+ * A call's slot from {@link RateBudget.reserve}: it holds its place in the budget, undated, until
+ * the call leaves. `sent` dates one send: the first the slot's own, any further one (the same
+ * request sent again on a fresh connection) an extra call, counted so that the next calls wait for
+ * it. `done` ends the slot when its attempt is over; one never sent is dated then.
+ */
+export interface CallSlot {
+  sent(): void;
+  done(): void;
+}
+
+/**
  * The calls-per-second budget of one app profile. Every call the app makes takes one slot, and no
- * sliding one-second window ever holds more calls than the current limit (never above the cap).
- * A rate-limited answer lowers the limit and pauses briefly; it grows back by itself.
+ * sliding one-second window ever holds more calls than the current limit (never above the cap, and
+ * {@link HEADROOM_SHARE} under it). A rate-limited answer lowers the limit and pauses briefly; it
+ * grows back by itself.
  */
 export class RateBudget {
   /** Monotonic times of the calls of the last second, oldest first. */
   private readonly recent: number[] = [];
-  private readonly waiting: Array<() => void> = [];
+  /** Slots reserved whose calls have not left yet: they count in every window until dated. */
+  private unsent = 0;
+  private readonly waiting: Array<(now: number) => void> = [];
   private drainTimer: TimerHandle | null = null;
   private cutLimit: number;
   private cutAt = Number.NEGATIVE_INFINITY;
@@ -60,9 +81,9 @@ export class RateBudget {
     return Math.max(1, Math.floor(Math.min(this.capPerSecond, grown)));
   }
 
-  /** Calls per second the budget can sustain at its cap: slightly under the cap, by the margin. */
+  /** Calls per second the budget can sustain at its cap: slightly under it, by the headroom and margin. */
   sustainableRate(): number {
-    return (this.capPerSecond * 1000) / BUDGET_WINDOW_MS;
+    return (this.unspared(this.capPerSecond) * 1000) / BUDGET_WINDOW_MS;
   }
 
   /** True while the limit is below the cap or calls are paused after a rate-limited answer. */
@@ -70,10 +91,10 @@ export class RateBudget {
     return now < this.pausedUntil || this.limit(now) < this.capPerSecond;
   }
 
-  /** Calls taken in the last second. */
+  /** Calls taken in the last second, and those granted that have not left yet. */
   used(now = this.clock.monotonic()): number {
     this.forget(now);
-    return this.recent.length;
+    return this.recent.length + this.unsent;
   }
 
   /** Calls waiting for a slot. */
@@ -100,7 +121,43 @@ export class RateBudget {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      this.waiting.push(resolve);
+      this.waiting.push((at) => {
+        this.take(at);
+        resolve();
+      });
+      this.drain();
+    });
+  }
+
+  /**
+   * Resolves once a slot is free, in order of asking, with the slot; the call is dated when it says
+   * it left ({@link CallSlot.sent}), not now. Until then it holds its place in every window: a call
+   * held up after its grant (a busy event loop, a connection still opening) can never leave
+   * together with the calls the next window lets go.
+   */
+  reserve(): Promise<CallSlot> {
+    const hold = (): CallSlot => {
+      this.unsent++;
+      let dated = false;
+      const sent = (): void => {
+        if (dated) this.date(this.clock.monotonic());
+        else {
+          dated = true;
+          this.unsent--;
+          this.date(this.clock.monotonic());
+        }
+        this.drain();
+      };
+      return {
+        sent,
+        done: () => {
+          if (!dated) sent();
+        },
+      };
+    };
+    if (this.waitMs() === 0) return Promise.resolve(hold());
+    return new Promise((resolve) => {
+      this.waiting.push(() => resolve(hold()));
       this.drain();
     });
   }
@@ -121,11 +178,26 @@ export class RateBudget {
   private freeInMs(now: number): number {
     if (now < this.pausedUntil) return Math.ceil(this.pausedUntil - now);
     this.forget(now);
-    const limit = this.limit(now);
-    if (this.recent.length < limit) return 0;
+    const limit = Math.min(this.limit(now), this.unspared(this.capPerSecond));
+    if (this.recent.length + this.unsent < limit) return 0;
+    // Slots not yet dated fill the window by themselves: a slot frees when one of them is sent
+    // (which drains); look again after a window in case none ever is.
+    if (this.unsent >= limit) return BUDGET_WINDOW_MS;
     // The oldest call that must leave the window before one more fits.
-    const blocking = this.recent[this.recent.length - limit] as number;
+    const blocking = this.recent[this.recent.length + this.unsent - limit] as number;
     return Math.max(1, Math.ceil(blocking + BUDGET_WINDOW_MS - now));
+  }
+
+  /** The calls of a window `cap` allows, less the headroom. */
+  private unspared(cap: number): number {
+    return Math.max(1, cap - Math.floor(cap * HEADROOM_SHARE));
+  }
+
+  /** Dates a call that left at `at`, keeping the times in order. */
+  private date(at: number): void {
+    let i = this.recent.length;
+    while (i > 0 && (this.recent[i - 1] as number) > at) i--;
+    this.recent.splice(i, 0, at);
   }
 
   private forget(now: number): void {
@@ -143,8 +215,7 @@ export class RateBudget {
     const now = this.clock.monotonic();
     let granted = 0;
     while (this.waiting.length > 0 && granted < GRANTS_PER_TURN && this.freeInMs(now) === 0) {
-      this.take(now);
-      this.waiting.shift()?.();
+      this.waiting.shift()?.(now);
       granted++;
     }
     if (this.waiting.length === 0) return;

@@ -93,6 +93,13 @@ export function createAlerting(options: AlertingOptions) {
       else delete rooms.roomRules[groupId];
       engine.configure({ roomRules: { ...rooms.roomRules } });
     },
+    /**
+     * Names rooms in the alert texts by their label or group Name (learnt after the start); a label
+     * in the settings file wins.
+     */
+    nameRooms(names: Readonly<Record<string, string>>): void {
+      engine.configure({ labels: { ...names, ...rooms.labels } });
+    },
     /** Takes snoozes changed elsewhere (another process, the popover). */
     setSnoozes(snoozes: SnoozeBook): void {
       dispatcher.setSnoozes(snoozes);

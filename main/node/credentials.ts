@@ -18,6 +18,10 @@ export interface LoadedConnection {
   connection: AppConnection;
   /** A CA certificate (PEM) to trust in addition to the system's, for a custom endpoint. */
   ca?: string;
+  /** The region key or the custom endpoint, as chosen from the flags and the environment. */
+  where: { region?: string; endpoint?: string };
+  /** What the user should know about how the flags and the environment were combined. */
+  notes: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -40,8 +44,7 @@ export function loadConnection(flags: CredentialFlags, env: Env): LoadedConnecti
       'No admin identifier: set HEADCOUNT_IDENTIFIER or pass --identifier (an App admin account).',
     );
   }
-  const region = flags.region ?? env.HEADCOUNT_REGION;
-  const endpointUrl = flags.endpoint ?? env.HEADCOUNT_ENDPOINT;
+  const { region, endpointUrl, notes } = whereFrom(flags, env);
   if (!region && !endpointUrl) {
     const keys = REGIONS.map((r) => r.key).join(', ');
     throw new ConfigError(
@@ -56,7 +59,22 @@ export function loadConnection(flags: CredentialFlags, env: Env): LoadedConnecti
   );
   const caFile = flags.caFile ?? env.HEADCOUNT_CA_FILE;
   const connection = { sdkAppId: Number(sdkAppIdText.trim()), identifier, secretKey, endpoint };
-  return caFile ? { connection, ca: readText(caFile, 'CA certificate') } : { connection };
+  const where = { ...(region ? { region } : {}), ...(endpointUrl ? { endpoint: endpointUrl } : {}) };
+  return { connection, where, notes, ...(caFile ? { ca: readText(caFile, 'CA certificate') } : {}) };
+}
+
+/**
+ * The region or endpoint: a flag for either wins over both variables (a command line is the more
+ * deliberate of the two), and the variable it overrides is named in a note rather than refused.
+ */
+function whereFrom(flags: CredentialFlags, env: Env) {
+  const notes: string[] = [];
+  if (flags.region === undefined && flags.endpoint === undefined)
+    return { region: env.HEADCOUNT_REGION, endpointUrl: env.HEADCOUNT_ENDPOINT, notes };
+  const flag = flags.region === undefined ? '--endpoint' : '--region';
+  for (const name of ['HEADCOUNT_REGION', 'HEADCOUNT_ENDPOINT'] as const)
+    if (env[name]) notes.push(`${flag} wins over ${name}, which is ignored for this run.`);
+  return { region: flags.region, endpointUrl: flags.endpoint, notes };
 }
 
 function readSecretKey(file: string | undefined, inline: string | undefined, env: Env): string {

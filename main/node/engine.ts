@@ -34,7 +34,7 @@ export function createEngine(options: EngineOptions) {
     connection: options.connection,
     post,
     clock,
-    acquire: (command) => budgets.acquire(command),
+    acquire: (command) => budgets.reserve(command),
     userSigLifetimeSeconds: options.userSigLifetimeSeconds,
   });
   const monitor = new AppMonitor({

@@ -13,7 +13,12 @@ export const MAX_GROUPS_FILE_LINES = 100_000;
  * A file larger than {@link MAX_GROUPS_FILE_BYTES} (say, /dev/zero) is refused after reading that much.
  */
 export function readGroupsFile(path: string): string[] {
-  return parseGroupsText(readCapped(path), path);
+  const ids = parseGroupsText(readCapped(path), path);
+  if (ids.length === 0)
+    throw new ConfigError(
+      `${path} lists no rooms: write one group id per line (blank lines and lines starting with # are skipped).`,
+    );
+  return ids;
 }
 
 export function parseGroupsText(text: string, name: string): string[] {

@@ -129,6 +129,8 @@ function attempt(exchange: Exchange, mayRetryStale: boolean): Promise<HttpRespon
         stage = 'connected';
       });
     });
+    // Written to the socket, headers and body: the time the rate budget dates the call by.
+    req.once('finish', () => request.onSent?.());
     req.on('error', failWith);
     req.on('response', (res) => {
       answered = true;

@@ -104,6 +104,7 @@ export class ProfileRuntimes {
       if (!runtime.engine || !this.options.alerts) continue;
       const old = runtime.sink;
       runtime.sink = await this.options.alerts(runtime.profile, this.options.onAlert);
+      runtime.sink.nameRooms?.(roomNames(runtime.profile));
       await old?.close();
     }
   }
@@ -112,6 +113,7 @@ export class ProfileRuntimes {
     const engine = this.options.openEngine(runtime.profile, key);
     runtime.engine = engine;
     runtime.sink = (await this.options.alerts?.(runtime.profile, this.options.onAlert)) ?? null;
+    runtime.sink?.nameRooms?.(roomNames(runtime.profile));
     engine.monitor.on(recordInto(this.options.history, (groupId) => roomKey(runtime.profile.id, groupId)));
     engine.monitor.on((event) => {
       runtime.sink?.handle(event);
@@ -122,4 +124,11 @@ export class ProfileRuntimes {
     if (this.options.paused()) engine.monitor.pause();
     engine.monitor.start();
   }
+}
+
+/** The names a profile's rooms go by (their label, or the group Name kept as one), for the alert texts. */
+export function roomNames(profile: ProfileRecord): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const room of profile.rooms) if (room.label) names[room.groupId] = room.label;
+  return names;
 }

@@ -77,6 +77,8 @@ export interface AlertSink {
   close(): Promise<void>;
   /** New rules for one room (null: the defaults again), applied from its next event on. */
   configureRoom?(groupId: string, rules: RuleSettings | null): void;
+  /** The rooms' labels or group Names, for the alert texts; applied from the next event on. */
+  nameRooms?(names: Readonly<Record<string, string>>): void;
 }
 
 export type AlertSinkFactory = (

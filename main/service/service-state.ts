@@ -8,7 +8,7 @@ import type { StorageHealth } from '../core/storage-health';
 import { AlertQueries } from './alert-queries';
 import { LiveViews } from './live-views';
 import { fixedOverlay, type OverlayControl } from './overlay-control';
-import { ProfileRuntimes, type Runtime } from './profile-runtimes';
+import { ProfileRuntimes, type Runtime, roomNames } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { nameUnlabelledRooms } from './room-names';
 import { applyRoomPushes, memoryRoomPush, type RoomPushStore } from './room-push';
@@ -138,8 +138,8 @@ export class ServiceState {
   }
 
   snapshot(): MonitorSnapshot {
+    // Not remembered as pushed: one window asking for a snapshot must not keep a change from the others.
     const summary = this.views.summary();
-    this.lastSummary = JSON.stringify(summary);
     return {
       demo: this.runtimes.isDemo,
       paused: this.paused,
@@ -212,6 +212,8 @@ export class ServiceState {
   /** Takes a changed profile record into its runtime and keeps it (the demo's is never kept). */
   keep(runtime: Runtime, profile: ProfileRecord): void {
     runtime.profile = profile;
+    // A room named or renamed is named so in its next alert too.
+    runtime.sink?.nameRooms?.(roomNames(profile));
     if (!runtime.demo) this.options.profiles.save(profile);
   }
 

@@ -1,6 +1,6 @@
 import type { MonitorSnapshot } from '../contract/monitor-api';
 import { type TrayState, trayStateOf } from './tray-state';
-import { type TrayNumberChoice, trayText } from './tray-text';
+import { conditionLines, type TrayNumberChoice, trayText } from './tray-text';
 
 /** What the tray shows: its state, the number for the icon and the title, and the tooltip. */
 export interface TrayAppearance {
@@ -12,7 +12,7 @@ export interface TrayAppearance {
 
 /** What the appearance is made from. */
 export interface TrayAppearanceInput {
-  snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'profiles' | 'rooms'> &
+  snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'profiles' | 'rooms' | 'summary'> &
     Partial<Pick<MonitorSnapshot, 'notices'>>;
   choice: TrayNumberChoice;
   /** Whether an alert is firing (see FiringAlerts). */
@@ -28,7 +28,7 @@ function clip(text: string): string {
 
 /** The tray's appearance for a snapshot. */
 export function trayAppearance({ snapshot, choice, alerting }: TrayAppearanceInput): TrayAppearance {
-  const text = trayText(snapshot.rooms, choice);
+  const text = trayText(snapshot, choice);
   const rejected = snapshot.profiles.filter((profile) => profile.state === 'auth-failed');
   const state = trayStateOf({
     paused: snapshot.paused,
@@ -42,7 +42,8 @@ export function trayAppearance({ snapshot, choice, alerting }: TrayAppearanceInp
     // A file that cannot be written (a full disk) is said here too, for who looks only at the tray.
     ...(snapshot.notices ?? []),
     snapshot.paused ? 'Polling paused' : '',
-    ...rejected.map((profile) => `${profile.label}: ${profile.reason ?? 'credentials rejected'}`),
+    // A slowed-down or rejected app is said once, here, never on each room.
+    ...conditionLines(snapshot),
   ].filter(Boolean);
   return { state, icon: text.icon, title: text.title, tooltip: clip(lines.join('\n')) };
 }

@@ -3,7 +3,7 @@
  * (get_online_member_num, get_group_info, get_appid_group_list), so the demo, tests and benchmarks
  * run without an account. See {@link startSimulator}.
  */
-export { DEMO_PUSH, demoLabel, demoShow } from './demo-show';
+export { DEMO_PUSH, DEMO_SHOW_SECONDS, demoLabel, demoShow } from './demo-show';
 export { EDITIONS } from './edition';
 export { startSimulator } from './server';
 export type {

@@ -8,7 +8,6 @@ import type { AlertView, ErrorKind, ProfileView } from '../../main/contract/moni
 import type { MessageKey } from '../i18n/en';
 import { enAlerts } from '../i18n/en-alerts';
 import type { Translator } from '../i18n/translator';
-import { errorState } from '../rooms/room-state';
 
 /** An alert's two lines: a title for the list and a message with the details. */
 export interface AlertText {
@@ -22,9 +21,12 @@ export interface ErrorFacts {
   code?: number;
 }
 
-/** The title and message of `alert` in the translator's language. */
-export function alertWords(alert: AlertView, tr: Translator): AlertText {
-  return worded(alert, tr) ?? { title: alert.title, message: alert.message };
+/**
+ * The title and message of `alert` in the translator's language. Where the room is already on show
+ * (its own view), `inRoom` leaves out its id.
+ */
+export function alertWords(alert: AlertView, tr: Translator, { inRoom = false } = {}): AlertText {
+  return worded(alert, tr, inRoom) ?? { title: alert.title, message: alert.message };
 }
 
 /** What went wrong and what to do about it, with the server's code when there was one. */
@@ -85,13 +87,30 @@ const GROUP_TITLES: Partial<Record<AlertView['rule'], MessageKey>> = {
   'push-failing': 'alert.group.push-failing',
 };
 
-function worded(alert: AlertView, tr: Translator): AlertText | null {
+/** Between the parts of a message: the rule and its phase, what happened, the peak, the room's id. */
+const PARTS = ' · ';
+
+function worded(alert: AlertView, tr: Translator, inRoom: boolean): AlertText | null {
   const { facts } = alert;
   if (facts.rooms !== null) return grouped(alert, facts.rooms, tr);
   const text = roomOrApp(alert, tr);
-  // As the engine does, an alert with a count ends with the session's peak so far.
-  if (!text || facts.value === null || !facts.peak || alert.rule === 'session') return text;
-  return { ...text, message: tr.t('alert.withPeak', { message: text.message, peak: facts.peak.online }) };
+  if (!text) return null;
+  // As the engine does: the rule and its phase first, then what happened, the session's peak so far
+  // for an alert with a count, and the room's id, so that a name can always be traced.
+  const peak =
+    facts.value !== null && facts.peak && alert.rule !== 'session'
+      ? tr.t('alert.peak', { peak: facts.peak.online })
+      : '';
+  const id = inRoom ? null : roomId(alert);
+  const parts = [heading(alert, tr), text.message, peak, id === null ? '' : tr.t('alert.id', { id })];
+  return { title: text.title, message: parts.filter(Boolean).join(PARTS) };
+}
+
+/** "Above 1,000: fired", "Spike: still firing", "Polls failing: recovered"; a notice has none. */
+function heading(alert: AlertView, tr: Translator): string {
+  if (alert.phase === 'notice') return '';
+  const rule = tr.t(`alert.rule.${alert.rule}`, { threshold: alert.facts.threshold ?? 0 });
+  return tr.t('alert.heading', { rule, phase: tr.t(`alert.phase.${alert.phase}`) });
 }
 
 function roomOrApp(alert: AlertView, tr: Translator): AlertText | null {
@@ -105,10 +124,8 @@ function roomOrApp(alert: AlertView, tr: Translator): AlertText | null {
   switch (alert.rule) {
     case 'above':
     case 'below':
-      if (threshold === null) return null;
-      return counted(
-        tr.t(recovered ? `alert.${alert.rule}.recovered` : `alert.${alert.rule}`, { threshold }),
-      );
+      // The heading says the rule, its threshold and its phase: nothing to add.
+      return threshold === null ? null : counted('');
     case 'spike':
     case 'drop': {
       if (recovered) return value === null ? null : counted(tr.t('alert.settled', { count: value }));
@@ -129,17 +146,20 @@ function roomOrApp(alert: AlertView, tr: Translator): AlertText | null {
     case 'session':
       return session(alert, room, tr);
     case 'failing':
-      if (recovered) return counted(tr.t('alert.failing.recovered'));
+      if (recovered) return counted('');
       if (!facts.errorKind) return null;
       return {
-        title: tr.t('alert.failing.title', { room, state: tr.t(`state.${errorState(facts.errorKind)}`) }),
+        title: tr.t('alert.failing.title', {
+          room,
+          state: tr.t(FAILING_WORDS[facts.errorKind] ?? 'alert.failing.polls'),
+        }),
         message: errorWords({ kind: facts.errorKind }, tr),
       };
     case 'stale':
-      if (recovered) return counted(tr.t('alert.stale.recovered'));
+      if (recovered) return counted('');
       return { title: tr.t('alert.stale.title', { room }), message: tr.t('alert.stale.message') };
     case 'closed':
-      if (recovered) return counted(tr.t('alert.closed.recovered'));
+      if (recovered) return counted('');
       return {
         title: tr.t('alert.closed.title', { room }),
         message: errorWords({ kind: facts.errorKind ?? 'group-gone' }, tr),
@@ -189,7 +209,7 @@ function appLevel(alert: AlertView, rule: 'auth' | 'account', tr: Translator): A
   if (alert.phase === 'recovered')
     return { title: tr.t('alert.app.resolved', { title }), message: tr.t('alert.app.recovered') };
   const reason = errorWords({ kind: alert.facts.errorKind ?? rule }, tr);
-  return { title, message: tr.t('alert.app.message', { reason }) };
+  return { title, message: [reason, tr.t('alert.app.paused')].join(PARTS) };
 }
 
 function grouped(alert: AlertView, count: number, tr: Translator): AlertText {
@@ -202,17 +222,31 @@ function grouped(alert: AlertView, count: number, tr: Translator): AlertText {
   const placed = where
     ? tr.t('alert.group.where', { title: summary, where: regionLabel({ key: where, label: where }, tr) })
     : summary;
-  const title = alert.phase === 'recovered' ? tr.t('alert.group.recovered', { title: placed }) : placed;
+  const title =
+    alert.phase === 'notice'
+      ? placed
+      : tr.t('alert.heading', { rule: placed, phase: tr.t(`alert.phase.${alert.phase}`) });
   // The message names the rooms; without a shared kind of failure to explain, the engine's list stays.
   const { errorKind } = alert.facts;
   return { title, message: errorKind ? errorWords({ kind: errorKind }, tr) : alert.message };
 }
 
-/** "Room 'Launch Day'" from the label, else the room's id from its key. */
+/** The room by its label or group Name, else by its id. */
 function roomName(alert: AlertView, tr: Translator): string {
   const { label } = alert.facts;
-  if (label) return tr.t('alert.room.label', { label });
-  const key = alert.roomKey ?? '';
-  const id = key.startsWith(`${alert.profileId}/`) ? key.slice(alert.profileId.length + 1) : key;
-  return tr.t('alert.room.id', { id });
+  return label ? tr.t('alert.room.label', { label }) : tr.t('alert.room.id', { id: roomId(alert) ?? '' });
 }
+
+/** The room's group id, from its key; null for an alert about the app. */
+function roomId(alert: AlertView): string | null {
+  const key = alert.roomKey;
+  if (key === null) return null;
+  return key.startsWith(`${alert.profileId}/`) ? key.slice(alert.profileId.length + 1) : key;
+}
+
+/** A failing room's title says why polling failed or stopped: not found, not a live room, a wrong id. */
+const FAILING_WORDS: Partial<Record<ErrorKind, MessageKey>> = {
+  'group-gone': 'alert.failing.notFound',
+  'not-live-room': 'alert.failing.notLiveRoom',
+  'invalid-group': 'alert.failing.invalidGroup',
+};

@@ -5,7 +5,8 @@
  */
 export const enPush = {
   'rule.push-failing': 'Count not reaching viewers',
-  'alert.push.title': '{room} count not reaching viewers',
+  'alert.push.title': '{room}: count not reaching viewers',
+  'alert.rule.push-failing': 'Count not reaching viewers',
   'alert.push.recovered': 'the count reaches viewers again',
   'alert.group.push-failing': 'Counts not reaching viewers in {rooms}',
 

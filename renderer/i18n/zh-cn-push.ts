@@ -5,6 +5,7 @@ import type { enPush } from './en-push';
 export const zhCNPush: Record<keyof typeof enPush, string> = {
   'rule.push-failing': '人数未送达观众',
   'alert.push.title': '{room}的人数未送达观众',
+  'alert.rule.push-failing': '人数未送达观众',
   'alert.push.recovered': '观众已能再次看到人数',
   'alert.group.push-failing': '{rooms}的人数未送达观众',
 

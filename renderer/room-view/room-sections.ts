@@ -45,14 +45,14 @@ export class SessionsSection {
     const { current, past } = this.sessions ?? { current: null, past: [] };
     const nodes: HTMLElement[] = [];
     if (current) {
-      const { message } = alertWords(current, tr);
+      const { message } = alertWords(current, tr, { inRoom: true });
       const text = tr.t('sessions.current', { time: tr.time(current.at), message });
       nodes.push(el('p', { class: 'session-current' }, text));
     }
     if (past.length > 0) {
       const list = el('ul', { class: 'session-list' });
       for (const alert of past) {
-        const values = { time: tr.time(alert.at), ...alertWords(alert, tr) };
+        const values = { time: tr.time(alert.at), ...alertWords(alert, tr, { inRoom: true }) };
         list.append(el('li', {}, tr.t('sessions.item', values)));
       }
       nodes.push(list);

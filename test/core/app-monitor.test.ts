@@ -74,14 +74,16 @@ describe('AppMonitor scheduling', () => {
   });
 
   it('stretches the interval when the rooms do not fit the cap, and says by how much', async () => {
-    const { clock, service, monitor } = setup({ rooms: 3000, cap: 200 });
+    // A tenth of a full app (3000 rooms at 200 calls/s) runs the same sums in a tenth of the time.
+    const { clock, service, monitor } = setup({ rooms: 300, cap: 20 });
     const plan = monitor.status().plan;
-    // 3000 rooms at 200 calls/s, each second counted with its 25 ms margin for network jitter.
+    // 300 rooms at 20 calls/s (a cap this small keeps no headroom), each second counted with its 25 ms
+    // margin for network jitter.
     expect(plan.effectiveIntervalMs).toBe(15_375);
     expect(plan.stretch).toBe(1.5375);
     await clock.advance(45_000);
-    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
-    expect(service.calls.length).toBeGreaterThanOrEqual(8_700);
+    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(20);
+    expect(service.calls.length).toBeGreaterThanOrEqual(870);
   });
 
   it('keeps each room fresh: a live count, its age and its peak', async () => {
@@ -191,7 +193,7 @@ describe('AppMonitor after the machine sleeps', () => {
     const stale = snapshot.filter((room) => room.status === 'stale');
     expect(stale.length).toBeGreaterThan(1_700);
     expect(Math.min(...stale.map((room) => room.ageMs ?? 0))).toBeGreaterThan(3_600_000);
-    await clock.advance(10_250);
+    await clock.advance(monitor.status().plan.effectiveIntervalMs);
     expect(monitor.snapshot().every((room) => room.status === 'live')).toBe(true);
     expect(service.calls.length - before).toBeGreaterThanOrEqual(2_000);
     expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(200);
@@ -252,5 +254,333 @@ describe('AppMonitor under any mix of rooms, answers and sleeps', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('AppMonitor, what a caller changes while it runs', () => {
+  it('stops telling a listener that unsubscribed', async () => {
+    const { clock, monitor } = setup({ rooms: 1 });
+    const heard: string[] = [];
+    const unsubscribe = monitor.on((event) => heard.push(event.type));
+    await clock.advance(10_000);
+    expect(heard).toContain('sample');
+    unsubscribe();
+    const before = heard.length;
+    await clock.advance(20_000);
+    expect(heard).toHaveLength(before);
+  });
+
+  it('starts once however often it is started, and leaves no timer behind when stopped', async () => {
+    const { clock, service, monitor } = setup({ rooms: 3 });
+    await clock.advance(1_000);
+    const timers = clock.pendingTimers;
+    monitor.start();
+    expect(clock.pendingTimers).toBe(timers);
+    await clock.advance(9_000);
+    expect(service.calls).toHaveLength(4);
+    monitor.stop();
+    expect(clock.pendingTimers).toBe(0);
+    await clock.advance(30_000);
+    expect(service.calls).toHaveLength(4);
+  });
+
+  it('spreads the polled rooms over a new interval from now, the one due next first, leaving stopped ones out', async () => {
+    const { clock, service, monitor } = setup({
+      rooms: 3,
+      answer: (id) => (id === 'room-0' ? fail(10010) : { ok: true, value: 1 }),
+    });
+    // Due at 0, 3.3 s and 6.7 s into the first interval: room-0 stops, room-1 is polled, room-2 is next.
+    await clock.advance(5_000);
+    const changedAt = clock.monotonic();
+    const before = service.calls.length;
+    monitor.setIntervalMs(30_000);
+    await clock.advance(20_000);
+    expect(service.calls.slice(before)).toEqual([
+      { groupId: 'room-2', at: changedAt },
+      { groupId: 'room-1', at: changedAt + 15_000 },
+    ]);
+  });
+
+  it('tells a room event when a room changes state, and only then', async () => {
+    const { clock, monitor, events } = setup({
+      rooms: 1,
+      answer: (_, call) => (call === 3 ? fail(10002) : { ok: true, value: 5 }),
+    });
+    await clock.advance(25_000);
+    const changes = events.flatMap((e) => (e.type === 'room' ? [e.room.status] : []));
+    expect(changes).toEqual(['live', 'failing', 'live']);
+    expect(monitor.room('room-0')?.status).toBe('live');
+  });
+
+  it('keeps a room added again as it was: its count, and one poll per interval', async () => {
+    let online = 10;
+    const { clock, service, monitor } = setup({ rooms: 1, answer: () => ({ ok: true, value: online++ }) });
+    await clock.advance(10_000);
+    monitor.addRooms(['room-0', 'room-0']);
+    expect(monitor.snapshot()).toHaveLength(1);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'live', online: 11 });
+    await clock.advance(10_000);
+    expect(service.callsOf('room-0')).toHaveLength(3);
+  });
+
+  it('forgets a removed room: no more polls, no snapshot, and its answer on the way is dropped', async () => {
+    const { clock, service, monitor, events } = setup({
+      rooms: 2,
+      answer: (id, call) => (id === 'room-1' && call === 2 ? 'hang' : { ok: true, value: 4 }),
+    });
+    await clock.advance(20_000);
+    expect(service.callsOf('room-1')).toHaveLength(2);
+    monitor.removeRoom('room-1');
+    expect(monitor.room('room-1')).toBeUndefined();
+    expect(monitor.snapshot().map((room) => room.groupId)).toEqual(['room-0']);
+    expect(monitor.status().plan.rooms).toBe(1);
+    expect(events.at(-1)).toMatchObject({ type: 'status', status: { plan: { rooms: 1 } } });
+    const heard = events.length;
+    await clock.advance(30_000);
+    expect(service.callsOf('room-1')).toHaveLength(2);
+    expect(events.slice(heard).some((e) => 'groupId' in e && e.groupId === 'room-1')).toBe(false);
+  });
+
+  it('polls a stopped room again at once when asked: waiting without a count, stale with one', async () => {
+    let gone = true;
+    const { clock, service, monitor } = setup({
+      rooms: 2,
+      answer: (id, call) => (gone && (id === 'room-0' || call > 1) ? fail(10010) : { ok: true, value: 9 }),
+    });
+    await clock.advance(20_000);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'stopped', online: null });
+    expect(monitor.room('room-1')).toMatchObject({ status: 'stopped', online: 9 });
+    gone = false;
+    const now = clock.monotonic();
+    monitor.retryRoom('room-0');
+    monitor.retryRoom('room-1');
+    monitor.retryRoom('room-9');
+    expect(monitor.room('room-0')?.status).toBe('waiting');
+    expect(monitor.room('room-1')?.status).toBe('stale');
+    await clock.advance(0);
+    expect(service.callsOf('room-0').at(-1)).toBe(now);
+    expect(service.callsOf('room-1').at(-1)).toBe(now);
+    expect(monitor.room('room-0')).toMatchObject({ status: 'live', online: 9 });
+    expect(monitor.room('room-9')).toBeUndefined();
+  });
+
+  it('polls a failing room again at once when asked, before its backoff is over', async () => {
+    const { clock, service, monitor } = setup({
+      rooms: 1,
+      answer: (_, call) => (call === 1 ? fail(10002) : { ok: true, value: 3 }),
+    });
+    // The first retry would wait 1.5 s (2 s, jitter at 0.75).
+    await clock.advance(1_000);
+    expect(service.callsOf('room-0')).toHaveLength(1);
+    expect(monitor.room('room-0')?.status).toBe('failing');
+    const now = clock.monotonic();
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(service.callsOf('room-0').slice(1)).toEqual([now]);
+    expect(monitor.room('room-0')?.status).toBe('live');
+  });
+
+  it('tries rejected credentials again at once when a room is retried, and when polling resumes', async () => {
+    let rejected = true;
+    const { clock, service, monitor } = setup({
+      rooms: 1,
+      answer: () => (rejected ? fail(70009) : { ok: true, value: 2 }),
+    });
+    await clock.advance(10_000);
+    expect(service.calls).toHaveLength(1);
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(service.calls).toHaveLength(2);
+    expect(monitor.status().state).toBe('auth-failed');
+    monitor.pause();
+    rejected = false;
+    const resumedAt = clock.monotonic();
+    monitor.resume();
+    await clock.advance(0);
+    expect(service.calls.at(-1)?.at).toBe(resumedAt);
+    expect(monitor.status().state).toBe('running');
+  });
+});
+
+/** A source whose answers the test hands out, one held call at a time. */
+class HeldSource implements OnlineCountSource {
+  readonly held: Array<{ groupId: string; answer: (result: ApiResult<number>) => void }> = [];
+  getOnlineMemberNum(groupId: string): Promise<ApiResult<number>> {
+    return new Promise((answer) => this.held.push({ groupId, answer }));
+  }
+}
+
+/** A started monitor of `rooms` over a HeldSource. */
+function heldMonitor(rooms: string[]) {
+  const clock = new FakeClock();
+  const source = new HeldSource();
+  const monitor = new AppMonitor({ source, budget: new RateBudget(clock, 200), clock, random: () => 0.5 });
+  monitor.addRooms(rooms);
+  monitor.start();
+  return { clock, source, monitor };
+}
+
+describe('AppMonitor, answers that arrive too late', () => {
+  function heldSetup() {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    const old = new HeldSource();
+    const monitor = new AppMonitor({ source: old, budget, clock, intervalMs: 10_000, random: () => 0.5 });
+    const samples: number[] = [];
+    monitor.on((event) => {
+      if (event.type === 'sample') samples.push(event.online);
+    });
+    monitor.addRooms(['room-0']);
+    monitor.start();
+    return { clock, budget, old, monitor, samples };
+  }
+
+  it('drops an answer to a call sent before a stop, also once new credentials have started it again', async () => {
+    const { clock, budget, old, monitor, samples } = heldSetup();
+    await clock.advance(0);
+    expect(old.held).toHaveLength(1);
+    monitor.stop();
+    monitor.setSource(new FakeService(clock, budget, () => 'hang'));
+    monitor.start();
+    old.held[0]?.answer({ ok: true, value: 666 });
+    await clock.advance(0);
+    expect(samples).toEqual([]);
+    expect(monitor.room('room-0')?.online).toBeNull();
+  });
+
+  it('drops an answer to the old credentials, also after a stop and a start', async () => {
+    const { clock, budget, old, monitor, samples } = heldSetup();
+    await clock.advance(0);
+    monitor.setSource(new FakeService(clock, budget, () => 'hang'));
+    monitor.stop();
+    monitor.start();
+    old.held[0]?.answer({ ok: true, value: 666 });
+    await clock.advance(0);
+    expect(samples).toEqual([]);
+  });
+
+  it('turns a source that throws into a failing room, with the cause in words', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    const source: OnlineCountSource = {
+      getOnlineMemberNum: () => Promise.reject(new Error('socket closed')),
+    };
+    const monitor = new AppMonitor({ source, budget, clock, random: () => 0.5 });
+    monitor.addRooms(['room-0']);
+    monitor.start();
+    await clock.advance(0);
+    expect(monitor.room('room-0')).toMatchObject({
+      status: 'failing',
+      error: { kind: 'unknown', message: 'Polling failed inside Headcount: socket closed' },
+    });
+  });
+});
+
+describe('AppMonitor, credentials tried again', () => {
+  it('makes one probe call at a time, and none once stopped', async () => {
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
+    await clock.advance(0);
+    source.held[0]?.answer(fail(70009));
+    await clock.advance(0);
+    expect(monitor.status().state).toBe('auth-failed');
+    monitor.retryRoom('room-0');
+    monitor.retryRoom('room-1');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(2);
+    source.held[1]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.stop();
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(2);
+  });
+
+  it('keeps the probe call the only one out when an older poll answers meanwhile', async () => {
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
+    await clock.advance(5_000);
+    expect(source.held.map((call) => call.groupId)).toEqual(['room-0', 'room-1']);
+    source.held[0]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(3);
+    source.held[1]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.retryRoom('room-1');
+    await clock.advance(0);
+    expect(source.held).toHaveLength(3);
+  });
+
+  it('stays stopped when a poll sent before the rejection answers with a count, and records the count', async () => {
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
+    await clock.advance(5_000);
+    source.held[0]?.answer(fail(70009));
+    source.held[1]?.answer({ ok: true, value: 12 });
+    await clock.advance(0);
+    expect(monitor.status()).toMatchObject({ state: 'auth-failed', error: { kind: 'auth' } });
+    expect(monitor.room('room-1')?.online).toBe(12);
+  });
+
+  it('reports a rejection once, however many calls out at the time are rejected', async () => {
+    const { clock, source, monitor } = heldMonitor(['room-0', 'room-1']);
+    const errors: MonitorEvent[] = [];
+    monitor.on((event) => event.type === 'error' && errors.push(event));
+    await clock.advance(5_000);
+    source.held[0]?.answer(fail(70009));
+    source.held[1]?.answer(fail(70003));
+    await clock.advance(0);
+    expect(errors).toHaveLength(1);
+    expect(monitor.status().error?.code).toBe(70009);
+    expect(monitor.status().retryAt).toBe(clock.wall() + 45_000);
+  });
+
+  it('keeps the rejection as the reason when a probe gets no answer or a passing failure', async () => {
+    const { clock, source, monitor } = heldMonitor(['room-0']);
+    await clock.advance(0);
+    source.held[0]?.answer(fail(70009));
+    await clock.advance(0);
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    source.held[1]?.answer(fail(10002));
+    await clock.advance(0);
+    expect(monitor.status()).toMatchObject({ state: 'auth-failed', error: { kind: 'auth', code: 70009 } });
+    monitor.retryRoom('room-0');
+    await clock.advance(0);
+    source.held[2]?.answer(fail(60020));
+    await clock.advance(0);
+    expect(monitor.status()).toMatchObject({ state: 'paused', error: { kind: 'account', code: 60020 } });
+  });
+
+  it('tries again, a minute or so later, credentials that were still rejected after they changed', async () => {
+    let rejected = true;
+    const { clock, budget, monitor } = setup({ rooms: 1, answer: () => fail(70009) });
+    await clock.advance(1_000);
+    const changed = new FakeService(clock, budget, () => (rejected ? fail(70009) : { ok: true, value: 8 }));
+    monitor.setSource(changed);
+    await clock.advance(1_000);
+    expect(changed.calls).toHaveLength(1);
+    expect(monitor.status().state).toBe('auth-failed');
+    rejected = false;
+    await clock.advance(120_000);
+    expect(changed.calls.length).toBeGreaterThanOrEqual(2);
+    expect(monitor.status().state).toBe('running');
+  });
+
+  it('makes no call while paused by the user, and tries at once on resuming', async () => {
+    let rejected = true;
+    const { clock, service, monitor } = setup({
+      rooms: 1,
+      answer: () => (rejected ? fail(70009) : { ok: true, value: 8 }),
+    });
+    await clock.advance(1_000);
+    monitor.pause();
+    rejected = false;
+    await clock.advance(30 * 60_000);
+    expect(service.calls).toHaveLength(1);
+    const resumedAt = clock.monotonic();
+    monitor.resume();
+    await clock.advance(0);
+    expect(service.calls[1]?.at).toBe(resumedAt);
+    expect(monitor.status().state).toBe('running');
   });
 });

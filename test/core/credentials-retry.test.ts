@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppMonitor, type OnlineCountSource } from '../../main/core/app-monitor';
+import { CredentialsRetry } from '../../main/core/credentials-retry';
 import { imErrorFromCode } from '../../main/core/error-kind';
 import type { ApiResult } from '../../main/core/im-client';
 import type { MonitorEvent } from '../../main/core/monitor-events';
@@ -80,5 +81,28 @@ describe('rejected credentials are tried again', () => {
     expect(monitor.status().state).toBe('running');
     // The try, then the rooms spread over the interval from now: not all five at once.
     expect(server.calls.filter((at) => at === server.calls[2])).toHaveLength(2);
+  });
+});
+
+describe('CredentialsRetry after the credentials work again', () => {
+  it('starts over at a minute for the next rejection, and drops the try it had planned', async () => {
+    const clock = new FakeClock();
+    let tries = 0;
+    const retry = new CredentialsRetry(
+      clock,
+      () => 1,
+      () => tries++,
+    );
+    retry.schedule();
+    await clock.advance(60_000);
+    retry.schedule();
+    expect(retry.retryAt).toBe(clock.wall() + 120_000);
+    retry.reset();
+    expect(retry.retryAt).toBeNull();
+    expect(clock.pendingTimers).toBe(0);
+    retry.schedule();
+    expect(retry.retryAt).toBe(clock.wall() + 60_000);
+    await clock.advance(60_000);
+    expect(tries).toBe(2);
   });
 });

@@ -18,6 +18,9 @@ describe('the totals rule', () => {
     expect(isCurrentCount({ status: 'stopped', online: 500, ageMs: 1_000 }, INTERVAL)).toBe(false);
     expect(isCurrentCount({ status: 'stale', online: 500, ageMs: 1_000 }, INTERVAL)).toBe(false);
     expect(isCurrentCount({ status: 'waiting', online: null, ageMs: null }, INTERVAL)).toBe(false);
+    // A snapshot said live without a count (built elsewhere than the engine) adds nothing to a total.
+    expect(isCurrentCount({ status: 'live', online: null, ageMs: 0 }, INTERVAL)).toBe(false);
+    expect(isCurrentCount({ status: 'live', online: 500, ageMs: null }, INTERVAL)).toBe(false);
   });
 
   it('adds only current counts: 4,321 and 1,000 live and one closed at 500 make 5,321', () => {

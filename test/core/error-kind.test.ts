@@ -68,3 +68,29 @@ describe('error kinds', () => {
     expect([...APP_STOPPING_KINDS].sort()).toEqual(['account', 'auth']);
   });
 });
+
+describe('the message of each code', () => {
+  it('is the explanation of its kind, then the code and the server text trimmed', () => {
+    expect(imErrorFromCode(70003, '  bad sig \n').message).toBe(`${EXPLANATIONS.auth} (70003: bad sig)`);
+    expect(imErrorFromCode(10010, '').message).toBe(`${EXPLANATIONS['group-gone']} (10010)`);
+    expect(imErrorFromCode(10006, ' \t ').message).toBe(`${EXPLANATIONS['rate-limited']} (10006)`);
+    expect(imErrorFromCode(99999, 'new').message).toBe(`${EXPLANATIONS.unknown} (99999: new)`);
+  });
+
+  it('gives the special hints to their codes only', () => {
+    const special: Record<number, RegExp> = {
+      70016: /is the region right for this SDKAppID\?/,
+      70020: /is the region right for this SDKAppID\?/,
+      70050: /^Too many bad UserSigs: the server locked this app for one minute\. Check the secret key\./,
+      70001: /^The server says the UserSig expired even though it was just signed/,
+    };
+    for (const [code, hint] of Object.entries(special)) {
+      expect(imErrorFromCode(Number(code), '').message).toMatch(hint);
+    }
+    for (const [kind, codes] of Object.entries(REFERENCE)) {
+      for (const code of codes.filter((c) => !(c in special))) {
+        expect(imErrorFromCode(code, '').message).toBe(`${EXPLANATIONS[kind as ErrorKind]} (${code})`);
+      }
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
 import { type HttpPost, type HttpRequest, NetworkError } from '../../main/core/http-port';
 import { ImClient } from '../../main/core/im-client';
+import { neverReached, readEnvelope, transportError } from '../../main/core/im-response';
 
 const SECRET_KEY = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';
 
@@ -201,5 +202,138 @@ describe('reading get_group_info and get_appid_group_list answers', () => {
   ])('calls %s a protocol error', async (_name, body) => {
     const { client } = clientAnswering(() => ({ body }));
     expect(await client.getAppidGroupList()).toMatchObject({ ok: false, error: { kind: 'protocol' } });
+  });
+});
+
+describe('readEnvelope, for every shape an answer can take', () => {
+  const answer = (body: string, status = 200) => ({ status, body });
+  const protocol = (what: RegExp) => ({
+    type: 'unusable',
+    error: { kind: 'protocol', message: expect.stringMatching(what) },
+  });
+
+  it.each([
+    ['null', 'null'],
+    ['an empty array', '[]'],
+    ['an array of objects', '[{"ActionStatus":"OK","ErrorCode":0}]'],
+    ['a number', '42'],
+    ['a string', '"OK"'],
+    ['true', 'true'],
+  ])('calls %s JSON but not an object', (_name, body) => {
+    expect(readEnvelope(answer(body))).toEqual(protocol(/\(the answer is JSON but not an object\)/));
+  });
+
+  it.each([
+    ['no ActionStatus', '{"ErrorCode":0}', /no ActionStatus of OK or FAIL/],
+    ['a lower-case status', '{"ActionStatus":"ok","ErrorCode":0}', /no ActionStatus of OK or FAIL/],
+    ['a fractional ErrorCode', '{"ActionStatus":"OK","ErrorCode":0.5}', /no integer ErrorCode/],
+    ['an ErrorCode beyond 2^53', '{"ActionStatus":"FAIL","ErrorCode":1e300}', /no integer ErrorCode/],
+    ['FAIL with ErrorCode 0', '{"ActionStatus":"FAIL","ErrorCode":0}', /says FAIL with ErrorCode 0/],
+  ])('calls an envelope with %s unusable', (_name, body, what) => {
+    expect(readEnvelope(answer(body))).toEqual(protocol(what));
+  });
+
+  it('says which text was not JSON: empty or blank, an HTML page after white space, or cut off', () => {
+    expect(readEnvelope(answer(''))).toEqual(protocol(/the answer was empty/));
+    expect(readEnvelope(answer(' \n\t'))).toEqual(protocol(/the answer was empty/));
+    expect(readEnvelope(answer('\n  <!DOCTYPE html><html></html>'))).toEqual(
+      protocol(/an HTML page, not JSON/),
+    );
+    expect(readEnvelope(answer('{"ActionStatus":"OK",'))).toEqual(
+      protocol(/not valid JSON; it may have been cut off/),
+    );
+  });
+
+  it('tells a protocol error what to check, and gives it no code', () => {
+    const outcome = readEnvelope(answer('42'));
+    if (outcome.type !== 'unusable') throw new Error(outcome.type);
+    expect(outcome.error).not.toHaveProperty('code');
+    expect(outcome.error.message).toBe(
+      "The server's answer did not make sense (the answer is JSON but not an object). Headcount retries; if this keeps happening, check that the endpoint is a Tencent IM REST host.",
+    );
+  });
+
+  it('passes an OK answer on with its fields and its exact text', () => {
+    const text = '{"ActionStatus":"OK","ErrorCode":0,"OnlineMemberNum":18446744073709551615}';
+    const outcome = readEnvelope(answer(text));
+    expect(outcome).toMatchObject({ type: 'ok', text, body: { ActionStatus: 'OK', ErrorCode: 0 } });
+  });
+
+  it('gives the server error’s code and text, and no text when ErrorInfo is not a string', () => {
+    expect(readEnvelope(answer('{"ActionStatus":"FAIL","ErrorCode":70003,"ErrorInfo":"bad sig"}'))).toEqual({
+      type: 'server-error',
+      code: 70003,
+      info: 'bad sig',
+    });
+    expect(readEnvelope(answer('{"ActionStatus":"FAIL","ErrorCode":70003,"ErrorInfo":42}'))).toEqual({
+      type: 'server-error',
+      code: 70003,
+      info: '',
+    });
+  });
+
+  it('reads an OK answer that carries a code as that error, unless the command is a batch one', () => {
+    const body = '{"ActionStatus":"OK","ErrorCode":10010,"GroupInfo":[]}';
+    expect(readEnvelope(answer(body))).toEqual({ type: 'server-error', code: 10010, info: '' });
+    expect(readEnvelope(answer(body), true)).toMatchObject({ type: 'ok' });
+    // A batch command's FAIL is still a failure.
+    expect(readEnvelope(answer('{"ActionStatus":"FAIL","ErrorCode":70003}'), true)).toMatchObject({
+      type: 'server-error',
+      code: 70003,
+    });
+  });
+
+  it('calls any status but 200 transient, with the status in words and as the code, whatever the body', () => {
+    expect(readEnvelope(answer('{"ActionStatus":"OK","ErrorCode":0}', 201))).toEqual({
+      type: 'unusable',
+      error: {
+        kind: 'transient',
+        code: 201,
+        message:
+          'The server answered HTTP 201 instead of a result: a gateway or the network failed for a moment. Headcount retries.',
+      },
+    });
+  });
+});
+
+describe('transportError and neverReached', () => {
+  const scrub = (text: string) => text.replace(/secret/g, '[hidden]');
+
+  it('names the host and the scrubbed detail for each phase', () => {
+    const phases = {
+      dns: 'Cannot look up im.example: check the internet connection and DNS (ENOTFOUND [hidden]). Headcount retries.',
+      connect:
+        'Cannot reach im.example: check the internet connection, proxy or firewall (ENOTFOUND [hidden]). Headcount retries.',
+      timeout:
+        'No answer from im.example within 7.5 s: the network or the server is slow. Headcount retries.',
+      reset:
+        'The connection to im.example broke before the answer was complete (ENOTFOUND [hidden]). Headcount retries.',
+      tls:
+        'The TLS certificate of im.example is not trusted (ENOTFOUND [hidden]). If a company proxy or antivirus inspects HTTPS, ' +
+        "give Headcount its CA certificate (HEADCOUNT_CA_FILE or --ca-file); also check this computer's date and time.",
+    } as const;
+    for (const [phase, message] of Object.entries(phases)) {
+      const failure = new NetworkError(phase as keyof typeof phases, 'ENOTFOUND secret');
+      expect(transportError(failure, 'im.example', 7500, scrub)).toEqual({ kind: 'transient', message });
+    }
+  });
+
+  it('names only the type of anything else that was thrown, never its text', () => {
+    expect(transportError(new RangeError('secret'), 'im.example', 7500, scrub)).toEqual({
+      kind: 'transient',
+      message: 'The request to im.example failed before any answer (RangeError). Headcount retries.',
+    });
+    expect(transportError('secret', 'im.example', 7500, scrub).message).toBe(
+      'The request to im.example failed before any answer (string). Headcount retries.',
+    );
+  });
+
+  it('says the host was never reached only for look-up and connection failures', () => {
+    expect(neverReached(new NetworkError('dns', ''))).toBe(true);
+    expect(neverReached(new NetworkError('connect', ''))).toBe(true);
+    for (const phase of ['timeout', 'reset', 'tls'] as const) {
+      expect(neverReached(new NetworkError(phase, ''))).toBe(false);
+    }
+    expect(neverReached(new Error('connect'))).toBe(false);
   });
 });

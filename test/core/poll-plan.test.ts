@@ -30,6 +30,17 @@ describe('the poll plan', () => {
     expect(nextDueAt(1_000, 3_600_000, 10_000)).toBe(3_610_000);
   });
 
+  it('gives up the phase from exactly half an interval behind', () => {
+    expect(nextDueAt(1_000, 5_999, 10_000)).toBe(11_000);
+    expect(nextDueAt(1_000, 6_000, 10_000)).toBe(16_000);
+  });
+
+  it('backs off the first delay after no failure or one, and half of it at the least jitter', () => {
+    const policy = { firstMs: 2_000, ceilingMs: 60_000 };
+    expect(backoffMs(0, policy, () => 1)).toBe(2_000);
+    expect(backoffMs(1, policy, () => 0.5)).toBe(1_500);
+  });
+
   it('spreads rooms evenly over one interval', () => {
     expect(spreadDueTimes(4, 100, 10_000)).toEqual([100, 2_600, 5_100, 7_600]);
     expect(spreadDueTimes(0, 100, 10_000)).toEqual([]);

@@ -31,7 +31,7 @@ describe('RateBudget', () => {
       clearTimer: () => {},
     };
     const budget = new RateBudget(clock, 200);
-    for (let i = 0; i < 200; i++) await budget.acquire();
+    while (budget.waitMs() === 0) await budget.acquire();
     const sent: number[] = [];
     // Each call takes a millisecond to send once it may go.
     for (let i = 0; i < 50; i++) void budget.acquire().then(() => sent.push(now++));
@@ -105,5 +105,134 @@ describe('RateBudget', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('RateBudget, edges a caller relies on', () => {
+  it('refuses a cap under one call per second, in words, when made and when changed', () => {
+    const clock = new FakeClock();
+    for (const cap of [0, 0.5, -1, Number.NaN]) {
+      expect(() => new RateBudget(clock, cap)).toThrow(/at least 1 call per second/);
+    }
+    const budget = new RateBudget(clock, 10);
+    for (const cap of [0, Number.NaN]) {
+      expect(() => budget.setCap(cap)).toThrow(/at least 1 call per second/);
+    }
+    expect(budget.cap).toBe(10);
+    budget.setCap(1);
+    expect(budget.cap).toBe(1);
+  });
+
+  it('makes a caller who asks directly wait behind calls already waiting, even when the window has room', async () => {
+    let now = 0;
+    const clock = { monotonic: () => now, setTimer: () => 0, clearTimer: () => {} };
+    const budget = new RateBudget(clock, 1);
+    await budget.acquire();
+    let served = false;
+    void budget.acquire().then(() => {
+      served = true;
+    });
+    // The window has moved on, but the drain that serves the waiting call has not run yet.
+    now = 5_000;
+    expect(budget.used()).toBe(0);
+    expect(budget.waitMs()).toBeGreaterThanOrEqual(1);
+    expect(served).toBe(false);
+  });
+
+  it('takes a slot only for a caller it lets go', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 10);
+    for (let i = 0; i < 10; i++) await budget.acquire();
+    const served: number[] = [];
+    for (let i = 0; i < 2; i++) void budget.acquire().then(() => served.push(clock.monotonic()));
+    await clock.advance(1025);
+    expect(served).toHaveLength(2);
+    expect(budget.used()).toBe(2);
+    expect(budget.waitMs()).toBe(0);
+  });
+
+  it('is slowed while paused even at a limit that cannot go lower, and not from the moment the pause ends', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 1);
+    budget.slowDown(60007);
+    expect(budget.limit()).toBe(1);
+    expect(budget.isSlowed()).toBe(true);
+    await clock.advance(999);
+    expect(budget.isSlowed()).toBe(true);
+    await clock.advance(1);
+    expect(budget.isSlowed()).toBe(false);
+    expect(budget.waitMs()).toBe(0);
+  });
+
+  it('is slowed after the pause while the limit grows back under the cap', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    budget.slowDown(60007);
+    await clock.advance(1000);
+    expect(budget.waitMs()).toBe(0);
+    expect(budget.limit()).toBe(160);
+    expect(budget.isSlowed()).toBe(true);
+  });
+
+  it('cuts the limit once per pause, however many answers of that pause say rate-limited', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    budget.slowDown(60007);
+    await clock.advance(500);
+    budget.slowDown(60007);
+    budget.slowDown(10006);
+    expect(budget.limit()).toBe(150);
+    expect(budget.waitMs()).toBe(500);
+    // From the moment the pause is over, an answer is news again.
+    await clock.advance(500);
+    budget.slowDown(60007);
+    expect(budget.limit()).toBe(120);
+    expect(budget.waitMs()).toBe(1000);
+  });
+
+  it('still cuts and pauses a whole minute when the app is locked (70050) during a pause', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    budget.slowDown(60007);
+    await clock.advance(100);
+    budget.slowDown(70050);
+    expect(budget.limit()).toBe(112);
+    expect(budget.waitMs()).toBe(60_000);
+  });
+
+  it('holds the limit at a cap lowered while recovering: raising the cap again grows back from there', () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    budget.slowDown(60007);
+    budget.setCap(100);
+    expect(budget.limit()).toBe(100);
+    budget.setCap(200);
+    expect(budget.limit()).toBe(100);
+  });
+});
+
+describe('RateBudget, changes that take effect at once', () => {
+  it('lets waiting calls go as soon as the cap is raised', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 1);
+    await budget.acquire();
+    const served: number[] = [];
+    for (let i = 0; i < 2; i++) void budget.acquire().then(() => served.push(clock.monotonic()));
+    await clock.advance(10);
+    expect(served).toEqual([]);
+    budget.setCap(3);
+    await clock.advance(0);
+    expect(served).toEqual([clock.monotonic(), clock.monotonic()]);
+  });
+
+  it('grows a small cap back by at least one call per quiet second', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 10);
+    budget.slowDown(60007);
+    expect(budget.limit()).toBe(7);
+    await clock.advance(1_000);
+    expect(budget.limit()).toBe(8);
+    await clock.advance(2_000);
+    expect(budget.limit()).toBe(10);
   });
 });

@@ -48,3 +48,54 @@ describe('StorageHealth', () => {
     expect(fileErrorWords(Object.assign(new Error('x'), { code: 'EWEIRD' }))).toBe('EWEIRD');
   });
 });
+
+describe('StorageHealth, the settings part and its listeners', () => {
+  it('says the settings could not be saved, what holds meanwhile, and that they are saved again', () => {
+    const health = new StorageHealth(new FakeClock());
+    const news: StorageNews[] = [];
+    health.onNews((item) => news.push(item));
+    health.failed('settings', '/c/settings.json', Object.assign(new Error('x'), { code: 'EROFS' }));
+    health.succeeded('settings', '/c/settings.json');
+    expect(news[0]).toEqual({
+      kind: 'failing',
+      part: 'settings',
+      text: 'Could not save the settings: the disk is read-only (/c/settings.json). Until then, changes hold for this run and are saved once the file can be written.',
+    });
+    expect(news[1]?.part).toBe('settings');
+    expect(news[1]?.text).toMatch(
+      /^The settings are saved again since \d\d:\d\d:\d\d \(\/c\/settings\.json\);/,
+    );
+  });
+
+  it('shows a new failure in place of the recovery it follows', () => {
+    const health = new StorageHealth(new FakeClock());
+    health.failed('history', '/h/a.jsonl', enospc);
+    health.succeeded('history', '/h/a.jsonl');
+    health.failed('history', '/h/b.jsonl', enospc);
+    expect(health.notices()).toEqual([
+      'Could not write the history: the disk is full (/h/b.jsonl). Until then, counts are kept in memory and written once it can be.',
+    ]);
+  });
+
+  it('stops telling a listener that unsubscribed, and tells the others past one that throws', () => {
+    const health = new StorageHealth(new FakeClock());
+    const kept: string[] = [];
+    const left: string[] = [];
+    health.onNews(() => {
+      throw new Error('listener bug');
+    });
+    health.onNews((item) => kept.push(item.kind));
+    const unsubscribe = health.onNews((item) => left.push(item.kind));
+    health.failed('alert log', '/a/alerts.jsonl', enospc);
+    unsubscribe();
+    health.succeeded('alert log', '/a/alerts.jsonl');
+    expect(kept).toEqual(['failing', 'recovered']);
+    expect(left).toEqual(['failing']);
+  });
+
+  it('words an error without a code by its message, and anything else as text', () => {
+    expect(fileErrorWords(new Error('the file moved'))).toBe('the file moved');
+    expect(fileErrorWords('no answer')).toBe('no answer');
+    expect(fileErrorWords(null)).toBe('null');
+  });
+});

@@ -43,6 +43,11 @@ describe('topLevelMemberText', () => {
     expect(topLevelMemberText('{"Next":1,"Next":2}', 'Next')).toBe('2');
   });
 
+  it('answers nothing, rather than reading on, for text cut short inside a key or a string value', () => {
+    expect(topLevelMemberText('{"Next":1,"Tot', 'Next')).toBeUndefined();
+    expect(topLevelMemberText('{"Next":"12', 'Next')).toBeUndefined();
+  });
+
   it('returns undefined when the member is absent or not a number or string', () => {
     expect(topLevelMemberText('{"Nexts":1}', 'Next')).toBeUndefined();
     expect(topLevelMemberText('{"Next":null}', 'Next')).toBeUndefined();

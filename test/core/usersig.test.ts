@@ -212,3 +212,60 @@ describe('verifyUserSig', () => {
     );
   });
 });
+
+describe('decodeUserSig and verifyUserSig on documents that are not what they claim', () => {
+  const identity = { sdkAppId: SDK_APP_ID, identifier: 'administrator', secretKey: KEY };
+  const good = decodeUserSig(signUserSig({ ...identity, nowSeconds: TIME, expireSeconds: 86400 }));
+  if (!good) throw new Error('own signature did not decode');
+  const fields = {
+    'TLS.ver': '2.0',
+    'TLS.identifier': good.identifier,
+    'TLS.sdkappid': good.sdkAppId,
+    'TLS.time': good.time,
+    'TLS.expire': good.expire,
+    'TLS.sig': good.sig,
+  };
+
+  it('answers bad-signature, without throwing, for a signature cut short or made longer', () => {
+    for (const sig of [good.sig.slice(0, 20), '', `${good.sig}A`]) {
+      const userSig = pack({ ...fields, 'TLS.sig': sig });
+      expect(decodeUserSig(userSig)?.sig).toBe(sig);
+      expect(verifyUserSig(userSig, identity, TIME)).toEqual({ ok: false, reason: 'bad-signature' });
+    }
+  });
+
+  it.each([
+    ['another version', { 'TLS.ver': '1.0' }],
+    ['no version', { 'TLS.ver': undefined }],
+    ['an identifier that is a number', { 'TLS.identifier': 42 }],
+    ['a signature that is not a string', { 'TLS.sig': 12345 }],
+    ['an SDKAppID as a string', { 'TLS.sdkappid': String(SDK_APP_ID) }],
+    ['a fractional time', { 'TLS.time': TIME + 0.5 }],
+    ['a lifetime as a string', { 'TLS.expire': '86400' }],
+    ['a lifetime beyond 2^53', { 'TLS.expire': 2 ** 60 }],
+  ])('calls a document with %s malformed', (_name, change) => {
+    const userSig = pack({ ...fields, ...change });
+    expect(decodeUserSig(userSig)).toBeNull();
+    expect(verifyUserSig(userSig, identity, TIME)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it.each([
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'TLS.ver'],
+    ['an array', [fields]],
+  ])('calls a packed JSON %s malformed', (_name, doc) => {
+    const userSig = deflateSync(Buffer.from(JSON.stringify(doc))).toString('base64');
+    expect(decodeUserSig(userSig)).toBeNull();
+  });
+
+  it('decodes the fields as they were signed', () => {
+    expect(decodeUserSig(pack(fields))).toEqual({
+      identifier: 'administrator',
+      sdkAppId: SDK_APP_ID,
+      time: TIME,
+      expire: 86400,
+      sig: good.sig,
+    });
+  });
+});

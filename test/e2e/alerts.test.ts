@@ -107,7 +107,7 @@ describe('alerts from the settings rules, seen in the dashboard', () => {
     await log.getByRole('combobox', { name: 'Rule' }).selectOption({ label: 'Above' });
     const entries = log.getByRole('list', { name: 'Alert log' }).getByRole('listitem');
     await expect.poll(() => entries.count()).toBe(1);
-    expect(await entries.first().textContent()).toMatch(/Warning\s*\d{1,2}:\d\d.*Quiet Room/);
+    expect(await entries.first().textContent()).toMatch(/Warning\s*\d{1,2}:\d\d\s*Quiet Room: 200 online/);
     await screenshot(page, 'alert-log');
 
     await entries

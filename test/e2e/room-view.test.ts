@@ -77,7 +77,7 @@ describe('one room in full, in the dashboard', () => {
     expect(logged.map((a) => a.rule)).toContain('above');
     await expect
       .poll(() => view.getByRole('listitem').allTextContents())
-      .toEqual(logged.map(() => expect.stringMatching(/^\d{1,2}:\d\d Room 'Chart Room' 1,500 online$/)));
+      .toEqual(logged.map(() => expect.stringMatching(/^\d{1,2}:\d\d Chart Room: 1,500 online$/)));
     await screenshot(page, 'room-chart-live');
 
     const ranges = view.getByRole('group', { name: 'Time range' });
@@ -204,7 +204,7 @@ describe('one room in full, in the dashboard', () => {
       .click();
     await expect
       .poll(() => view.getByRole('listitem').allTextContents())
-      .toContainEqual(expect.stringMatching(/Room 'Ruled Room' 400 online$/));
+      .toContainEqual(expect.stringMatching(/Ruled Room: 400 online$/));
     await screenshot(page, 'room-rules');
     expect(problems).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../main/core/alerts/alert';
-import type { RoomSpec } from '../../main/simulator';
+import { demoShow, type RoomSpec } from '../../main/simulator';
 import { startScenario } from '../support/scenario';
 
 type Scenario = Awaited<ReturnType<typeof startScenario>>;
@@ -28,9 +28,20 @@ describe('alert scenarios against the simulator, in fake time', () => {
     expect(brief(s.alerts)).toEqual(['spike:firing', 'spike:recovered']);
     const [raid, settled] = s.alerts as [Alert, Alert];
     expect(s.secondsOf(raid)).toBe(60);
-    expect(raid.title).toBe("Room 'Indie Game Night' 3,900 online");
-    expect(raid.message).toBe('+333% in 10 s, peak 3,900');
+    expect(raid.title).toBe('Indie Game Night: 3,900 online');
+    expect(raid.message).toMatch(/^Spike: fired · \+333% in 10 s · peak 3,900 · id \S+$/);
     expect(s.secondsOf(settled)).toBe(180);
+  });
+
+  it('the demo show: a stream ramping up at its start is no spike, and no milestone fires on a first count', async () => {
+    const s = await run(demoShow(), { rules: { milestones: [5_000] } });
+    await s.advance(200_000);
+    // Cooking with Lin goes live at 0:15 and climbs to 2,500 by 1:45: its session's news, not a spike.
+    expect(brief(s.alerts.filter((a) => a.groupId === 'cooking-with-lin'))).toEqual(['session:notice']);
+    // Main Stage is at 12,000 when watching begins: it passed 5,000 before anyone looked.
+    expect(s.alerts.filter((a) => a.rule === 'milestone')).toEqual([]);
+    // The raid is still a spike.
+    expect(brief(s.alerts.filter((a) => a.groupId === '@TGS#2RaidTarget'))).toContain('spike:firing');
   });
 
   it('a slow drift raises nothing', async () => {
@@ -55,7 +66,7 @@ describe('alert scenarios against the simulator, in fake time', () => {
     await s.advance(3 * 60_000);
     expect(brief(s.alerts)).toEqual(['drop:firing']);
     expect(s.secondsOf(s.alerts[0] as Alert)).toBe(100);
-    expect(s.alerts[0]?.message).toBe('-83% in 10 s, peak 4,200');
+    expect(s.alerts[0]?.message).toBe('Drop: fired · -83% in 10 s · peak 4,200 · id qa');
     await s.advance(3 * 60_000);
     expect(brief(s.alerts)).toEqual(['drop:firing', 'drop:recovered']);
   });
@@ -79,12 +90,12 @@ describe('alert scenarios against the simulator, in fake time', () => {
     await s.advance(4 * 60_000);
     const radio = s.alerts.filter((a) => a.groupId === 'radio');
     expect(brief(radio)).toEqual(['session:notice']);
-    expect(radio[0]?.title).toBe('Room "radio" stream started');
+    expect(radio[0]?.title).toBe('radio: stream started');
     const late = s.alerts.filter((a) => a.groupId === 'late');
     expect(brief(late)).toEqual(['closed:firing', 'session:notice']);
     expect(s.secondsOf(late[0] as Alert)).toBe(155);
-    expect(late[1]?.title).toBe('Room "late" stream ended (watched for 3 min)');
-    expect(late[1]?.message).toMatch(/^peak 1,600 at \d\d:\d\d, average 1,600$/);
+    expect(late[1]?.title).toBe('late: stream ended (watched for 3 min)');
+    expect(late[1]?.message).toMatch(/^peak 1,600 at \d\d:\d\d, average 1,600 · id late$/);
   });
 
   it('an API outage for every room: one summary, not one notification per room, and one recovery', async () => {
@@ -100,8 +111,8 @@ describe('alert scenarios against the simulator, in fake time', () => {
     await s.advance(90_000);
     expect(s.alerts.filter((a) => a.rule === 'failing')).toHaveLength(24);
     expect(s.notified.map((a) => a.title)).toEqual([
-      'API failing for 12 rooms in singapore',
-      'API failing for 12 rooms in singapore, recovered',
+      'API failing for 12 rooms in singapore: fired',
+      'API failing for 12 rooms in singapore: recovered',
     ]);
     expect(s.notified[0]?.groupIds).toHaveLength(12);
   });

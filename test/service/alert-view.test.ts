@@ -40,8 +40,8 @@ describe('alertView', () => {
       severity: 'warning',
       profileId: 'p1',
       roomKey: `p1/${ROOM}`,
-      title: "Room 'Launch Day' 1,240 online",
-      message: 'above 1,000, peak 1,240',
+      title: 'Launch Day: 1,240 online',
+      message: 'Above 1,000: fired · peak 1,240 · id @TGS#launch',
       at: T0 + 20_000,
       facts: {
         ...NO_FACTS,

@@ -9,6 +9,8 @@ import {
 } from '../../main/service/monitor-service';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
 import type { RunningSimulator } from '../../main/simulator';
+import { AnsweredRequests } from '../support/answered-requests';
+import type { FakeClock } from '../support/fake-clock';
 
 export class MemoryProfiles implements ProfileStore {
   readonly saved = new Map<string, ProfileRecord>();
@@ -62,4 +64,29 @@ export function serviceOver(
     saveSnoozes: () => {},
     ...more,
   });
+}
+
+/**
+ * The service over a running simulator with one profile 'app-1' watching `groupIds` (no labels, as
+ * from a command line), its key saved, both on one fake clock: `advance` moves the clock and answers
+ * every poll a timer starts over real loopback HTTP before it moves on. Not started yet.
+ */
+export function serviceOnFakeTime(
+  sim: RunningSimulator,
+  clock: FakeClock,
+  groupIds: string[],
+  more: Partial<MonitorServiceOptions> = {},
+) {
+  const requests = new AnsweredRequests();
+  const profiles = new MemoryProfiles();
+  profiles.save(simulatorProfile(sim, groupIds));
+  const keys = new MemoryKeys();
+  keys.keys.set('app-1', sim.credentials.secretKey);
+  const service = serviceOver(profiles, keys, {
+    clock,
+    openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
+    ...more,
+  });
+  const advance = (ms: number) => clock.advance(ms, requests.settle);
+  return { service, profiles, advance };
 }

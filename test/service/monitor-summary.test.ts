@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorPush, MonitorSummary, RoomView } from '../../main/contract/monitor-api';
-import { SnoozeBook } from '../../main/core/alerts/snooze';
-import { profileEngineFactory } from '../../main/node/profile-engine';
-import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
+import type { MonitorService } from '../../main/service/monitor-service';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
-import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
-import { MemoryKeys, MemoryProfiles, simulatorProfile } from './memory-ports';
+import { serviceOnFakeTime } from './memory-ports';
 
 let service: MonitorService | null = null;
 let sim: RunningSimulator | null = null;
@@ -25,7 +22,6 @@ const INTERVAL = 1_000;
  */
 async function watched() {
   const clock = new FakeClock();
-  const requests = new AnsweredRequests();
   sim = await startSimulator({
     clock,
     rooms: [
@@ -34,22 +30,12 @@ async function watched() {
       { groupId: '@TGS#closing', name: 'Encore', audience: { kind: 'fixed', online: 500 } },
     ],
   });
-  const profiles = new MemoryProfiles();
-  profiles.save(simulatorProfile(sim, ['@TGS#launch', '@TGS#second', '@TGS#closing', '@TGS#typo']));
-  const keys = new MemoryKeys();
-  keys.keys.set('app-1', sim.credentials.secretKey);
-  service = createMonitorService({
-    clock,
-    profiles,
-    keys,
-    openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-  });
+  const groupIds = ['@TGS#launch', '@TGS#second', '@TGS#closing', '@TGS#typo'];
+  const { service: started, advance } = serviceOnFakeTime(sim, clock, groupIds);
+  service = started;
   const pushes: MonitorPush[] = [];
   service.onPush((push) => pushes.push(push));
   await service.start();
-  const advance = (ms: number) => clock.advance(ms, requests.settle);
   const room = async (groupId: string): Promise<RoomView | undefined> =>
     (await (service as MonitorService).getSnapshot()).rooms.find((r) => r.groupId === groupId);
   const pushedSummary = (): MonitorSummary | undefined =>

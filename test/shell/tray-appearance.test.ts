@@ -34,12 +34,17 @@ function profile(fields: Partial<ProfileView> = {}): ProfileView {
 
 function snapshot(fields: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
   const rooms = fields.rooms ?? [roomView('a', 1_234)];
+  const profiles = fields.profiles ?? [profile()];
+  // The apps' conditions as the engine's summary carries them.
+  const conditions = profiles.flatMap(({ id, label, state, reason, error }) =>
+    state === 'running' ? [] : [{ profileId: id, label, condition: state, reason, error }],
+  );
   return {
     demo: false,
     paused: false,
-    profiles: [profile()],
+    profiles,
     rooms,
-    summary: summaryOf(rooms),
+    summary: summaryOf(rooms, conditions),
     notices: [],
     regions: [],
     ...fields,
@@ -100,6 +105,19 @@ describe('trayAppearance', () => {
       /^Headcount\n1,234 online in 1 room\nCould not write the history: the disk is full \(/,
     );
     expect(tooltip.length).toBe(TOOLTIP_MAX);
+  });
+
+  it('says an app’s 60007 slow-down once, beside the number, and leaves the number and the icon alone', () => {
+    const slowed = profile({ state: 'rate-limited' });
+    const look = trayAppearance({
+      snapshot: snapshot({ profiles: [slowed] }),
+      choice: 'sum',
+      alerting: false,
+    });
+    expect(look).toMatchObject({ state: 'normal', title: '1,234' });
+    expect(look.tooltip).toBe(
+      'Headcount\n1,234 online in 1 room\nEvents SG: over the API rate limit, slowed down (recovers by itself)',
+    );
   });
 
   it('is alerting while an alert fires', () => {

@@ -31,7 +31,7 @@ export async function startScenario(options: {
       connection: { ...sim.credentials, secretKey, endpoint: { primary: sim.baseUrl } },
       post,
       clock,
-      acquire: () => budget.acquire(),
+      acquire: () => budget.reserve(),
     });
     return { getOnlineMemberNum: (groupId) => client.getOnlineMemberNum(groupId) };
   };

@@ -1,6 +1,7 @@
 import type { RuleSettings } from '../../common/rule-settings';
 import type { MonitorEvent } from '../monitor-events';
 import type { Alert } from './alert';
+import { alertMessage } from './alert-text';
 import { FiringState } from './firing-state';
 import { PushAlerts } from './push-alerts';
 import { type AlertDraft, RoomAlerts } from './room-alerts';
@@ -77,13 +78,14 @@ export class AlertEngine {
       if (!transition || (transition === 'recovered' && !this.recoveredNotices())) continue;
       const phase = transition === 'fired' ? 'firing' : transition;
       const what = rule === 'auth' ? 'credentials rejected' : 'account problem';
+      const details =
+        phase === 'recovered' ? ['polling again'] : [why, 'polling is paused until the credentials change'];
       drafts.push({
         rule,
         phase,
         severity: phase === 'recovered' ? 'info' : 'critical',
         title: `${this.options.profile}: ${phase === 'recovered' ? `${what}, resolved` : what}`,
-        message:
-          phase === 'recovered' ? 'Polling again.' : `${why} Polling is paused until the credentials change.`,
+        message: alertMessage({ rule, phase, details }),
         at,
         ...(phase === 'recovered' ? {} : { errorKind: rule }),
       });

@@ -1,7 +1,7 @@
 import type { AlertRule, Severity } from '../../common/alert-rules';
 import type { Clock, TimerHandle } from '../clock';
 import type { Alert } from './alert';
-import { roomName } from './alert-text';
+import { PHASE_WORDS, roomName } from './alert-text';
 
 export interface AlertGrouperOptions {
   clock: Pick<Clock, 'monotonic' | 'setTimer' | 'clearTimer'>;
@@ -89,7 +89,7 @@ export class AlertGrouper {
     const first = alerts[0] as Alert;
     const groupIds = [...new Set(alerts.map((a) => a.groupId as string))];
     const summary = SUMMARIES[first.rule] ?? ((rooms: string) => `${first.rule} alerts for ${rooms}`);
-    const phase = first.phase === 'recovered' ? ', recovered' : '';
+    const phase = first.phase === 'notice' ? '' : `: ${PHASE_WORDS[first.phase]}`;
     const names = alerts.slice(0, SHOWN_ROOMS).map((a) => roomName(a.groupId as string, a.label));
     const more = groupIds.length > SHOWN_ROOMS ? ` and ${groupIds.length - SHOWN_ROOMS} more` : '';
     const severity = alerts.reduce<Severity>(

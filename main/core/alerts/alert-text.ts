@@ -1,4 +1,5 @@
 /** Words and numbers for alert titles and messages, the same in every channel. */
+import type { AlertPhase, AlertRule } from '../../common/alert-rules';
 import { groupedCount } from '../../common/count-format';
 
 /** A number of people, rounded: "12,345". */
@@ -6,9 +7,60 @@ export function people(n: number): string {
   return groupedCount(Math.round(n));
 }
 
-/** "Room 'Launch Day'" with a label, else the id. */
+/** A room as people know it: its label or group Name, else its id. */
 export function roomName(groupId: string, label?: string): string {
-  return label ? `Room '${label}'` : `Room ${JSON.stringify(groupId)}`;
+  return label || groupId;
+}
+
+/** Where an alert is in its life, in words: fired, still firing (a reminder), recovered. */
+export const PHASE_WORDS: Readonly<Record<AlertPhase, string>> = {
+  firing: 'fired',
+  reminder: 'still firing',
+  recovered: 'recovered',
+  notice: '',
+};
+
+/** The rule an alert comes from, as a heading: "Above 1,000", "Spike", "Polls failing". */
+export function ruleName(rule: AlertRule, threshold?: number): string {
+  if ((rule === 'above' || rule === 'below') && threshold !== undefined)
+    return `${rule === 'above' ? 'Above' : 'Below'} ${people(threshold)}`;
+  return RULE_NAMES[rule];
+}
+
+const RULE_NAMES: Readonly<Record<AlertRule, string>> = {
+  above: 'Above threshold',
+  below: 'Below threshold',
+  spike: 'Spike',
+  drop: 'Drop',
+  peak: 'New peak',
+  milestone: 'Milestone',
+  failing: 'Polls failing',
+  stale: 'Stale count',
+  closed: 'Room closed',
+  auth: 'Credentials rejected',
+  account: 'Account problem',
+  session: 'Stream',
+  'push-failing': 'Count not reaching viewers',
+};
+
+/**
+ * An alert's message: the rule and its phase first ("Above 1,000: fired"), then what happened, then
+ * the room's id, so that a name in the title can always be traced: "Above 1,000: still firing ·
+ * peak 1,300 · id @TGS#2Raid". A notice (a peak, a milestone, a stream) has no phase to say.
+ */
+export function alertMessage(parts: {
+  rule: AlertRule;
+  phase: AlertPhase;
+  threshold?: number | undefined;
+  details: ReadonlyArray<string | undefined>;
+  groupId?: string | undefined;
+}): string {
+  const heading =
+    parts.phase === 'notice'
+      ? undefined
+      : `${ruleName(parts.rule, parts.threshold)}: ${PHASE_WORDS[parts.phase]}`;
+  const id = parts.groupId === undefined ? undefined : `id ${parts.groupId}`;
+  return [heading, ...parts.details, id].filter((part) => part !== undefined && part !== '').join(' · ');
 }
 
 /** "45 s", "2 min", "1 h 5 min". */

@@ -5,7 +5,7 @@
  */
 import type { PushStatus } from '../push/push-status';
 import type { Alert } from './alert';
-import { roomName } from './alert-text';
+import { alertMessage, roomName } from './alert-text';
 import { FiringState } from './firing-state';
 import type { AlertDraft } from './room-alerts';
 
@@ -43,8 +43,13 @@ export class PushAlerts {
       severity: recovered ? 'info' : 'warning',
       groupId: push.groupId,
       ...(label ? { label } : {}),
-      title: `${roomName(push.groupId, label)} count not reaching viewers`,
-      message: recovered ? `recovered (${how})` : `${push.via} ${push.key}: ${push.reason ?? 'writes fail'}`,
+      title: `${roomName(push.groupId, label)}: count not reaching viewers`,
+      message: alertMessage({
+        rule: 'push-failing',
+        phase: recovered ? 'recovered' : transition === 'fired' ? 'firing' : 'reminder',
+        details: [recovered ? how : `${push.via} ${push.key}: ${push.reason ?? 'writes fail'}`],
+        groupId: push.groupId,
+      }),
       at,
       ...(!recovered && push.error ? { errorKind: push.error.kind } : {}),
       push: { via: push.via, key: push.key, refused: push.state === 'refused' },

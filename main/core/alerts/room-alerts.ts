@@ -4,7 +4,7 @@ import type { ChangeSettings, RuleSettings } from '../../common/rule-settings';
 import type { ImError } from '../error-kind';
 import type { Sample } from '../monitor-events';
 import type { Alert } from './alert';
-import { clockTime, duration, people, roomName, signedPercent } from './alert-text';
+import { alertMessage, clockTime, duration, people, roomName, signedPercent } from './alert-text';
 import { FiringState, type Transition } from './firing-state';
 import { recoveryPoint } from './rule-settings';
 import { type SessionSummary, SessionTracker } from './stream-session';
@@ -42,9 +42,13 @@ export class RoomAlerts {
   private peakAnnounced = 0;
   private milestonesAnnounced = new Set<number>();
   private firstFailureAt: number | null = null;
+  /** Whether the room ever answered with a count: a 10010 after one means closed, before one not found. */
+  private counted = false;
   /** Set after the machine woke: staleness is expected until the next fresh count. */
   private staleExpected = false;
   private out: AlertDraft[] = [];
+  /** What the next settled alert's title says instead of its rule's usual words. */
+  private what: string | undefined;
 
   constructor(
     readonly groupId: string,
@@ -60,6 +64,8 @@ export class RoomAlerts {
   onSample(sample: Sample): AlertDraft[] {
     this.out = [];
     const { at, online } = sample;
+    if (!this.counted) this.alreadyThere(online);
+    this.counted = true;
     this.staleExpected = false;
     this.firstFailureAt = null;
     const counted = { value: online };
@@ -77,11 +83,16 @@ export class RoomAlerts {
 
   onError(error: ImError, at: number, consecutiveFailures: number): AlertDraft[] {
     this.out = [];
-    if (error.kind === 'group-gone') {
+    if (error.kind === 'group-gone' && !this.counted) {
+      // Never counted: most likely a mistyped id, which is a fault to fix, not a stream that ended.
+      this.what = 'not found, check the id';
+      this.settle('failing', at, true, false, 0, {}, NOT_FOUND, error.kind);
+    } else if (error.kind === 'group-gone') {
       if (this.rules.closed) this.settle('closed', at, true, false, 0, {}, error.message, error.kind);
       this.sessionEnded(this.sessions.end(at));
     } else if (error.kind === 'not-live-room' || error.kind === 'invalid-group') {
       // Polling stops for good: say so at once rather than after K failures.
+      this.what = error.kind === 'not-live-room' ? 'not a live room' : 'invalid id';
       this.settle('failing', at, true, false, 0, {}, error.message, error.kind);
     } else if (
       this.rules.failing &&
@@ -100,7 +111,7 @@ export class RoomAlerts {
   onStale(at: number): AlertDraft[] {
     this.out = [];
     if (this.rules.stale && !this.staleExpected) {
-      this.settle('stale', at, true, false, 0, {}, 'No fresh count for several intervals.');
+      this.settle('stale', at, true, false, 0, {}, 'no fresh count for two polling intervals');
     }
     return this.out;
   }
@@ -118,9 +129,9 @@ export class RoomAlerts {
       const fire =
         direction === 'above' ? sample.online >= settings.threshold : sample.online <= settings.threshold;
       const clear = direction === 'above' ? sample.online < recoverAt : sample.online > recoverAt;
-      const words = () => `${direction} ${people(settings.threshold)}`;
+      // The message's heading says the rule and its threshold ("Above 1,000: fired").
       const facts = { value: sample.online, threshold: settings.threshold };
-      this.settle(direction, sample.at, fire, clear, (settings.forSeconds ?? 0) * 1000, facts, words);
+      this.settle(direction, sample.at, fire, clear, (settings.forSeconds ?? 0) * 1000, facts);
     }
   }
 
@@ -133,12 +144,9 @@ export class RoomAlerts {
         change !== null &&
         Math.abs(change.people) >= s.people * factor &&
         Math.abs(change.percent) >= s.percent * factor;
-      // An audience arriving as a stream starts is the session's news, not a spike.
-      const starting =
-        rule === 'spike' && this.inFirstWindowOfSession(sample.at, settings.windowSeconds * 1000);
       const transition = this.state(rule).update(
         sample.at,
-        meets(settings, 1) && !starting,
+        meets(settings, 1),
         !meets(settings, 0.5),
         0,
         this.repeatMs,
@@ -156,11 +164,19 @@ export class RoomAlerts {
     }
   }
 
-  /** The largest rise (spike) or fall (drop) into this sample from any sample within the window. */
+  /**
+   * The largest rise (spike) or fall (drop) into this sample from any sample within the window. An
+   * audience arriving as a stream starts is the session's news, not a spike: a rise is measured only
+   * from counts after the session's first window, so the ramp's tail does not fire once it ends.
+   */
   private changeWithin(sample: Sample, settings: ChangeSettings, rule: 'spike' | 'drop') {
+    const windowMs = settings.windowSeconds * 1000;
+    const session = this.sessions.current;
+    const rampEnds = rule === 'spike' && session?.sawStart ? session.startedAt + windowMs : 0;
+    const since = Math.max(sample.at - windowMs, rampEnds);
     let from: Sample | null = null;
     for (const earlier of this.recent) {
-      if (earlier.at < sample.at - settings.windowSeconds * 1000 || earlier.online <= 0) continue;
+      if (earlier.at < since || earlier.online <= 0) continue;
       // The latest of equal extremes, so the change is told over the shortest time it took.
       if (!from || (rule === 'spike' ? earlier.online <= from.online : earlier.online >= from.online))
         from = earlier;
@@ -172,9 +188,15 @@ export class RoomAlerts {
     return { people: diff, percent: (diff / from.online) * 100, windowMs: sample.at - from.at, from };
   }
 
-  private inFirstWindowOfSession(at: number, windowMs: number): boolean {
-    const session = this.sessions.current;
-    return session?.sawStart === true && at - session.startedAt < windowMs;
+  /**
+   * The first count of a room is where watching began, not news: the milestones it is already past
+   * and its peak so far are taken as known, so that none fires on it ("passed 5,000" for a room that
+   * was at 12,000 before anyone looked).
+   */
+  private alreadyThere(online: number): void {
+    for (const milestone of this.rules.milestones)
+      if (online >= milestone) this.milestonesAnnounced.add(milestone);
+    this.peakAnnounced = online;
   }
 
   private sessionEvents(sample: Sample): void {
@@ -258,9 +280,10 @@ export class RoomAlerts {
     // Words are built only for an alert that goes out: formatting numbers on every sample costs.
     const why = typeof because === 'function' ? because() : because;
     const { value } = facts;
-    const what = value === undefined ? RULE_WORDS[rule] : `${people(value)} online`;
-    const detail =
-      transition === 'recovered' ? `recovered${value === undefined ? '' : ` (${why || rule})`}` : why;
+    const what = value === undefined ? (this.what ?? RULE_WORDS[rule]) : `${people(value)} online`;
+    this.what = undefined;
+    // The heading says the rule and that it recovered; the failure's words are no longer news.
+    const detail = transition === 'recovered' ? '' : why;
     // A recovery is told by the count that ended it, not by the failure it ended.
     const kind = transition === 'recovered' ? undefined : errorKind;
     this.push(rule, phaseOf(transition), at, what, detail, {
@@ -280,15 +303,16 @@ export class RoomAlerts {
     const { value, change, peak, threshold, session, errorKind } = facts;
     const sessionPeak = peak ?? this.sessions.current?.peak;
     const peakText =
-      sessionPeak && rule !== 'session' && value !== undefined ? `, peak ${people(sessionPeak.online)}` : '';
+      sessionPeak && rule !== 'session' && value !== undefined ? `peak ${people(sessionPeak.online)}` : '';
+    const name = roomName(this.groupId, this.label);
     this.out.push({
       rule,
       phase,
       severity: phase === 'recovered' ? 'info' : SEVERITY[rule],
       groupId: this.groupId,
       ...(this.label ? { label: this.label } : {}),
-      title: `${roomName(this.groupId, this.label)} ${what}`,
-      message: `${detail}${peakText}`,
+      title: `${name}: ${what}`,
+      message: alertMessage({ rule, phase, threshold, details: [detail, peakText], groupId: this.groupId }),
       at,
       ...(value === undefined ? {} : { value }),
       ...(change
@@ -335,12 +359,15 @@ const RULE_WORDS: Record<AlertRule, string> = {
   milestone: 'milestone',
   failing: 'polls failing',
   stale: 'count is stale',
-  closed: 'closed',
+  closed: 'room closed',
   auth: 'credentials rejected',
   account: 'account problem',
   session: 'stream',
   'push-failing': 'count not reaching viewers',
 };
+
+const NOT_FOUND =
+  'The server knows no room with this id (10010) and it never answered with a count: check the id, or it closed before watching began.';
 
 function phaseOf(transition: NonNullable<Transition>): AlertPhase {
   return transition === 'fired' ? 'firing' : transition;

@@ -84,8 +84,8 @@ function render(entries: AlertLogEntry[]): string {
       ? alert.groupIds
         ? `${alert.groupIds.length} rooms`
         : alert.profile
-      : showGroupId(alert.groupId),
-    `${alert.title}${alert.message ? `: ${alert.message}` : ''}`,
+      : terminalText(alert.label ?? showGroupId(alert.groupId)),
+    `${alert.title}${alert.message ? ` · ${alert.message}` : ''}`,
     deliveries.map((d) => `${d.channel} ${d.outcome}`).join(', ') || '-',
     acknowledgedAt === undefined ? alert.id : `${alert.id} (ack)`,
   ]);

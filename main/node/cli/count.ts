@@ -26,7 +26,8 @@ export async function runCount(args: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new ConfigError('Name at least one room: headcount count <groupId>...');
   checkGroupIds(positionals);
-  const { connection, ca } = loadConnection(credentialFlags(values), process.env);
+  const { connection, ca, notes } = loadConnection(credentialFlags(values), process.env);
+  for (const note of notes) process.stderr.write(`headcount: note: ${note}\n`);
   const engine = createEngine({ connection, ca });
   try {
     const results = await Promise.all(positionals.map((id) => engine.client.getOnlineMemberNum(id)));

@@ -1,8 +1,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { roomSettings } from '../../core/settings/settings-rules';
 import type { Settings } from '../../core/settings/settings-schema';
-import { DEMO_PUSH, demoLabel, demoShow, type RoomSpec, startSimulator } from '../../simulator';
+import {
+  DEMO_PUSH,
+  DEMO_SHOW_SECONDS,
+  demoLabel,
+  demoShow,
+  type RoomSpec,
+  startSimulator,
+} from '../../simulator';
 import { createEngine } from '../engine';
 import { openSettingsStore } from '../settings-store';
 import { alertingForCli } from './alerting-for-cli';
@@ -16,7 +24,8 @@ Plays a scripted three-minute show on the built-in simulator and watches it, so 
 Headcount work without an account: a steady room, a stream starting, a raid, a sudden drop, a
 stream that ends and is disbanded, and a group that is not a live room. Alerts show as they fire;
 with --notify also as desktop notifications. The stream that starts shows its count to its
-viewers: it is written into the room as a group attribute.`;
+viewers: it is written into the room as a group attribute. The demo ends with its show, or after
+--duration.`;
 
 /** The show moves faster than real audiences, so the demo polls more often than the API's 10 s. */
 const DEMO_INTERVAL_S = 2;
@@ -39,7 +48,8 @@ export async function runDemo(args: string[]): Promise<number> {
   }
   const intervalMs = durationFlag(values.interval, INTERVAL_RULE) ?? DEMO_INTERVAL_S * 1000;
   const notify = values.notify === true;
-  const durationMs = durationFlag(values.duration, RUN_DURATION_RULE);
+  // Without --duration the demo ends with its show (and a few seconds to see the last counts).
+  const durationMs = durationFlag(values.duration, RUN_DURATION_RULE) ?? (DEMO_SHOW_SECONDS + 10) * 1000;
   const rooms = demoShow();
   const simulator = await startSimulator({ rooms });
   const json = values.json === true;
@@ -61,6 +71,10 @@ export async function runDemo(args: string[]): Promise<number> {
       json,
       durationMs,
       title: 'Headcount demo',
+      endNote: json
+        ? undefined
+        : 'The demo is over. Run it again with `npm run demo`, see it in a browser with `headcount serve --demo`, or connect your own app (see the README).',
+      labels: roomSettings(settings).labels,
       alerting: (onAlert) => alertingForCli({ store, settings, where: 'the simulator', notify, onAlert }),
     });
   } finally {

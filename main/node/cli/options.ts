@@ -3,6 +3,7 @@ import { type DurationRule, readDuration } from '../../common/duration';
 import { ConfigError } from '../../core/config-error';
 import { groupIdProblem } from '../../core/group-id';
 import type { CredentialFlags } from '../credentials';
+import { closestOption } from './closest-option';
 import { quoteStart } from './terminal-text';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -27,8 +28,20 @@ export function parseCommand<T extends Options>(args: string[], options: T, comm
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${message} (see: headcount ${command} --help)`);
+    throw new ConfigError(
+      `${withSuggestion(message, Object.keys(options))} (see: headcount ${command} --help)`,
+    );
   }
+}
+
+/** Node's "Unknown option '--intervl'" with the option that was most likely meant. */
+function withSuggestion(message: string, known: readonly string[]): string {
+  const [, dashes, unknown] = /^Unknown option '(--?)([^']+)'/.exec(message) ?? [];
+  if (unknown === undefined) return message;
+  const meant = dashes === '--' ? closestOption(unknown, [...known, 'help']) : null;
+  // Node's own text goes on to explain '--' for positionals starting with a dash: true, but not the likely fix.
+  const given = `Unknown option ${dashes}${unknown}`;
+  return meant === null ? `${given}.` : `${given}: did you mean --${meant}?`;
 }
 
 export function credentialFlags(values: Record<string, unknown>): CredentialFlags {

@@ -139,7 +139,7 @@ function seedProfile(
   const groupIds = serveRoomIds(rooms, settings);
   checkGroupIds(groupIds);
   const { intervalMs, maxRate } = watchTiming({ interval: values.interval, 'max-rate': values['max-rate'] });
-  return credentialProfile({
+  const seeded = credentialProfile({
     flags: credentialFlags(values),
     env: process.env,
     settings,
@@ -147,6 +147,8 @@ function seedProfile(
     intervalMs,
     maxRate,
   });
+  for (const note of seeded.notes) process.stderr.write(`headcount: note: ${note}\n`);
+  return seeded;
 }
 
 async function serve(run: {

@@ -7,7 +7,8 @@ import type { PushTarget } from '../../core/push/push-target';
 import type { Alerting } from '../alerting';
 import type { Engine } from '../engine';
 import { terminalText } from './terminal-text';
-import { alertJsonLine, alertTextLine, clearScreen, jsonLine, renderScreen, textLine } from './watch-view';
+import { renderWatchScreen } from './watch-screen';
+import { alertJsonLine, alertTextLine, clearScreen, jsonLine, textLine } from './watch-view';
 
 export interface WatchRun {
   engine: Engine;
@@ -20,10 +21,14 @@ export interface WatchRun {
   title: string;
   /** Rules, the alert log and notifications; the watch prints each alert as it is raised. */
   alerting?: (onAlert: (alert: Alert) => void) => Promise<Alerting>;
+  /** Said on stderr when the run ends because its duration is over (not when it is stopped). */
+  endNote?: string;
+  /** Rooms' labels from the settings; the others are named by their group Name once it is known. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 const REDRAW_MS = 1000;
-const ALERTS_ON_SCREEN = 8;
+const ALERTS_KEPT = 8;
 
 /**
  * Watches rooms until the duration ends, SIGINT or SIGTERM (exit 0), or the server rejects the
@@ -40,18 +45,29 @@ export async function watchRooms(run: WatchRun): Promise<number> {
   const recentAlerts: string[] = [];
   const alerting = await run.alerting?.((alert) => {
     if (run.json) write(`${alertJsonLine(alert)}\n`);
-    else if (live) recentAlerts.push(alertTextLine(alert));
+    else if (live) recentAlerts.push(alertTextLine(alert, 'local'));
     else write(`${alertTextLine(alert)}\n`);
+    if (recentAlerts.length > ALERTS_KEPT) recentAlerts.shift();
   });
+  const names = new Map(Object.entries(run.labels ?? {}));
+  void nameRooms(run, names, alerting);
   return new Promise((resolve) => {
     const timers: NodeJS.Timeout[] = [];
     let finished = false;
+    let timeUp = false;
     const redraw = () => {
       clearScreen(write);
-      const alerts = recentAlerts.slice(-ALERTS_ON_SCREEN);
-      write(
-        `${renderScreen(run.engine, history, run.title)}\n${alerts.length ? `\nRecent alerts:\n${alerts.join('\n')}\n` : ''}`,
-      );
+      const { columns, rows } = process.stdout;
+      const screen = renderWatchScreen({
+        title: run.title,
+        engine: run.engine,
+        history,
+        nameOf: (groupId) => names.get(groupId),
+        alerts: recentAlerts,
+        now: Date.now(),
+        size: columns && rows ? { columns, rows } : null,
+      });
+      write(screen);
     };
     const finish = async (code: number) => {
       if (finished) return;
@@ -60,7 +76,13 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       ends?.cancel();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      if (live) redraw();
+      process.stdout.off('resize', redraw);
+      if (live) {
+        redraw();
+        write('\n');
+      }
+      // After the last screen, which would wipe it.
+      if (timeUp && run.endNote) process.stderr.write(`${run.endNote}\n`);
       run.engine.close();
       await history.close();
       await alerting?.close();
@@ -84,10 +106,34 @@ export async function watchRooms(run: WatchRun): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     // A month's run is longer than one timer holds: the wait is chained.
-    const ends = run.durationMs === undefined ? null : longTimeout(stop, run.durationMs);
-    if (live) timers.push(setInterval(redraw, REDRAW_MS));
+    const ends =
+      run.durationMs === undefined
+        ? null
+        : longTimeout(() => {
+            timeUp = true;
+            stop();
+          }, run.durationMs);
+    if (live) {
+      timers.push(setInterval(redraw, REDRAW_MS));
+      // A window made smaller or larger is filled again at once, not at the next tick.
+      process.stdout.on('resize', redraw);
+    }
     for (const [groupId, target] of run.pushes ?? []) run.engine.pusher.configure(groupId, target);
     monitor.addRooms(run.groupIds);
     monitor.start();
   });
+}
+
+/**
+ * Names the rooms without a label by their group Name (get_group_info, 50 rooms a call, behind the
+ * first polls), for the screen and the alert texts.
+ */
+async function nameRooms(run: WatchRun, names: Map<string, string>, alerting: Alerting | undefined) {
+  const unnamed = run.groupIds.filter((groupId) => !names.has(groupId));
+  if (unnamed.length > 0) {
+    const answer = await run.engine.client.getGroupInfo(unnamed).catch(() => null);
+    if (answer?.ok)
+      for (const item of answer.value) if (item.ok && item.name) names.set(item.groupId, item.name);
+  }
+  alerting?.nameRooms(Object.fromEntries(names));
 }

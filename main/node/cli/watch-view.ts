@@ -1,11 +1,8 @@
 import type { Alert } from '../../core/alerts/alert';
-import type { AppMonitor } from '../../core/app-monitor';
-import { type BudgetReading, COUNT_COMMAND, type CommandBudgets } from '../../core/command-budgets';
-import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
-import type { AppStatus, MonitorEvent, RoomSnapshot } from '../../core/monitor-events';
-import type { CountPusher } from '../../core/push/count-pusher';
+import { type BudgetReading, COUNT_COMMAND } from '../../core/command-budgets';
+import type { AppStatus, MonitorEvent } from '../../core/monitor-events';
 import type { PushStatus } from '../../core/push/push-status';
-import { formatAge, formatChange, formatCount, formatSeconds, showGroupId, table } from './format';
+import { formatAge, formatChange, formatCount, formatSeconds, showGroupId } from './format';
 import { terminalJson, terminalText } from './terminal-text';
 
 type Write = (text: string) => void;
@@ -128,12 +125,14 @@ export function alertJsonLine(alert: Alert): string {
   });
 }
 
-/** An alert on one line, for people. */
-export function alertTextLine(alert: Alert): string {
+/**
+ * An alert on one line, for people: its name and what happened, then the rule, its phase and the
+ * room's id. Local time on a live screen; ISO-8601 in a log or a pipe, where lines are kept.
+ */
+export function alertTextLine(alert: Alert, time: 'local' | 'iso' = 'iso'): string {
   const label = alert.phase === 'recovered' ? 'RECOVERED' : alert.severity.toUpperCase();
-  return terminalText(
-    `${iso(alert.at)}  ${label} ${alert.rule}  ${alert.title}${alert.message ? `: ${alert.message}` : ''}`,
-  );
+  const at = time === 'local' ? new Date(alert.at).toLocaleTimeString('en-GB') : iso(alert.at);
+  return terminalText(`${at}  ${label}  ${alert.title}${alert.message ? ` · ${alert.message}` : ''}`);
 }
 
 /** One line per event, for logs and pipes, with what the server said escaped. */
@@ -176,44 +175,6 @@ export function describeStatus(status: AppStatus): string {
       ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)}: ${plan.rooms} rooms do not fit ${status.capPerSecond} calls/s)`
       : '';
   return terminalText(`${status.state}: ${every}${stretched}${status.reason ? ` - ${status.reason}` : ''}`);
-}
-
-/** What the live table reads of an engine. */
-export interface ScreenSource {
-  monitor: AppMonitor;
-  budgets: Pick<CommandBudgets, 'readings'>;
-  pusher: Pick<CountPusher, 'status'>;
-}
-
-/** The live table of a terminal, redrawn in place. */
-export function renderScreen(
-  engine: ScreenSource,
-  history: ChangeHistory,
-  title: string,
-  now = Date.now(),
-): string {
-  const { monitor } = engine;
-  const rows = monitor.snapshot().map((room) => roomRow(room, engine, history, now));
-  const status = `${describeStatus(monitor.status())}\n${describeBudgets(engine.budgets.readings())}`;
-  const header = `${title}  ${new Date(now).toLocaleTimeString()}\n${status}\n\n`;
-  return header + table(['ROOM', 'ONLINE', '1 MIN', 'AGE', 'PEAK', 'STATUS'], rows, new Set([1, 2, 4]));
-}
-
-/**
- * A room's line; its change over a minute by the popover's rule: none until a minute of history. A
- * failing push is said beside how the room is polled.
- */
-function roomRow(room: RoomSnapshot, engine: ScreenSource, history: ChangeHistory, now: number): string[] {
-  const online = room.online === null ? '-' : formatCount(room.online);
-  const change = formatChange(changeOverMinute(history, room.groupId, room.online, now));
-  const polled = room.error && room.status !== 'live' ? `${room.status}: ${room.error.kind}` : room.status;
-  const push = engine.pusher.status(room.groupId);
-  const pushing =
-    push && (push.state === 'failing' || push.state === 'refused')
-      ? `; push failing: ${terminalText(push.reason ?? push.state)}`
-      : '';
-  const peak = room.peak ? formatCount(room.peak.online) : '-';
-  return [showGroupId(room.groupId), online, change, formatAge(room.ageMs), peak, `${polled}${pushing}`];
 }
 
 export function clearScreen(write: Write): void {

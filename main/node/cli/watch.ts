@@ -1,6 +1,7 @@
 import { ConfigError } from '../../core/config-error';
 import { DEFAULT_INTERVAL_MS } from '../../core/poll-plan';
 import { API_RATE_CAP } from '../../core/rate-budget';
+import { roomSettings } from '../../core/settings/settings-rules';
 import { loadConnection } from '../credentials';
 import { createEngine } from '../engine';
 import { readGroupsFile } from '../groups-file';
@@ -66,8 +67,9 @@ export async function runWatch(args: string[]): Promise<number> {
     checkGroupIds(groupIds);
     const timing = watchTiming(values);
     const flags = credentialFlags(values);
-    const { connection, ca } = loadConnection(flags, process.env);
-    const where = flags.region ?? process.env.HEADCOUNT_REGION ?? new URL(connection.endpoint.primary).host;
+    const { connection, ca, notes, where: chosen } = loadConnection(flags, process.env);
+    for (const note of notes) process.stderr.write(`headcount: note: ${note}\n`);
+    const where = chosen.region ?? new URL(connection.endpoint.primary).host;
     const pushes = pushTargetsFor(groupIds, settings, push);
     const warning = quotaWarning(pushes);
     if (warning) process.stderr.write(`headcount: warning: ${warning}\n`);
@@ -79,6 +81,7 @@ export async function runWatch(args: string[]): Promise<number> {
       json: values.json === true,
       durationMs: timing.durationMs,
       title: 'Headcount',
+      labels: roomSettings(settings).labels,
       alerting: (onAlert) =>
         alertingForCli({ store, settings, where, notify: values.notify === true, onAlert }),
     });

@@ -4,9 +4,9 @@
  */
 import type { AppMonitor } from '../../core/app-monitor';
 import type { BudgetReading, CommandBudgets } from '../../core/command-budgets';
-import { type CurrentTotal, currentTotal, isCurrentCount } from '../../core/current-count';
+import { type CurrentTotal, currentTotal } from '../../core/current-count';
 import type { AppStatus, RoomSnapshot } from '../../core/monitor-events';
-import { type RoomCondition, roomStateOf } from '../../core/room-state';
+import { judgeRoom, type RoomCondition } from '../../core/room-state';
 
 /** The thresholds of a room's `above` and `below` rules, where they are on. */
 export interface RoomThresholds {
@@ -75,8 +75,7 @@ export function readEngines(engines: Iterable<FollowedEngine>): MetricsReading {
         app: engine.app,
         room,
         name: facts.name(room.groupId) || room.groupId,
-        condition: roomStateOf(room, { state: status.state, effectiveIntervalMs: interval }),
-        current: isCurrentCount(room, interval),
+        ...judgeRoom(room, { state: status.state, effectiveIntervalMs: interval }),
         thresholds: facts.thresholds(room.groupId),
       });
     }

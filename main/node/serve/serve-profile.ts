@@ -34,11 +34,10 @@ export function credentialProfile(options: {
   groupIds: readonly string[];
   intervalMs: number;
   maxRate: number;
-}): { profile: ProfileRecord; secretKey: string; ca: string | undefined } {
+}): { profile: ProfileRecord; secretKey: string; ca: string | undefined; notes: string[] } {
   const { flags, env, settings } = options;
-  const { connection, ca } = loadConnection(flags, env);
-  const region = flags.region ?? env.HEADCOUNT_REGION;
-  const endpoint = flags.endpoint ?? env.HEADCOUNT_ENDPOINT;
+  const { connection, ca, where, notes } = loadConnection(flags, env);
+  const { region, endpoint } = where;
   const profile: ProfileRecord = {
     id: SERVE_PROFILE_ID,
     label: profileLabel(settings),
@@ -50,7 +49,7 @@ export function credentialProfile(options: {
     maxRate: options.maxRate,
     rooms: options.groupIds.map((groupId) => ({ groupId, label: settings.rooms?.[groupId]?.label })),
   };
-  return { profile, secretKey: connection.secretKey, ca };
+  return { profile, secretKey: connection.secretKey, ca, notes };
 }
 
 /** The demo plays its own show: rooms and credentials given with --demo would be ignored, so refuse them. */

@@ -36,6 +36,25 @@ function status(state: AppStatus['state'], at: number, code?: number): MonitorEv
   };
 }
 
+/** The monitor's word that the room's count of 100, measured at T0, went stale at `at`. */
+function staleRoom(at: number): MonitorEvent {
+  return {
+    type: 'room',
+    at,
+    room: {
+      groupId: ROOM,
+      status: 'stale',
+      online: 100,
+      measuredAt: T0,
+      ageMs: at - T0,
+      error: null,
+      consecutiveFailures: 0,
+      peak: null,
+      stoppedAt: null,
+    },
+  };
+}
+
 const brief = (alerts: Alert[]) => alerts.map((a) => `${a.rule}:${a.phase}`);
 const quiet: RuleSettings = { spike: null, drop: null, sessions: false };
 
@@ -46,12 +65,17 @@ describe('thresholds with flap control', () => {
     const alerts = feed(e, [...flapping, 900]);
     expect(brief(alerts)).toEqual(['above:firing', 'above:recovered']);
     expect(alerts[0]).toMatchObject({
-      title: "Room 'Launch Day' 1,010 online",
-      message: 'above 1,000, peak 1,010',
+      title: 'Launch Day: 1,010 online',
+      message: 'Above 1,000: fired · peak 1,010 · id @TGS#launch',
       value: 1010,
       threshold: 1000,
     });
-    expect(alerts[1]).toMatchObject({ value: 900, threshold: 1000 });
+    expect(alerts[1]).toMatchObject({
+      title: 'Launch Day: 900 online',
+      message: 'Above 1,000: recovered · peak 1,010 · id @TGS#launch',
+      value: 900,
+      threshold: 1000,
+    });
     expect(alerts[0]).not.toHaveProperty('errorKind');
   });
 
@@ -68,6 +92,7 @@ describe('thresholds with flap control', () => {
     const e = engine({ ...quiet, above: { threshold: 10 }, repeatMinutes: 1, recovered: false });
     const alerts = feed(e, [...Array(15).fill(20), 1]);
     expect(brief(alerts)).toEqual(['above:firing', 'above:reminder', 'above:reminder']);
+    expect(alerts[1]?.message).toBe('Above 10: still firing · peak 20 · id @TGS#launch');
   });
 });
 
@@ -77,8 +102,8 @@ describe('spikes and drops', () => {
     const alerts = feed(e, [900, 905, 898, 3900, 3950]);
     expect(brief(alerts)).toEqual(['spike:firing']);
     expect(alerts[0]).toMatchObject({
-      title: "Room 'Launch Day' 3,900 online",
-      message: '+334% in 10 s, peak 3,900',
+      title: 'Launch Day: 3,900 online',
+      message: 'Spike: fired · +334% in 10 s · peak 3,900 · id @TGS#launch',
       severity: 'info',
       change: { people: 3002, windowMs: 10_000 },
     });
@@ -94,7 +119,8 @@ describe('spikes and drops', () => {
     const e = engine({ sessions: false });
     const alerts = feed(e, [4200, 4180, 700, 690, ...Array(14).fill(700)]);
     expect(brief(alerts)).toEqual(['drop:firing', 'drop:recovered']);
-    expect(alerts[0]?.message).toBe('-83% in 20 s, peak 4,200');
+    expect(alerts[0]?.message).toBe('Drop: fired · -83% in 20 s · peak 4,200 · id @TGS#launch');
+    expect(alerts[1]?.message).toBe('Drop: recovered · settled at 700 · peak 4,200 · id @TGS#launch');
   });
 
   it('does not alert on a slow drift within the thresholds', () => {
@@ -113,10 +139,10 @@ describe('stream sessions, peaks and milestones', () => {
       'milestone:notice',
       'session:notice',
     ]);
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' stream started");
-    expect(alerts[1]?.title).toBe("Room 'Launch Day' passed 1,000 online");
-    expect(alerts[3]?.title).toBe("Room 'Launch Day' stream ended after 1 min");
-    expect(alerts[3]?.message).toMatch(/^peak 2,100 at \d\d:\d\d, average 1,217$/);
+    expect(alerts[0]?.title).toBe('Launch Day: stream started');
+    expect(alerts[1]?.title).toBe('Launch Day: passed 1,000 online');
+    expect(alerts[3]?.title).toBe('Launch Day: stream ended after 1 min');
+    expect(alerts[3]?.message).toMatch(/^peak 2,100 at \d\d:\d\d, average 1,217 · id @TGS#launch$/);
     expect(alerts[0]).toMatchObject({ session: { event: 'started' }, value: 500 });
     expect(alerts[1]).toMatchObject({ threshold: 1000, value: 1200 });
     expect(alerts[2]).toMatchObject({ threshold: 2000, value: 2100 });
@@ -133,7 +159,7 @@ describe('stream sessions, peaks and milestones', () => {
     const e = engine({ ...quiet, sessions: true });
     const alerts = feed(e, [800, 900, 0]);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' stream ended (watched for 20 s)");
+    expect(alerts[0]?.title).toBe('Launch Day: stream ended (watched for 20 s)');
     expect(alerts[0]?.session).toEqual({ event: 'ended', sawStart: false, durationMs: 20_000, average: 850 });
   });
 
@@ -141,6 +167,22 @@ describe('stream sessions, peaks and milestones', () => {
     const e = engine({ ...quiet, peak: { stepPercent: 10, minOnline: 100 } });
     const alerts = feed(e, [50, 120, 125, 130, 140, 200, 205]);
     expect(alerts.map((a) => a.value)).toEqual([120, 140, 200]);
+  });
+});
+
+describe('where watching began', () => {
+  it('takes the first count as known: no milestone it is already past and no new peak fire on it', () => {
+    const e = engine({
+      spike: null,
+      drop: null,
+      sessions: false,
+      milestones: [5_000, 20_000],
+      peak: { minOnline: 1_000, stepPercent: 10 },
+    });
+    expect(feed(e, [12_000, 12_100])).toEqual([]);
+    const later = feed(e, [21_000]);
+    expect(brief(later)).toEqual(['peak:notice', 'milestone:notice']);
+    expect(later[1]?.title).toBe('Launch Day: passed 20,000 online');
   });
 });
 
@@ -159,7 +201,7 @@ describe('failures', () => {
     ];
     expect(brief(alerts)).toEqual(['failing:firing', 'failing:recovered']);
     expect(alerts[0]).not.toHaveProperty('value');
-    expect(alerts[0]?.title).toBe("Room 'Launch Day' polls failing");
+    expect(alerts[0]?.title).toBe('Launch Day: polls failing');
     expect(alerts[0]?.errorKind).toBe('transient');
     expect(alerts[1]).toMatchObject({ value: 310 });
     expect(alerts[1]).not.toHaveProperty('errorKind');
@@ -177,13 +219,30 @@ describe('failures', () => {
     expect(brief(alerts)).toEqual(['session:notice', 'closed:firing', 'session:notice']);
     expect(alerts[1]?.severity).toBe('critical');
     expect(alerts[1]?.errorKind).toBe('group-gone');
+    expect(alerts[1]?.title).toBe('Launch Day: room closed');
+    expect(alerts[1]?.message).toMatch(/^Room closed: fired · .+ · id @TGS#launch$/);
     expect(alerts[2]?.session).toMatchObject({ event: 'ended', sawStart: true, durationMs: 20_000 });
+  });
+
+  it('tells a room that was never counted from a closed one: not found, check the id', () => {
+    const alerts = engine().handle(failure(10010, T0, 1));
+    expect(brief(alerts)).toEqual(['failing:firing']);
+    expect(alerts[0]).toMatchObject({
+      title: 'Launch Day: not found, check the id',
+      errorKind: 'group-gone',
+      severity: 'warning',
+    });
+    expect(alerts[0]?.message).toMatch(
+      /^Polls failing: fired · The server knows no room with this id \(10010\)/,
+    );
+    expect(alerts[0]?.message).toMatch(/ · id @TGS#launch$/);
   });
 
   it('says at once that a group is not a live room', () => {
     const alerts = engine().handle(failure(10007, T0, 1));
     expect(brief(alerts)).toEqual(['failing:firing']);
     expect(alerts[0]?.errorKind).toBe('not-live-room');
+    expect(alerts[0]?.title).toBe('Launch Day: not a live room');
   });
 
   it('raises one alert for rejected credentials for the whole profile, and one recovery', () => {
@@ -217,24 +276,140 @@ describe('failures', () => {
   it('keeps quiet about staleness that follows a sleep, but not about staleness otherwise', () => {
     const e = engine(quiet);
     feed(e, [100]);
-    const stale = (at: number): MonitorEvent => ({
-      type: 'room',
-      at,
-      room: {
-        groupId: ROOM,
-        status: 'stale',
-        online: 100,
-        measuredAt: T0,
-        ageMs: at - T0,
-        error: null,
-        consecutiveFailures: 0,
-        peak: null,
-        stoppedAt: null,
-      },
-    });
     e.handle({ type: 'resumed', sleptMs: 3_600_000, at: T0 + 3_600_000 });
-    expect(e.handle(stale(T0 + 3_600_000))).toEqual([]);
+    expect(e.handle(staleRoom(T0 + 3_600_000))).toEqual([]);
     feed(e, [100], T0 + 3_610_000);
-    expect(brief(e.handle(stale(T0 + 3_700_000)))).toEqual(['stale:firing']);
+    expect(brief(e.handle(staleRoom(T0 + 3_700_000)))).toEqual(['stale:firing']);
+  });
+});
+
+describe('app-level alerts, field by field', () => {
+  it('says what was rejected and that polling waits for new credentials, then that it polls again', () => {
+    const e = engine();
+    const rejected = imErrorFromCode(70009, '');
+    const alerts = [
+      ...e.handle(status('auth-failed', T0 + 1_000, 70009)),
+      ...e.handle(status('running', T0 + 60_000)),
+    ];
+    expect(alerts).toEqual([
+      {
+        id: expect.any(String),
+        profile: 'Main app',
+        rule: 'auth',
+        phase: 'firing',
+        severity: 'critical',
+        title: 'Main app: credentials rejected',
+        message: `Credentials rejected: fired · ${rejected.message} · polling is paused until the credentials change`,
+        at: T0 + 1_000,
+        errorKind: 'auth',
+      },
+      {
+        id: expect.any(String),
+        profile: 'Main app',
+        rule: 'auth',
+        phase: 'recovered',
+        severity: 'info',
+        title: 'Main app: credentials rejected, resolved',
+        message: 'Credentials rejected: recovered · polling again',
+        at: T0 + 60_000,
+      },
+    ]);
+  });
+
+  it('names an account problem as one in its title, firing and resolved', () => {
+    const e = engine();
+    const alerts = [
+      ...e.handle(status('auth-failed', T0, 60020)),
+      ...e.handle(status('running', T0 + 60_000)),
+    ];
+    expect(alerts.map((a) => [a.rule, a.phase, a.severity, a.title])).toEqual([
+      ['account', 'firing', 'critical', 'Main app: account problem'],
+      ['account', 'recovered', 'info', 'Main app: account problem, resolved'],
+    ]);
+  });
+
+  it('treats a second rejection as the same problem: no recovery until the credentials are accepted', () => {
+    const e = engine();
+    expect(brief(e.handle(status('auth-failed', T0, 70009)))).toEqual(['auth:firing']);
+    expect(e.handle(status('auth-failed', T0 + 30_000, 70009))).toEqual([]);
+    expect(e.handle(status('auth-failed', T0 + 60_000, 70003))).toEqual([]);
+    const recovery = e.handle(status('running', T0 + 90_000));
+    expect(brief(recovery)).toEqual(['auth:recovered']);
+    expect(recovery[0]?.at).toBe(T0 + 90_000);
+  });
+
+  it('keeps the recovery quiet when recoveries are turned off, and fires again on the next rejection', () => {
+    const e = engine({ recovered: false });
+    const alerts = [
+      ...e.handle(status('auth-failed', T0, 70009)),
+      ...e.handle(status('running', T0 + 60_000)),
+      ...e.handle(status('auth-failed', T0 + 120_000, 70009)),
+    ];
+    expect(brief(alerts)).toEqual(['auth:firing', 'auth:firing']);
+  });
+
+  it('says nothing of stale rooms while the credentials or the account are rejected, and again once they are not', () => {
+    for (const code of [70009, 60020]) {
+      const e = engine(quiet);
+      feed(e, [100]);
+      e.handle(status('auth-failed', T0 + 5_000, code));
+      expect(e.handle(staleRoom(T0 + 30_000))).toEqual([]);
+      e.handle(status('running', T0 + 40_000));
+      expect(brief(e.handle(staleRoom(T0 + 50_000)))).toEqual(['stale:firing']);
+    }
+  });
+
+  it('ignores room events that are not about staleness', () => {
+    const e = engine(quiet);
+    feed(e, [100]);
+    const live = staleRoom(T0 + 30_000);
+    if (live.type === 'room') live.room.status = 'live';
+    expect(e.handle(live)).toEqual([]);
+  });
+});
+
+describe('alert ids', () => {
+  it('are unique and sort in the order the alerts were made, also for many at the same moment', () => {
+    const rooms = Array.from({ length: 40 }, (_, i) => `room-${i}`);
+    const e = new AlertEngine({ profile: 'Main app', rules: { ...quiet, above: { threshold: 10 } } });
+    const alerts = [T0, T0 + 10_000].flatMap((at) =>
+      rooms.flatMap((groupId) =>
+        e.handle({ type: 'sample', groupId, online: at === T0 ? 20 : 5, at, previous: null }),
+      ),
+    );
+    expect(alerts).toHaveLength(80);
+    const ids = alerts.map((a) => a.id);
+    expect(new Set(ids).size).toBe(80);
+    expect(ids.every((id) => id.length > 0)).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('come from the given id maker when there is one', () => {
+    const e = new AlertEngine({ profile: 'p', newId: (at) => `id-${at}` });
+    expect(e.handle(status('auth-failed', T0, 70009)).map((a) => a.id)).toEqual([`id-${T0}`]);
+  });
+});
+
+describe('new rules and names on a running engine', () => {
+  it('judges rooms it already knows by the new rules, under their new names, from the next event on', () => {
+    const e = engine(quiet);
+    expect(feed(e, [100, 120])).toEqual([]);
+    e.configure({ rules: { ...quiet, above: { threshold: 110 } }, labels: { [ROOM]: 'Finale' } });
+    const alerts = feed(e, [130], T0 + 20_000);
+    expect(brief(alerts)).toEqual(['above:firing']);
+    expect(alerts[0]?.title).toBe('Finale: 130 online');
+  });
+
+  it('takes a room override over the profile rule for that room only', () => {
+    const other = '@TGS#other';
+    const e = new AlertEngine({
+      profile: 'Main app',
+      rules: { ...quiet, above: { threshold: 1000 } },
+      roomRules: { [ROOM]: { above: { threshold: 50 } } },
+    });
+    const alerts = [ROOM, other].flatMap((groupId) =>
+      e.handle({ type: 'sample', groupId, online: 60, at: T0, previous: null }),
+    );
+    expect(alerts.map((a) => [a.groupId, a.rule])).toEqual([[ROOM, 'above']]);
   });
 });

@@ -39,8 +39,8 @@ describe('AlertGrouper', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toMatchObject({
       rule: 'failing',
-      title: 'API failing for 12 rooms in singapore',
-      message: 'Room "room-0", Room "room-1", Room "room-2", Room "room-3", Room "room-4" and 7 more.',
+      title: 'API failing for 12 rooms in singapore: fired',
+      message: 'room-0, room-1, room-2, room-3, room-4 and 7 more.',
     });
     expect(delivered[0]?.groupIds).toHaveLength(12);
     expect(delivered[0]?.errorKind).toBe('transient');
@@ -77,6 +77,6 @@ describe('AlertGrouper', () => {
     const { clock, delivered, grouper } = setup();
     for (const id of ['a', 'b', 'c']) grouper.add(alert(id, 'closed'));
     await clock.advance(5_000);
-    expect(delivered[0]).toMatchObject({ severity: 'critical', title: '3 rooms closed in singapore' });
+    expect(delivered[0]).toMatchObject({ severity: 'critical', title: '3 rooms closed in singapore: fired' });
   });
 });

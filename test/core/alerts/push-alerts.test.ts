@@ -33,7 +33,7 @@ describe('the push-failing alert', () => {
     expect(firing).toMatchObject({
       severity: 'warning',
       groupId: 'live',
-      title: "Room 'Launch Day' count not reaching viewers",
+      title: 'Launch Day: count not reaching viewers',
       errorKind: 'transient',
       push: { via: 'group-attr', key: 'online_member_num', refused: false },
     });

@@ -42,9 +42,9 @@ describe('2,000 rooms counted every 10 s and each written into its room', () => 
     // Each room was counted once per interval, on the spread the scheduler planned: the writes,
     // on their own budget, took nothing from the counts.
     // (2,000 rooms at 10 s ask 200 calls a second: the plan stretches the interval to what the
-    // count's budget sustains, a second and its 25 ms margin.)
+    // count's budget sustains, 195 calls (the cap less its headroom) a second and its 25 ms margin.)
     const { effectiveIntervalMs } = scenario.engine.monitor.status().plan;
-    expect(effectiveIntervalMs).toBe(10_250);
+    expect(effectiveIntervalMs).toBeCloseTo((2000 * 1025) / 195, 6);
     const perRoom = new Map<string, number[]>();
     for (const request of log) {
       if (request.command !== 'get_online_member_num') continue;
@@ -53,9 +53,11 @@ describe('2,000 rooms counted every 10 s and each written into its room', () => 
     expect(perRoom.size).toBe(ROOMS);
     for (const times of perRoom.values()) {
       expect(times.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(times.slice(1).map((at, i) => at - (times[i] as number)))).toEqual(
-        new Set([effectiveIntervalMs]),
-      );
+      // The plan runs at exactly the rate the budget sustains, and each call is dated when it
+      // leaves, so a call may wait some milliseconds for its slot: within 1 % of the interval.
+      const gaps = times.slice(1).map((at, i) => at - (times[i] as number));
+      for (const gap of gaps)
+        expect(Math.abs(gap - effectiveIntervalMs)).toBeLessThan(effectiveIntervalMs / 100);
     }
   });
 });

@@ -60,8 +60,8 @@ describe('alerts in headcount watch', () => {
       phase: 'firing',
       groupId: '@TGS#aLive',
       severity: 'warning',
-      title: "Room 'Live' 1,234 online",
-      message: 'above 1,000, peak 1,234',
+      title: 'Live: 1,234 online',
+      message: 'Above 1,000: fired · peak 1,234 · id @TGS#aLive',
       value: 1234,
     });
     expect(new Date(alert?.at as string).toISOString()).toBe(alert?.at);
@@ -83,7 +83,7 @@ describe('alerts in headcount watch', () => {
     expect(entry?.deliveries.find((d) => d.outcome === 'held')?.detail).toMatch(/^snoozed until \d\d:\d\d$/);
 
     const table = await runCli(['alerts'], env);
-    expect(table.stdout).toMatch(/warning\s+above\s+@TGS#aLive\s+Room 'Live' 1,234 online/);
+    expect(table.stdout).toMatch(/warning\s+above\s+Live\s+Live: 1,234 online · Above 1,000: fired · /);
     expect(table.stdout + log.stdout + result.stdout + result.stderr).not.toContain('s3cr3t-token');
     expect(readFileSync(env.HEADCOUNT_CONFIG as string, 'utf8')).toContain('"snoozes"');
   });

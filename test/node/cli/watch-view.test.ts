@@ -4,7 +4,7 @@ import { CommandBudgets } from '../../../main/core/command-budgets';
 import { recordInto } from '../../../main/core/history/history-recorder';
 import { HistoryStore } from '../../../main/core/history/history-store';
 import { CountPusher } from '../../../main/core/push/count-pusher';
-import { renderScreen } from '../../../main/node/cli/watch-view';
+import { renderWatchScreen } from '../../../main/node/cli/watch-screen';
 import { FakeClock } from '../../support/fake-clock';
 
 function neverWritten(): never {
@@ -39,7 +39,15 @@ function watching() {
   monitor.start();
   /** The room's line of the live table. */
   const row = () =>
-    renderScreen({ monitor, budgets, pusher }, history, 'Headcount', clock.wall())
+    renderWatchScreen({
+      title: 'Headcount',
+      engine: { monitor, budgets, pusher },
+      history,
+      nameOf: () => undefined,
+      alerts: [],
+      now: clock.wall(),
+      size: null,
+    })
       .split('\n')
       .find((line) => line.startsWith('@TGS#stage')) ?? '';
   return { clock, monitor, row };
@@ -49,8 +57,8 @@ describe('the live table of headcount watch', () => {
   it('shows no change over a minute until the history reaches back a minute, as the popover does', async () => {
     const { clock, monitor, row } = watching();
     await clock.advance(15_000);
-    // Two counts 10 s apart: a change of +10, but not one over a minute, so the column is empty.
-    expect(row()).toMatch(/^@TGS#stage +1,020 +\d+ s +1,020 +live$/);
+    // Two counts 10 s apart: a change of +10, but not one over a minute, so the column says "-".
+    expect(row()).toMatch(/^@TGS#stage +1,020 +- +\d+ s +1,020 +live$/);
     await clock.advance(60_000);
     // 75 s in, polled at 0 s to 70 s: the first count at or after a minute ago (15 s) is 20 s's 1,030.
     expect(row()).toMatch(/^@TGS#stage +1,080 +\+50 +\d+ s +1,080 +live$/);

@@ -76,7 +76,7 @@ describe('alertWords in English', () => {
 
   it('names a room without a label by its id', () => {
     const alert = only(alertsFor([0, 1240], { ...quiet, above: { threshold: 1000 } }, {}), 'above');
-    expect(alertWords(alert, en).title).toBe('Room "@TGS#launch" 1,240 online');
+    expect(alertWords(alert, en).title).toBe('@TGS#launch: 1,240 online');
     expect(alertWords(alert, zh).title).toBe('直播间 @TGS#launch人数 1,240');
   });
 
@@ -96,16 +96,20 @@ describe('alertWords in Chinese', () => {
     const above = alertsFor([0, 500, 1240, 900], { ...quiet, above: { threshold: 1000 } });
     expect(alertWords(only(above, 'above'), zh)).toEqual({
       title: '直播间「Launch Day」人数 1,240',
-      message: '超过阈值 1,000，峰值 1,240',
+      message: '超过 1,000：已触发 · 峰值 1,240 · 群组 ID @TGS#launch',
     });
     expect(alertWords(only(above, 'above', 'recovered'), zh)).toEqual({
       title: '直播间「Launch Day」人数 900',
-      message: '已回落到阈值 1,000 以下，峰值 1,240',
+      message: '超过 1,000：已恢复 · 峰值 1,240 · 群组 ID @TGS#launch',
     });
     const spike = only(alertsFor([900, 905, 898, 3900], { sessions: false }), 'spike');
-    expect(alertWords(spike, zh).message).toBe('10 秒内+334%，峰值 3,900');
+    expect(alertWords(spike, zh).message).toBe(
+      '人数骤增：已触发 · 10 秒内+334% · 峰值 3,900 · 群组 ID @TGS#launch',
+    );
     const drop = only(alertsFor([4200, 4180, 700], { sessions: false }), 'drop');
-    expect(alertWords(drop, zh).message).toBe('20 秒内-83%，峰值 4,200');
+    expect(alertWords(drop, zh).message).toBe(
+      '人数骤降：已触发 · 20 秒内-83% · 峰值 4,200 · 群组 ID @TGS#launch',
+    );
     const milestone = only(
       alertsFor([0, 500, 12_500], { spike: null, drop: null, milestones: [10_000] }),
       'milestone',
@@ -113,7 +117,7 @@ describe('alertWords in Chinese', () => {
     );
     expect(alertWords(milestone, zh)).toEqual({
       title: '直播间「Launch Day」在线人数突破 10,000',
-      message: '当前 12,500 人，峰值 12,500',
+      message: '当前 12,500 人 · 峰值 12,500 · 群组 ID @TGS#launch',
     });
   });
 
@@ -123,18 +127,21 @@ describe('alertWords in Chinese', () => {
     );
     const [started, ended] = sessions;
     if (!started || !ended) throw new Error('expected two session notices');
-    expect(alertWords(started, zh)).toEqual({ title: '直播间「Launch Day」开播了', message: '500 人在线' });
+    expect(alertWords(started, zh)).toEqual({
+      title: '直播间「Launch Day」开播了',
+      message: '500 人在线 · 群组 ID @TGS#launch',
+    });
     expect(alertWords(ended, zh)).toEqual({
       title: '直播间「Launch Day」直播结束，时长 20 秒',
-      message: `峰值 2,100（${zh.time(T0 + 20_000)}），平均 1,300`,
+      message: `峰值 2,100（${zh.time(T0 + 20_000)}），平均 1,300 · 群组 ID @TGS#launch`,
     });
     const watched = only(alertsFor([800, 0], { ...quiet, sessions: true }), 'session', 'notice');
     expect(alertWords(watched, zh).title).toBe('直播间「Launch Day」直播结束（共观察 10 秒）');
-    expect(alertWords(watched, en).title).toBe("Room 'Launch Day' stream ended (watched for 10 s)");
+    expect(alertWords(watched, en).title).toBe('Launch Day: stream ended (watched for 10 s)');
   });
 
   it('words failures by their kind, and a closed room', () => {
-    const engine = new AlertEngine({ profile: 'Main app', rules: quiet, labels: { [ROOM]: 'Launch Day' } });
+    let engine = new AlertEngine({ profile: 'Main app', rules: quiet, labels: { [ROOM]: 'Launch Day' } });
     const fail = (code: number): AlertView[] =>
       engine
         .handle({
@@ -149,15 +156,26 @@ describe('alertWords in Chinese', () => {
     if (!notLive) throw new Error('expected a failing alert');
     expect(alertWords(notLive, zh)).toEqual({
       title: '直播间「Launch Day」不是直播群',
-      message: '该群组不是直播群（AVChatRoom），没有在线人数：已停止轮询。',
+      message:
+        '轮询失败：已触发 · 该群组不是直播群（AVChatRoom），没有在线人数：已停止轮询。 · 群组 ID @TGS#launch',
     });
-    expect(alertWords(notLive, en).title).toBe("Room 'Launch Day' not a live room");
+    expect(alertWords(notLive, en).title).toBe(notLive.title);
+    // 10010 before any count: the id was never right.
+    engine = new AlertEngine({ profile: 'Main app', rules: quiet, labels: { [ROOM]: 'Launch Day' } });
+    const [notFound] = fail(10010);
+    if (!notFound) throw new Error('expected a failing alert');
+    expect(alertWords(notFound, zh).title).toBe('直播间「Launch Day」找不到，请检查 ID');
+    expect(alertWords(notFound, en).title).toBe('Launch Day: not found, check the id');
+    // 10010 after counts: the room closed.
+    engine = new AlertEngine({ profile: 'Main app', rules: quiet, labels: { [ROOM]: 'Launch Day' } });
+    engine.handle({ type: 'sample', groupId: ROOM, online: 500, at: T0 + 10_000, previous: null });
     const [closed] = fail(10010);
     if (!closed) throw new Error('expected a closed alert');
     expect(alertWords(closed, zh)).toEqual({
       title: '直播间「Launch Day」已关闭',
-      message: '该直播间不存在或已解散：已停止轮询。',
+      message: '直播间关闭：已触发 · 该直播间不存在或已解散：已停止轮询。 · 群组 ID @TGS#launch',
     });
+    expect(alertWords(closed, en).title).toBe(closed.title);
   });
 
   it('words a rejected profile with its name, and its recovery', () => {
@@ -183,12 +201,14 @@ describe('alertWords in Chinese', () => {
     if (!fired || !recovered) throw new Error('expected a firing and a recovery');
     expect(alertWords(fired, zh)).toEqual({
       title: 'Events: SG：凭据被拒',
-      message: '服务器拒绝了凭据：请检查 SDKAppID、管理员账号和密钥。更改凭据之前，轮询保持暂停。',
+      message:
+        '凭据被拒：已触发 · 服务器拒绝了凭据：请检查 SDKAppID、管理员账号和密钥。 · 更改凭据之前，轮询保持暂停',
     });
     expect(alertWords(recovered, zh)).toEqual({
       title: 'Events: SG：凭据被拒，已解决',
-      message: '已恢复轮询。',
+      message: '凭据被拒：已恢复 · 已恢复轮询',
     });
+    expect(alertWords(fired, en).message).toBe(fired.message.replace(/ \(70009\)/, ''));
     expect(alertWords(recovered, en).title).toBe(recovered.title);
   });
 
@@ -213,10 +233,10 @@ describe('alertWords in Chinese', () => {
     const [grouped] = out.map((alert) => alertView(alert, 'p1'));
     if (!grouped) throw new Error('expected a summary');
     expect(alertWords(grouped, zh)).toEqual({
-      title: '新加坡：4 个房间轮询失败',
+      title: '新加坡：4 个房间轮询失败：已触发',
       message: '服务器或网络暂时故障：Headcount 会逐步延长间隔重试。',
     });
-    expect(alertWords(grouped, en).title).toBe('API failing for 4 rooms in Singapore');
+    expect(alertWords(grouped, en).title).toBe('API failing for 4 rooms in Singapore: fired');
   });
 });
 

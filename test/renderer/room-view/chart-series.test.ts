@@ -105,7 +105,7 @@ describe('chartMarks', () => {
       facts: { ...NO_FACTS, label: 'Launch Day', value: 1240, threshold: 1000 },
     };
     expect(chartMarks([above], T, T, translator('zh-CN'))[0]?.title).toBe('直播间「Launch Day」人数 1,240');
-    expect(chartMarks([above], T, T, translator('en'))[0]?.title).toBe("Room 'Launch Day' 1,240 online");
+    expect(chartMarks([above], T, T, translator('en'))[0]?.title).toBe('Launch Day: 1,240 online');
   });
 });
 

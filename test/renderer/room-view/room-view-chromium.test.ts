@@ -70,18 +70,18 @@ describe('the room view in Chromium', () => {
 
     expect(await page.locator('.chart-mark').count()).toBe(2);
     expect(await page.locator('.alert-list li').allTextContents()).toEqual([
-      expect.stringMatching(/^\d\d:\d\d Room 'Launch Day 0' 1,240 online$/),
-      expect.stringMatching(/^\d\d:\d\d Room 'Launch Day 0' new peak 1,300$/),
+      expect.stringMatching(/^\d\d:\d\d Launch Day 0: 1,240 online$/),
+      expect.stringMatching(/^\d\d:\d\d Launch Day 0: new peak 1,300$/),
     ]);
     await page.locator('.chart-mark').first().focus();
     expect(await page.isVisible('.chart-tip')).toBe(true);
-    expect(await page.textContent('.chart-tip')).toContain("Room 'Launch Day 0' 1,240 online");
+    expect(await page.textContent('.chart-tip')).toContain('Launch Day 0: 1,240 online');
     await page.screenshot({ path: `${SHOTS}/room-live.png`, fullPage: true });
 
     expect(await page.textContent('.session-current')).toMatch(/^Live since \d\d:\d\d: 800 online$/);
     expect(await page.locator('.session-list li').allTextContents()).toEqual([
       expect.stringMatching(
-        /^\d\d:\d\d Room 'Launch Day 0' stream ended after 2 h 5 min: peak 2,400 at \d\d:\d\d, average 1,800$/,
+        /^\d\d:\d\d Launch Day 0: stream ended after 2 h 5 min: peak 2,400 at \d\d:\d\d, average 1,800$/,
       ),
     ]);
 

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config';
+
+/**
+ * The tests as Stryker runs them: the unit tests load the sources directly, so the bundle that the
+ * global set-up builds for the CLI tests is not needed (and would be built from mutated code). Code
+ * instrumented for mutation, with coverage counted per test, runs several times slower than in
+ * `npm test`, hence the longer limit per test.
+ */
+export default defineConfig({
+  ...base,
+  test: { ...base.test, globalSetup: [], testTimeout: 120_000, hookTimeout: 120_000 },
+});
