@@ -28,8 +28,9 @@ export default defineConfig({
           name: 'e2e-preload',
           include: [E2E],
           // The OBS overlay's pages come from serve (the tray app's own overlay server is tested in
-          // test/node/overlay): their tests start a serve stage whatever carries the popover.
-          exclude: ['test/e2e/overlay*.test.ts'],
+          // test/node/overlay): their tests start a serve stage whatever carries the popover. So does
+          // the test of 2,000 rooms, whose engine would otherwise share this process with Chromium.
+          exclude: ['test/e2e/overlay*.test.ts', 'test/e2e/needs-attention.test.ts'],
           env: { HEADCOUNT_STAGE: 'preload' },
         },
       },

@@ -2,21 +2,29 @@
  * The popover: the total, the room list kept current by the pushes, and the settings. Pushed rooms
  * update their rows in place; the order is re-applied at most every {@link ARRANGE_EVERY_MS}.
  */
-import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../main/contract/monitor-api';
+import type {
+  MonitorApi,
+  MonitorPush,
+  MonitorSnapshot,
+  MonitorSummary,
+  RoomState,
+} from '../main/contract/monitor-api';
 import { alertLogView } from './alerts/alert-log-view';
+import { FIRING_LOOKBACK_MS, FiringRooms } from './alerts/firing-rooms';
 import { el } from './dom';
 import { localeFor, type Translator, translator } from './i18n/translator';
 import { RoomDetail } from './room-view/room-detail';
 import { panelStateFor } from './rooms/panel-state';
-import { type Preferences, readPreferences, writePreferences } from './rooms/preferences';
+import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
-import { arrangeRooms, type ListEntry } from './rooms/room-order';
+import { type ArrangeOptions, arrangeRooms, type ListEntry, type SortKey } from './rooms/room-order';
 import { RoomStore } from './rooms/room-store';
 import { SnapshotLoader } from './rooms/snapshot-loader';
 import { SparklineFeed } from './rooms/sparkline-feed';
 import { StatusPanel } from './rooms/status-panel';
 import { bannerLines, type Total, totalOf } from './rooms/summary';
 import { Toolbar } from './rooms/toolbar';
+import { WideViews } from './rooms/wide-views';
 import { settingsView } from './settings/settings-view';
 
 const ARRANGE_EVERY_MS = 400;
@@ -35,6 +43,11 @@ class Popover {
   private tr: Translator = translator(localeFor(this.preferences.language, navigator.languages));
   private readonly store = new RoomStore(() => performance.now());
   private meta: Meta | null = null;
+  /** The engine's totals and counts by state: the page shows them, it never adds rooms up itself. */
+  private summary: MonitorSummary | null = null;
+  /** The state chip pressed, if any: the list shows only rooms in that state. */
+  private stateFilter: RoomState | null = null;
+  private readonly firing = new FiringRooms();
   private entries: ListEntry[] = [];
   private query = '';
   private view: 'rooms' | 'settings' | 'alerts' = 'rooms';
@@ -45,17 +58,21 @@ class Popover {
   private readonly unsubscribe: () => void;
   private readonly loader: SnapshotLoader;
   private readonly toolbar = new Toolbar({
-    setLanguage: (language) => this.choose({ language }),
-    setTheme: (theme) => this.choose({ theme }),
     setSort: (sort) => this.choose({ sort }),
     setChangeWindow: (changeWindow) => this.choose({ changeWindow }),
     setQuery: (query) => this.setQuery(query),
     toggleSettings: () => this.show(this.view === 'settings' ? 'rooms' : 'settings'),
     toggleAlerts: () => this.show(this.view === 'alerts' ? 'rooms' : 'alerts'),
+    enterList: () => (this.wide.showing ? this.wide.focusCurrent() : this.list.focusCurrent()),
+    setWideView: (wideView) => this.choose({ wideView }),
+    setStateFilter: (state) => this.setStateFilter(state),
   });
   private readonly sparks = new SparklineFeed(
     { getSparklines: (keys) => this.api.getSparklines(keys) },
-    (keys) => this.list.drawSparks(keys),
+    (keys) => {
+      this.list.drawSparks(keys);
+      this.wide.table.drawSparks(keys);
+    },
   );
   private readonly list = new RoomList(
     this.store.source(
@@ -69,6 +86,26 @@ class Popover {
       shown: (keys) => this.sparks.shown(keys),
     },
     (key) => this.sparks.line(key),
+  );
+  /** The table or the wall, in a window 900 px wide or more. */
+  private readonly wide = new WideViews(
+    {
+      translator: () => this.tr,
+      row: (key) => this.rowSource.row(key),
+      room: (key) => this.store.rooms.get(key),
+      firing: (key) => this.firing.has(key),
+    },
+    {
+      open: (key) => this.openRoom(key),
+      shown: (keys) => this.sparks.shown(keys),
+      sort: (sort) => this.choose({ sort }),
+    },
+    (key) => this.sparks.line(key),
+    () => this.arrange(),
+  );
+  private readonly rowSource = this.store.source(
+    () => this.tr,
+    () => this.preferences.changeWindow,
   );
   /** The room view, while one room is shown in full. */
   private detail: RoomDetail | null = null;
@@ -85,7 +122,7 @@ class Popover {
     private readonly api: MonitorApi,
     root: HTMLElement,
   ) {
-    this.roomsArea.append(this.list.element, this.panel.element);
+    this.roomsArea.append(this.list.element, this.wide.element, this.panel.element);
     root.replaceChildren(
       this.toolbar.element,
       this.toolbar.filters,
@@ -105,11 +142,25 @@ class Popover {
     this.renderArea();
     this.unsubscribe = api.onPush((push) => this.apply(push));
     this.timers.tick = window.setInterval(() => this.tick(), 1000);
+    document.addEventListener('keydown', this.onKey);
     this.loader.load();
   }
 
+  /** `/` anywhere but in a text field goes to the filter, as in most tools with a list to search. */
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    event.preventDefault();
+    if (this.view !== 'rooms') this.show('rooms');
+    else if (this.detail) this.closeRoom(false);
+    this.toolbar.query.focus();
+    this.toolbar.query.select();
+  };
+
   stop(): void {
     this.unsubscribe();
+    document.removeEventListener('keydown', this.onKey);
     this.loader.stop();
     window.clearInterval(this.timers.tick);
     window.clearTimeout(this.timers.arrange);
@@ -120,18 +171,26 @@ class Popover {
 
   private apply(push: MonitorPush): void {
     if (push.type === 'snapshot') {
-      const { rooms, profiles, ...meta } = push.snapshot;
+      const { rooms, profiles, summary, ...meta } = push.snapshot;
       const first = this.meta === null;
       this.meta = meta;
+      this.summary = summary;
       this.store.replace(rooms, profiles);
       this.applyLook();
       this.arrange();
       if (first) this.showTotal(true);
       if (first) this.adoptSavedLook();
+      if (first) this.loadFiring();
+    } else if (push.type === 'summary') {
+      this.summary = push.summary;
+      this.showTotal();
+    } else if (push.type === 'alert') {
+      if (this.firing.take(push.alert)) this.arrangeSoon();
     } else if (push.type === 'rooms') {
-      if (this.store.update(push.rooms, this.preferences.sort, this.preferences.changeWindow))
-        this.arrangeSoon();
-      this.list.refresh(push.rooms.map((room) => room.key));
+      if (this.store.update(push.rooms, this.sort(), this.preferences.changeWindow)) this.arrangeSoon();
+      const keys = push.rooms.map((room) => room.key);
+      this.list.refresh(keys);
+      this.wide.refresh(keys);
       this.showTotal();
       if (this.detail && push.rooms.some((room) => room.key === this.detail?.key)) this.detail.roomChanged();
     } else if (push.type === 'rooms-removed') {
@@ -152,15 +211,33 @@ class Popover {
     window.clearTimeout(this.timers.arrange);
     this.timers.arrange = 0;
     this.lastArranged = performance.now();
-    this.entries = arrangeRooms(this.store.rooms.values(), {
-      sort: this.preferences.sort,
+    const options: ArrangeOptions = {
+      sort: this.sort(),
       changeWindow: this.preferences.changeWindow,
       query: this.query,
+      state: this.stateFilter,
+      firing: this.firing.rooms(),
+      now: Date.now(),
       profileOrder: this.store.profileOrder(),
       compare: this.tr.compare,
-    });
-    this.list.setEntries(this.entries);
+    };
+    this.entries = arrangeRooms(this.store.rooms.values(), options);
+    // A hidden list would only measure itself for nothing (a forced layout of the wide view).
+    if (!this.wide.showing) this.list.setEntries(this.entries);
     this.renderArea();
+    // The table is one list sorted by its columns; the wall always puts the troubled rooms first.
+    this.wide.setRooms(
+      () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, flat: true })),
+      () =>
+        roomKeys(
+          arrangeRooms(this.store.rooms.values(), {
+            ...options,
+            sort: 'attention',
+            flat: true,
+            steady: true,
+          }),
+        ),
+    );
     this.showTotal();
   }
 
@@ -177,13 +254,15 @@ class Popover {
     if (this.preferences.theme === 'system') delete root.dataset.theme;
     else root.dataset.theme = this.preferences.theme;
     document.title = this.tr.t('app.title');
-    this.toolbar.translate(this.tr, this.preferences, {
+    this.toolbar.translate(this.tr, this.sort(), this.preferences.changeWindow, {
       demo: this.meta?.demo ?? false,
       settings: this.view === 'settings',
       alerts: this.view === 'alerts',
-      systemLocale: localeFor('system', navigator.languages),
     });
     this.list.setLabel(this.tr.t('list.label'), this.tr.t('list.help'));
+    this.wide.table.translate(this.sort(), this.tr.t(`window.${this.preferences.changeWindow}`));
+    this.wide.wall.translate();
+    this.toolbar.showWideView(this.preferences.wideView, this.tr);
     const profiles = [...this.store.profiles.values()];
     this.toolbar.showBanners(this.meta ? bannerLines(this.meta, profiles, this.tr) : []);
     this.showTotal();
@@ -201,13 +280,45 @@ class Popover {
     this.applyLook();
     this.list.refreshAll();
     // Another window re-sorts the list only when it is sorted by change.
-    const resort = change.sort || (change.changeWindow && this.preferences.sort === 'change');
+    const resort =
+      change.sort ||
+      change.wideView ||
+      (change.changeWindow && (this.sort() === 'change' || this.sort() === 'attention'));
     if (resort) this.list.element.scrollTop = 0;
     // Names sort differently in another language.
-    if (resort || (this.tr.locale !== before && this.preferences.sort === 'name')) this.arrange();
+    if (resort || (this.tr.locale !== before && this.sort() === 'name')) this.arrange();
     else this.renderArea();
-    if (this.view !== 'rooms' && this.tr.locale !== before) this.show(this.view);
+    if (this.view !== 'rooms' && this.tr.locale !== before) {
+      // The view is drawn again in the new words; the control that changed them keeps the focus.
+      const focused = document.activeElement?.id;
+      this.show(this.view);
+      if (focused) document.getElementById(focused)?.focus();
+    }
     this.detail?.translate();
+  }
+
+  /** The list's order now: the person's choice, or the one that suits this many rooms. */
+  private sort(): SortKey {
+    return sortFor(this.preferences.sort, this.store.rooms.size);
+  }
+
+  private setStateFilter(state: RoomState | null): void {
+    this.stateFilter = state;
+    this.list.element.scrollTop = 0;
+    this.arrange();
+    window.clearTimeout(this.timers.speak);
+    this.timers.speak = window.setTimeout(() => this.showTotal(true), 800);
+  }
+
+  /** The rooms whose alerts still fire, from the recent log; the pushes keep it from then on. */
+  private loadFiring(): void {
+    this.api
+      .listAlerts({ sinceMs: Date.now() - FIRING_LOOKBACK_MS, limit: 1000 })
+      .then((alerts) => {
+        if (this.firing.takeAll(alerts)) this.arrange();
+      })
+      // Without the log the order still puts failing, closed and stale rooms first.
+      .catch(() => {});
   }
 
   private setQuery(query: string, fromPanel = false): void {
@@ -226,17 +337,12 @@ class Popover {
     if (!room) return;
     const pinned = !room.pinned;
     // Shown at once; the engine's push confirms it, and a refusal puts it back.
-    this.store.update([{ ...room, pinned }], this.preferences.sort, this.preferences.changeWindow);
+    this.store.update([{ ...room, pinned }], this.sort(), this.preferences.changeWindow);
     this.list.refresh([key]);
     this.arrange();
     this.api.setPinned(key, pinned).catch(() => {
       const now = this.store.rooms.get(key);
-      if (now)
-        this.store.update(
-          [{ ...now, pinned: !pinned }],
-          this.preferences.sort,
-          this.preferences.changeWindow,
-        );
+      if (now) this.store.update([{ ...now, pinned: !pinned }], this.sort(), this.preferences.changeWindow);
       this.list.refresh([key]);
       this.arrange();
     });
@@ -293,17 +399,26 @@ class Popover {
     this.view = view;
     this.settingsArea.hidden = view === 'rooms';
     const rooms = () =>
-      [...this.store.rooms.values()].map((room) => ({ key: room.key, label: room.label ?? room.groupId }));
+      [...this.store.rooms.values()].map((room) => ({
+        key: room.key,
+        label: room.label ?? room.groupId,
+        groupId: room.groupId,
+      }));
     if (view === 'settings' && this.meta) {
       const context = { ...this.meta, profiles: [...this.store.profiles.values()] };
-      const extras = { rooms: rooms(), applyLook: (look: Partial<Preferences>) => this.choose(look, false) };
+      const extras = {
+        rooms: rooms(),
+        look: { language: this.preferences.language, theme: this.preferences.theme },
+        lookKeptInApp: this.lookInSettings,
+        chooseLook: (look: Partial<Preferences>) => this.choose(look),
+      };
       this.settingsArea.replaceChildren(
         settingsView(this.api, context, this.tr, () => this.show('rooms'), extras),
       );
       this.settingsArea.querySelector<HTMLElement>('input, select, textarea')?.focus();
     } else if (view === 'alerts' && this.meta) {
       this.settingsArea.replaceChildren(alertLogView(this.api, rooms(), this.tr, () => this.show('rooms')));
-      this.settingsArea.querySelector<HTMLElement>('select')?.focus();
+      this.settingsArea.querySelector<HTMLElement>('.filters-toggle')?.focus();
     }
     this.applyLook();
     this.renderArea();
@@ -341,15 +456,22 @@ class Popover {
     this.roomsArea.hidden = away;
     this.toolbar.filters.hidden = away || !this.meta || this.store.rooms.size === 0;
     const wasHidden = this.list.element.hidden;
-    this.list.element.hidden = state !== null;
+    this.wide.show(this.preferences.wideView, state === null && !away);
+    this.list.element.hidden = state !== null || this.wide.showing !== null;
     this.panel.element.hidden = state === null;
     if (state) this.panel.show(state, this.tr);
-    else if (wasHidden) this.list.renderNow();
+    else if (wasHidden && !this.list.element.hidden) this.list.setEntries(this.entries);
   }
 
   private showTotal(speakNow = false): void {
-    const all = this.meta ? this.store.total() : null;
-    this.toolbar.showTotal(all, this.query.trim() ? this.shownTotal() : null, this.tr, speakNow);
+    const filtering = this.query.trim() !== '' || this.stateFilter !== null;
+    this.toolbar.showTotal(
+      this.meta ? this.summary : null,
+      filtering ? this.shownTotal() : null,
+      this.stateFilter,
+      this.tr,
+      speakNow,
+    );
   }
 
   private shownTotal(): Total {
@@ -364,11 +486,20 @@ class Popover {
   /** Once a second: the ages move on, and so does a retry countdown. */
   private tick(): void {
     this.list.refreshAll();
+    this.wide.refreshAll();
     if (!this.meta && this.loader.failure) this.renderArea();
     this.detail?.roomChanged();
     // Rows that stayed in view need their sparklines again after a while; the feed paces the asking.
     if (!this.roomsArea.hidden && !this.list.element.hidden) this.sparks.shown(this.list.renderedRooms());
+    if (!this.roomsArea.hidden && this.wide.showing === 'table') this.sparks.shown(this.wide.table.drawn());
   }
+}
+
+/** The keys of the rooms among `entries`, in order. */
+function roomKeys(entries: readonly ListEntry[]): string[] {
+  const keys: string[] = [];
+  for (const entry of entries) if (entry.kind === 'room') keys.push(entry.key);
+  return keys;
 }
 
 /** The page's storage, or null where the page may not use it. */

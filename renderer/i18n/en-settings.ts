@@ -110,7 +110,6 @@ export const enSettings = {
   'snoozes.until': '{what}: until {time}',
   'snoozes.cancel': 'End snooze of {what}',
   'app.legend': 'This app',
-  'app.browserOnly': 'In the browser, language and theme are kept by this page; use the controls at the top.',
   'app.launchAtLogin': 'Open at login',
   'app.tray': 'Number in the tray',
   'app.tray.sum': 'Total of all rooms',
@@ -135,7 +134,6 @@ export const enSettings = {
 
   'control.alerts': 'Alert log',
   'log.heading': 'Alert log',
-  'log.filters': 'Show',
   'log.room': 'Room',
   'log.rule': 'Rule',
   'log.severity': 'Severity',

@@ -2,6 +2,7 @@ import { enAlerts } from './en-alerts';
 import { enOverlay } from './en-overlay';
 import { enPush } from './en-push';
 import { enSettings } from './en-settings';
+import { enViews } from './en-views';
 
 /**
  * Every string the popover shows, in English. The keys are the source of truth: the Chinese
@@ -21,7 +22,6 @@ export const en = {
   'separator.inline': ' · ',
 
   'control.language': 'Language',
-  'control.language.system': 'Auto ({language})',
   'control.theme': 'Theme',
   'control.theme.system': 'Auto theme',
   'control.theme.light': 'Light',
@@ -35,15 +35,11 @@ export const en = {
   'sort.change': 'Biggest change',
   'sort.name': 'Name',
   'control.window': 'Change over',
-  'control.window.option': '{window} change',
+  'control.window.option': '± {window}',
   'window.5m': '5 min',
   'window.15m': '15 min',
   'window.30m': '30 min',
   'window.1h': '1 h',
-  'window.short.5m': '5m',
-  'window.short.15m': '15m',
-  'window.short.30m': '30m',
-  'window.short.1h': '1h',
 
   'list.label': 'Rooms',
   'list.pinned': 'Pinned',
@@ -57,7 +53,6 @@ export const en = {
   'room.change.up': 'up {count} in the last minute',
   'room.change.down': 'down {count} in the last minute',
   'room.change.flat': 'no change in the last minute',
-  'room.change.title': 'Change over the last minute',
   'room.window.up': '+{count} in {window}',
   'room.window.down': '−{count} in {window}',
   'room.window.flat': 'no change in {window}',
@@ -194,6 +189,7 @@ export const en = {
   ...enAlerts,
   ...enOverlay,
   ...enPush,
+  ...enViews,
 } as const satisfies Record<string, string>;
 
 /** A key of the UI's dictionaries. */

@@ -112,7 +112,6 @@ export const zhCNSettings: Record<keyof typeof enSettings, string> = {
   'snoozes.until': '{what}：至 {time}',
   'snoozes.cancel': '结束 {what} 的暂停',
   'app.legend': '本应用',
-  'app.browserOnly': '在浏览器中，语言和主题由本页面保存；请使用顶部的控件。',
   'app.launchAtLogin': '登录时打开',
   'app.tray': '托盘中显示的数字',
   'app.tray.sum': '所有房间合计',
@@ -133,7 +132,6 @@ export const zhCNSettings: Record<keyof typeof enSettings, string> = {
 
   'control.alerts': '告警记录',
   'log.heading': '告警记录',
-  'log.filters': '筛选',
   'log.room': '房间',
   'log.rule': '规则',
   'log.severity': '级别',

@@ -4,6 +4,7 @@ import { zhCNAlerts } from './zh-cn-alerts';
 import { zhCNOverlay } from './zh-cn-overlay';
 import { zhCNPush } from './zh-cn-push';
 import { zhCNSettings } from './zh-cn-settings';
+import { zhCNViews } from './zh-cn-views';
 
 /** The Simplified Chinese dictionary. */
 export const zhCN: Dictionary = {
@@ -20,7 +21,6 @@ export const zhCN: Dictionary = {
   'separator.inline': ' · ',
 
   'control.language': '语言',
-  'control.language.system': '自动（{language}）',
   'control.theme': '主题',
   'control.theme.system': '自动主题',
   'control.theme.light': '浅色',
@@ -39,10 +39,6 @@ export const zhCN: Dictionary = {
   'window.15m': '15 分钟',
   'window.30m': '30 分钟',
   'window.1h': '1 小时',
-  'window.short.5m': '5分钟',
-  'window.short.15m': '15分钟',
-  'window.short.30m': '30分钟',
-  'window.short.1h': '1小时',
 
   'list.label': '房间',
   'list.pinned': '已置顶',
@@ -56,7 +52,6 @@ export const zhCN: Dictionary = {
   'room.change.up': '近 1 分钟增加 {count} 人',
   'room.change.down': '近 1 分钟减少 {count} 人',
   'room.change.flat': '近 1 分钟无变化',
-  'room.change.title': '近 1 分钟的变化',
   'room.window.up': '近 {window}增加 {count} 人',
   'room.window.down': '近 {window}减少 {count} 人',
   'room.window.flat': '近 {window}无变化',
@@ -191,5 +186,6 @@ export const zhCN: Dictionary = {
   ...zhCNSettings,
   ...zhCNOverlay,
   ...zhCNPush,
+  ...zhCNViews,
   ...zhCNAlerts,
 };

@@ -13,8 +13,14 @@ import uPlot from 'uplot';
 import { el, setText } from '../dom';
 import type { Translator } from '../i18n/translator';
 import type { ChartColumns, ChartMark } from './chart-series';
+import { timeAxisLabels } from './time-axis';
 
 const HEIGHT = 170;
+/** The count axis's tick steps: 1, 2, 5, 10, 20, 50… */
+const WHOLE_STEPS = Array.from(
+  { length: 24 },
+  (_, i) => ([1, 2, 5][i % 3] as number) * 10 ** Math.floor(i / 3),
+);
 
 /** A colour of the page's theme, read from its CSS variables (a canvas cannot use var()). */
 const themeColour = (name: string, fallback: string) =>
@@ -55,8 +61,9 @@ export class RoomChartPlot {
       cursor: { y: false, points: { show: false } },
       scales: { x: { time: true } },
       axes: [
-        { ...axis, values: (_self, ticks) => ticks.map((s) => tr.time(s * 1000)) },
-        { ...axis, size: 56, values: (_self, ticks) => ticks.map((v) => tr.count(v)) },
+        { ...axis, values: (_self, ticks) => timeAxisLabels(ticks) },
+        // People come whole: ticks at whole numbers only, so the axis never reads 12.5 or repeats 13.
+        { ...axis, size: 56, incrs: WHOLE_STEPS, values: (_self, ticks) => ticks.map((v) => tr.count(v)) },
       ],
       series: [
         {},

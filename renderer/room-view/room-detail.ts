@@ -8,6 +8,7 @@ import type { ChartData, ChartRange, MonitorApi, RoomView } from '../../main/con
 import { button, el, setText } from '../dom';
 import type { Translator } from '../i18n/translator';
 import type { RoomRow } from '../rooms/room-rows';
+import { ChartLegend } from './chart-legend';
 import {
   appendLive,
   type ChartColumns,
@@ -45,6 +46,7 @@ export class RoomDetail {
   private readonly chart: RoomChartView;
   private readonly summary = el('p', { class: 'chart-summary' });
   private readonly alertsTitle = el('h3');
+  private readonly legend = new ChartLegend();
   private readonly alertList = el('ul', { class: 'alert-list' });
   private readonly rulesTitle = el('h3');
   private readonly rulesHelp = el('p', { class: 'none' });
@@ -100,6 +102,7 @@ export class RoomDetail {
       this.ranges,
       this.status,
       this.chart.element,
+      this.legend.element,
       this.summary,
       this.alertsTitle,
       this.alertList,
@@ -230,6 +233,7 @@ export class RoomDetail {
   /** The range's alerts listed under the chart, titled in the UI's language. */
   private showAlertList(marks: readonly ChartMark[]): void {
     const tr = this.source.translator();
+    this.legend.show(marks, tr);
     this.alertList.replaceChildren(
       ...(marks.length === 0
         ? [el('li', { class: 'none' }, tr.t('alerts.none'))]
@@ -256,7 +260,7 @@ export class RoomDetail {
       [
         tr.t('chart.peak', { count: summary.peak.online, time: tr.time(summary.peak.at) }),
         summary.min === null ? null : tr.t('chart.min', { count: summary.min }),
-        summary.avg === null ? null : tr.t('chart.avg', { count: summary.avg }),
+        summary.avg === null ? null : tr.t('chart.avg', { count: Math.round(summary.avg) }),
       ],
       'inline',
     );

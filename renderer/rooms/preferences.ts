@@ -7,6 +7,9 @@ import { CHANGE_WINDOWS, type ChangeWindow } from '../../main/contract/monitor-a
 import type { LanguageChoice } from '../i18n/translator';
 import type { SortKey } from './room-order';
 
+/** In a window 900 px wide or more: the dense table or the wall of tiles. */
+export type WideView = 'table' | 'wall';
+
 /** Light, dark, or whatever the system shows. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -14,9 +17,12 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export interface Preferences {
   language: LanguageChoice;
   theme: ThemeChoice;
-  sort: SortKey;
+  /** The list's order; `auto` until the person picks one ("Needs attention" above 20 rooms, else most online). */
+  sort: SortKey | 'auto';
   /** The span each row's second change is measured over, and what "by change" sorts by. */
   changeWindow: ChangeWindow;
+  /** In a window 900 px wide or more: the dense table or the wall of tiles. */
+  wideView: WideView;
 }
 
 /** The part of the Web Storage API used here, so tests can pass a Map-backed one. */
@@ -31,15 +37,17 @@ const STORAGE_KEY = 'headcount.preferences';
 export const DEFAULT_PREFERENCES: Preferences = {
   language: 'system',
   theme: 'system',
-  sort: 'count',
+  sort: 'auto',
   changeWindow: '15m',
+  wideView: 'table',
 };
 
 const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
   language: ['system', 'en', 'zh-CN'],
   theme: ['system', 'light', 'dark'],
-  sort: ['count', 'change', 'name'],
+  sort: ['auto', 'attention', 'count', 'change', 'name'],
   changeWindow: CHANGE_WINDOWS,
+  wideView: ['table', 'wall'],
 };
 
 /** The saved choices; anything missing or not understood falls back to its default. */
@@ -60,7 +68,17 @@ export function readPreferences(storage: PreferenceStorage | null): Preferences 
     theme: pick('theme'),
     sort: pick('sort'),
     changeWindow: pick('changeWindow'),
+    wideView: pick('wideView'),
   };
+}
+
+/** Above this many rooms the list opens on "Needs attention": a person cannot scan them all. */
+export const ATTENTION_ABOVE_ROOMS = 20;
+
+/** The order to use: the person's choice, or the one that suits this many rooms. */
+export function sortFor(choice: Preferences['sort'], rooms: number): SortKey {
+  if (choice !== 'auto') return choice;
+  return rooms > ATTENTION_ABOVE_ROOMS ? 'attention' : 'count';
 }
 
 /** Keeps the choices; a storage that refuses is ignored (they then last for this page). */

@@ -118,6 +118,11 @@ export class RoomList {
     for (const view of this.views.values()) if (view instanceof HeadingView) this.fillHeading(view);
   }
 
+  /** Focuses the list's current room (the first, until one was chosen); false when the list is empty. */
+  focusCurrent(): boolean {
+    return this.activeKey !== null && this.focusRoom(this.activeKey);
+  }
+
   /** Scrolls to a room and focuses it; false when it is not in the list. */
   focusRoom(key: string, column: 'main' | 'pin' = 'main'): boolean {
     const index = this.indexOf.get(key);

@@ -1,9 +1,14 @@
 /** The order of the room list: filter, sort, pinned rooms first, a heading per app profile. Pure. */
-import type { ChangeWindow, RoomKey, RoomView } from '../../main/contract/monitor-api';
+import type { ChangeWindow, RoomKey, RoomState, RoomView } from '../../main/contract/monitor-api';
+import { attentionComparator } from './attention-order';
 import { roomName } from './room-rows';
+import { stateMatches } from './state-words';
 
-/** Most online first, biggest change over the chosen window first (either way), or by name. */
-export type SortKey = 'count' | 'change' | 'name';
+/**
+ * The rooms that need a person first, most online first (current counts only), biggest change
+ * over the chosen window first (either way), or by name.
+ */
+export type SortKey = 'attention' | 'count' | 'change' | 'name';
 
 /** One line of the list: a room, or a heading over the rooms that follow it. */
 export type ListEntry =
@@ -21,15 +26,29 @@ export interface ArrangeOptions {
   profileOrder: readonly string[];
   /** Name comparison for the UI's language. */
   compare: (a: string, b: string) => number;
+  /** Only rooms in this state (a state chip), or every room. */
+  state?: RoomState | null;
+  /** The rooms with an alert firing now, for "Needs attention". */
+  firing?: ReadonlySet<RoomKey>;
+  /** Epoch ms now, for "closed in the last hour". */
+  now?: number;
+  /** One sorted list with no pinned rooms first and no headings (the table and the wall). */
+  flat?: boolean;
+  /** "Needs attention" with the calm rooms by name, so that counts moving do not reshuffle them (the wall). */
+  steady?: boolean;
 }
 
-/** Whether a room's label or id contains the query, ignoring case and surrounding spaces. */
-export function matchesQuery(room: Pick<RoomView, 'label' | 'groupId'>, query: string): boolean {
+/**
+ * Whether a room's label or id contains the query, ignoring case and surrounding spaces, or the
+ * query names the room's state in either language ("failing", "closed", "获取失败").
+ */
+export function matchesQuery(room: Pick<RoomView, 'label' | 'groupId' | 'state'>, query: string): boolean {
   const needle = query.trim().toLocaleLowerCase();
   if (!needle) return true;
   return (
     room.groupId.toLocaleLowerCase().includes(needle) ||
-    (room.label?.toLocaleLowerCase().includes(needle) ?? false)
+    (room.label?.toLocaleLowerCase().includes(needle) ?? false) ||
+    stateMatches(room.state, needle)
   );
 }
 
@@ -41,10 +60,19 @@ export function roomComparator(
   sort: SortKey,
   compare: (a: string, b: string) => number,
   changeWindow: ChangeWindow,
+  attention: { firing: ReadonlySet<RoomKey>; now: number; steady?: boolean } = { firing: new Set(), now: 0 },
 ): (a: RoomView, b: RoomView) => number {
   const byName = (a: RoomView, b: RoomView) => compare(roomName(a), roomName(b)) || (a.key < b.key ? -1 : 1);
   if (sort === 'name') return byName;
-  if (sort === 'count') return (a, b) => (b.online ?? -1) - (a.online ?? -1) || byName(a, b);
+  // A count that is history (a closed room's last) is not "online": it sorts with the rooms without one.
+  const current = (room: RoomView) => (room.current ? (room.online ?? -1) : -1);
+  if (sort === 'count') return (a, b) => current(b) - current(a) || byName(a, b);
+  if (sort === 'attention')
+    return attentionComparator(
+      changeWindow,
+      attention,
+      attention.steady ? byName : (a, b) => current(b) - current(a) || byName(a, b),
+    );
   // Rooms without a known change go last; among equal swings, a rise comes before a drop.
   return (a, b) => {
     const before = a.changes[changeWindow];
@@ -64,11 +92,21 @@ export function roomComparator(
 export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions): ListEntry[] {
   const all = [...rooms];
   const profiles = new Set(all.map((room) => room.profileId));
-  const shown = all.filter((room) => matchesQuery(room, options.query));
-  shown.sort(roomComparator(options.sort, options.compare, options.changeWindow));
+  const state = options.state ?? null;
+  const shown = all.filter(
+    (room) => (state === null || room.state === state) && matchesQuery(room, options.query),
+  );
+  shown.sort(
+    roomComparator(options.sort, options.compare, options.changeWindow, {
+      firing: options.firing ?? new Set(),
+      now: options.now ?? 0,
+      steady: options.steady === true,
+    }),
+  );
+  const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });
+  if (options.flat) return shown.map(entry);
   const pinned = shown.filter((room) => room.pinned);
   const rest = shown.filter((room) => !room.pinned);
-  const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });
   if (profiles.size <= 1) return [...pinned, ...rest].map(entry);
 
   const entries: ListEntry[] = [];

@@ -3,7 +3,7 @@
  * then only its texts change in place, so a push of new counts never rebuilds it.
  *
  * The row's button is named by the room's name alone, and described by the count, the changes
- * (last minute, chosen window), state and age in words: a name that changed with every poll would
+ * (last minute, chosen window), state and age in words (the row shows the chosen window's change): a name that changed with every poll would
  * make screen readers repeat it.
  */
 import { el, setAttr, setText } from '../dom';
@@ -23,9 +23,8 @@ export class RoomRowView {
   private readonly age = el('span', { class: 'age' });
   private readonly push = el('span', { class: 'push-problem' });
   private readonly count = el('span', { class: 'count', 'aria-hidden': 'true' });
-  /** The last minute's change and the chosen window's, side by side. */
+  /** The chosen window's change with the window named after it ("+312 / 15 min"). */
   private readonly changes = el('span', { class: 'changes', 'aria-hidden': 'true' });
-  private readonly change = el('span', { class: 'change' });
   private readonly windowChange = el('span', { class: 'window-change' });
   private readonly windowValue = el('span', { class: 'window-value' });
   private readonly windowName = el('span', { class: 'window-name' });
@@ -63,7 +62,7 @@ export class RoomRowView {
     actions.append(this.pinToggle, this.retry, this.open);
     this.detail.append(this.detailLines, this.problem, actions);
     this.windowChange.append(this.windowValue, this.windowName);
-    this.changes.append(this.change, this.windowChange);
+    this.changes.append(this.windowChange);
     this.element.append(
       this.main,
       state,
@@ -80,17 +79,15 @@ export class RoomRowView {
     setAttr(this.element, 'data-tone', row.tone);
     setAttr(this.element, 'data-state', row.stateKey);
     setAttr(this.element, 'data-pinned', row.pinned ? 'true' : null);
+    setAttr(this.element, 'data-historic', row.historic ? 'true' : null);
     setText(this.name, row.name);
     setText(this.stateWords, row.state);
     setText(this.age, row.age ? tr.t('separator.inline') + row.age : '');
     setText(this.push, row.push ? tr.t('separator.inline') + row.push : '');
     setAttr(this.push, 'title', row.push);
     setText(this.count, row.count);
-    setText(this.change, row.change);
-    setAttr(this.change, 'data-direction', row.changeDirection);
-    setAttr(this.change, 'title', tr.t('room.change.title'));
     setText(this.windowValue, row.windowChange);
-    setText(this.windowName, row.windowChange ? row.window : '');
+    setText(this.windowName, row.window);
     setAttr(this.windowChange, 'data-direction', row.windowChangeDirection);
     setAttr(this.windowChange, 'title', row.windowTitle);
     setText(this.spoken, row.spoken);

@@ -2,7 +2,7 @@
  * What each room row says, from the views the engine pushes: the UI formats, it never recomputes
  * what the engine knows. Pure, so it is tested without a browser.
  */
-import type { AppState, ChangeWindow, RoomView } from '../../main/contract/monitor-api';
+import type { ChangeWindow, RoomView } from '../../main/contract/monitor-api';
 import { errorWords } from '../alerts/alert-words';
 import type { Translator } from '../i18n/translator';
 import { pushProblem } from '../room-view/push-words';
@@ -15,14 +15,17 @@ export interface RoomRow {
   /** The count, or a dash when there is none: a failure never reads as 0. */
   count: string;
   hasCount: boolean;
-  /** The change over the last minute with its direction mark, or '' when unknown. */
+  /** The count is history (a closed, failing or stale room's last), shown apart and never summed. */
+  historic: boolean;
+  /** The change over the last minute, signed ("+12", "−30", "0"), or "—" before a minute of history. */
   change: string;
   changeDirection: ChangeDirection;
-  /** The change over the chosen window, the same way, the window's short name ("15m") beside it. */
+  /** The change over the chosen window, the same way ("+312"), or "—" before the window has data. */
   windowChange: string;
   windowChangeDirection: ChangeDirection;
+  /** What goes after the window's change: "/ 15 min". */
   window: string;
-  /** What the window's change is, for a tooltip: "Change over 15 min". */
+  /** What the window's change is, for a tooltip: "Change over 15 min", or why there is none. */
   windowTitle: string;
   state: string;
   stateKey: RoomStateKey;
@@ -32,6 +35,8 @@ export interface RoomRow {
   push: string | null;
   /** The row in words for a screen reader, after the name: count, change, state and age. */
   spoken: string;
+  /** The count alone in words: "1,234 online", "500 when it closed at 20:14", "no count". */
+  countWords: string;
   pinned: boolean;
 }
 
@@ -49,14 +54,13 @@ export function roomName(room: Pick<RoomView, 'label' | 'groupId'>): string {
  */
 export function describeRoom(
   room: RoomView,
-  app: AppState | undefined,
   tr: Translator,
   ageMs: number | null,
   changeWindow: ChangeWindow,
 ): RoomRow {
   const name = roomName(room);
-  const state = roomState(room, app);
-  const stateWords = tr.t(`state.${state.key}`);
+  const state = roomState(room);
+  const stateWords = stateLine(room, tr);
   const minute = changeWords(room.change1m, tr);
   const window = tr.t(`window.${changeWindow}`);
   const windowed = changeWords(room.changes[changeWindow], tr);
@@ -79,26 +83,34 @@ export function describeRoom(
           });
   const count = room.online === null ? '—' : tr.count(room.online);
   const push = pushProblem(room.push, tr);
+  // Only a current count has a change to tell; a closed or failing room's row says why instead.
+  const counted = room.online !== null && room.current;
   return {
     key: room.key,
     name,
     count,
     hasCount: room.online !== null,
-    change: minute.marked,
+    historic: room.online !== null && !room.current,
+    change: counted ? minute.marked : '',
     changeDirection: minute.direction,
-    windowChange: windowed.marked,
+    windowChange: counted ? windowed.marked : '',
     windowChangeDirection: windowed.direction,
-    window: tr.t(`window.short.${changeWindow}`),
-    windowTitle: tr.t('room.window.title', { window }),
+    // "+312 / 15 min", or "— / 15 min" with the reason in the tooltip and the spoken words.
+    window: counted ? tr.t('change.over', { window }) : '',
+    windowTitle:
+      windowed.direction === 'unknown'
+        ? tr.t('change.noHistory.title', { window })
+        : tr.t('room.window.title', { window }),
     state: stateWords,
     stateKey: state.key,
     tone: state.tone,
     age: ageWords(ageMs, tr),
     push,
+    countWords: spokenCount(room, count, tr),
     spoken: tr.join([
-      room.online === null ? tr.t('room.noCount') : tr.t('room.online', { count }),
-      spokenMinute,
-      spokenWindow,
+      spokenCount(room, count, tr),
+      counted ? spokenMinute : null,
+      counted ? (spokenWindow ?? tr.t('change.noHistory.title', { window })) : null,
       stateWords,
       ageWords(ageMs, tr),
       push,
@@ -107,13 +119,50 @@ export function describeRoom(
   };
 }
 
-/** A change in the forms a row needs: its direction, its size with separators, and with a mark ("▲ 1,200"). */
-function changeWords(change: number | null, tr: Translator) {
+/**
+ * A change in the forms a row needs: its direction, its size with separators, and signed ("+1,200",
+ * "−45", "0"), or a dash while its window has no data: never a bare number that could be a count.
+ */
+export function changeWords(change: number | null, tr: Translator) {
   const direction: ChangeDirection =
     change === null ? 'unknown' : change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
   const magnitude = change === null ? '' : tr.count(Math.abs(change));
-  const marked = direction === 'up' ? `▲ ${magnitude}` : direction === 'down' ? `▼ ${magnitude}` : magnitude;
+  const marked =
+    direction === 'unknown'
+      ? '—'
+      : direction === 'up'
+        ? `+${magnitude}`
+        : direction === 'down'
+          ? `−${magnitude}`
+          : magnitude;
   return { direction, magnitude, marked };
+}
+
+/** The state as a row says it: the failure's kind, when a room closed, what to do about an unknown id. */
+export function stateLine(room: Pick<RoomView, 'state' | 'error' | 'stoppedAt'>, tr: Translator): string {
+  switch (room.state) {
+    case 'failing':
+      return tr.t('row.failing', { kind: tr.t(`kind.${room.error?.kind ?? 'unknown'}`) });
+    case 'closed':
+      return room.stoppedAt === null
+        ? tr.t('roomState.closed')
+        : tr.t('row.closedAt', { time: tr.time(room.stoppedAt) });
+    case 'not-found':
+      return tr.t('row.notFound');
+    case 'waiting':
+      return tr.t('row.waiting');
+    default:
+      return tr.t(`roomState.${room.state}`);
+  }
+}
+
+/** The count in words: current, or history ("500 when it closed at 20:14"), or none. */
+function spokenCount(room: RoomView, count: string, tr: Translator): string {
+  if (room.online === null) return tr.t('room.noCount');
+  if (room.current) return tr.t('room.online', { count });
+  if (room.state === 'closed' && room.stoppedAt !== null)
+    return tr.t('row.history', { count, time: tr.time(room.stoppedAt) });
+  return tr.t('row.lastCount', { count });
 }
 
 /** How old a count is, in words: seconds, then minutes, then hours. */

@@ -1,50 +1,54 @@
 /**
- * A room's state in words: what the engine reported for the room, read together with the state of
- * its app profile (an app whose credentials were rejected stops every room of it).
+ * A room's state in words, as the engine judged it (RoomView.state): the page never re-derives it,
+ * and never paints the app's condition (a slowed-down or paused app) on each room.
  */
-import type { AppState, ErrorKind, RoomView } from '../../main/contract/monitor-api';
+import type { ErrorKind, RoomState, RoomView } from '../../main/contract/monitor-api';
 
-/** The states a room can be shown in; each is a `state.*` message. */
-export type RoomStateKey =
-  | 'waiting'
-  | 'live'
-  | 'stale'
-  | 'failing'
-  | 'rateLimited'
-  | 'credentialsRejected'
-  | 'accountBlocked'
-  | 'paused'
-  | 'roomClosed'
-  | 'notLiveRoom'
-  | 'invalidRoom'
-  | 'stopped';
+/** The states a room row can be shown in: the engine's room states. */
+export type RoomStateKey = RoomState;
 
 /** How much a state should catch the eye: fine, worth a look, wrong, or nothing happening. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
 /** A state and its tone. */
-export interface RoomState {
+export interface RoomStateShown {
   key: RoomStateKey;
   tone: Tone;
 }
 
-const TONES: Record<RoomStateKey, Tone> = {
-  waiting: 'muted',
+const TONES: Record<RoomState, Tone> = {
   live: 'ok',
   stale: 'warn',
   failing: 'bad',
-  rateLimited: 'warn',
-  credentialsRejected: 'bad',
-  accountBlocked: 'bad',
+  closed: 'muted',
+  'not-found': 'bad',
+  'not-live-room': 'bad',
+  'invalid-group': 'bad',
   paused: 'muted',
-  roomClosed: 'muted',
-  notLiveRoom: 'bad',
-  invalidRoom: 'bad',
-  stopped: 'muted',
+  waiting: 'muted',
 };
 
-/** The states an error of each kind puts a room in; any other kind means polls are failing. */
-const ERROR_STATES: Partial<Record<ErrorKind, RoomStateKey>> = {
+/** The tone of a state, for its colour in rows, chips and tiles. */
+export function toneOf(state: RoomState): Tone {
+  return TONES[state];
+}
+
+/** The room's state to show, with its tone. */
+export function roomState(room: Pick<RoomView, 'state'>): RoomStateShown {
+  return { key: room.state, tone: TONES[room.state] };
+}
+
+/** The alert words' state for an error of `kind` (the words a failing-rooms alert uses). */
+export type ErrorStateKey =
+  | 'roomClosed'
+  | 'notLiveRoom'
+  | 'invalidRoom'
+  | 'credentialsRejected'
+  | 'accountBlocked'
+  | 'rateLimited'
+  | 'failing';
+
+const ERROR_STATES: Partial<Record<ErrorKind, ErrorStateKey>> = {
   'group-gone': 'roomClosed',
   'not-live-room': 'notLiveRoom',
   'invalid-group': 'invalidRoom',
@@ -53,34 +57,7 @@ const ERROR_STATES: Partial<Record<ErrorKind, RoomStateKey>> = {
   'rate-limited': 'rateLimited',
 };
 
-/** The states after which a room is not polled again until someone acts. */
-const STOPPING: ReadonlySet<RoomStateKey> = new Set(['roomClosed', 'notLiveRoom', 'invalidRoom']);
-
-/** The state an error of `kind` stands for, in the same words a room in that state is shown with. */
-export function errorState(kind: ErrorKind): RoomStateKey {
+/** The state an error of `kind` stands for, in the words an alert about it uses. */
+export function errorState(kind: ErrorKind): ErrorStateKey {
   return ERROR_STATES[kind] ?? 'failing';
-}
-
-/** The state to show for a room of an app profile in state `app`. */
-export function roomState(room: Pick<RoomView, 'status' | 'error'>, app: AppState | undefined): RoomState {
-  const key = stateKey(room, app);
-  return { key, tone: TONES[key] };
-}
-
-function stateKey(room: Pick<RoomView, 'status' | 'error'>, app: AppState | undefined): RoomStateKey {
-  const kind = room.error?.kind;
-  // A stopped room stays stopped whatever its app does, and says why.
-  if (room.status === 'stopped') {
-    const stopped = kind ? errorState(kind) : 'stopped';
-    return STOPPING.has(stopped) ? stopped : 'stopped';
-  }
-  if (app === 'auth-failed') return 'credentialsRejected';
-  if (app === 'paused') return 'paused';
-  if (app === 'rate-limited') return 'rateLimited';
-  if (room.status === 'failing') {
-    // A room still polled is failing, whatever a stopping kind would otherwise say.
-    const failing = kind ? errorState(kind) : 'failing';
-    return STOPPING.has(failing) ? 'failing' : failing;
-  }
-  return room.status;
 }

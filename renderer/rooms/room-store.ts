@@ -51,6 +51,10 @@ export class RoomStore {
         before.pinned !== room.pinned ||
         before.label !== room.label ||
         (sort === 'count' && before.online !== room.online) ||
+        (sort === 'attention' &&
+          (before.state !== room.state ||
+            before.online !== room.online ||
+            before.changes[changeWindow] !== room.changes[changeWindow])) ||
         (sort === 'change' && before.changes[changeWindow] !== room.changes[changeWindow]);
     }
     return moved;
@@ -70,8 +74,9 @@ export class RoomStore {
     return { online: this.sum.online, rooms: this.rooms.size, missing: this.sum.missing };
   }
 
+  /** Only a current count is added (the totals rule); any other room is one without a current count. */
   private count(room: RoomView, sign: 1 | -1): void {
-    if (room.online === null) this.sum.missing += sign;
+    if (room.online === null || !room.current) this.sum.missing += sign;
     else this.sum.online += sign * room.online;
   }
 
@@ -93,8 +98,7 @@ export class RoomStore {
       translator,
       row: (key) => {
         const room = this.rooms.get(key);
-        const app = room && this.profiles.get(room.profileId)?.state;
-        return room ? describeRoom(room, app, translator(), this.ageOf(key), changeWindow()) : null;
+        return room ? describeRoom(room, translator(), this.ageOf(key), changeWindow()) : null;
       },
       detail: (key) => {
         const room = this.rooms.get(key);
@@ -107,7 +111,10 @@ export class RoomStore {
 
   private heading(entry: HeadingEntry, tr: Translator) {
     let online = 0;
-    for (const key of entry.keys) online += this.rooms.get(key)?.online ?? 0;
+    for (const key of entry.keys) {
+      const room = this.rooms.get(key);
+      if (room?.current) online += room.online ?? 0;
+    }
     return {
       title:
         entry.profileId === null

@@ -3,35 +3,31 @@ import type { MonitorSnapshot, ProfileView, RoomView } from '../../main/contract
 import { errorWords } from '../alerts/alert-words';
 import type { Translator } from '../i18n/translator';
 
-/** A total over some rooms. */
+/** A total over some rooms, by the totals rule: only current counts are added. */
 export interface Total {
-  /** The sum over rooms that have a count. */
+  /** The sum over rooms whose count is current. */
   online: number;
   rooms: number;
-  /** Rooms without a count, so a total is never a silent undercount. */
+  /** Rooms without a current count (none, or history), so a total is never a silent undercount. */
   missing: number;
 }
 
-/** The total over these rooms. */
-export function totalOf(rooms: Iterable<Pick<RoomView, 'online'>>): Total {
+/** The total over these rooms (a filter's), adding only current counts, as the engine's total does. */
+export function totalOf(rooms: Iterable<Pick<RoomView, 'online' | 'current'>>): Total {
   let online = 0;
   let count = 0;
   let missing = 0;
   for (const room of rooms) {
     count++;
-    if (room.online === null) missing++;
+    if (room.online === null || !room.current) missing++;
     else online += room.online;
   }
   return { online, rooms: count, missing };
 }
 
-/** Under the total: how many rooms, how many lack a count, and what a filter leaves. */
-export function totalLine(all: Total, shown: Total | null, tr: Translator): string {
-  return tr.join([
-    tr.plural('rooms', all.rooms),
-    all.missing ? tr.t('total.missing', { count: all.missing }) : null,
-    shown ? tr.t('total.filtered', { shown: tr.plural('rooms', shown.rooms), count: shown.online }) : null,
-  ]);
+/** What a filter leaves: "12 rooms match, 4,321 online". */
+export function filteredLine(shown: Total, tr: Translator): string {
+  return tr.t('total.filtered', { shown: tr.plural('rooms', shown.rooms), count: shown.online });
 }
 
 /** Lines above the list: demo mode, notices, and any app profile that is not simply running. */

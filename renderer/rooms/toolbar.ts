@@ -1,22 +1,27 @@
 /**
- * The top of the popover: language, theme and settings controls, the total across rooms, the
- * banners, and the filter, sort and change-window controls. Built once; a language change rewrites its words in
- * place so that focus stays on the control that changed it.
+ * The top of the popover, fixed above the list: the total across rooms beside the alert log and
+ * settings buttons, the line under it, the banners, and the filter, sort and change-window
+ * controls. Language and theme live in the settings, so that at popover size the header stays
+ * short. Built once; a language change rewrites its words in place so that focus stays put.
  */
-import { CHANGE_WINDOWS, type ChangeWindow } from '../../main/contract/monitor-api';
-import { button, el, setText } from '../dom';
-import { type LanguageChoice, LOCALES, type Locale, type Translator } from '../i18n/translator';
-import type { Preferences, ThemeChoice } from './preferences';
+import {
+  CHANGE_WINDOWS,
+  type ChangeWindow,
+  type MonitorSummary,
+  type RoomState,
+} from '../../main/contract/monitor-api';
+import { button, el, setAttr, setText } from '../dom';
+import type { Translator } from '../i18n/translator';
+import type { WideView } from './preferences';
 import type { SortKey } from './room-order';
-import { type Total, totalLine } from './summary';
+import { StateChips } from './state-chips';
+import { filteredLine, type Total } from './summary';
 
 /** The total is spoken at most this often: a screen reader should not narrate every poll. */
 const SPEAK_EVERY_MS = 60_000;
 
 /** What the toolbar's controls ask of the popover. */
 export interface ToolbarActions {
-  setLanguage(choice: LanguageChoice): void;
-  setTheme(choice: ThemeChoice): void;
   setSort(sort: SortKey): void;
   /** The window of each row's second change, which "by change" also sorts by. */
   setChangeWindow(changeWindow: ChangeWindow): void;
@@ -25,12 +30,15 @@ export interface ToolbarActions {
   toggleSettings(): void;
   /** Opens the alert log, or goes back to the rooms from it. */
   toggleAlerts(): void;
+  /** Down from the filter: to the list's current room. */
+  enterList(): void;
+  /** Shows only the rooms in this state (null: every state). */
+  setStateFilter(state: RoomState | null): void;
+  /** In a wide window: the table or the wall. */
+  setWideView(view: WideView): void;
 }
 
-/** Each language named in itself, so it can be found whatever language the UI shows. */
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
-const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
-const SORTS: readonly SortKey[] = ['count', 'change', 'name'];
+const SORTS: readonly SortKey[] = ['attention', 'count', 'change', 'name'];
 
 /** The popover's header and filter bar; see the file's comment. */
 export class Toolbar {
@@ -43,17 +51,19 @@ export class Toolbar {
     autocomplete: 'off',
     spellcheck: 'false',
   });
-  private readonly language = el('select', { class: 'language' });
-  private readonly theme = el('select', { class: 'theme' });
   private readonly sort = el('select', { id: 'room-sort' });
   private readonly changeWindow = el('select', { id: 'room-window' });
   private readonly settings: HTMLButtonElement;
   private readonly alerts: HTMLButtonElement;
   private readonly total = el('h1', { class: 'total' });
-  private readonly sub = el('p', { class: 'sub' });
+  private readonly chips: StateChips;
+  /** Table or wall, shown from 900 px (the stylesheet hides it below). */
+  private readonly views = el('div', { class: 'view-switch', role: 'group' });
+  private readonly viewButtons: Record<WideView, HTMLButtonElement>;
   private readonly banners = el('div', { class: 'banners' });
   private readonly queryLabel = el('label', { for: 'room-query', class: 'sr-only' });
-  private readonly sortLabel = el('label', { for: 'room-sort' });
+  // Hidden from sight for want of room; the options say what they sort by.
+  private readonly sortLabel = el('label', { for: 'room-sort', class: 'sr-only' });
   // Hidden from sight for want of room, as the filter's label is; the options say the spans.
   private readonly windowLabel = el('label', { for: 'room-window', class: 'sr-only' });
   /** The one live region: the total, announced now and then, never each count change. */
@@ -63,89 +73,98 @@ export class Toolbar {
   constructor(actions: ToolbarActions) {
     this.settings = button('', () => actions.toggleSettings(), { class: 'to-settings' });
     this.alerts = button('', () => actions.toggleAlerts(), { class: 'to-alerts' });
+    this.chips = new StateChips((state) => actions.setStateFilter(state));
     const controls = el('div', { class: 'controls' });
-    controls.append(this.language, this.theme, this.alerts, this.settings);
-    this.element.append(controls, this.total, this.sub, this.banners, this.live);
+    controls.append(this.alerts, this.settings);
+    const headline = el('div', { class: 'headline' });
+    headline.append(this.total, controls);
+    this.element.append(headline, this.chips.element, this.banners, this.live);
     // The order's controls stay together: in a narrow popover they move under the filter as one.
     const order = el('div', { class: 'list-order' });
     order.append(this.sortLabel, this.sort, this.windowLabel, this.changeWindow);
-    this.filters.append(this.queryLabel, this.query, order);
-    this.language.addEventListener('change', () =>
-      actions.setLanguage(this.language.value as LanguageChoice),
-    );
-    this.theme.addEventListener('change', () => actions.setTheme(this.theme.value as ThemeChoice));
+    this.viewButtons = {
+      table: button('', () => actions.setWideView('table'), { 'data-view': 'table' }),
+      wall: button('', () => actions.setWideView('wall'), { 'data-view': 'wall' }),
+    };
+    this.views.append(this.viewButtons.table, this.viewButtons.wall);
+    this.filters.append(this.queryLabel, this.query, order, this.views);
     this.sort.addEventListener('change', () => actions.setSort(this.sort.value as SortKey));
     this.changeWindow.addEventListener('change', () =>
       actions.setChangeWindow(this.changeWindow.value as ChangeWindow),
     );
     this.query.addEventListener('input', () => actions.setQuery(this.query.value));
+    this.query.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown') return;
+      event.preventDefault();
+      actions.enterList();
+    });
   }
 
   /** Writes every word of the toolbar in the UI's language. */
   translate(
     tr: Translator,
-    preferences: Preferences,
-    view: { demo: boolean; settings: boolean; alerts?: boolean; systemLocale: Locale },
+    sort: SortKey,
+    changeWindow: ChangeWindow,
+    view: { demo: boolean; settings: boolean; alerts?: boolean },
   ): void {
     fillSelect(
-      this.language,
-      [
-        ['system', tr.t('control.language.system', { language: LANGUAGE_NAMES[view.systemLocale] })],
-        ...LOCALES.map((locale): [string, string] => [locale, LANGUAGE_NAMES[locale]]),
-      ],
-      preferences.language,
-    );
-    this.language.setAttribute('aria-label', tr.t('control.language'));
-    this.language.title = tr.t('control.language');
-    fillSelect(
-      this.theme,
-      THEMES.map((theme): [string, string] => [theme, tr.t(`control.theme.${theme}`)]),
-      preferences.theme,
-    );
-    this.theme.setAttribute('aria-label', tr.t('control.theme'));
-    this.theme.title = tr.t('control.theme');
-    fillSelect(
       this.sort,
-      SORTS.map((sort): [string, string] => [sort, tr.t(`sort.${sort}`)]),
-      preferences.sort,
+      SORTS.map((key): [string, string] => [key, tr.t(`sort.${key}`)]),
+      sort,
     );
     setText(this.sortLabel, tr.t('control.sort'));
+    this.sort.title = tr.t('control.sort');
     fillSelect(
       this.changeWindow,
       CHANGE_WINDOWS.map((window): [string, string] => [
         window,
         tr.t('control.window.option', { window: tr.t(`window.${window}`) }),
       ]),
-      preferences.changeWindow,
+      changeWindow,
     );
     setText(this.windowLabel, tr.t('control.window'));
     this.changeWindow.title = tr.t('control.window');
-    setText(
-      this.settings,
-      tr.t(view.settings ? 'settings.back' : view.demo ? 'control.addApp' : 'control.settings'),
-    );
-    setText(this.alerts, tr.t(view.alerts ? 'settings.back' : 'control.alerts'));
+    // Away from the rooms, the button that led there leads back, in few words: the total beside it keeps its room.
+    backOr(this.settings, view.settings, tr.t(view.demo ? 'control.addApp' : 'control.settings'), tr);
+    backOr(this.alerts, view.alerts === true, tr.t('control.alerts'), tr);
     setText(this.queryLabel, tr.t('control.filter'));
     this.query.placeholder = tr.t('control.filter.placeholder');
   }
 
   /**
-   * The total across rooms (a dash while there is none) and the line under it. The live region
-   * repeats the total (or what the filter shows) when `speakNow`, else at most once a minute.
+   * The engine's total of current counts (a dash while there is none), the rooms by state beside
+   * it, and what a filter leaves. The live region repeats the total (or what the filter shows)
+   * when `speakNow`, else at most once a minute.
    */
-  showTotal(all: Total | null, shown: Total | null, tr: Translator, speakNow = false): void {
-    if (!all || all.rooms === 0) {
+  showTotal(
+    summary: MonitorSummary | null,
+    shown: Total | null,
+    chosen: RoomState | null,
+    tr: Translator,
+    speakNow = false,
+  ): void {
+    this.total.title = tr.t('total.title');
+    if (!summary || summary.rooms === 0) {
       setText(this.total, tr.t('total.online', { count: '—' }));
-      setText(this.sub, '');
+      this.chips.show(null, chosen, '', tr);
       return;
     }
-    setText(this.total, tr.t('total.online', { count: all.online }));
-    setText(this.sub, totalLine(all, shown, tr));
+    setText(this.total, tr.t('total.online', { count: summary.online }));
+    this.chips.show(summary, chosen, shown ? filteredLine(shown, tr) : '', tr);
     const now = performance.now();
     if (!speakNow && now - this.spokenAt < SPEAK_EVERY_MS) return;
     this.spokenAt = now;
-    const spoken = shown ?? all;
+    const spoken = shown ?? { online: summary.online, rooms: summary.rooms };
     this.announce(tr.t('total.announce', { count: spoken.online, rooms: tr.plural('rooms', spoken.rooms) }));
+  }
+
+  /** Marks the wide view in use. */
+  showWideView(view: WideView, tr: Translator): void {
+    this.views.setAttribute('aria-label', tr.t('views.label'));
+    for (const key of ['table', 'wall'] as const) {
+      setText(this.viewButtons[key], tr.t(`views.${key}`));
+      setAttr(this.viewButtons[key], 'aria-pressed', String(key === view));
+    }
   }
 
   announce(text: string): void {
@@ -159,6 +178,12 @@ export class Toolbar {
       ...lines.map((line) => el('p', { class: `banner ${line.tone}` }, line.text)),
     );
   }
+}
+
+/** Names `button` for going back to the rooms while `back`, else with `label`. */
+function backOr(button: HTMLButtonElement, back: boolean, label: string, tr: Translator): void {
+  setText(button, back ? tr.t('control.back.short') : label);
+  setAttr(button, 'aria-label', back ? tr.t('settings.back') : null);
 }
 
 function fillSelect(select: HTMLSelectElement, options: Array<[string, string]>, value: string): void {

@@ -1,10 +1,10 @@
 /**
- * Settings of the tray app itself: launch at login, the number in the tray, the global shortcut,
- * language and theme.
+ * Settings of the tray app itself: launch at login, the number in the tray, the global shortcut.
+ * Language and theme have a form of their own (settings-look.ts), which every edition shows.
  */
 
 import type { AcceleratorFault } from '../../main/common/accelerator';
-import type { AppSection, SettingsView } from '../../main/contract/monitor-api';
+import type { SettingsView } from '../../main/contract/monitor-api';
 import { el, setText } from '../dom';
 import { checkbox, field, fieldset } from '../form-field';
 import type { Translator } from '../i18n/translator';
@@ -17,22 +17,18 @@ export interface TrayRoomChoice {
   label: string;
 }
 
-/** The app section, or a note that this edition keeps language and theme in the browser. */
+/** The app section, or null where the edition has no tray (`headcount serve`). */
 export function appForm(
   view: SettingsView,
   rooms: readonly TrayRoomChoice[],
   tr: Translator,
   save: SaveSettings,
-  applyLook: (look: Pick<AppSection, 'language' | 'theme'>) => void,
-): HTMLElement {
+): HTMLElement | null {
+  const app = view.app;
+  if (!app) return null;
   const form = el('form', { class: 'app-form', novalidate: '' });
   const set = fieldset(tr.t('app.legend'));
   form.append(set);
-  const app = view.app;
-  if (!app) {
-    set.append(el('p', { class: 'hint' }, tr.t('app.browserOnly')));
-    return form;
-  }
   const login = checkbox(set, 'a-login', tr.t('app.launchAtLogin'), app.launchAtLogin);
   const tray = field(set, 'a-tray', tr.t('app.tray'), el('select'));
   tray.input.append(new Option(tr.t('app.tray.sum'), 'sum'));
@@ -61,16 +57,6 @@ export function appForm(
         active: active ?? '',
       }),
     );
-  const language = field(set, 'a-language', tr.t('control.language'), el('select'));
-  for (const [key, label] of [
-    ['system', tr.t('app.language.system')],
-    ['en', 'English'],
-    ['zh-CN', '中文'],
-  ] as const)
-    language.input.append(new Option(label, key, false, key === app.language));
-  const theme = field(set, 'a-theme', tr.t('control.theme'), el('select'));
-  for (const key of ['system', 'light', 'dark'] as const)
-    theme.input.append(new Option(tr.t(`control.theme.${key}`), key, false, key === app.theme));
   const answer = el('p', { class: 'answer', role: 'status' });
   form.append(el('button', { type: 'submit' }, tr.t('app.save')), answer);
   form.addEventListener('submit', (event) => {
@@ -81,10 +67,6 @@ export function appForm(
       shortcut.input.focus();
       return;
     }
-    const look = {
-      language: language.input.value as AppSection['language'],
-      theme: theme.input.value as AppSection['theme'],
-    };
     setText(answer, '');
     save(
       {
@@ -92,12 +74,10 @@ export function appForm(
           launchAtLogin: login.checked,
           trayNumber: tray.input.value === 'sum' ? 'sum' : { roomKey: tray.input.value },
           shortcut: accelerator.shortcut,
-          ...look,
         },
       },
       answer,
     );
-    applyLook(look);
   });
   return form;
 }

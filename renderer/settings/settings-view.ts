@@ -3,20 +3,24 @@
  * webhooks, quiet hours, snoozes, and the app's own settings. Every change is sent at once and
  * applies live; after it the view is drawn again from the engine's answer, with focus kept.
  */
-import type { AppSection, MonitorApi, SettingsView } from '../../main/contract/monitor-api';
+import type { MonitorApi, SettingsView } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { messageOf } from '../form-field';
 import type { Translator } from '../i18n/translator';
 import { quietHoursForm, rulesForm, settingsSaver, snoozesPart } from './settings-alerting';
 import { appForm, type TrayRoomChoice } from './settings-app';
+import { type Look, lookForm } from './settings-look';
 import { profilesSection, type SettingsContext } from './settings-profiles';
 import { roomsSection } from './settings-rooms';
 import { webhooksForm } from './settings-webhooks';
 
-/** What else the popover gives the settings: the rooms the tray may show, and how to apply a look. */
+/** What else the popover gives the settings: the rooms the tray may show, and the look and its keeping. */
 export interface SettingsExtras {
   rooms: readonly TrayRoomChoice[];
-  applyLook(look: Pick<AppSection, 'language' | 'theme'>): void;
+  look: Look;
+  /** Whether the look is kept in the app's settings file rather than the page's storage. */
+  lookKeptInApp: boolean;
+  chooseLook(look: Partial<Look>): void;
 }
 
 /** The settings view in the UI's language; `done` goes back to the rooms. */
@@ -25,13 +29,24 @@ export function settingsView(
   context: SettingsContext,
   tr: Translator,
   done: () => void,
-  extras: SettingsExtras = { rooms: [], applyLook: () => {} },
+  extras: SettingsExtras = {
+    rooms: [],
+    look: { language: 'system', theme: 'system' },
+    lookKeptInApp: false,
+    chooseLook: () => {},
+  },
 ): HTMLElement {
   const view = el('section', { class: 'settings', 'aria-label': tr.t('settings.label') });
   const profilesArea = el('div');
   const generalArea = el('section', { class: 'settings-section', 'aria-labelledby': 'h-general' });
   const said = el('p', { class: 'answer', role: 'status' });
-  view.append(profilesArea, generalArea, said, button(tr.t('settings.back'), done, { class: 'back' }));
+  view.append(
+    profilesArea,
+    generalArea,
+    lookForm(extras.look, extras.lookKeptInApp, tr, extras.chooseLook),
+    said,
+    button(tr.t('settings.back'), done, { class: 'back' }),
+  );
 
   const drawProfiles = (current: SettingsContext) =>
     keepingFocus(view, () => {
@@ -63,7 +78,7 @@ export function settingsView(
         webhooksForm(settings, tr, save),
         quietHoursForm(settings, tr, save),
         snoozesPart(api, settings, tr, loadGeneral),
-        appForm(settings, extras.rooms, tr, save, extras.applyLook),
+        ...[appForm(settings, extras.rooms, tr, save)].filter((form) => form !== null),
       ),
     );
   const loadGeneral = () => {

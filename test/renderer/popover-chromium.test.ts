@@ -100,6 +100,7 @@ describe('the popover in Chromium, with 2000 rooms', () => {
 
   it('applies a pushed count to its row in place, then re-sorts within a moment', async () => {
     const { context, page } = await open();
+    await page.selectOption('#room-sort', 'count');
     const result = await page.evaluate(() => {
       const rows = [...document.querySelectorAll('.room')];
       const target = rows[5] as PageElement;
@@ -113,13 +114,14 @@ describe('the popover in Chromium, with 2000 rooms', () => {
         key,
         sameElements: rows.every((row, i) => row === now[i]),
         count: target.querySelector('.count')?.textContent,
-        change: target.querySelector('.change')?.textContent,
+        says: target.querySelector('[id^="room-says-"]')?.textContent,
         others: now.every(
           (row, i) => row === target || row.querySelector('.count')?.textContent === before[i],
         ),
       };
     });
-    expect(result).toMatchObject({ sameElements: true, count: '987,654', change: '▲ 1,500', others: true });
+    expect(result).toMatchObject({ sameElements: true, count: '987,654', others: true });
+    expect(result.says).toContain('up 1,500 in the last minute');
     // Sorted by count, the room moves up to the first place after its group's pinned rooms.
     await page.waitForFunction(
       (key) => {
@@ -135,6 +137,8 @@ describe('the popover in Chromium, with 2000 rooms', () => {
   it('shows the change over the chosen window, sorts by it, and keeps the choice', async () => {
     const { context, page } = await open();
     expect(await page.inputValue('#room-window')).toBe('15m');
+    // Sorted by count, the first rows are rooms with a current count (a change to tell).
+    await page.selectOption('#room-sort', 'count');
     // A room on screen gets a big rise over 5 minutes and a small one over 15.
     const key = await page.$$eval('.room', (rows) => (rows[5] as unknown as PageElement).dataset.key ?? '');
     await page.evaluate(
@@ -145,11 +149,11 @@ describe('the popover in Chromium, with 2000 rooms', () => {
       key,
     );
     const row = (part: string) => page.textContent(`.room[data-key="${key}"] ${part}`);
-    expect([await row('.window-value'), await row('.window-name')]).toEqual(['▲ 2', '15m']);
+    expect([await row('.window-value'), await row('.window-name')]).toEqual(['+2', '/ 15 min']);
     expect(await row('[id^="room-says-"]')).toContain('+2 in 15 min');
 
     await page.selectOption('#room-window', '5m');
-    expect([await row('.window-value'), await row('.window-name')]).toEqual(['▲ 99,999', '5m']);
+    expect([await row('.window-value'), await row('.window-name')]).toEqual(['+99,999', '/ 5 min']);
     expect(await row('[id^="room-says-"]')).toContain('+99,999 in 5 min');
 
     // By change over 5 minutes the room leads its group; over 15 it does not.
@@ -208,9 +212,14 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     await context.close();
   });
 
-  it('switches to Chinese from the header and keeps the choice', async () => {
+  it('switches to Chinese from the settings at once and keeps the choice', async () => {
     const { context, page } = await open();
-    await page.selectOption('select.language', 'zh-CN');
+    await page.click('.to-settings');
+    await page.focus('#l-language');
+    await page.selectOption('#l-language', 'zh-CN');
+    // The settings are drawn again in Chinese with the language control still focused.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('l-language');
+    await page.click('.to-settings');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.textContent('label[for="room-query"]')).toBe('筛选房间');
     expect(await page.textContent('h1')).toMatch(/人在线$/);
@@ -238,7 +247,8 @@ describe('the popover in Chromium, with 2000 rooms', () => {
 
   it('lets the theme control override the system', async () => {
     const { context, page } = await open({ colorScheme: 'light' });
-    await page.selectOption('select.theme', 'dark');
+    await page.click('.to-settings');
+    await page.selectOption('#l-theme', 'dark');
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(27, 28, 31)',
@@ -253,7 +263,7 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     const names = await page.$$eval('.room .name', (nodes) => nodes.map((node) => node.textContent ?? ''));
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((name) => name.toLowerCase().includes('morning yoga 1'))).toBe(true);
-    expect(await page.textContent('.sub')).toMatch(/rooms? match/);
+    expect(await page.textContent('.state-chips .filtered')).toMatch(/rooms? match/);
 
     await page.fill('#room-query', 'no such room');
     expect(await page.textContent('.status-panel')).toContain('No room matches “no such room”.');
@@ -310,7 +320,7 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     expect(await seriousFindings(page)).toEqual([]);
     await page.click('.status-panel button');
     await page.waitForSelector('.settings');
-    expect(await page.textContent('.to-settings')).toBe('Back to rooms');
+    expect(await page.getAttribute('.to-settings', 'aria-label')).toBe('Back to rooms');
     await page.screenshot({ path: `${SHOTS}/settings.png` });
     expect(await seriousFindings(page)).toEqual([]);
     await context.close();

@@ -43,7 +43,7 @@ export interface OpenOptions {
   prepare?: (page: Page) => Promise<Pick<DashboardPage, 'received'>>;
 }
 
-/** Opens the dashboard link in a fresh context and waits until the first room row is shown. */
+/** Opens the dashboard link in a fresh context and waits until the first room is shown (a row, or a table line when wide). */
 export async function openDashboard(
   browser: Browser,
   link: string,
@@ -63,7 +63,12 @@ export async function openDashboard(
   const prepared = await options.prepare?.(page);
   await options.beforeLoad?.(page);
   await page.goto(link);
-  await page.getByRole('list').getByRole('listitem').first().waitFor();
+  await page
+    .getByRole('list')
+    .getByRole('listitem')
+    .or(page.getByRole('table').getByRole('row').nth(1))
+    .first()
+    .waitFor();
   return { context, page, problems, ...prepared };
 }
 

@@ -70,6 +70,8 @@ export interface StageOptions {
   env?: Record<string, string>;
   /** The transport, where a test is about one (serve's HTTP caching, say); else the run's. */
   transport?: StageTransport;
+  /** How long serve may take to print its link (thousands of rooms on a busy machine take longer); 15 s unless told. */
+  readyMs?: number;
 }
 
 /** The transport of this run: HEADCOUNT_STAGE, set per project in vitest.config.ts; serve by default. */
@@ -154,7 +156,7 @@ interface StagedService {
 
 async function stageServe(options: StageOptions, env: NodeJS.ProcessEnv): Promise<StagedService> {
   const args = options.demo ? ['--demo'] : [...(options.watched ?? []), '--interval', '1'];
-  const run: ServeRun = await startServe(args, env);
+  const run: ServeRun = await startServe(args, env, options.readyMs);
   return {
     run,
     link: run.link,

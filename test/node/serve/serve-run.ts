@@ -38,8 +38,12 @@ export interface EventStream {
   close(): void;
 }
 
-/** Starts `headcount serve --port 0 ...args` and waits for the dashboard link. */
-export async function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<ServeRun> {
+/** Starts `headcount serve --port 0 ...args` and waits (15 s unless told) for the dashboard link. */
+export async function startServe(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyMs = 15_000,
+): Promise<ServeRun> {
   const run = startCli(['serve', '--port', '0', ...args], env);
   let stderr = '';
   run.child.stderr?.on('data', (chunk: Buffer) => {
@@ -50,7 +54,7 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv): Promis
   });
   early.catch(() => {});
   await Promise.race([
-    eventually(() => /^Dashboard: \S+$/m.test(run.output()), 'the dashboard link', 15_000),
+    eventually(() => /^Dashboard: \S+$/m.test(run.output()), 'the dashboard link', readyMs),
     early,
   ]);
   const link = /^Dashboard: (\S+)$/m.exec(run.output())?.[1] as string;

@@ -15,11 +15,13 @@ export async function openPage(
     locale?: string;
     colorScheme?: 'light' | 'dark';
     height?: number;
+    /** 380 px unless told. */
+    width?: number;
     acceptDownloads?: boolean;
   } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: 380, height: options.height ?? 560 },
+    viewport: { width: options.width ?? 380, height: options.height ?? 560 },
     deviceScaleFactor: 2,
     locale: options.locale ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',

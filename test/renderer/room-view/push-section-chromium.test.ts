@@ -26,16 +26,22 @@ async function open(
   const opened = await popover.open('', { ...options, height: options.height ?? 600 });
   if (options.width)
     await opened.page.setViewportSize({ width: options.width, height: options.height ?? 600 });
-  await opened.page.waitForSelector('.room');
+  // A wide window lists the rooms in the table, a narrow one in rows.
+  await opened.page.locator('.room:visible, .table-body .table-line:visible').first().waitFor();
   return opened;
 }
 
-/** Opens the room view of the room whose name or id matches `query`. */
-async function openRoom(page: Page, query: string): Promise<void> {
-  await page.fill('#room-query', query);
-  const row = page.locator('.room', { hasText: query }).first();
-  await row.locator('.room-main').click();
-  await row.locator('.detail-open').click();
+/** Opens the room view of the room named `name` (searching for it also finds "15" in "150"). */
+async function openRoom(page: Page, name: string): Promise<void> {
+  await page.fill('#room-query', name);
+  const exactly = new RegExp(`^${name}$`);
+  if (await page.locator('.table-body').isVisible()) {
+    await page.locator('.table-body .table-open', { hasText: exactly }).click();
+  } else {
+    const row = page.locator('.room', { has: page.locator('.name', { hasText: exactly }) });
+    await row.locator('.room-main').click();
+    await row.locator('.detail-open').click();
+  }
   await page.waitForSelector('.room-view .push-section select');
 }
 
@@ -117,10 +123,7 @@ describe('showing the count to viewers, in the room view', () => {
   ] as const) {
     it(`reads in ${locale}, ${colorScheme}, at ${width}x${height}`, async () => {
       const { context, page, errors } = await open({ locale, colorScheme, width, height });
-      await page.fill('#room-query', '新品发布会 15');
-      const row = page.locator('.room').first();
-      await row.locator('.room-main').click();
-      await row.locator('.detail-open').click();
+      await openRoom(page, '新品发布会 15');
       await page.waitForSelector('.room-view .push-section .push-viewers:not([hidden])');
       const viewers = await page.locator('.push-section .push-viewers').textContent();
       expect(viewers).toMatch(

@@ -39,10 +39,10 @@ describe("a room's push, in words", () => {
 
   it('puts it in the row, its spoken words and its detail, beside the room’s own failure', () => {
     const failing = push({ state: 'failing', error: { kind: 'transient' } });
-    const row = describeRoom(roomView({ push: failing }), 'running', en, 1000, '15m');
+    const row = describeRoom(roomView({ push: failing }), en, 1000, '15m');
     expect(row.push).toMatch(/^push failing: /);
     expect(row.spoken).toMatch(/push failing: /);
-    expect(describeRoom(roomView({ push: push({}) }), 'running', en, 1000, '15m').push).toBeNull();
+    expect(describeRoom(roomView({ push: push({}) }), en, 1000, '15m').push).toBeNull();
     const detail = describeDetail(
       roomView({ push: failing, status: 'failing', error: { kind: 'rate-limited', message: 'slow' } }),
       'Events',

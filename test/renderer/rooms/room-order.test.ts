@@ -59,10 +59,82 @@ describe('the order of the room list', () => {
   });
 
   it('filters by label or id, ignoring case and surrounding spaces', () => {
-    expect(matchesQuery({ label: 'Launch Day', groupId: '@TGS#1' }, '  launch ')).toBe(true);
-    expect(matchesQuery({ label: null, groupId: '@TGS#AbC' }, 'tgs#abc')).toBe(true);
-    expect(matchesQuery({ label: 'Launch Day', groupId: '@TGS#1' }, 'yoga')).toBe(false);
-    expect(matchesQuery({ label: null, groupId: 'x' }, '   ')).toBe(true);
+    expect(matchesQuery({ label: 'Launch Day', groupId: '@TGS#1', state: 'live' }, '  launch ')).toBe(true);
+    expect(matchesQuery({ label: null, groupId: '@TGS#AbC', state: 'live' }, 'tgs#abc')).toBe(true);
+    expect(matchesQuery({ label: 'Launch Day', groupId: '@TGS#1', state: 'live' }, 'yoga')).toBe(false);
+    expect(matchesQuery({ label: null, groupId: 'x', state: 'live' }, '   ')).toBe(true);
+  });
+
+  it('also matches state words, in English and in Chinese whatever the UI language', () => {
+    const failing = { label: 'Launch Day', groupId: '@TGS#1', state: 'failing' as const };
+    expect(matchesQuery(failing, 'failing')).toBe(true);
+    expect(matchesQuery(failing, '获取失败')).toBe(true);
+    expect(matchesQuery(failing, 'closed')).toBe(false);
+    expect(matchesQuery({ ...failing, state: 'not-found' }, 'not found')).toBe(true);
+    expect(matchesQuery({ ...failing, state: 'closed' }, '已关闭')).toBe(true);
+  });
+
+  it('filters to exactly the rooms of a state chip', () => {
+    const mixed = [
+      room('a', { state: 'failing', current: false }),
+      room('b'),
+      room('c', { state: 'failing', current: false, label: 'Failing too' }),
+      room('d', { state: 'stale', current: false }),
+    ];
+    const entries = arrangeRooms(mixed, {
+      sort: 'name',
+      changeWindow: '15m',
+      query: '',
+      profileOrder: ['p'],
+      compare,
+      state: 'failing',
+    });
+    expect(shown(entries)).toEqual(['p/a', 'p/c']);
+  });
+
+  it('"Needs attention": firing alerts, failing, closed in the last hour, unknown ids, stale, drops, then the rest', () => {
+    const now = Date.UTC(2026, 11, 3, 14, 0);
+    const mixed = [
+      room('big', { online: 90_000, changes: changes(0, 500) }),
+      room('drop-small', { online: 800, changes: changes(0, -20) }),
+      room('closed-old', { online: 500, state: 'closed', current: false, stoppedAt: now - 3 * 3_600_000 }),
+      room('stale', { online: 70, state: 'stale', current: false }),
+      room('drop-big', { online: 700, changes: changes(0, -2700) }),
+      room('typo', { online: null, state: 'not-found', current: false }),
+      room('closed-new', { online: 500, state: 'closed', current: false, stoppedAt: now - 600_000 }),
+      room('failing', { online: null, state: 'failing', current: false }),
+      room('alerting', { online: 4321 }),
+      room('small', { online: 5, changes: changes(0, 3) }),
+    ];
+    const entries = arrangeRooms(mixed, {
+      sort: 'attention',
+      changeWindow: '15m',
+      query: '',
+      profileOrder: ['p'],
+      compare,
+      firing: new Set(['p/alerting']),
+      now,
+    });
+    expect(shown(entries)).toEqual([
+      'p/alerting',
+      'p/failing',
+      'p/closed-new',
+      'p/typo',
+      'p/stale',
+      'p/drop-big',
+      'p/drop-small',
+      'p/big',
+      'p/small',
+      'p/closed-old',
+    ]);
+  });
+
+  it('sorts "Most online" by current counts only: a closed room\'s last count is not online', () => {
+    const mixed = [
+      room('closed', { online: 9000, state: 'closed', current: false }),
+      room('live', { online: 10 }),
+    ];
+    expect(keys(mixed.sort(roomComparator('count', compare, '15m')))).toEqual(['live', 'closed']);
   });
 
   it('puts pinned rooms first and, with one app profile, shows no headings', () => {

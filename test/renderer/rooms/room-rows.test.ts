@@ -11,7 +11,6 @@ describe('room rows', () => {
   it('shows a live count with separators, its change with a direction, and its age', () => {
     const row = describeRoom(
       roomView({ label: 'Launch Day', online: 12345, change1m: -30 }),
-      'running',
       en,
       3000,
       '15m',
@@ -20,41 +19,41 @@ describe('room rows', () => {
       name: 'Launch Day',
       count: '12,345',
       hasCount: true,
-      change: '▼ 30',
+      change: '−30',
       changeDirection: 'down',
       state: 'live',
       tone: 'ok',
       age: '3 s ago',
-      windowChange: '▼ 25',
+      windowChange: '−25',
       windowChangeDirection: 'down',
-      window: '15m',
+      window: '/ 15 min',
       spoken: '12,345 online, down 30 in the last minute, −25 in 15 min, live, 3 s ago',
     });
-    expect(describeRoom(roomView({ change1m: 1500 }), 'running', en, 0, '15m')).toMatchObject({
-      change: '▲ 1,500',
+    expect(describeRoom(roomView({ change1m: 1500 }), en, 0, '15m')).toMatchObject({
+      change: '+1,500',
       changeDirection: 'up',
     });
-    expect(describeRoom(roomView({ change1m: 0 }), 'running', en, 0, '15m')).toMatchObject({
+    expect(describeRoom(roomView({ change1m: 0 }), en, 0, '15m')).toMatchObject({
       change: '0',
       changeDirection: 'flat',
     });
   });
 
-  it('shows the change over the chosen window beside the one-minute change, and says the window', () => {
+  it('shows the change over the chosen window signed and labelled "/ 15 min", and says the window', () => {
     const room = roomView({ change1m: 3, changes: { '5m': 0, '15m': 1200, '30m': null, '1h': -45_000 } });
-    const over = (changeWindow: ChangeWindow) => describeRoom(room, 'running', en, 0, changeWindow);
+    const over = (changeWindow: ChangeWindow) => describeRoom(room, en, 0, changeWindow);
     expect(over('15m')).toMatchObject({
-      change: '▲ 3',
-      windowChange: '▲ 1,200',
+      change: '+3',
+      windowChange: '+1,200',
       windowChangeDirection: 'up',
-      window: '15m',
+      window: '/ 15 min',
       windowTitle: 'Change over 15 min',
       spoken: '1,234 online, up 3 in the last minute, +1,200 in 15 min, live, just now',
     });
     expect(over('1h')).toMatchObject({
-      windowChange: '▼ 45,000',
+      windowChange: '−45,000',
       windowChangeDirection: 'down',
-      window: '1h',
+      window: '/ 1 h',
       spoken: '1,234 online, up 3 in the last minute, −45,000 in 1 h, live, just now',
     });
     expect(over('5m')).toMatchObject({
@@ -62,14 +61,20 @@ describe('room rows', () => {
       windowChangeDirection: 'flat',
       spoken: '1,234 online, up 3 in the last minute, no change in 5 min, live, just now',
     });
-    // Not known yet over half an hour: nothing shown, nothing said, never a 0.
+    // Not known yet over half an hour: a dash and why, never a bare number or a 0.
     expect(over('30m')).toMatchObject({
-      windowChange: '',
+      windowChange: '—',
       windowChangeDirection: 'unknown',
-      window: '30m',
-      spoken: '1,234 online, up 3 in the last minute, live, just now',
+      window: '/ 30 min',
+      windowTitle: 'not enough history yet for a change over 30 min',
+      spoken:
+        '1,234 online, up 3 in the last minute, not enough history yet for a change over 30 min, live, just now',
     });
-    expect(describeRoom(room, 'running', zh, 0, '1h').spoken).toBe(
+    expect(describeRoom(roomView({ change1m: null }), en, 0, '15m')).toMatchObject({
+      change: '—',
+      changeDirection: 'unknown',
+    });
+    expect(describeRoom(room, zh, 0, '1h').spoken).toBe(
       '1,234 人在线，近 1 分钟增加 3 人，近 1 小时减少 45,000 人，实时，刚刚',
     );
   });
@@ -78,12 +83,13 @@ describe('room rows', () => {
     const row = describeRoom(
       roomView({
         status: 'failing',
+        state: 'failing',
+        current: false,
         online: null,
         change1m: null,
         changes: { '5m': null, '15m': null, '30m': null, '1h': null },
         error: { kind: 'transient', message: '' },
       }),
-      'running',
       en,
       null,
       '15m',
@@ -95,24 +101,43 @@ describe('room rows', () => {
       changeDirection: 'unknown',
       windowChange: '',
       windowChangeDirection: 'unknown',
-      state: 'failing, retrying',
+      state: 'failing: server or network, retrying',
       tone: 'bad',
       age: '',
-      spoken: 'no count, failing, retrying',
+      spoken: 'no count, failing: server or network, retrying',
     });
   });
 
+  it("shows a closed room's last count as history: muted, never with a change, said as such", () => {
+    const closedAt = new Date(2026, 11, 3, 20, 14).getTime();
+    const row = describeRoom(
+      roomView({ online: 500, state: 'closed', current: false, status: 'stopped', stoppedAt: closedAt }),
+      en,
+      60_000,
+      '15m',
+    );
+    expect(row).toMatchObject({
+      count: '500',
+      historic: true,
+      windowChange: '',
+      state: 'closed at 20:14',
+      tone: 'muted',
+    });
+    expect(row.spoken).toMatch(/^500 when it closed at 20:14, closed at 20:14/);
+    expect(describeRoom(roomView(), en, 0, '15m').historic).toBe(false);
+  });
+
   it('falls back to the group id when a room has no label', () => {
-    expect(describeRoom(roomView({ groupId: '@TGS#abc' }), 'running', en, 0, '15m').name).toBe('@TGS#abc');
+    expect(describeRoom(roomView({ groupId: '@TGS#abc' }), en, 0, '15m').name).toBe('@TGS#abc');
   });
 
   it('speaks Chinese with the same numbers', () => {
-    const row = describeRoom(roomView({ online: 12345, change1m: 120 }), 'rate-limited', zh, 65_000, '15m');
+    const row = describeRoom(roomView({ online: 12345, change1m: 120 }), zh, 65_000, '15m');
     expect(row).toMatchObject({
       count: '12,345',
-      state: '超出频率限制，已放慢',
+      state: '实时',
       age: '1 分钟前',
-      spoken: '12,345 人在线，近 1 分钟增加 120 人，近 15 分钟减少 25 人，超出频率限制，已放慢，1 分钟前',
+      spoken: '12,345 人在线，近 1 分钟增加 120 人，近 15 分钟减少 25 人，实时，1 分钟前',
     });
   });
 

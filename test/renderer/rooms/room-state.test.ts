@@ -1,60 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_KINDS } from '../../../main/common/error-kinds';
-import type { ErrorKind, RoomView } from '../../../main/contract/monitor-api';
+import { ROOM_STATES } from '../../../main/common/room-states';
+import { translator } from '../../../renderer/i18n/translator';
+import { stateLine } from '../../../renderer/rooms/room-rows';
 import { errorState, roomState } from '../../../renderer/rooms/room-state';
+import { roomView } from '../support/room-view';
 
-const error = (kind: ErrorKind) => ({ kind, message: '' });
-const room = (status: RoomView['status'], kind?: ErrorKind) => ({
-  status,
-  error: kind ? error(kind) : null,
-});
+const en = translator('en');
+const zh = translator('zh-CN');
 
 describe('a room state in words', () => {
-  it('reads the room status when its app is simply running', () => {
-    expect(roomState(room('live'), 'running')).toEqual({ key: 'live', tone: 'ok' });
-    expect(roomState(room('waiting'), 'running')).toEqual({ key: 'waiting', tone: 'muted' });
-    expect(roomState(room('stale'), 'running')).toEqual({ key: 'stale', tone: 'warn' });
-    expect(roomState(room('failing', 'transient'), 'running')).toEqual({ key: 'failing', tone: 'bad' });
-  });
-
-  it('says why a room stopped, whatever its app does', () => {
-    expect(roomState(room('stopped', 'group-gone'), 'auth-failed').key).toBe('roomClosed');
-    expect(roomState(room('stopped', 'not-live-room'), 'running')).toEqual({
-      key: 'notLiveRoom',
+  it("shows the engine's state, never the app's condition", () => {
+    expect(roomState(roomView())).toEqual({ key: 'live', tone: 'ok' });
+    expect(roomState(roomView({ state: 'stale', current: false }))).toEqual({ key: 'stale', tone: 'warn' });
+    expect(roomState(roomView({ state: 'closed', current: false }))).toEqual({
+      key: 'closed',
+      tone: 'muted',
+    });
+    expect(roomState(roomView({ state: 'not-found', online: null }))).toEqual({
+      key: 'not-found',
       tone: 'bad',
     });
-    expect(roomState(room('stopped', 'invalid-group'), 'running').key).toBe('invalidRoom');
-    expect(roomState(room('stopped'), 'running').key).toBe('stopped');
   });
 
-  it('takes rate limiting, rejected credentials and pausing from the app profile', () => {
-    expect(roomState(room('live'), 'rate-limited')).toEqual({ key: 'rateLimited', tone: 'warn' });
-    expect(roomState(room('stale'), 'auth-failed')).toEqual({ key: 'credentialsRejected', tone: 'bad' });
-    expect(roomState(room('live'), 'paused')).toEqual({ key: 'paused', tone: 'muted' });
+  it('says a failing room with its kind, when a room closed, and what to do about an unknown id', () => {
+    const failing = roomView({ state: 'failing', error: { kind: 'transient', message: '' } });
+    expect(stateLine(failing, en)).toBe('failing: server or network, retrying');
+    expect(stateLine(failing, zh)).toBe('获取失败：服务器或网络，正在重试');
+    const closedAt = new Date(2026, 11, 3, 20, 14).getTime();
+    expect(stateLine(roomView({ state: 'closed', stoppedAt: closedAt }), en)).toBe('closed at 20:14');
+    expect(stateLine(roomView({ state: 'not-found' }), en)).toBe('not found: check the id');
+    expect(stateLine(roomView({ state: 'invalid-group' }), en)).toBe('invalid id');
   });
 
-  it('names the kind of failure of a failing room', () => {
-    expect(roomState(room('failing', 'auth'), 'running').key).toBe('credentialsRejected');
-    expect(roomState(room('failing', 'account'), 'running').key).toBe('accountBlocked');
-    expect(roomState(room('failing', 'rate-limited'), undefined).key).toBe('rateLimited');
-    // Still polled, so still failing, whatever a stopping kind would say of a stopped room.
-    expect(roomState(room('failing', 'group-gone'), 'running').key).toBe('failing');
-    expect(roomState(room('stopped', 'auth'), 'running').key).toBe('stopped');
+  it('has words for every state in both languages', () => {
+    for (const state of ROOM_STATES)
+      for (const tr of [en, zh])
+        expect(stateLine(roomView({ state }), tr)).not.toMatch(/^roomState\.|^row\./);
   });
 
-  it('gives every error kind the state it stands for, failing for the ones without their own', () => {
-    const states = Object.fromEntries(ERROR_KINDS.map((kind) => [kind, errorState(kind)]));
-    expect(states).toEqual({
-      auth: 'credentialsRejected',
-      'rate-limited': 'rateLimited',
-      transient: 'failing',
-      'group-gone': 'roomClosed',
-      'not-live-room': 'notLiveRoom',
-      'invalid-group': 'invalidRoom',
-      account: 'accountBlocked',
-      protocol: 'failing',
-      request: 'failing',
-      unknown: 'failing',
-    });
+  it('keeps the words alerts use for an error kind', () => {
+    expect(errorState('group-gone')).toBe('roomClosed');
+    expect(errorState('auth')).toBe('credentialsRejected');
+    expect(errorState('transient')).toBe('failing');
   });
 });

@@ -59,8 +59,12 @@ describe('the room store', () => {
   it('gives the list its rows, details and headings from what was pushed', () => {
     const store = new RoomStore(() => 0);
     store.replace(
-      [roomView({ online: 100 }), roomView({ groupId: 's', online: null, status: 'waiting', ageMs: null })],
-      [profileView({ state: 'auth-failed' })],
+      [
+        roomView({ online: 100 }),
+        roomView({ groupId: 's', online: null, status: 'waiting', state: 'waiting', ageMs: null }),
+      ],
+      // The app's condition is said once, in the banner: the room keeps its own state.
+      [profileView({ state: 'rate-limited' })],
     );
     const source = store.source(
       () => translator('en'),
@@ -68,9 +72,9 @@ describe('the room store', () => {
     );
     expect(source.row('p/r')).toMatchObject({
       count: '100',
-      state: 'credentials rejected',
-      windowChange: '▼ 25',
-      window: '15m',
+      state: 'live',
+      windowChange: '−25',
+      window: '/ 15 min',
     });
     expect(source.row('p/missing')).toBeNull();
     expect(source.detail('p/r')?.lines).toEqual(['Room id r in Events']);

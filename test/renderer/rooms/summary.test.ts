@@ -1,29 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../renderer/i18n/translator';
-import { bannerLines, totalLine, totalOf } from '../../../renderer/rooms/summary';
+import { bannerLines, filteredLine, totalOf } from '../../../renderer/rooms/summary';
 import { profileView, roomView } from '../support/room-view';
 
 const en = translator('en');
 
 describe('the total and the banners', () => {
-  it('totals what is measured and counts the rooms without a count', () => {
+  it('adds only current counts: a closed room keeps its last count as history, never in a sum', () => {
     const total = totalOf([
+      roomView({ online: 4321 }),
       roomView({ online: 1000 }),
-      roomView({ online: 234 }),
-      roomView({ online: null }),
+      roomView({ online: 500, state: 'closed', current: false, status: 'stopped' }),
+      roomView({ online: 70, state: 'stale', current: false }),
+      roomView({ online: null, state: 'failing', current: false }),
     ]);
-    expect(total).toEqual({ online: 1234, rooms: 3, missing: 1 });
-    expect(totalLine(total, null, en)).toBe('3 rooms, 1 without a count');
-    expect(totalLine(totalOf([roomView()]), null, en)).toBe('1 room');
+    expect(total).toEqual({ online: 5321, rooms: 5, missing: 3 });
   });
 
   it('says what a filter leaves', () => {
-    const all = { online: 50_000, rooms: 2000, missing: 0 };
-    expect(totalLine(all, { online: 4321, rooms: 12, missing: 0 }, en)).toBe(
-      '2,000 rooms, 12 rooms match, 4,321 online',
-    );
-    expect(totalLine(all, { online: 4321, rooms: 12, missing: 0 }, translator('zh-CN'))).toBe(
-      '2,000 个房间，12 个房间匹配，4,321 人在线',
+    expect(filteredLine({ online: 4321, rooms: 12, missing: 0 }, en)).toBe('12 rooms match, 4,321 online');
+    expect(filteredLine({ online: 4321, rooms: 12, missing: 0 }, translator('zh-CN'))).toBe(
+      '12 个房间匹配，4,321 人在线',
     );
   });
 

@@ -25,7 +25,8 @@ async function openView(
   const opened = await popover.open(query, options);
   await opened.page.waitForSelector('.room');
   await opened.page.click(view === 'settings' ? '.to-settings' : '.to-alerts');
-  await opened.page.waitForSelector(view === 'settings' ? '.app-form' : '.alert-entry');
+  // The general settings (with the tray's section, where there is a tray) come after a call.
+  await opened.page.waitForSelector(view === 'settings' ? '#h-general' : '.alert-entry');
   return opened;
 }
 
@@ -244,8 +245,6 @@ describe('the settings in Chromium', () => {
         launchAtLogin: false,
         trayNumber: 'sum',
         shortcut: 'Alt+Shift+F5',
-        language: 'system',
-        theme: 'system',
       },
     });
     await page.waitForSelector('.settings > .answer:has-text("Saved")');
@@ -285,10 +284,11 @@ describe('the settings in Chromium', () => {
     await context.close();
   });
 
-  it('has no shortcut field where there is no tray (headcount serve)', async () => {
+  it('has no tray section where there is no tray (headcount serve), and keeps the look in the browser', async () => {
     const { context, page } = await openView('settings', {}, '');
-    expect(await text(page, '.app-form')).toContain('language and theme are kept by this page');
+    expect(await page.locator('.app-form').count()).toBe(0);
     expect(await page.locator('#a-shortcut').count()).toBe(0);
+    expect(await text(page, '.look-form')).toContain('Applied at once and kept by this browser.');
     await context.close();
   });
 
@@ -336,13 +336,22 @@ describe('the alert log in Chromium', () => {
       'webhook ops: failed (HTTP 502 from qyapi.weixin.qq.com)',
     );
     expect(await text(page, '.alert-entry:nth-child(3)')).toContain('Not delivered anywhere');
-    await first.locator('button').click();
-    await page.waitForSelector('.alert-entry:first-child >> text=Acknowledged at');
+    // One line per alert; a short Acknowledge whose accessible name says which alert.
+    const acknowledge = first.locator('.acknowledge');
+    expect(await acknowledge.textContent()).toBe('Acknowledge');
+    expect(await acknowledge.getAttribute('aria-label')).toMatch(/^Acknowledge: .+/);
+    await acknowledge.click();
+    await page.waitForSelector('.alert-entry:first-child .acked');
+    expect(await first.textContent()).toContain('Acknowledged at');
+    // The filters wait behind one button.
+    expect(await page.isVisible('#af-open')).toBe(false);
+    await page.click('.filters-toggle');
     await page.check('#af-open');
     await page.waitForFunction(() => document.querySelectorAll('.alert-entry').length === 2);
     await page.selectOption('#af-severity', 'critical');
     await page.waitForFunction(() => document.querySelectorAll('.alert-entry').length === 1);
-    expect(await text(page, '.alert-log > .answer')).toBe('1 alert');
+    expect(await text(page, '.log-status')).toBe('1 alert');
+    expect(await text(page, '.filters-toggle')).toBe('Filters (2)');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,0 +1,161 @@
+/**
+ * The wall: every room as a tile coloured by its state, troubled rooms first, sized so that 2,000
+ * rooms fit one 1280×800 screen. Big tiles carry the name and count; small ones only the colour,
+ * with the room in words in their accessible name and tooltip. Tiles are built once per room and
+ * rewritten in place on a push; arrows move between them, Enter opens a room.
+ */
+import { el, setAttr, setText } from '../dom';
+import { wallLayout } from './wall-layout';
+import type { WideActions, WideSource } from './wide-source';
+
+/** Tiles at least this wide show the name and count. */
+const WORDS_FROM = 96;
+
+/** One room's tile. */
+class WallTile {
+  readonly element: HTMLButtonElement;
+  private readonly name = el('span', { class: 'tile-name' });
+  private readonly count = el('span', { class: 'tile-count' });
+
+  constructor(readonly key: string) {
+    this.element = el('button', { type: 'button', class: 'wall-tile', tabindex: '-1', 'data-key': key });
+    this.element.append(this.name, this.count);
+  }
+
+  fill(source: WideSource): void {
+    const row = source.row(this.key);
+    if (!row) return;
+    setAttr(this.element, 'data-tone', row.tone);
+    setAttr(this.element, 'data-state', row.stateKey);
+    setAttr(this.element, 'data-firing', source.firing(this.key) ? 'true' : null);
+    setText(this.name, row.name);
+    setText(this.count, row.count);
+    // No age: it would rewrite two thousand labels every second for nothing a tile shows.
+    const words = `${row.name}: ${source.translator().join([row.countWords, row.state])}`;
+    setAttr(this.element, 'aria-label', words);
+    setAttr(this.element, 'title', words);
+  }
+}
+
+/** The wall; see the file's comment. */
+export class RoomWall {
+  readonly element = el('div', { class: 'room-wall', role: 'group' });
+  private readonly tiles = new Map<string, WallTile>();
+  private keys: string[] = [];
+  private active: string | null = null;
+  private columns = 1;
+  /** The tile size last set, so an unchanged one costs no style recalculation of every tile. */
+  private sized = '';
+  private padding: { across: number; down: number } | null = null;
+
+  constructor(
+    private readonly source: WideSource,
+    actions: WideActions,
+  ) {
+    this.element.addEventListener('click', (event) => {
+      const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+      if (key) actions.open(key);
+    });
+    this.element.addEventListener('keydown', (event) => this.onKey(event));
+    new ResizeObserver(() => this.fit()).observe(this.element);
+  }
+
+  translate(): void {
+    this.element.setAttribute('aria-label', this.source.translator().t('wall.label'));
+  }
+
+  /** Shows these rooms in this order (troubled first). */
+  setRooms(keys: string[]): void {
+    // The usual push moves nobody: nothing to do then.
+    if (keys.length === this.keys.length && keys.every((key, i) => key === this.keys[i])) return;
+    this.keys = keys;
+    const wanted = new Set(keys);
+    for (const [key, tile] of this.tiles)
+      if (!wanted.has(key)) {
+        tile.element.remove();
+        this.tiles.delete(key);
+      }
+    const ordered = keys.map((key) => {
+      let tile = this.tiles.get(key);
+      if (!tile) {
+        tile = new WallTile(key);
+        tile.fill(this.source);
+        this.tiles.set(key, tile);
+      }
+      return tile.element;
+    });
+    // Moves only the tiles whose place changed, so a re-sort of a few rooms costs a few moves.
+    let expected = this.element.firstElementChild;
+    for (const node of ordered) {
+      if (node !== expected) this.element.insertBefore(node, expected);
+      expected = node.nextElementSibling;
+    }
+    if (!this.active || !wanted.has(this.active)) this.active = keys[0] ?? null;
+    for (const [key, tile] of this.tiles) {
+      const tabIndex = key === this.active ? 0 : -1;
+      if (tile.element.tabIndex !== tabIndex) tile.element.tabIndex = tabIndex;
+    }
+    this.fit();
+  }
+
+  refresh(keys: Iterable<string>): void {
+    for (const key of keys) this.tiles.get(key)?.fill(this.source);
+  }
+
+  refreshAll(): void {
+    this.refresh(this.tiles.keys());
+  }
+
+  focusCurrent(): void {
+    if (this.active) this.tiles.get(this.active)?.element.focus();
+  }
+
+  /** Sizes the tiles to the space the wall has now. */
+  private fit(): void {
+    if (this.element.hidden) return;
+    if (!this.padding) {
+      const style = getComputedStyle(this.element);
+      this.padding = {
+        across: Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight),
+        down: Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom),
+      };
+    }
+    const { tile, tileHeight, columns } = wallLayout(
+      this.keys.length,
+      this.element.clientWidth - this.padding.across,
+      this.element.clientHeight - this.padding.down,
+    );
+    this.columns = columns;
+    const sized = `${tile}/${tileHeight}`;
+    if (sized === this.sized) return;
+    this.sized = sized;
+    this.element.style.setProperty('--tile', `${tile}px`);
+    this.element.style.setProperty('--tile-height', `${tileHeight}px`);
+    setAttr(this.element, 'data-words', tile >= WORDS_FROM ? 'true' : null);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+    const i = key === undefined ? -1 : this.keys.indexOf(key);
+    if (i < 0) return;
+    const steps: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: this.columns,
+      ArrowUp: -this.columns,
+      Home: -this.keys.length,
+      End: this.keys.length,
+    };
+    const step = steps[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const next = this.keys[Math.max(0, Math.min(this.keys.length - 1, i + step))];
+    const tile = next === undefined ? undefined : this.tiles.get(next);
+    if (!tile || next === undefined) return;
+    const before = this.active === null ? undefined : this.tiles.get(this.active);
+    if (before) before.element.tabIndex = -1;
+    this.active = next;
+    tile.element.tabIndex = 0;
+    tile.element.focus();
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The words for each room state in every language of the UI, so the filter finds "failing",
+ * "not found" or "获取失败" whatever language the UI shows. Pure.
+ */
+import { ROOM_STATES } from '../../main/common/room-states';
+import type { RoomState } from '../../main/contract/monitor-api';
+import { en } from '../i18n/en';
+import { zhCN } from '../i18n/zh-cn';
+
+const WORDS: ReadonlyMap<RoomState, readonly string[]> = new Map(
+  ROOM_STATES.map((state) => [
+    state,
+    [en, zhCN].map((dictionary) => dictionary[`roomState.${state}`].toLocaleLowerCase()),
+  ]),
+);
+
+/** Whether `needle` (lower case, trimmed) is part of a word for `state` in any language. */
+export function stateMatches(state: RoomState, needle: string): boolean {
+  return (WORDS.get(state) ?? []).some((word) => word.includes(needle));
+}

@@ -1,0 +1,165 @@
+/**
+ * The views made for many rooms, in Debian's Chromium with the synthetic 2000 rooms (every state a
+ * room can be in): the short header at popover size, the state chips, "Needs attention", the
+ * keyboard, the dense table and the wall at 1280×800, and axe in both themes.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, seriousFindings, syntheticPopover } from '../browser/chromium-page';
+
+declare const document: {
+  activeElement: {
+    id: string;
+    className: string;
+    closest(s: string): { dataset: { key?: string } } | null;
+  } | null;
+  querySelector(selector: string): { getBoundingClientRect(): { top: number; bottom: number } } | null;
+};
+
+const popover = syntheticPopover();
+
+const open = async (options: {
+  width?: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+}) => {
+  const opened = await popover.open('', options);
+  await opened.page.waitForSelector('.room:visible, .table-body .table-line:visible');
+  return opened;
+};
+
+/** The text of every visible chip, in order. */
+const chips = (page: Page) => page.locator('.chip:visible').allTextContents();
+
+describe('many rooms in Chromium', () => {
+  it.each([
+    { locale: 'en-US', colorScheme: 'light' as const },
+    { locale: 'zh-CN', colorScheme: 'dark' as const },
+  ])(
+    'keeps the header at 400×600 within 160 px, language and theme in the settings ($locale)',
+    async (look) => {
+      const { context, page, errors } = await open({ width: 400, height: 600, ...look });
+      const listTop = await page.evaluate(
+        () => document.querySelector('.room-scroll')?.getBoundingClientRect().top,
+      );
+      expect(listTop).toBeLessThanOrEqual(160);
+      expect(await page.locator('.top select, .filters select.language, select.theme').count()).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/header-${look.locale}-${look.colorScheme}.png` });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it("shows the engine's counts by state; a chip filters to exactly those rooms and a second press clears it", async () => {
+    const { context, page } = await open({ width: 400, height: 600 });
+    const shown = await chips(page);
+    const failing = shown.find((chip) => chip.endsWith(' failing'));
+    expect(failing).toMatch(/^\d+ failing$/);
+    const count = Number(failing?.split(' ')[0]);
+    await page.locator('.chip[data-state="failing"]').click();
+    expect(await page.getAttribute('.chip[data-state="failing"]', 'aria-pressed')).toBe('true');
+    await expect
+      .poll(() => page.textContent('.state-chips .filtered'))
+      .toMatch(new RegExp(`^${count} rooms match`));
+    const states = await page
+      .locator('.room')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
+    expect(new Set(states)).toEqual(new Set(['failing']));
+    await page.locator('.chip[data-state="failing"]').click();
+    await expect.poll(() => page.textContent('.state-chips .filtered')).toBe('');
+    await context.close();
+  });
+
+  it('opens on "Needs attention" with 2000 rooms: no live room before a troubled one', async () => {
+    const { context, page } = await open({ width: 400, height: 600 });
+    expect(await page.inputValue('#room-sort')).toBe('attention');
+    const states = await page
+      .locator('.room')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
+    // Only a live room with an alert firing comes before the failing ones.
+    const firstCalm = states.findIndex((state, index) => state === 'live' && index > 1);
+    expect(states.slice(2, 12)).not.toContain('live');
+    expect(firstCalm === -1 || firstCalm > 10).toBe(true);
+    await context.close();
+  });
+
+  it('answers the keyboard: / to filter, Down into the list, Enter to open, the state words in the filter', async () => {
+    const { context, page } = await open({ width: 400, height: 600 });
+    await page.locator('body').press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('room-query');
+    await page.keyboard.type('not found');
+    await expect
+      .poll(() => page.locator('.room').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state'))))
+      .toSatisfy((states: unknown[]) => states.length > 0 && states.every((state) => state === 'not-found'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('room-main');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.closest('.room') !== null)).toBe(true);
+    expect(await page.locator('.room[data-expanded] .state').textContent()).toContain(
+      'not found: check the id',
+    );
+    await context.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'shows a dense sortable table at 1280×800 with a sticky header, and opens a room from it (%s)',
+    async (colorScheme) => {
+      const { context, page, errors } = await open({ width: 1280, height: 800, colorScheme });
+      const header = page.locator('.table-head');
+      expect(await header.locator('[role="columnheader"]').allTextContents()).toEqual(
+        ['Name', 'Room id', 'Online', 'Change / 15 min', 'Last 30 min', 'Age', 'State ▼', 'Alert'].map(
+          (text) => text.replace(' ▼', ''),
+        ),
+      );
+      expect(await page.getAttribute('.table-head .cell-state', 'aria-sort')).toBe('descending');
+      expect(
+        (await page.locator('.table-body .cell-trend .spark').first().boundingBox())?.width,
+      ).toBeGreaterThanOrEqual(80);
+      await page.locator('.table-head .cell-count button').click();
+      expect(await page.getAttribute('.table-head .cell-count', 'aria-sort')).toBe('descending');
+      const counts = await page
+        .locator('.table-body .table-line:not([data-historic]) .cell-count')
+        .allTextContents();
+      const numbers = counts.filter((text) => text !== '—').map((text) => Number(text.replaceAll(',', '')));
+      expect(numbers.slice(0, 10)).toEqual([...numbers.slice(0, 10)].sort((a, b) => b - a));
+      // The header stays put while the rooms scroll under it.
+      const before = await header.boundingBox();
+      await page.locator('.table-scroll').evaluate((scroller) => {
+        scroller.scrollTop = 5000;
+      });
+      expect((await header.boundingBox())?.y).toBe(before?.y);
+      expect(await seriousFindings(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/table-${colorScheme}.png` });
+      await page.locator('.table-body .table-open').first().focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.room-view');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it.each(['light', 'dark'] as const)(
+    'fits 2000 rooms on one 1280×800 screen as a wall, troubled first (%s)',
+    async (colorScheme) => {
+      const { context, page, errors } = await open({ width: 1280, height: 800, colorScheme });
+      await page.click('.view-switch [data-view="wall"]');
+      await page.waitForSelector('.wall-tile');
+      expect(await page.locator('.wall-tile').count()).toBe(2000);
+      const wall = await page.locator('.room-wall').evaluate((node) => ({
+        scroll: node.scrollHeight - node.clientHeight,
+        bottom: node.getBoundingClientRect().bottom,
+      }));
+      expect(wall.scroll).toBeLessThanOrEqual(0);
+      expect(wall.bottom).toBeLessThanOrEqual(800);
+      const first = await page.locator('.wall-tile').first().getAttribute('data-state');
+      expect(first).not.toBe('live');
+      expect(await page.locator('.wall-tile').first().getAttribute('aria-label')).toMatch(/: /);
+      expect(await seriousFindings(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/wall-${colorScheme}.png` });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});
