@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stage, startStage } from '../../e2e/support/stage';
 import { watchProblems } from '../../support/chromium';
-import { simulatorEnv } from '../../support/cli';
+import { type CliResult, simulatorEnv } from '../../support/cli';
 import { startServe } from './serve-run';
 
 /** Screenshots of the UI tests, kept for people to look at (not committed). */
@@ -54,10 +54,20 @@ describe('the dashboard in Chromium', () => {
     const first = await startServe(['@TGS#aLive', '@TGS#aQuiet', '--interval', '1'], env);
     const port = new URL(first.base).port;
     const page = await stage.browser.newPage({ locale: 'en-US' });
-    await page.goto(first.link);
-    // At a desktop width the rooms are in the table; the narrow list beside it is hidden.
-    await page.getByText('@TGS#aQuiet').filter({ visible: true }).first().waitFor();
-    expect((await first.stop()).code).toBe(0);
+    // A failure before the planned stop must not leave this server running.
+    let firstExit: Promise<CliResult> | null = null;
+    try {
+      await page.goto(first.link);
+      // At a desktop width the rooms are in the table; the narrow list beside it is hidden.
+      await page.getByText('@TGS#aQuiet').filter({ visible: true }).first().waitFor();
+      firstExit = first.stop();
+    } finally {
+      if (firstExit === null) {
+        await page.close();
+        await first.stop();
+      }
+    }
+    expect((await firstExit).code).toBe(0);
 
     // The next run no longer watches @TGS#aQuiet: only a snapshot can take it off the page.
     const second = await startServe(['@TGS#aLive', '--interval', '1', '--port', port], env);
