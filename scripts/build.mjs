@@ -2,7 +2,7 @@
 // preload (one self-contained CommonJS file, as a sandboxed preload must be) and the popover page.
 // With --bench, the benchmarks too, so they run on plain node like the product does. The CLI leaves
 // packages in node_modules: node-notifier finds its helper binaries next to its own files.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = {
@@ -15,10 +15,16 @@ const common = {
   logLevel: 'warning',
 };
 
+// Split by command: each loads its own code and packages when it runs (main/node/cli/main.ts), so
+// `headcount count` does not wait for the server's or the settings file's. Chunks of an earlier
+// build are removed first.
+await rm('dist/chunks', { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { headcount: 'main/node/cli/main.ts' },
   outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   banner: { js: '#!/usr/bin/env node' },
 });
 
