@@ -6,8 +6,8 @@
  * the first of them alternating), each as a fresh process measured from outside over MEASURE_SECONDS
  * (default 30) after WARMUP_SECONDS (default 15): CPU seconds per 1000 calls the simulator received,
  * and resident memory. Reports each round's ratio and the median, and writes
- * bench/results/bare-floor-<mode>.json. With PROFILE_DIR set, the engine runs under --cpu-prof and
- * leaves its profiles there.
+ * bench/results/bare-floor-<mode>.json. With PROFILE_DIR set, both run under --cpu-prof and leave
+ * their profiles there (the bare poller's in bare/).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -84,9 +84,11 @@ function engineProcess(turn: number): ChildProcess {
 }
 
 function bareProcess(): ChildProcess {
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(PROFILE_DIR, 'bare')] : [];
   return spawn(
     process.execPath,
     [
+      ...profile,
       new URL('./bare-poller.js', import.meta.url).pathname,
       simulator.baseUrl,
       String(ROOMS),
