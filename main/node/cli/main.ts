@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/config-error';
 import { terminalText } from './terminal-text';
 
@@ -8,7 +9,11 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   count: async () => (await import('./count')).runCount,
   watch: async () => (await import('./watch')).runWatch,
-  serve: async () => (await import('./serve')).runServe,
+  serve: async () => {
+    const { runServe } = await import('./serve');
+    // The built page lies beside this entry; the command's own code may sit in a chunk elsewhere.
+    return (args) => runServe(args, fileURLToPath(new URL('./renderer/', import.meta.url)));
+  },
   demo: async () => (await import('./demo')).runDemo,
   simulate: async () => (await import('./simulate')).runSimulate,
   alerts: async () => (await import('./alerts')).runAlerts,
