@@ -119,6 +119,7 @@ if (process.argv.includes('--bench')) {
       'bare-poller': 'bench/bare-poller.ts',
       'start-up.bench': 'bench/start-up.bench.ts',
       'profile-summary': 'bench/profile-summary.ts',
+      'serve-memory.bench': 'bench/serve-memory.bench.ts',
     },
     outdir: 'dist/bench',
   });
