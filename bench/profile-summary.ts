@@ -6,7 +6,7 @@
  *
  *   node dist/bench/profile-summary.js <profile.cpuprofile>... [--top N]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
@@ -31,12 +31,15 @@ function sourceOf(url: string, line: number): string {
   let modules = modulesOf.get(url);
   if (!modules) {
     modules = [];
-    readFileSync(fileURLToPath(url), 'utf8')
-      .split('\n')
-      .forEach((text, i) => {
-        if (/^\/\/ (main|bench|test|renderer)\/.*\.ts$/.test(text))
-          modules?.push({ line: i, path: text.slice(3) });
-      });
+    // A build since rebuilt leaves its profile's files gone: then the file's own name must do.
+    const path = fileURLToPath(url);
+    if (existsSync(path))
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((text, i) => {
+          if (/^\/\/ (main|bench|test|renderer)\/.*\.ts$/.test(text))
+            modules?.push({ line: i, path: text.slice(3) });
+        });
     modulesOf.set(url, modules);
   }
   let found = url.slice(url.lastIndexOf('/') + 1);

@@ -56,6 +56,15 @@ async function writeHistory(folder: string, days: number): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const browser = await launchChromium();
 const runs = [];
 for (const days of DAYS) {
@@ -75,7 +84,9 @@ for (const days of DAYS) {
   load.push(loadavg()[0] as number);
   await context.close();
   stack.stop();
-  rmSync(folder, { recursive: true, force: true });
+  // serve writes its last counts as it stops: the folder goes once it has.
+  while (isRunning(stack.pid)) await new Promise((done) => setTimeout(done, 100));
+  rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
   const last = rss.slice(-30);
   runs.push({
     historyDays: days,
