@@ -2,7 +2,6 @@ import type { MonitorApi } from '../main/contract/monitor-api';
 import { applyPageStyle } from './page-style';
 import { startPopover } from './popover';
 import { loadRoomChart } from './room-view/room-chart-loader';
-import { askSnapshotEarly } from './transport/early-snapshot';
 import { createWebClient, tokenFromLocation } from './transport/web-client';
 
 declare global {
@@ -13,9 +12,8 @@ declare global {
 }
 
 // In the tray app the preload provides the engine; in a browser, headcount serve does over HTTP.
-const api = askSnapshotEarly(
-  window.headcount ?? createWebClient(new URL('.', location.href).href, tokenFromLocation(location)),
-);
+const api =
+  window.headcount ?? createWebClient(new URL('.', location.href).href, tokenFromLocation(location));
 const root = document.getElementById('app');
 // The placeholder rows are already painted; the popover replaces them once its stylesheet applies.
 if (root) void applyPageStyle().then(() => startPopover(api, root));
