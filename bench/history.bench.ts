@@ -13,6 +13,7 @@ import { HistoryStore } from '../main/core/history/history-store';
 import { nodeFilePort } from '../main/node/file-port';
 import { roomChart } from '../main/service/room-chart';
 import { percentile, round } from './distribution';
+import { seeded } from './seeded-random';
 
 const ROOMS = 2000;
 const INTERVAL_MS = 10_000;
@@ -41,17 +42,6 @@ const clock: Clock = {
   clearTimer: () => {},
 };
 
-/** A seeded generator (mulberry32), so every run sees the same audiences. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seeded(7);
 
 // Log-uniform audiences from 30 to 30 000 that drift, with 2 % noise on every count; 6 % of rooms

@@ -8,6 +8,7 @@ import type { RoomStatus } from '../main/common/room-states';
 import { imErrorFromCode } from '../main/core/error-kind';
 import type { MonitorEvent, Sample } from '../main/core/monitor-events';
 import { backoffMs, DEFAULT_BACKOFF } from '../main/core/poll-plan';
+import { seeded } from './seeded-random';
 
 /** How a room's audience moves over the run. */
 export type Pattern = 'steady' | 'ramp' | 'raids' | 'drops' | 'off-air';
@@ -54,7 +55,7 @@ const NOISE = 0.04;
 const TRANSIENT = imErrorFromCode(70500, 'internal server error');
 
 export function buildPollFeed(options: PollFeedOptions): PollFeed {
-  const random = mulberry32(options.seed);
+  const random = seeded(options.seed);
   const span = options.cycles * options.intervalMs;
   const startAt = options.startAt ?? Date.UTC(2025, 0, 6, 18);
   const cycles: MonitorEvent[][] = Array.from({ length: options.cycles }, () => []);
@@ -181,16 +182,4 @@ function pickPattern(draw: number): Pattern {
 /** Roughly normal with a standard deviation of NOISE, never beyond ±3 NOISE. */
 function noise(random: () => number): number {
   return (random() + random() + random() - 1.5) * 2 * NOISE;
-}
-
-/** A small seeded generator (mulberry32): the same traffic on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

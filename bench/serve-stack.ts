@@ -18,6 +18,8 @@ export interface ServeStack {
   token: string;
   /** Everything `serve` printed to stdout by the time it was ready. */
   stdout: string[];
+  /** The server's process id, to read its CPU and memory from outside. */
+  pid: number;
   stop(): void;
 }
 
@@ -49,6 +51,8 @@ export async function startServeStack(options: {
   cli: string;
   rooms: number;
   env?: Record<string, string>;
+  /** The settings folder (and the history in it) to serve from; a fresh one when not given. */
+  folder?: string;
 }): Promise<ServeStack> {
   const simulatorProcess = start(
     [new URL('./simulator-process.js', import.meta.url).pathname, String(options.rooms)],
@@ -56,7 +60,7 @@ export async function startServeStack(options: {
     'pipe',
   );
   const simulator = JSON.parse(await firstLine(simulatorProcess, /^\{/)) as ServeStack['simulator'];
-  const folder = mkdtempSync(join(tmpdir(), 'headcount-bench-'));
+  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'headcount-bench-'));
   writeFileSync(
     join(folder, 'rooms.txt'),
     Array.from({ length: options.rooms }, (_, i) => `@TGS#bench${i}`).join('\n'),
@@ -97,6 +101,7 @@ export async function startServeStack(options: {
     link,
     token: new URL(link).searchParams.get('token') as string,
     stdout,
+    pid: serveProcess.pid as number,
     stop() {
       serveProcess.kill('SIGTERM');
       simulatorProcess.stdin?.end();

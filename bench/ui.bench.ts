@@ -205,6 +205,8 @@ async function loadTimes(page: Page): Promise<{ marks: string[]; times: Record<s
       domContentLoadedMs: read.domContentLoaded,
       firstRowInDomMs: read.firstRow,
       firstRowFrameMs: read.firstRowFrame,
+      // What the page itself takes once its script has run: the snapshot's round trip and the drawing.
+      firstRowAfterDomContentLoadedMs: read.firstRowFrame - read.domContentLoaded,
     },
   };
 }

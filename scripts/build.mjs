@@ -2,7 +2,7 @@
 // preload (one self-contained CommonJS file, as a sandboxed preload must be) and the popover page.
 // With --bench, the benchmarks too, so they run on plain node like the product does. The CLI leaves
 // packages in node_modules: node-notifier finds its helper binaries next to its own files.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = {
@@ -15,10 +15,16 @@ const common = {
   logLevel: 'warning',
 };
 
+// Split by command: each loads its own code and packages when it runs (main/node/cli/main.ts), so
+// `headcount count` does not wait for the server's or the settings file's. Chunks of an earlier
+// build are removed first.
+await rm('dist/chunks', { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { headcount: 'main/node/cli/main.ts' },
   outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   banner: { js: '#!/usr/bin/env node' },
 });
 
@@ -109,6 +115,11 @@ if (process.argv.includes('--bench')) {
       'ui.bench': 'bench/ui.bench.ts',
       'overlay.bench': 'bench/overlay.bench.ts',
       'wide-views.bench': 'bench/wide-views.bench.ts',
+      'bare-floor.bench': 'bench/bare-floor.bench.ts',
+      'bare-poller': 'bench/bare-poller.ts',
+      'start-up.bench': 'bench/start-up.bench.ts',
+      'profile-summary': 'bench/profile-summary.ts',
+      'serve-memory.bench': 'bench/serve-memory.bench.ts',
     },
     outdir: 'dist/bench',
   });

@@ -5,7 +5,6 @@
  * cached UserSig, waits at the app's rate gate before every request, falls back to the region's
  * backup host, and returns every server or network outcome as an {@link ApiResult}.
  */
-import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
 import { type ImError, imErrorFromCode, USERSIG_EXPIRED } from './error-kind';
 import { type GroupInfo, type GroupListPage, parseGroupInfoList, parseGroupList } from './group-answers';
@@ -13,6 +12,7 @@ import type { HttpPost } from './http-port';
 import { type ApiResult, protocolError, readEnvelope } from './im-response';
 import { ImTransport, type ImTransportOptions } from './im-transport';
 import { groupAttrBody, groupCounterBody, groupMessageBody } from './push/room-write-bodies';
+import { pooledRandomUint32 } from './random-words';
 import type { Endpoint } from './regions';
 import { isUint64Decimal } from './uint64';
 
@@ -59,7 +59,7 @@ export class ImClient {
   private readonly random: () => number;
 
   constructor(options: ImClientOptions) {
-    this.random = options.random ?? (() => randomBytes(4).readUInt32BE(0));
+    this.random = options.random ?? pooledRandomUint32();
     this.transport = new ImTransport({
       ...options.connection,
       post: options.post,

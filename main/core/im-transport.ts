@@ -2,11 +2,11 @@
  * How one IM REST request travels (doc 1047/34620): the signed URL with a fresh `random`, the app's
  * rate gate before every attempt, and the region's backup host when the current one cannot be reached.
  */
-import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
 import type { ImError } from './error-kind';
 import type { HttpPost, HttpResponse } from './http-port';
 import { type ApiResult, neverReached, transportError } from './im-response';
+import { pooledRandomUint32 } from './random-words';
 import type { CallSlot } from './rate-budget';
 import type { Endpoint } from './regions';
 import { UserSigCache } from './usersig-cache';
@@ -44,7 +44,7 @@ export class ImTransport {
 
   constructor(private readonly options: ImTransportOptions) {
     this.sigs = new UserSigCache(options, options.clock, options.userSigLifetimeSeconds);
-    this.random = options.random ?? (() => randomBytes(4).readUInt32BE(0));
+    this.random = options.random ?? pooledRandomUint32();
     this.hosts = [options.endpoint.primary, options.endpoint.backup].filter((base): base is string => !!base);
   }
 

@@ -11,6 +11,7 @@ import { isIP, type Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import type { HttpPost, HttpRequest, HttpResponse } from '../core/http-port';
 import { networkError, type RequestStage, timeoutError, tooLarge } from './network-failure';
+import { fullUrl, type RequestTarget, RequestTargets } from './request-target';
 
 export interface HttpPostOptions {
   /** A PEM CA certificate trusted in addition to Node's bundled roots (a proxy's or a test server's). */
@@ -35,11 +36,18 @@ export function createHttpPost(options: HttpPostOptions = {}): PooledHttpPost {
     'https:': new https.Agent(options.ca ? { ...pool, ca: [...rootCertificates, options.ca] } : pool),
   };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const targets = new RequestTargets();
 
   const post = async (request: HttpRequest): Promise<HttpResponse> => {
-    const url = parseUrl(request.url);
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    const exchange = { url, request, agent, maxBodyBytes, deadline: performance.now() + request.timeoutMs };
+    const target = targets.of(request.url);
+    const agent = target.origin.protocol === 'https:' ? agents['https:'] : agents['http:'];
+    const exchange = {
+      target,
+      request,
+      agent,
+      maxBodyBytes,
+      deadline: performance.now() + request.timeoutMs,
+    };
     try {
       return await attempt(exchange, true);
     } catch (error) {
@@ -58,7 +66,7 @@ export function createHttpPost(options: HttpPostOptions = {}): PooledHttpPost {
 }
 
 interface Exchange {
-  url: URL;
+  target: RequestTarget;
   request: HttpRequest;
   agent: http.Agent;
   maxBodyBytes: number;
@@ -67,34 +75,25 @@ interface Exchange {
 
 class StaleConnection extends Error {}
 
-function parseUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    // TypeError from URL echoes its input, which would leak the UserSig.
-    throw new TypeError('The request URL is not a valid URL.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`The request URL must be http: or https: (got ${url.protocol}).`);
-  }
-  return url;
-}
-
 function attempt(exchange: Exchange, mayRetryStale: boolean): Promise<HttpResponse> {
-  const { url, request, agent, maxBodyBytes } = exchange;
-  const transport = url.protocol === 'https:' ? https : http;
+  const { target, request, agent, maxBodyBytes } = exchange;
+  const { origin } = target;
+  const transport = origin.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     let stage: RequestStage = 'queued';
     let settled = false;
     let answered = false;
-    const req = transport.request(url, {
+    const req = transport.request({
+      protocol: origin.protocol,
+      hostname: hostnameOf(origin),
+      port: origin.port,
+      path: target.path,
       method: 'POST',
       agent,
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) },
     });
     const timer = setTimeout(
-      () => fail(timeoutError(stage, url, request.timeoutMs)),
+      () => fail(timeoutError(stage, origin, request.timeoutMs)),
       Math.max(0, exchange.deadline - performance.now()),
     );
     const finish = (outcome: () => void): void => {
@@ -109,7 +108,7 @@ function attempt(exchange: Exchange, mayRetryStale: boolean): Promise<HttpRespon
         reject(error);
       });
     const failWith = (cause: unknown): void => {
-      const error = networkError(cause, url);
+      const error = networkError(cause, fullUrl(target));
       fail(
         mayRetryStale && req.reusedSocket && !answered && error.phase === 'reset'
           ? new StaleConnection()
@@ -121,7 +120,7 @@ function attempt(exchange: Exchange, mayRetryStale: boolean): Promise<HttpRespon
         stage = 'connected';
         return;
       }
-      stage = isIP(hostnameOf(url)) ? 'connecting' : 'resolving';
+      stage = isIP(hostnameOf(origin)) ? 'connecting' : 'resolving';
       socket.once('lookup', () => {
         stage = 'connecting';
       });
@@ -138,12 +137,12 @@ function attempt(exchange: Exchange, mayRetryStale: boolean): Promise<HttpRespon
       let size = 0;
       const declared = Number(res.headers['content-length']);
       if (declared > maxBodyBytes) {
-        fail(tooLarge(url, maxBodyBytes));
+        fail(tooLarge(origin, maxBodyBytes));
         return;
       }
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBodyBytes) fail(tooLarge(url, maxBodyBytes));
+        if (size > maxBodyBytes) fail(tooLarge(origin, maxBodyBytes));
         else chunks.push(chunk);
       });
       res.on('error', failWith);

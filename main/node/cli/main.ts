@@ -1,25 +1,55 @@
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/config-error';
-import { ALERTS_HELP, runAlerts } from './alerts';
-import { COUNT_HELP, runCount } from './count';
-import { DEMO_HELP, runDemo } from './demo';
-import { runServe, SERVE_HELP } from './serve';
-import { runSimulate, SIMULATE_HELP } from './simulate';
-import { runSnooze, SNOOZE_HELP } from './snooze';
 import { terminalText } from './terminal-text';
-import { runWatch, WATCH_HELP } from './watch';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  count: runCount,
-  watch: runWatch,
-  serve: runServe,
-  demo: runDemo,
-  simulate: runSimulate,
-  alerts: runAlerts,
-  snooze: (args) => runSnooze(args),
-  unsnooze: (args) => runSnooze(args, true),
+type Command = (args: string[]) => Promise<number>;
+
+// Each command's code (and the packages it needs: the settings file's, the server's, the
+// notifier's) is loaded only when that command runs: `headcount count` starts without them.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  count: async () => (await import('./count')).runCount,
+  watch: async () => (await import('./watch')).runWatch,
+  serve: async () => {
+    const { runServe } = await import('./serve');
+    // The built page lies beside this entry; the command's own code may sit in a chunk elsewhere.
+    return (args) => runServe(args, fileURLToPath(new URL('./renderer/', import.meta.url)));
+  },
+  demo: async () => (await import('./demo')).runDemo,
+  simulate: async () => (await import('./simulate')).runSimulate,
+  alerts: async () => (await import('./alerts')).runAlerts,
+  snooze: async () => {
+    const { runSnooze } = await import('./snooze');
+    return (args) => runSnooze(args);
+  },
+  unsnooze: async () => {
+    const { runSnooze } = await import('./snooze');
+    return (args) => runSnooze(args, true);
+  },
 };
 
-const HELP = `Headcount: online counts of Tencent Cloud IM live-stream rooms.
+/** Every command's help, for the overview (which loads them all). */
+async function commandHelps(): Promise<string[]> {
+  const [count, watch, serve, demo, simulate, alerts, snooze] = await Promise.all([
+    import('./count'),
+    import('./watch'),
+    import('./serve'),
+    import('./demo'),
+    import('./simulate'),
+    import('./alerts'),
+    import('./snooze'),
+  ]);
+  return [
+    count.COUNT_HELP,
+    watch.WATCH_HELP,
+    serve.SERVE_HELP,
+    demo.DEMO_HELP,
+    simulate.SIMULATE_HELP,
+    alerts.ALERTS_HELP,
+    snooze.SNOOZE_HELP,
+  ];
+}
+
+const help = (helps: string[]) => `Headcount: online counts of Tencent Cloud IM live-stream rooms.
 
 Commands:
   headcount count <groupId>... [--json]       ask once for each room's online count
@@ -36,19 +66,19 @@ HEADCOUNT_REGION (${'china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-
 or HEADCOUNT_ENDPOINT. Flags --sdkappid, --identifier, --secret-key-file, --region, --endpoint
 and --ca-file override them; the secret key itself never goes on a command line.
 
-${[COUNT_HELP, WATCH_HELP, SERVE_HELP, DEMO_HELP, SIMULATE_HELP, ALERTS_HELP, SNOOZE_HELP].map((h) => h.split('\n')[0]).join('\n')}
+${helps.map((h) => h.split('\n')[0]).join('\n')}
 Run headcount <command> --help for the details of one command.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${help(await commandHelps())}\n`);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
-  if (!run)
+  const load = COMMANDS[command];
+  if (!load)
     throw new ConfigError(`Unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
-  return run(args);
+  return (await load())(args);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/config-error';
 import type { PushTarget } from '../../core/push/push-target';
 import type { Settings } from '../../core/settings/settings-schema';
@@ -69,8 +68,12 @@ export const SERVE_OPTIONS = {
   ...PUSH_OPTIONS,
 } as const;
 
-/** `headcount serve`: the engine, the web dashboard and /metrics, until Ctrl-C or SIGTERM. */
-export async function runServe(args: string[]): Promise<number> {
+/**
+ * `headcount serve`: the engine, the web dashboard and /metrics, until Ctrl-C or SIGTERM. The page
+ * is served from `pageRoot`, the built renderer beside the CLI's entry (which says where it is: this
+ * module may be a chunk of the build, in a folder of its own).
+ */
+export async function runServe(args: string[], pageRoot: string): Promise<number> {
   const { values, positionals } = parseCommand(args, SERVE_OPTIONS, 'serve');
   if (values.help) {
     process.stdout.write(`${SERVE_HELP}\n`);
@@ -85,7 +88,6 @@ export async function runServe(args: string[]): Promise<number> {
   );
   const metricsToken = metricsTokenFrom(process.env, token);
   const overlayToken = chooseOverlayToken(process.env, { token, metricsToken });
-  const pageRoot = fileURLToPath(new URL('./renderer/', import.meta.url));
   if (!existsSync(join(pageRoot, 'index.html'))) {
     throw new ConfigError(`The dashboard page is missing from ${pageRoot}: run npm run build first.`);
   }

@@ -28,6 +28,13 @@ export interface WatchRun {
 }
 
 const REDRAW_MS = 1000;
+const WATCH_HISTORY_MS = 10 * 60_000;
+/** How far back `headcount watch` keeps counts: ten minutes, at every resolution. */
+export const WATCH_HISTORY_WINDOWS = {
+  fullResolutionMs: WATCH_HISTORY_MS,
+  minutesMs: WATCH_HISTORY_MS,
+  tenMinutesMs: WATCH_HISTORY_MS,
+};
 const ALERTS_KEPT = 8;
 
 /**
@@ -37,8 +44,10 @@ const ALERTS_KEPT = 8;
  */
 export async function watchRooms(run: WatchRun): Promise<number> {
   const { monitor } = run.engine;
-  // The counts' history, for the table's change over a minute: in memory, as the service keeps it.
-  const history = HistoryStore.inMemory(systemClock);
+  // The counts' history, for the table's change over a minute: in memory, and no longer than that
+  // change needs (with room for a stretched interval), so a run of days holds no more than its first
+  // minutes: the service's windows would keep six hours of every room's counts here.
+  const history = HistoryStore.inMemory(systemClock, WATCH_HISTORY_WINDOWS);
   monitor.on(recordInto(history, (groupId) => groupId));
   const write = (text: string) => process.stdout.write(text);
   const live = !run.json && process.stdout.isTTY === true;

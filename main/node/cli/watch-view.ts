@@ -181,6 +181,18 @@ export function clearScreen(write: Write): void {
   write('\x1b[H\x1b[2J');
 }
 
+/** The ISO text of the second last written ("2026-12-03T16:20:05."): a watch writes 200 lines a second. */
+let isoSecond = { second: Number.NaN, prefix: '' };
+
+/** `new Date(ms).toISOString()`, formatting the date and time of day once per second. */
 function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  const whole = Math.trunc(ms);
+  const second = Math.floor(whole / 1000);
+  if (second !== isoSecond.second) {
+    const text = new Date(second * 1000).toISOString();
+    // Years beyond 9999 or before 0 are written another way: those take the slow road.
+    if (text.length !== 24) return new Date(ms).toISOString();
+    isoSecond = { second, prefix: text.slice(0, 20) };
+  }
+  return `${isoSecond.prefix}${String(whole - second * 1000).padStart(3, '0')}Z`;
 }
