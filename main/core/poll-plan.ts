@@ -1,3 +1,5 @@
+import type { PollTier, TierReason } from './poll-tiers';
+
 /** The API refreshes the online count about every 10 s (1047/38521): polling faster gains nothing. */
 export const DEFAULT_INTERVAL_MS = 10_000;
 
@@ -11,6 +13,19 @@ export interface PollPlan {
   stretch: number;
   /** Poll calls per second the plan needs. */
   callsPerSecond: number;
+  /**
+   * While the rooms do not fit and are not all alike: each tier's rooms and interval, fastest
+   * first, with how many rooms are there for each reason. `effectiveIntervalMs` is then the slowest.
+   */
+  tiers?: TierPlan[];
+}
+
+/** One tier of a plan: "500 rooms at 10 s (alerts 20, open 1, moving 479)". */
+export interface TierPlan {
+  tier: PollTier;
+  rooms: number;
+  intervalMs: number;
+  reasons: Partial<Record<TierReason, number>>;
 }
 
 /**
