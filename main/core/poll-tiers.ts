@@ -4,17 +4,9 @@
  * knows of each room and the time.
  */
 
-/** How soon a room is polled again: `fast` keeps the requested interval, `slow` is asked least. */
-export type PollTier = 'fast' | 'normal' | 'slow';
-export const POLL_TIERS = ['fast', 'normal', 'slow'] as const satisfies readonly PollTier[];
+import type { PollTier, TierReason } from '../common/poll-tiers';
 
-/**
- * Why a room is fast or slow. Fast: an alert about it is firing, a person has it open in the room
- * view, it is pinned, it is the tray's number, or its count moved lately. Slow: it has been at zero
- * for a while. Rooms that are closed, not found, not live rooms or invalid ids are not polled at all
- * until someone retries them, so they take none of the budget.
- */
-export type TierReason = 'alert' | 'open' | 'pinned' | 'tray' | 'moving' | 'quiet';
+export { POLL_TIERS, type PollTier, type TierReason } from '../common/poll-tiers';
 
 /** The reasons that come from outside the monitor: alerts, and what people look at. */
 export type HoldReason = Exclude<TierReason, 'moving' | 'quiet'>;

@@ -339,6 +339,7 @@ const api = {
     rooms.set(key, { ...current, pinned });
     emit({ type: 'rooms', rooms: [rooms.get(key) as RoomView] });
   },
+  lookAt: async () => {},
   retryRoom: async (key: string) => {
     retried.push(key);
   },
