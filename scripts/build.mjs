@@ -109,6 +109,7 @@ if (process.argv.includes('--bench')) {
       'ui.bench': 'bench/ui.bench.ts',
       'overlay.bench': 'bench/overlay.bench.ts',
       'wide-views.bench': 'bench/wide-views.bench.ts',
+      'scheduler.bench': 'bench/scheduler.bench.ts',
     },
     outdir: 'dist/bench',
   });
