@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COUNT_COMMAND } from '../main/core/command-budgets';
 import { maxInAnyWindow, windowsOverCap } from '../test/support/call-windows';
-import { round, timings } from './distribution';
+import { percentile, round } from './distribution';
 import { spawnSimulator } from './simulator-child';
 
 const ROOMS = 5000;
@@ -126,6 +126,13 @@ async function runOnce(cli: string) {
   return { started, exit, samples, lastStatus: lastStatus as WatchLine | null, alerts, log };
 }
 
+/** p50, p95, p99 and the largest of many values (more than a spread of arguments can take). */
+function spread(values: readonly number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => round(percentile(sorted, p), 2);
+  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: round(sorted.at(-1) ?? Number.NaN, 2) };
+}
+
 /** The longest wait between polls of each room within [from, to), the window's ends counting as polls. */
 function longestGaps(byRoom: ReadonlyMap<string, number[]>, from: number, to: number): number[] {
   return ids.map((id) => {
@@ -166,9 +173,9 @@ function measure(run: Awaited<ReturnType<typeof runOnce>>) {
   const times = counts.map((request) => request.at);
   return {
     exit: run.exit,
-    hotAgeS: timings(hotAges(run.samples, from, to).map((ms) => ms / 1000)),
-    hotLongestGapS: timings(hotGaps.map((ms) => ms / 1000)),
-    otherLongestGapS: timings(coldGaps.map((ms) => ms / 1000)),
+    hotAgeS: spread(hotAges(run.samples, from, to).map((ms) => ms / 1000)),
+    hotLongestGapS: spread(hotGaps.map((ms) => ms / 1000)),
+    otherLongestGapS: spread(coldGaps.map((ms) => ms / 1000)),
     everyRoomPolledWithinS: round(Math.max(...gaps) / 1000, 1),
     callsPerSecond: round(times.filter((at) => at >= from && at < to).length / ((to - from) / 1000), 1),
     mostInAnySecond: maxInAnyWindow(times),
