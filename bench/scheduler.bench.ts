@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COUNT_COMMAND } from '../main/core/command-budgets';
@@ -85,6 +85,7 @@ async function runOnce(cli: string) {
     Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')),
   );
   const started = Date.now();
+  const loadBefore = loadavg().map((load) => round(load, 1));
   const watch = spawn(
     process.execPath,
     [
@@ -123,14 +124,21 @@ async function runOnce(cli: string) {
   });
   const exit = await new Promise<number | null>((resolve) => watch.once('exit', resolve));
   const log = await simulator.finish();
-  return { started, exit, samples, lastStatus: lastStatus as WatchLine | null, alerts, log };
+  const load = { before: loadBefore, after: loadavg().map((value) => round(value, 1)) };
+  return { started, load, exit, samples, lastStatus: lastStatus as WatchLine | null, alerts, log };
 }
 
 /** p50, p95, p99 and the largest of many values (more than a spread of arguments can take). */
 function spread(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => round(percentile(sorted, p), 2);
-  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: round(sorted.at(-1) ?? Number.NaN, 2) };
+  return {
+    n: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: round(sorted.at(-1) ?? Number.NaN, 2),
+  };
 }
 
 /** The longest wait between polls of each room within [from, to), the window's ends counting as polls. */
@@ -173,6 +181,7 @@ function measure(run: Awaited<ReturnType<typeof runOnce>>) {
   const times = counts.map((request) => request.at);
   return {
     exit: run.exit,
+    load: run.load,
     hotAgeS: spread(hotAges(run.samples, from, to).map((ms) => ms / 1000)),
     hotLongestGapS: spread(hotGaps.map((ms) => ms / 1000)),
     otherLongestGapS: spread(coldGaps.map((ms) => ms / 1000)),
