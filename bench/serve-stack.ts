@@ -18,6 +18,8 @@ export interface ServeStack {
   token: string;
   /** Everything `serve` printed to stdout by the time it was ready. */
   stdout: string[];
+  /** The process id of `serve`, to read its CPU time and memory. */
+  pid: number;
   stop(): void;
 }
 
@@ -97,6 +99,7 @@ export async function startServeStack(options: {
     link,
     token: new URL(link).searchParams.get('token') as string,
     stdout,
+    pid: serveProcess.pid as number,
     stop() {
       serveProcess.kill('SIGTERM');
       simulatorProcess.stdin?.end();

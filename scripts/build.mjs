@@ -110,6 +110,7 @@ if (process.argv.includes('--bench')) {
       'overlay.bench': 'bench/overlay.bench.ts',
       'wide-views.bench': 'bench/wide-views.bench.ts',
       'scheduler.bench': 'bench/scheduler.bench.ts',
+      'apps.bench': 'bench/apps.bench.ts',
     },
     outdir: 'dist/bench',
   });
