@@ -120,6 +120,8 @@ if (process.argv.includes('--bench')) {
       'start-up.bench': 'bench/start-up.bench.ts',
       'profile-summary': 'bench/profile-summary.ts',
       'serve-memory.bench': 'bench/serve-memory.bench.ts',
+      'scheduler.bench': 'bench/scheduler.bench.ts',
+      'apps.bench': 'bench/apps.bench.ts',
     },
     outdir: 'dist/bench',
   });

@@ -8,6 +8,7 @@
  */
 import type { ErrorKind } from '../common/error-kinds';
 import type { KeyStorage } from '../common/key-storage';
+import type { TierLine } from '../common/poll-tiers';
 import type { AppCondition, AppState, RoomState, RoomStatus } from '../common/room-states';
 import type { RuleSettings } from '../common/rule-settings';
 import type { AlertEntryQuery, AlertEntryView, AlertView, RoomKey } from './alert-api';
@@ -20,7 +21,7 @@ export type * from './alert-api';
 export type * from './overlay-api';
 export type * from './push-api';
 export type * from './settings-api';
-export type { AppCondition, AppState, ErrorKind, KeyStorage, RoomState, RoomStatus, RuleSettings };
+export type { AppCondition, AppState, ErrorKind, KeyStorage, RoomState, RoomStatus, RuleSettings, TierLine };
 
 /** The longer spans a row's change can be measured over, besides the last minute. */
 export type ChangeWindow = '5m' | '15m' | '30m' | '1h';
@@ -98,6 +99,11 @@ export interface ProfileView {
     stretched: boolean;
     callsPerSecond: number;
     capPerSecond: number;
+    /**
+     * While the rooms do not fit the cap and are polled at different intervals: each pace, fastest
+     * first, with why its rooms are there (`effectiveIntervalS` is then the slowest).
+     */
+    tiers?: TierLine[];
   };
   /** Each IM REST command's rate budget (the count's first); empty while the profile does not run. */
   budgets: BudgetView[];
@@ -223,6 +229,12 @@ export interface MonitorApi {
   addRooms(profileId: string, groupIds: string[]): Promise<AddRoomsResult>;
   retryRoom(key: RoomKey): Promise<void>;
   setPinned(key: RoomKey, pinned: boolean): Promise<void>;
+  /**
+   * A person is looking at these rooms now (open in the room view). While the rooms do not fit the
+   * rate cap they keep the requested interval for the next 90 s; a view that stays open says so
+   * again every minute. Several windows may say so at once: each look counts.
+   */
+  lookAt(keys: RoomKey[]): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
   snooze(target: SnoozeTarget, choice: SnoozeChoice): Promise<void>;
   unsnooze(target: SnoozeTarget): Promise<void>;
@@ -284,6 +296,7 @@ export const MONITOR_METHODS = [
   'addRooms',
   'retryRoom',
   'setPinned',
+  'lookAt',
   'setPaused',
   'snooze',
   'unsnooze',

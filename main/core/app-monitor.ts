@@ -10,10 +10,11 @@ import {
   backoffMs,
   DEFAULT_BACKOFF,
   DEFAULT_INTERVAL_MS,
-  nextDueAt,
   planPolling,
   spreadDueTimes,
 } from './poll-plan';
+import { PollScheduler } from './poll-scheduler';
+import type { HoldReason } from './poll-tiers';
 import type { RateBudget } from './rate-budget';
 import { RoomWatch } from './room-watch';
 import { SleepDetector } from './sleep-detector';
@@ -65,6 +66,8 @@ export class AppMonitor {
   /** Tries rejected credentials again now and then; `probing` while its one call is out. */
   private readonly credentials: CredentialsRetry;
   private probing = false;
+  /** Which polled room goes next, and each one's interval (see PollScheduler). */
+  private readonly scheduler: PollScheduler;
 
   constructor(options: AppMonitorOptions) {
     this.options = options;
@@ -76,6 +79,7 @@ export class AppMonitor {
     this.sleep = new SleepDetector(this.clock.wall(), this.clock.monotonic());
     this.pumpTimer = new WakeTimer(this.clock, () => this.pump());
     this.credentials = new CredentialsRetry(this.clock, this.random, () => this.probeCredentials());
+    this.scheduler = new PollScheduler(this.requestedIntervalMs, () => this.budget.sustainableRate());
   }
 
   /** Subscribes to events; returns the unsubscribe function. */
@@ -87,13 +91,14 @@ export class AppMonitor {
   /** Adds rooms (ids already checked); new rooms are polled soon, spread over one interval. */
   addRooms(groupIds: readonly string[]): void {
     const fresh = [...new Set(groupIds)].filter((id) => !this.rooms.has(id));
-    const total = this.rooms.size + fresh.length;
+    const total = this.scheduler.size + fresh.length;
+    const now = this.elapsed();
     // New rooms take their share of one interval, so adding many does not poll them in a burst.
-    const due = spreadDueTimes(total, this.elapsed(), this.plan(total).effectiveIntervalMs);
+    const due = spreadDueTimes(total, now, this.evenIntervalMs(total));
     fresh.forEach((id, i) => {
       const room = new RoomWatch(id);
-      room.dueAt = due[i] as number;
       this.rooms.set(id, room);
+      this.scheduler.enter(room, due[i] as number, now);
     });
     this.emitStatusIfChanged();
     this.pump();
@@ -108,6 +113,8 @@ export class AppMonitor {
   }
 
   removeRoom(groupId: string): void {
+    const room = this.rooms.get(groupId);
+    if (room) this.scheduler.leave(room);
     this.rooms.delete(groupId);
     this.emitStatusIfChanged();
   }
@@ -116,8 +123,11 @@ export class AppMonitor {
   retryRoom(groupId: string): void {
     const room = this.rooms.get(groupId);
     if (!room) return;
-    if (room.status === 'stopped') room.status = room.online === null ? 'waiting' : 'stale';
-    room.dueAt = this.elapsed();
+    const now = this.elapsed();
+    if (room.status === 'stopped') {
+      room.status = room.online === null ? 'waiting' : 'stale';
+      this.scheduler.enter(room, now, now);
+    } else this.scheduler.setDue(room, now);
     if (this.appError) this.credentials.now();
     this.pump();
   }
@@ -175,6 +185,23 @@ export class AppMonitor {
     this.pump();
   }
 
+  /**
+   * Holds these rooms at the requested interval for `reason` while the rooms do not fit the rate
+   * (the rooms with a firing alert, the pinned ones, the tray's number), in place of the last set.
+   */
+  hold(reason: Exclude<HoldReason, 'open'>, groupIds: Iterable<string>): void {
+    this.scheduler.hold(reason, groupIds, this.elapsed());
+    this.emitStatusIfChanged();
+    this.pump();
+  }
+
+  /** Someone has these rooms open: they keep the requested interval for a while (see LOOK_HOLDS_MS). */
+  lookAt(groupIds: Iterable<string>): void {
+    this.scheduler.lookAt(groupIds, this.elapsed());
+    this.emitStatusIfChanged();
+    this.pump();
+  }
+
   /** New credentials (or a new endpoint): clears an auth or account stop and polls again. */
   setSource(source: OnlineCountSource): void {
     this.source = source;
@@ -182,13 +209,17 @@ export class AppMonitor {
     this.appError = null;
     this.credentials.reset();
     this.probing = false;
-    for (const room of this.rooms.values()) room.inFlight = false;
+    for (const room of this.rooms.values()) {
+      room.inFlight = false;
+      this.scheduler.requeue(room);
+    }
     this.emitStatusIfChanged();
     this.respread();
   }
 
   setIntervalMs(intervalMs: number): void {
     this.requestedIntervalMs = intervalMs;
+    this.scheduler.setRequestedInterval(intervalMs);
     this.emitStatusIfChanged();
     this.respread();
   }
@@ -205,8 +236,13 @@ export class AppMonitor {
     this.respread();
   }
 
-  private plan(rooms = this.rooms.size) {
-    return planPolling(rooms, this.requestedIntervalMs, this.budget.sustainableRate());
+  private plan() {
+    return this.scheduler.plan();
+  }
+
+  /** The interval that polls `rooms` rooms once each at the rate the budget sustains (or the requested one). */
+  private evenIntervalMs(rooms = this.scheduler.size): number {
+    return planPolling(rooms, this.requestedIntervalMs, this.budget.sustainableRate()).effectiveIntervalMs;
   }
 
   /** Monotonic time plus the sleep the monotonic clock did not count: ages include the sleep. */
@@ -214,14 +250,14 @@ export class AppMonitor {
     return this.clock.monotonic() + this.sleptMs;
   }
 
-  /** Spreads every polled room evenly over one interval, starting now. */
-  private respread(): void {
+  /** Spreads every polled room (but `polledNow`) evenly over one interval, starting now. */
+  private respread(polledNow?: RoomWatch): void {
     const now = this.elapsed();
-    const active = [...this.rooms.values()].filter((room) => room.status !== 'stopped');
+    const active = [...this.scheduler.polled()].filter((room) => room !== polledNow);
     active.sort((a, b) => a.dueAt - b.dueAt);
-    const due = spreadDueTimes(active.length, now, this.plan().effectiveIntervalMs);
+    const due = spreadDueTimes(active.length, now, this.evenIntervalMs(active.length));
     active.forEach((room, i) => {
-      room.dueAt = due[i] as number;
+      this.scheduler.setDue(room, due[i] as number);
     });
     this.pump();
   }
@@ -231,7 +267,7 @@ export class AppMonitor {
     if (!this.running || this.pausedByUser || this.appError) return;
     const now = this.elapsed();
     for (;;) {
-      const room = this.earliestDue();
+      const room = this.scheduler.next(now);
       if (!room) return;
       const wait = room.dueAt > now ? room.dueAt - now : this.budget.waitMs();
       if (wait > 0) {
@@ -242,17 +278,8 @@ export class AppMonitor {
     }
   };
 
-  private earliestDue(): RoomWatch | null {
-    let best: RoomWatch | null = null;
-    for (const room of this.rooms.values()) {
-      if (room.inFlight || room.status === 'stopped') continue;
-      if (!best || room.dueAt < best.dueAt) best = room;
-    }
-    return best;
-  }
-
   private dispatch(room: RoomWatch, now: number, probe = false): void {
-    room.dueAt = nextDueAt(room.dueAt, now, this.plan().effectiveIntervalMs);
+    this.scheduler.take(room, now);
     room.inFlight = true;
     const generation = this.generation;
     this.source.getOnlineMemberNum(room.groupId).then(
@@ -272,7 +299,7 @@ export class AppMonitor {
       this.credentials.reset();
       return;
     }
-    const room = this.earliestDue();
+    const room = this.scheduler.next(this.elapsed());
     if (!room) {
       this.credentials.schedule();
       return;
@@ -285,6 +312,7 @@ export class AppMonitor {
     if (probe) this.probing = false;
     if (generation !== this.generation || this.rooms.get(room.groupId) !== room) return;
     room.inFlight = false;
+    this.scheduler.requeue(room);
     if (probe && this.appError) {
       // Only a count, or a verdict on the room itself, shows the server took the credentials; a
       // rejection, a lock-out (70050) or no answer at all means trying again later.
@@ -294,10 +322,11 @@ export class AppMonitor {
         this.emitStatusIfChanged();
         return;
       }
-      // Poll every room again, spread over an interval rather than all at once.
+      // Poll every other room again, spread over an interval rather than all at once: this answer
+      // is this room's poll for the round.
       this.appError = null;
       this.credentials.reset();
-      this.respread();
+      this.respread(room);
     }
     room.staleHeld = false;
     const now = this.elapsed();
@@ -305,6 +334,7 @@ export class AppMonitor {
     const before = room.status;
     if (result.ok) {
       const previous = room.recordSample(result.value, at, now);
+      this.scheduler.review(room, now);
       this.emit({ type: 'sample', groupId: room.groupId, online: result.value, at, previous });
     } else {
       this.handleError(room, result.error, now, at);
@@ -322,13 +352,19 @@ export class AppMonitor {
       this.credentials.schedule();
     } else if (error.kind === 'rate-limited') {
       this.budget.slowDown(error.code);
-      room.dueAt = now;
+      this.scheduler.setDue(room, now);
     } else if (ROOM_STOPPING_KINDS.has(error.kind)) {
       room.stop(error, at);
+      // A stopped room takes no share of the rate: three wrong ids do not stretch everyone's interval.
+      this.scheduler.leave(room);
     } else {
       room.recordFailure(error);
-      room.dueAt =
-        now + backoffMs(room.consecutiveFailures, this.options.backoff ?? DEFAULT_BACKOFF, this.random);
+      const backoff = backoffMs(
+        room.consecutiveFailures,
+        this.options.backoff ?? DEFAULT_BACKOFF,
+        this.random,
+      );
+      this.scheduler.setDue(room, now + backoff);
     }
     const failures = room.consecutiveFailures;
     this.emit({ type: 'error', groupId: room.groupId, error, at, consecutiveFailures: failures });
@@ -352,10 +388,12 @@ export class AppMonitor {
       this.wake(woke.gapMs);
     }
     const now = this.elapsed();
-    const staleAfter =
-      this.plan().effectiveIntervalMs * (this.options.staleAfterIntervals ?? CURRENT_FOR_INTERVALS);
+    this.scheduler.reviewAll(now);
+    const appInterval = this.plan().effectiveIntervalMs;
+    const intervals = this.options.staleAfterIntervals ?? CURRENT_FOR_INTERVALS;
     for (const room of this.rooms.values()) {
       const age = room.ageMs(now);
+      const staleAfter = (room.intervalMs ?? appInterval) * intervals;
       if (age !== null && age > staleAfter && !room.staleHeld && room.markStale())
         this.emit({ type: 'room', room: room.snapshot(now), at: this.clock.wall() });
     }
@@ -364,7 +402,11 @@ export class AppMonitor {
 
   private emitStatusIfChanged(): void {
     const status = this.status();
-    const key = `${status.state}|${status.plan.rooms}|${status.plan.effectiveIntervalMs}|${status.reason ?? ''}`;
+    const tiers = (status.plan.tiers ?? []).map(
+      (t) => `${t.rooms}@${Math.round(t.intervalMs / 1000)}:${Object.keys(t.reasons).join()}`,
+    );
+    const every = Math.round(status.plan.effectiveIntervalMs / 100);
+    const key = `${status.state}|${status.plan.rooms}|${every}|${status.reason ?? ''}|${tiers.join()}`;
     if (key === this.lastStatusKey) return;
     this.lastStatusKey = key;
     this.emit({ type: 'status', status, at: this.clock.wall() });

@@ -12,19 +12,20 @@ import type { RoomSnapshot } from './monitor-events';
 export const CURRENT_FOR_INTERVALS = 2;
 
 /** What the rule reads of a room. */
-export type CountFacts = Pick<RoomSnapshot, 'status' | 'online' | 'ageMs'>;
+export type CountFacts = Pick<RoomSnapshot, 'status' | 'online' | 'ageMs' | 'intervalMs'>;
 
 /**
  * Whether the room's count is current: its latest answer was a count (the engine says `live`, not
  * waiting, failing, stopped or already stale) and it is at most {@link CURRENT_FOR_INTERVALS}
- * effective intervals old.
+ * effective intervals old: the room's own interval when it has one (rooms polled at different
+ * intervals while they do not fit the rate), else the app's.
  */
 export function isCurrentCount(room: CountFacts, effectiveIntervalMs: number): boolean {
   return (
     room.status === 'live' &&
     room.online !== null &&
     room.ageMs !== null &&
-    room.ageMs <= CURRENT_FOR_INTERVALS * effectiveIntervalMs
+    room.ageMs <= CURRENT_FOR_INTERVALS * (room.intervalMs ?? effectiveIntervalMs)
   );
 }
 

@@ -25,6 +25,11 @@ export interface RoomSnapshot {
   peak: Sample | null;
   /** While the room is stopped (closed, not found, not a live room, invalid id): since when, epoch ms. */
   stoppedAt: number | null;
+  /**
+   * The interval it is polled at, set at each poll: the app's interval, or a tier's while the
+   * rooms do not fit the rate (see PollScheduler). Null before its first poll.
+   */
+  intervalMs?: number | null;
 }
 
 export interface AppStatus {

@@ -1,3 +1,5 @@
+import { type PollTier, TIER_REASONS, type TierLine, type TierReason } from '../common/poll-tiers';
+
 /** The API refreshes the online count about every 10 s (1047/38521): polling faster gains nothing. */
 export const DEFAULT_INTERVAL_MS = 10_000;
 
@@ -11,6 +13,29 @@ export interface PollPlan {
   stretch: number;
   /** Poll calls per second the plan needs. */
   callsPerSecond: number;
+  /**
+   * While the rooms do not fit and are not all alike: each tier's rooms and interval, fastest
+   * first, with how many rooms are there for each reason. `effectiveIntervalMs` is then the slowest.
+   */
+  tiers?: TierPlan[];
+}
+
+/** A plan's tiers as the surfaces say them (see tiersText), or null while every room is polled alike. */
+export function tierLinesOf(plan: PollPlan): TierLine[] | null {
+  if (!plan.tiers) return null;
+  return plan.tiers.map((tier) => ({
+    rooms: tier.rooms,
+    intervalS: tier.intervalMs / 1000,
+    reasons: TIER_REASONS.filter((reason) => (tier.reasons[reason] ?? 0) > 0),
+  }));
+}
+
+/** One tier of a plan: "500 rooms at 10 s (alerts 20, open 1, moving 479)". */
+export interface TierPlan {
+  tier: PollTier;
+  rooms: number;
+  intervalMs: number;
+  reasons: Partial<Record<TierReason, number>>;
 }
 
 /**

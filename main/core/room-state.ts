@@ -14,7 +14,7 @@ export type RoomCondition = { state: Exclude<RoomState, 'failing'> } | { state: 
 export type { RoomState } from '../common/room-states';
 
 /** What the derivation reads of a room. */
-export type RoomFacts = Pick<RoomSnapshot, 'status' | 'online' | 'ageMs' | 'error'> & {
+export type RoomFacts = Pick<RoomSnapshot, 'status' | 'online' | 'ageMs' | 'error' | 'intervalMs'> & {
   /**
    * The room answered with a count before this run (its history holds one), so a 10010 now means
    * it closed, not that its id is wrong. A count in this run is known from `online` alone.

@@ -1,6 +1,7 @@
 import type { RoomStatus } from '../common/room-states';
 import type { ImError } from './error-kind';
 import type { RoomSnapshot, Sample } from './monitor-events';
+import { movedEnough, type PollTier, type TierReason } from './poll-tiers';
 
 /**
  * One watched room: its latest count, status, failures and peak (its history is the service's
@@ -19,8 +20,19 @@ export class RoomWatch {
   peak: Sample | null = null;
   /** Wall-clock time (epoch ms) the room stopped being polled, while it is stopped. */
   stoppedAt: number | null = null;
+  /** How soon it is polled again while the rooms do not fit the rate, and why (see PollScheduler). */
+  tier: PollTier = 'normal';
+  tierReasons: readonly TierReason[] = [];
+  /** When its count last moved enough to keep it fast, and since when it has been 0 (elapsed timeline). */
+  movedAt: number | null = null;
+  zeroSince: number | null = null;
+  /** When its last call left, and the interval it was then due again in (elapsed timeline). */
+  polledAt: number | null = null;
+  intervalMs: number | null = null;
   private latest: Sample | null = null;
   private latestElapsed = 0;
+  /** The count moves are measured from: the first one, then the one of the last move. */
+  private moveBase: number | null = null;
 
   constructor(readonly groupId: string) {}
 
@@ -33,6 +45,13 @@ export class RoomWatch {
     const previous = this.online;
     this.latest = { at, online };
     this.latestElapsed = elapsed;
+    if (this.moveBase === null) this.moveBase = online;
+    else if (movedEnough(this.moveBase, online)) {
+      this.moveBase = online;
+      this.movedAt = elapsed;
+    }
+    if (online !== 0) this.zeroSince = null;
+    else this.zeroSince ??= elapsed;
     if (!this.peak || online > this.peak.online) this.peak = { at, online };
     this.consecutiveFailures = 0;
     this.error = null;
@@ -79,6 +98,7 @@ export class RoomWatch {
       consecutiveFailures: this.consecutiveFailures,
       peak: this.peak,
       stoppedAt: this.status === 'stopped' ? this.stoppedAt : null,
+      ...(this.intervalMs === null ? {} : { intervalMs: this.intervalMs }),
     };
   }
 }

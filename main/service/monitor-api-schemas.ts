@@ -36,6 +36,7 @@ export const MONITOR_ARGUMENTS = {
   addRooms: z.tuple([profileId, z.array(z.string().max(200)).min(1).max(5000)]),
   retryRoom: z.tuple([roomKey]),
   setPinned: z.tuple([roomKey, z.boolean()]),
+  lookAt: z.tuple([z.array(roomKey).max(200)]),
   setPaused: z.tuple([z.boolean()]),
   snooze: z.tuple([snoozeTarget, z.enum(['15m', '1h', '4h', 'tomorrow-morning'])]),
   unsnooze: z.tuple([snoozeTarget]),

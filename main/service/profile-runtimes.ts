@@ -1,4 +1,5 @@
 import type { Alert } from '../core/alerts/alert';
+import { FiringRooms } from '../core/alerts/firing-rooms';
 import { recordInto } from '../core/history/history-recorder';
 import type { HistoryStore } from '../core/history/history-store';
 import type { MonitorEvent } from '../core/monitor-events';
@@ -21,6 +22,8 @@ export interface Runtime {
   sink: AlertSink | null;
   /** Set for the demo profile, which closes its simulator. */
   demo?: DemoRun;
+  /** The rooms with an alert firing, which its monitor keeps at the requested interval. */
+  firing?: FiringRooms;
 }
 
 export interface ProfileRuntimesOptions {
@@ -103,7 +106,10 @@ export class ProfileRuntimes {
     for (const runtime of this.all()) {
       if (!runtime.engine || !this.options.alerts) continue;
       const old = runtime.sink;
-      runtime.sink = await this.options.alerts(runtime.profile, this.options.onAlert);
+      // The new pipeline judges every room afresh: none is held for an alert of the old one.
+      runtime.firing = new FiringRooms();
+      runtime.engine.monitor.hold('alert', []);
+      runtime.sink = await this.options.alerts(runtime.profile, (alert) => this.alertSeen(runtime, alert));
       runtime.sink.nameRooms?.(roomNames(runtime.profile));
       await old?.close();
     }
@@ -112,7 +118,8 @@ export class ProfileRuntimes {
   private async startEngine(runtime: Runtime, key: string): Promise<void> {
     const engine = this.options.openEngine(runtime.profile, key);
     runtime.engine = engine;
-    runtime.sink = (await this.options.alerts?.(runtime.profile, this.options.onAlert)) ?? null;
+    runtime.sink =
+      (await this.options.alerts?.(runtime.profile, (alert) => this.alertSeen(runtime, alert))) ?? null;
     runtime.sink?.nameRooms?.(roomNames(runtime.profile));
     engine.monitor.on(recordInto(this.options.history, (groupId) => roomKey(runtime.profile.id, groupId)));
     engine.monitor.on((event) => {
@@ -123,6 +130,13 @@ export class ProfileRuntimes {
     this.options.onStarted?.(runtime);
     if (this.options.paused()) engine.monitor.pause();
     engine.monitor.start();
+  }
+
+  /** An alert of the profile: its room stays fast while the alert fires, and the UI hears of it. */
+  private alertSeen(runtime: Runtime, alert: Alert): void {
+    runtime.firing ??= new FiringRooms();
+    if (runtime.firing.observe(alert)) runtime.engine?.monitor.hold('alert', runtime.firing.rooms());
+    this.options.onAlert(alert);
   }
 }
 

@@ -2,6 +2,7 @@ import type { RuleSettings } from '../common/rule-settings';
 import type { MonitorApi, RoomKey } from '../contract/monitor-api';
 import { GroupListPacer, liveRoomsPage } from './live-rooms';
 import { admitRooms } from './room-admission';
+import { lookAtRooms } from './room-attention';
 import { CHART_SPAN_MS, chartCsv, roomChart, roomExport } from './room-chart';
 import { applyRoomPushes } from './room-push';
 import { MAX_SPARKLINE_KEYS, roomSparkline } from './room-sparkline';
@@ -46,6 +47,10 @@ export function roomMethods(state: ServiceState) {
       const rooms = runtime.profile.rooms.map((r) => (r.groupId === groupId ? { ...r, pinned } : r));
       state.keep(runtime, { ...runtime.profile, rooms });
       batcher.mark(key);
+    },
+
+    async lookAt(keys: RoomKey[]) {
+      lookAtRooms(runtimes.all(), keys);
     },
 
     async setPaused(paused: boolean) {

@@ -10,6 +10,7 @@ import { LiveViews } from './live-views';
 import { fixedOverlay, type OverlayControl } from './overlay-control';
 import { ProfileRuntimes, type Runtime, roomNames } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
+import { holdWatchedRooms, trayRoomOf } from './room-attention';
 import { nameUnlabelledRooms } from './room-names';
 import { applyRoomPushes, memoryRoomPush, type RoomPushStore } from './room-push';
 import { memoryRoomRules } from './room-rules';
@@ -98,12 +99,14 @@ export class ServiceState {
       alerts: options.alerts,
       history: this.history,
       paused: () => this.paused,
-      onStarted: (runtime) =>
+      onStarted: (runtime) => {
         applyRoomPushes(
           runtime.engine,
           this.pushStoreOf(runtime),
           runtime.profile.rooms.map((r) => r.groupId),
-        ),
+        );
+        holdWatchedRooms(runtime, trayRoomOf(this.settings.read()));
+      },
       onAlert: (alert) => this.emit({ type: 'alert', alert: this.alerts.view(alert) }),
       onEvent: (profile, event) => {
         if (event.type === 'status') this.emit({ type: 'profiles', profiles: this.views.profiles() });
@@ -212,6 +215,7 @@ export class ServiceState {
   /** Takes a changed profile record into its runtime and keeps it (the demo's is never kept). */
   keep(runtime: Runtime, profile: ProfileRecord): void {
     runtime.profile = profile;
+    holdWatchedRooms(runtime, trayRoomOf(this.settings.read()));
     // A room named or renamed is named so in its next alert too.
     runtime.sink?.nameRooms?.(roomNames(profile));
     if (!runtime.demo) this.options.profiles.save(profile);

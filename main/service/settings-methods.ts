@@ -1,6 +1,7 @@
 import type { MonitorApi, ProfileInput, ProfileView } from '../contract/monitor-api';
 import { storedKeyRefusal } from './key-binding';
 import { checkProfileInput, testConnection } from './profile-form';
+import { holdWatchedRooms, trayRoomOf } from './room-attention';
 import type { ProfileRecord } from './service-ports';
 import type { ServiceState } from './service-state';
 import { applySettingsPatch, webhookViews } from './settings-edit';
@@ -101,6 +102,8 @@ export function settingsMethods(state: ServiceState) {
     async updateSettings(patch) {
       const next = applySettingsPatch(state.settings.read(), patch);
       state.settings.write(next);
+      if (patch.app?.trayNumber)
+        for (const runtime of runtimes.all()) holdWatchedRooms(runtime, trayRoomOf(next));
       if (patch.rules || patch.webhooks || patch.quietHours !== undefined) await runtimes.restartAlerts();
       options.onSettingsChanged?.(next, patch);
       return getSettings();

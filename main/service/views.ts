@@ -1,5 +1,6 @@
 import type { ProfileView, RoomKey, RoomView } from '../contract/monitor-api';
 import type { AppStatus, RoomSnapshot } from '../core/monitor-events';
+import { tierLinesOf } from '../core/poll-plan';
 import type { RoomJudgement } from '../core/room-state';
 import type { ProfileRecord } from './service-ports';
 
@@ -89,6 +90,7 @@ export function profileView(
       stretched: (plan?.stretch ?? 1) > 1,
       callsPerSecond: plan?.callsPerSecond ?? 0,
       capPerSecond: status?.capPerSecond ?? profile.maxRate ?? 200,
+      ...(plan?.tiers ? { tiers: tierLinesOf(plan) ?? [] } : {}),
     },
     budgets,
   };

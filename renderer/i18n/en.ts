@@ -2,6 +2,7 @@ import { enAlerts } from './en-alerts';
 import { enOverlay } from './en-overlay';
 import { enPush } from './en-push';
 import { enSettings } from './en-settings';
+import { enTiers } from './en-tiers';
 import { enViews } from './en-views';
 
 /**
@@ -190,6 +191,7 @@ export const en = {
   ...enOverlay,
   ...enPush,
   ...enViews,
+  ...enTiers,
 } as const satisfies Record<string, string>;
 
 /** A key of the UI's dictionaries. */

@@ -4,6 +4,7 @@ import { zhCNAlerts } from './zh-cn-alerts';
 import { zhCNOverlay } from './zh-cn-overlay';
 import { zhCNPush } from './zh-cn-push';
 import { zhCNSettings } from './zh-cn-settings';
+import { zhCNTiers } from './zh-cn-tiers';
 import { zhCNViews } from './zh-cn-views';
 
 /** The Simplified Chinese dictionary. */
@@ -187,5 +188,6 @@ export const zhCN: Dictionary = {
   ...zhCNOverlay,
   ...zhCNPush,
   ...zhCNViews,
+  ...zhCNTiers,
   ...zhCNAlerts,
 };

@@ -20,6 +20,7 @@ import {
 import { OverlaySection } from './overlay-section';
 import { PushSection } from './push-section';
 import { RoomChartView } from './room-chart-view';
+import { lookWhileOpen } from './room-look';
 import { RoomRulesForm } from './room-rules-form';
 import { ExportSection, reasonOf, SessionsSection, SnoozeSection } from './room-sections';
 
@@ -63,6 +64,7 @@ export class RoomDetail {
   private marksFrom = 0;
   private lastMeasured: number | null;
   private loading = 0;
+  private readonly stopLooking: () => void;
 
   constructor(
     private readonly api: MonitorApi,
@@ -93,6 +95,7 @@ export class RoomDetail {
       words,
     );
     this.push = new PushSection(api, key, () => this.source.room(key), words);
+    this.stopLooking = lookWhileOpen(api, key);
     this.back = button(`← ${tr.t('roomView.back')}`, close, { class: 'back' });
     this.lastMeasured = source.room(key)?.measuredAt ?? null;
     const header = el('div', { class: 'room-view-head' });
@@ -187,6 +190,7 @@ export class RoomDetail {
   }
 
   destroy(): void {
+    this.stopLooking();
     this.chart.destroy();
     this.overlay.destroy();
   }

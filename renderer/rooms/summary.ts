@@ -2,6 +2,7 @@
 import type { MonitorSnapshot, ProfileView, RoomView } from '../../main/contract/monitor-api';
 import { errorWords } from '../alerts/alert-words';
 import type { Translator } from '../i18n/translator';
+import { tiersWords } from './tier-words';
 
 /** A total over some rooms, by the totals rule: only current counts are added. */
 export interface Total {
@@ -67,7 +68,18 @@ export function bannerLines(
         text: tr.t('banner.reason', { profile: profile.label, reason: profile.reason }),
         tone: 'warn',
       });
-    if (profile.plan.stretched)
+    const { tiers } = profile.plan;
+    if (tiers)
+      lines.push({
+        text: tr.t('tiers.banner', {
+          profile: profile.label,
+          rooms: tr.plural('rooms', profile.plan.rooms),
+          cap: profile.plan.capPerSecond,
+          tiers: tiersWords(tiers, tr),
+        }),
+        tone: 'warn',
+      });
+    else if (profile.plan.stretched)
       lines.push({
         text: tr.t('banner.stretched', {
           profile: profile.label,

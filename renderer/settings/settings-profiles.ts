@@ -4,6 +4,7 @@ import { errorWords, keyStorageWords, regionLabel } from '../alerts/alert-words'
 import { button, el, setText } from '../dom';
 import { checkbox, field, fieldset, messageOf } from '../form-field';
 import type { Translator } from '../i18n/translator';
+import { tiersWords } from '../rooms/tier-words';
 import { budgetLines, meterLine, pollingFrom } from './budget-meter';
 import { type ProfileProblem, profileInputFrom } from './profile-fields';
 /** What the settings view needs from the snapshot. */
@@ -224,6 +225,9 @@ function pollingForm(api: MonitorApi, profile: ProfileView, tr: Translator): HTM
   const meter = el('p', { class: 'meter', 'aria-live': 'polite' });
   const answer = el('p', { class: 'answer', role: 'status' });
   set.append(meter);
+  // What the engine does now with rooms that do not fit: which are fast, which slow, and why.
+  if (profile.plan.tiers)
+    set.append(el('p', { class: 'meter' }, tr.t('tiers.now', { tiers: tiersWords(profile.plan.tiers, tr) })));
   if (profile.budgets.length > 0) {
     // Each API has its own budget: writes into rooms never take a slot from the counts.
     const list = el('ul', { class: 'budget-list' });

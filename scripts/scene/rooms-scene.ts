@@ -17,6 +17,10 @@ export interface RoomsScene {
   trouble: { closed: string[]; failing: string[]; notFound: string[]; notLive: string[]; drop: string[] };
 }
 
+/** The dropping room's count before and after its drop. */
+const DROP_FROM = 24_000;
+const DROP_TO = 9_000;
+
 const NAMES = [
   'Morning Yoga',
   'Launch Day',
@@ -59,8 +63,9 @@ export function roomsScene(count: number): RoomsScene {
   }
   for (const room of rooms) {
     if (trouble.notLive.includes(room.groupId)) room.type = 'Public';
-    if (trouble.drop.includes(room.groupId))
-      room.audience = { kind: 'drop', base: 24_000, to: 9_000, atSeconds: 20 };
+    // The drop comes with the rest of the trouble (makeTrouble), after the room's first counts: a
+    // drop timed from the simulator's start could come before a slow start-up's first poll.
+    if (trouble.drop.includes(room.groupId)) room.audience = { kind: 'fixed', online: DROP_FROM };
   }
   labels['@TGS#sceneGone'] = 'Typo Room';
   return { rooms, watched: [...rooms.map((room) => room.groupId), '@TGS#sceneGone'], labels, trouble };
@@ -68,6 +73,7 @@ export function roomsScene(count: number): RoomsScene {
 
 /** Puts the scene's rooms in trouble: closes rooms that answered, makes others fail. */
 export function makeTrouble(control: SimulatorControl, scene: RoomsScene): void {
+  for (const groupId of scene.trouble.drop) control.setOnline(groupId, DROP_TO);
   for (const groupId of scene.trouble.closed) control.disband(groupId);
   for (const groupId of scene.trouble.failing)
     control.injectFault({ kind: 'error-code', code: 10002, groupId });

@@ -1,4 +1,5 @@
 import type { Alert } from '../../core/alerts/alert';
+import { FiringRooms } from '../../core/alerts/firing-rooms';
 import { systemClock } from '../../core/clock';
 import { recordInto } from '../../core/history/history-recorder';
 import { HistoryStore } from '../../core/history/history-store';
@@ -52,7 +53,10 @@ export async function watchRooms(run: WatchRun): Promise<number> {
   const write = (text: string) => process.stdout.write(text);
   const live = !run.json && process.stdout.isTTY === true;
   const recentAlerts: string[] = [];
+  // Rooms with an alert firing keep the requested interval when the rooms do not fit the cap.
+  const firing = new FiringRooms();
   const alerting = await run.alerting?.((alert) => {
+    if (firing.observe(alert)) monitor.hold('alert', firing.rooms());
     if (run.json) write(`${alertJsonLine(alert)}\n`);
     else if (live) recentAlerts.push(alertTextLine(alert, 'local'));
     else write(`${alertTextLine(alert)}\n`);

@@ -4,6 +4,7 @@
  * the window holds, troubled ones first, then the largest, then "… and 1,980 more".
  */
 import { groupedCount } from '../../common/count-format';
+import { tiersText } from '../../common/poll-tiers';
 import {
   APP_CONDITION_WORDS,
   ROOM_STATE_WORDS,
@@ -15,6 +16,7 @@ import type { AppMonitor } from '../../core/app-monitor';
 import type { CommandBudgets } from '../../core/command-budgets';
 import { type ChangeHistory, changeOverMinute } from '../../core/history/count-change';
 import type { AppStatus, RoomSnapshot } from '../../core/monitor-events';
+import { tierLinesOf } from '../../core/poll-plan';
 import type { CountPusher } from '../../core/push/count-pusher';
 import { judgeRoom } from '../../core/room-state';
 import { type TalliedRoom, tallyRooms } from '../../core/room-tally';
@@ -94,11 +96,14 @@ function headerLines(screen: WatchScreen, status: AppStatus, rooms: readonly Scr
       : `${groupedCount(tally.counted)} of ${groupedCount(tally.rooms)} rooms`;
   const stretched = plan.stretch > 1 ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)})` : '';
   const budget = describeBudgets(screen.engine.budgets.readings());
+  const tiers = tierLinesOf(plan);
+  // Rooms polled at different paces: which are fast, which slow, and why, in place of one interval.
+  const pace = tiers ? tiersText(tiers) : `Every ${formatSeconds(plan.effectiveIntervalMs)}${stretched}`;
   return [
     `${screen.title}  ${time}`,
     `${groupedCount(tally.online)} online in ${scope}`,
     statesLine(tally.states),
-    `Every ${formatSeconds(plan.effectiveIntervalMs)}${stretched} · ${budget}`,
+    `${pace} · ${budget}`,
     ...(status.state === 'running' ? [] : [appLine(status)]),
   ];
 }

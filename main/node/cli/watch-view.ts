@@ -1,6 +1,8 @@
+import { tiersText } from '../../common/poll-tiers';
 import type { Alert } from '../../core/alerts/alert';
 import { type BudgetReading, COUNT_COMMAND } from '../../core/command-budgets';
 import type { AppStatus, MonitorEvent } from '../../core/monitor-events';
+import { tierLinesOf } from '../../core/poll-plan';
 import type { PushStatus } from '../../core/push/push-status';
 import { formatAge, formatChange, formatCount, formatSeconds, showGroupId } from './format';
 import { terminalJson, terminalText } from './terminal-text';
@@ -102,6 +104,7 @@ function statusFields(status: AppStatus) {
     intervalS: plan.requestedIntervalMs / 1000,
     effectiveIntervalS: plan.effectiveIntervalMs / 1000,
     stretched: plan.stretch > 1,
+    ...(plan.tiers ? { tiers: tierLinesOf(plan) } : {}),
     maxRate: status.capPerSecond,
     limit: status.limitPerSecond,
   };
@@ -169,6 +172,11 @@ function eventLine(event: MonitorEvent): string | null {
 
 export function describeStatus(status: AppStatus): string {
   const { plan } = status;
+  const tiers = tierLinesOf(plan);
+  if (tiers) {
+    const why = `${plan.rooms} rooms do not fit ${status.capPerSecond} calls/s: ${tiersText(tiers)}`;
+    return terminalText(`${status.state}: ${why}${status.reason ? ` - ${status.reason}` : ''}`);
+  }
   const every = `${plan.rooms} room${plan.rooms === 1 ? '' : 's'} every ${formatSeconds(plan.effectiveIntervalMs)}`;
   const stretched =
     plan.stretch > 1

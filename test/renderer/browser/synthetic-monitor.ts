@@ -157,6 +157,8 @@ interface Page {
   syntheticMonitor?: {
     update(key: string, change: Partial<RoomView>): void;
     retried: string[];
+    /** The rooms the page said a person is looking at, one array per call. */
+    looked: string[][];
     /** The rooms' sparklines asked for, one array per request. */
     sparklineRequests: string[][];
     /** The snoozes asked for, as `key choice`. */
@@ -173,6 +175,7 @@ const state = new URLSearchParams(page.location.search).get('state');
 const rooms = new Map<string, RoomView>();
 if (state !== 'empty') for (let i = 0; i < 2000; i++) rooms.set(room(i).key, room(i));
 const retried: string[] = [];
+const looked: string[][] = [];
 const listeners = new Set<(push: MonitorPush) => void>();
 const emit = (push: MonitorPush) => {
   for (const listener of listeners) listener(push);
@@ -339,6 +342,9 @@ const api = {
     rooms.set(key, { ...current, pinned });
     emit({ type: 'rooms', rooms: [rooms.get(key) as RoomView] });
   },
+  lookAt: async (keys: string[]) => {
+    looked.push(keys);
+  },
   retryRoom: async (key: string) => {
     retried.push(key);
   },
@@ -392,6 +398,7 @@ page.syntheticMonitor = {
     emit({ type: 'rooms', rooms: [rooms.get(key) as RoomView] });
   },
   retried,
+  looked,
   sparklineRequests,
   snoozed,
   focus: (key) => emit({ type: 'focus', key }),
