@@ -57,6 +57,20 @@ describe('the credential vault when the OS answers oddly', () => {
     });
   });
 
+  it('keeps a key in memory only when the system refuses to encrypt it, and says so', async () => {
+    const records: Record<string, VaultRecord> = {};
+    const vault = await open(
+      cipherWith({ encryptString: () => Promise.reject(new Error('keyring locked')) }),
+      records,
+    );
+    expect(await vault.saveKey('main', KEY)).toBe('this-run-only');
+    expect(records).toEqual({});
+    expect(vault.storage('main')).toEqual({
+      keyStorage: 'this-run-only',
+      note: expect.stringMatching(/^Kept in memory only: the system refused to encrypt the key/),
+    });
+  });
+
   it('offers weak storage only where the missing keyring is the reason', async () => {
     const { vault } = { vault: await open(cipherWith({}), {}) };
     expect(vault.storage('nobody')).toEqual({
