@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { MonitorPush, MonitorSnapshot } from '../../main/contract/monitor-api';
+import type { Alert } from '../../main/core/alerts/alert';
+import type { AlertLogEntry } from '../../main/core/alerts/alert-log';
+import { type AppSettings, defaultAppSettings } from '../../main/core/settings/app-settings';
+import { filterEntries } from '../../main/service/alert-entries';
+import { GroupListPacer } from '../../main/service/live-rooms';
+import { MONITOR_ARGUMENTS } from '../../main/service/monitor-api-schemas';
+import { OverlayFeed } from '../../main/service/overlay-feed';
+import { profilesIn } from '../../main/service/settings-profiles';
+import { roomView } from '../shell/room-view';
+import { FakeClock } from '../support/fake-clock';
+
+describe('the alert log through the service', () => {
+  const entry = (i: number, fields: Partial<AlertLogEntry> = {}): AlertLogEntry => ({
+    alert: { id: `a${i}`, severity: i % 2 === 0 ? 'warning' : 'critical' } as Alert,
+    deliveries: [],
+    ...fields,
+  });
+  const entries = Array.from({ length: 250 }, (_, i) => entry(i, i < 5 ? { acknowledgedAt: 1 } : {}));
+
+  it('gives the newest 200 when no limit is asked for, and as many as asked otherwise', () => {
+    expect(filterEntries(entries, {}).map((e) => e.alert.id)).toEqual(
+      entries.slice(0, 200).map((e) => e.alert.id),
+    );
+    expect(filterEntries(entries, { limit: 3 })).toHaveLength(3);
+  });
+
+  it('filters by severity and acknowledgement before the limit', () => {
+    const critical = filterEntries(entries, { severity: 'critical', unacknowledged: true, limit: 2 });
+    expect(critical.map((e) => e.alert.id)).toEqual(['a5', 'a7']);
+  });
+});
+
+describe('get_appid_group_list calls of one app', () => {
+  it('go at least 1.1 s apart when asked for together, each app on its own', async () => {
+    const clock = new FakeClock();
+    const pacer = new GroupListPacer(clock);
+    const went: Array<[string, number]> = [];
+    const call = (profile: string) => pacer.turn(profile).then(() => went.push([profile, clock.monotonic()]));
+    const start = clock.monotonic();
+    void call('app-1');
+    void call('app-1');
+    void call('app-2');
+    await clock.advance(5_000);
+    expect(went).toEqual([
+      ['app-1', start],
+      ['app-2', start],
+      ['app-1', start + 1_100],
+    ]);
+    // Long after the last call, the next one goes at once.
+    void call('app-1');
+    await clock.advance(0);
+    expect(went.at(-1)).toEqual(['app-1', start + 5_000]);
+  });
+});
+
+describe('the profiles kept in the app settings', () => {
+  function settings() {
+    let current: AppSettings = defaultAppSettings();
+    return {
+      read: () => current,
+      update: (change: (now: AppSettings) => AppSettings) => {
+        current = change(current);
+      },
+    };
+  }
+  const profile = (id: string, label: string) => ({
+    id,
+    label,
+    sdkAppId: 1400000000,
+    identifier: 'admin',
+    region: undefined,
+    rooms: [{ groupId: '@TGS#a' }],
+  });
+
+  it('adds a profile at the end, replaces one in its place, and removes one', () => {
+    const file = settings();
+    const store = profilesIn(file);
+    store.save(profile('one', 'One'));
+    store.save(profile('two', 'Two'));
+    store.save(profile('one', 'One again'));
+    expect(store.list().map((p) => [p.id, p.label])).toEqual([
+      ['one', 'One again'],
+      ['two', 'Two'],
+    ]);
+    expect(file.read().profiles[0]).not.toHaveProperty('region');
+    store.remove('one');
+    expect(store.list().map((p) => p.id)).toEqual(['two']);
+  });
+
+  it('lists copies: changing a listed profile changes nothing kept', () => {
+    const store = profilesIn(settings());
+    store.save(profile('one', 'One'));
+    const listed = store.list()[0];
+    listed?.rooms.push({ groupId: '@TGS#b' });
+    expect(store.list()[0]?.rooms).toEqual([{ groupId: '@TGS#a' }]);
+  });
+});
+
+describe('the room push settings the UI sends', () => {
+  it('takes a key of 1 to 32 bytes, and nothing else', () => {
+    const args = (key: string) => ['p/@TGS#a', { via: 'group-attr', key }];
+    expect(MONITOR_ARGUMENTS.setRoomPush.safeParse(args('online_member_num')).success).toBe(true);
+    expect(MONITOR_ARGUMENTS.setRoomPush.safeParse(args('')).success).toBe(false);
+    expect(MONITOR_ARGUMENTS.setRoomPush.safeParse(args('k'.repeat(33))).success).toBe(false);
+  });
+});
+
+describe('the overlay feed before its first snapshot', () => {
+  it('applies a push that came while the snapshot was on its way after the snapshot', async () => {
+    let push: (push: MonitorPush) => void = () => {};
+    let answer: (snapshot: MonitorSnapshot) => void = () => {};
+    const feed = new OverlayFeed({
+      onPush: (listener) => {
+        push = listener;
+        return () => {};
+      },
+      getSnapshot: () => new Promise((resolve) => (answer = resolve)),
+    });
+    push({ type: 'rooms', rooms: [roomView('@TGS#a', 500)] });
+    answer({ rooms: [roomView('@TGS#a', 300)] } as MonitorSnapshot);
+    await feed.ready;
+    expect(feed.current({ groupId: '@TGS#a', profileId: null }).online).toBe(500);
+  });
+});
