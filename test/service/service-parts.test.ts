@@ -4,9 +4,11 @@ import type { Alert } from '../../main/core/alerts/alert';
 import type { AlertLogEntry } from '../../main/core/alerts/alert-log';
 import { type AppSettings, defaultAppSettings } from '../../main/core/settings/app-settings';
 import { filterEntries } from '../../main/service/alert-entries';
-import { GroupListPacer } from '../../main/service/live-rooms';
+import { GroupListPacer, liveRoomsPage } from '../../main/service/live-rooms';
 import { MONITOR_ARGUMENTS } from '../../main/service/monitor-api-schemas';
+import { fixedOverlay } from '../../main/service/overlay-control';
 import { OverlayFeed } from '../../main/service/overlay-feed';
+import { admitRooms } from '../../main/service/room-admission';
 import { profilesIn } from '../../main/service/settings-profiles';
 import { roomView } from '../shell/room-view';
 import { FakeClock } from '../support/fake-clock';
@@ -122,5 +124,47 @@ describe('the overlay feed before its first snapshot', () => {
     answer({ rooms: [roomView('@TGS#a', 300)] } as MonitorSnapshot);
     await feed.ready;
     expect(feed.current({ groupId: '@TGS#a', profileId: null }).online).toBe(500);
+  });
+});
+
+describe('the overlay of headcount serve', () => {
+  it('is on with the token it was started with, and cannot be switched', async () => {
+    expect(await fixedOverlay('tok-123').view()).toEqual({
+      switchable: false,
+      on: true,
+      origin: null,
+      token: 'tok-123',
+      port: null,
+      problem: null,
+    });
+    await expect(fixedOverlay('tok-123').change({ on: false })).rejects.toThrow(
+      /takes its overlay token from HEADCOUNT_OVERLAY_TOKEN when it starts/,
+    );
+  });
+
+  it('is off without a token, and says that is why', async () => {
+    expect(await fixedOverlay(null).view()).toMatchObject({
+      on: false,
+      token: null,
+      problem: { kind: 'no-token' },
+    });
+  });
+});
+
+describe('room ids pasted without a key yet', () => {
+  it('skips blank lines and spaces around ids, and checks only the syntax', async () => {
+    expect(await admitRooms(['', '  ', ' @TGS#a ', '@TGS#a', 'room·1'], new Set(), null)).toEqual({
+      admitted: [{ groupId: '@TGS#a' }],
+      refused: [
+        { groupId: '@TGS#a', reason: 'This room was pasted twice.' },
+        { groupId: 'room·1', reason: expect.stringMatching(/non-ASCII/) },
+      ],
+    });
+  });
+
+  it('cannot list the live rooms, and says to enter the key first', async () => {
+    await expect(liveRoomsPage(null, new Set(), undefined)).rejects.toThrow(
+      'This app profile has no secret key yet: enter it first.',
+    );
   });
 });
