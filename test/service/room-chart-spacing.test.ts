@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../main/core/history/history-store';
+import { roomChart } from '../../main/service/room-chart';
+import { FakeClock } from '../support/fake-clock';
+
+const KEY = 'app-1/@TGS#slow';
+const MINUTE = 60_000;
+
+describe('a day of a room polled every 5 minutes', () => {
+  it('is drawn in points at least two polls wide, so that no point falls between two polls', () => {
+    const clock = new FakeClock();
+    const now = clock.wall();
+    const store = HistoryStore.inMemory(clock);
+    for (let at = now - 30 * 60 * MINUTE; at <= now; at += 5 * MINUTE) store.record(KEY, at, 100);
+    const chart = roomChart(store, KEY, '24h', now, []);
+    const widths = new Set(chart.at.slice(1).map((at, i) => at - (chart.at[i] as number)));
+    expect([...widths].every((width) => width >= 10 * MINUTE)).toBe(true);
+    expect(chart.online.filter((online) => online === null)).toEqual([]);
+  });
+});
