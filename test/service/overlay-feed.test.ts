@@ -7,31 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { RoomView } from '../../main/contract/monitor-api';
 import type { OverlayCount } from '../../main/contract/overlay-api';
 import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
-import { startSimulator } from '../../main/simulator';
 import { roomView } from '../shell/room-view';
 import { eventually } from '../support/eventually';
-import { MemoryKeys, MemoryProfiles, serviceOver, simulatorProfile } from './memory-ports';
+import { serviceOver, twoProfilesOneGroup } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const started = stopAfterEach();
 
 /** Two app profiles on one simulator, both watching '@TGS#both'; the first also '@TGS#solo'. */
 async function twoProfiles(now: () => number = Date.now) {
-  const sim = started(
-    await startSimulator({
-      rooms: [
-        { groupId: '@TGS#both', audience: { kind: 'fixed', online: 1200 } },
-        { groupId: '@TGS#solo', audience: { kind: 'fixed', online: 300 } },
-      ],
-    }),
-  );
-  const profiles = new MemoryProfiles();
-  const keys = new MemoryKeys();
-  const first = simulatorProfile(sim, ['@TGS#both', '@TGS#solo']);
-  profiles.save(first);
-  profiles.save({ ...first, id: 'app-2', label: 'Shop', rooms: [{ groupId: '@TGS#both' }] });
-  keys.keys.set('app-1', sim.credentials.secretKey);
-  keys.keys.set('app-2', sim.credentials.secretKey);
+  const { sim, profiles, keys } = await twoProfilesOneGroup(started);
   const service = started(serviceOver(profiles, keys));
   await service.start();
   const feed = started(new OverlayFeed(service, now));

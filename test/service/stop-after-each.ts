@@ -13,6 +13,9 @@ async function stop(started: Started): Promise<void> {
   else await started.close();
 }
 
+/** The function {@link stopAfterEach} returns: passes a started thing through, to be stopped. */
+export type StopLater = <T extends Started>(started: T) => T;
+
 const polls = (started: Started) =>
   typeof started !== 'string' && ('stop' in started || 'stopAll' in started);
 
@@ -22,7 +25,7 @@ const polls = (started: Started) =>
  * behind: the services and profile runtimes first, so that none polls a closed simulator, then the
  * rest, the newest first.
  */
-export function stopAfterEach(): <T extends Started>(started: T) => T {
+export function stopAfterEach(): StopLater {
   const pending: Started[] = [];
   afterEach(async () => {
     const newestFirst = pending.splice(0).reverse();
