@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MonitorPush, MonitorSnapshot } from '../../main/contract/monitor-api';
 import type { Alert } from '../../main/core/alerts/alert';
 import type { AlertLogEntry } from '../../main/core/alerts/alert-log';
+import { imErrorFromCode } from '../../main/core/error-kind';
 import { type AppSettings, defaultAppSettings } from '../../main/core/settings/app-settings';
 import { filterEntries } from '../../main/service/alert-entries';
 import { GroupListPacer, liveRoomsPage } from '../../main/service/live-rooms';
@@ -9,6 +10,7 @@ import { MONITOR_ARGUMENTS } from '../../main/service/monitor-api-schemas';
 import { fixedOverlay } from '../../main/service/overlay-control';
 import { OverlayFeed } from '../../main/service/overlay-feed';
 import { admitRooms } from '../../main/service/room-admission';
+import type { ProfileEngine } from '../../main/service/service-ports';
 import { profilesIn } from '../../main/service/settings-profiles';
 import { roomView } from '../shell/room-view';
 import { FakeClock } from '../support/fake-clock';
@@ -91,6 +93,45 @@ describe('the profiles kept in the app settings', () => {
     expect(store.list().map((p) => p.id)).toEqual(['two']);
   });
 
+  it('keeps every field a profile has, and writes none it lacks', () => {
+    const file = settings();
+    const store = profilesIn(file);
+    const full = {
+      id: 'full',
+      label: 'Full',
+      sdkAppId: 1400000000,
+      identifier: 'admin',
+      region: 'singapore',
+      endpoint: 'https://adminapisgp.im.qcloud.com',
+      intervalSeconds: 30,
+      maxRate: 50,
+      rooms: [{ groupId: '@TGS#a', label: 'Main', pinned: true }],
+    };
+    store.save(full);
+    store.save({
+      id: 'bare',
+      label: 'Bare',
+      sdkAppId: 1,
+      identifier: 'admin',
+      region: undefined,
+      endpoint: undefined,
+      intervalSeconds: undefined,
+      maxRate: undefined,
+      rooms: [{ groupId: '@TGS#b', label: undefined, pinned: undefined }],
+    });
+    expect(file.read().profiles).toEqual([
+      full,
+      { id: 'bare', label: 'Bare', sdkAppId: 1, identifier: 'admin', rooms: [{ groupId: '@TGS#b' }] },
+    ]);
+    expect(Object.keys(file.read().profiles[1] ?? {})).toEqual([
+      'id',
+      'label',
+      'sdkAppId',
+      'identifier',
+      'rooms',
+    ]);
+  });
+
   it('lists copies: changing a listed profile changes nothing kept', () => {
     const store = profilesIn(settings());
     store.save(profile('one', 'One'));
@@ -159,6 +200,26 @@ describe('room ids pasted without a key yet', () => {
         { groupId: '@TGS#a', reason: 'This room was pasted twice.' },
         { groupId: 'room·1', reason: expect.stringMatching(/non-ASCII/) },
       ],
+    });
+  });
+
+  it('lists live rooms by id alone when their names cannot be had, and ends at the last page', async () => {
+    const engine = {
+      client: {
+        getAppidGroupList: async () => ({
+          ok: true,
+          value: { groupIds: ['@TGS#a', '@TGS#b'], next: '0', totalCount: 2 },
+        }),
+        getGroupInfo: async () => ({ ok: false, error: imErrorFromCode(10002, 'from the test') }),
+      },
+    } as unknown as ProfileEngine;
+    expect(await liveRoomsPage(engine, new Set(['@TGS#b']), undefined)).toEqual({
+      rooms: [
+        { groupId: '@TGS#a', name: '', watched: false },
+        { groupId: '@TGS#b', name: '', watched: true },
+      ],
+      next: null,
+      total: 2,
     });
   });
 
