@@ -5,10 +5,12 @@ import type { AlertLogEntry } from '../../main/core/alerts/alert-log';
 import { imErrorFromCode } from '../../main/core/error-kind';
 import { type AppSettings, defaultAppSettings } from '../../main/core/settings/app-settings';
 import { filterEntries } from '../../main/service/alert-entries';
+import { storedKeyRefusal } from '../../main/service/key-binding';
 import { GroupListPacer, liveRoomsPage } from '../../main/service/live-rooms';
 import { MONITOR_ARGUMENTS } from '../../main/service/monitor-api-schemas';
 import { fixedOverlay } from '../../main/service/overlay-control';
 import { OverlayFeed } from '../../main/service/overlay-feed';
+import { checkProfileInput } from '../../main/service/profile-form';
 import { admitRooms } from '../../main/service/room-admission';
 import type { ProfileEngine } from '../../main/service/service-ports';
 import { profilesIn } from '../../main/service/settings-profiles';
@@ -223,9 +225,55 @@ describe('room ids pasted without a key yet', () => {
     });
   });
 
+  it('refuses every checked id, saying why, when the server cannot be asked', async () => {
+    const engine = {
+      client: { getGroupInfo: async () => ({ ok: false, error: imErrorFromCode(10002, 'from the test') }) },
+    } as unknown as ProfileEngine;
+    const { admitted, refused } = await admitRooms(['@TGS#a', '@TGS#b', 'room·1'], new Set(), engine);
+    expect(admitted).toEqual([]);
+    expect(refused.map((room) => room.groupId)).toEqual(['room·1', '@TGS#a', '@TGS#b']);
+    expect(refused[1]?.reason).toMatch(/^Could not check the room with the server: ./);
+  });
+
   it('cannot list the live rooms, and says to enter the key first', async () => {
     await expect(liveRoomsPage(null, new Set(), undefined)).rejects.toThrow(
       'This app profile has no secret key yet: enter it first.',
     );
+  });
+});
+
+describe('the overlay feed when rooms stop being watched', () => {
+  it('holds their last count, no longer current', async () => {
+    let push: (push: MonitorPush) => void = () => {};
+    const feed = new OverlayFeed({
+      onPush: (listener) => {
+        push = listener;
+        return () => {};
+      },
+      getSnapshot: async () =>
+        ({ rooms: [roomView('@TGS#a', 300), roomView('@TGS#b', 20)] }) as MonitorSnapshot,
+    });
+    await feed.ready;
+    push({ type: 'rooms-removed', keys: ['p/@TGS#a', 'p/@TGS#gone'] });
+    expect(feed.current({ groupId: '@TGS#a', profileId: null })).toMatchObject({ online: 300 });
+    expect(feed.current({ groupId: '@TGS#a', profileId: null }).state).not.toBe('live');
+    expect(feed.current({ groupId: '@TGS#b', profileId: null }).state).toBe('live');
+  });
+});
+
+describe('profiles as the settings form saves them', () => {
+  it('refuses a label another profile has, naming it', () => {
+    const input = { label: 'Events', sdkAppId: 1400000001, identifier: 'admin', region: 'singapore' };
+    expect(() => checkProfileInput(input, undefined, new Map([['Events', 'app-1']]))).toThrow(
+      'Another app profile is already called "Events".',
+    );
+    expect(
+      checkProfileInput({ ...input, id: 'app-1' }, undefined, new Map([['Events', 'app-1']])).label,
+    ).toBe('Events');
+  });
+
+  it('says a saved key serves only where it was entered, naming a profile without a region by its endpoint', () => {
+    const saved = { id: 'app-1', label: 'Events', sdkAppId: 1400000001, identifier: 'admin', rooms: [] };
+    expect(storedKeyRefusal({ ...saved, sdkAppId: 1400000002 }, saved)).toMatch(/ at its endpoint\. /);
   });
 });
