@@ -47,6 +47,9 @@ describe("the UI's questions to the alert log", () => {
 
   it('answers nothing without a log, and refuses to acknowledge what it does not hold', async () => {
     expect(new AlertQueries(undefined, () => [PROFILE]).list({})).toEqual([]);
+    await expect(new AlertQueries(undefined, () => [PROFILE]).acknowledge('a1')).rejects.toThrow(
+      /no alert "a1"/,
+    );
     const queries = new AlertQueries(logOf(ALERT).log, () => [PROFILE]);
     await expect(queries.acknowledge('a1')).resolves.toBeUndefined();
     await expect(queries.acknowledge('nope')).rejects.toThrow('There is no alert "nope" in the log.');
