@@ -242,6 +242,23 @@ describe('room ids pasted without a key yet', () => {
   });
 });
 
+/** An overlay feed over a fake service whose pushes the test sends, started with `rooms`. */
+async function feedOver(rooms: ReturnType<typeof roomView>[]) {
+  let push: (push: MonitorPush) => void = () => {};
+  let unsubscribed = false;
+  const feed = new OverlayFeed({
+    onPush: (listener) => {
+      push = listener;
+      return () => {
+        unsubscribed = true;
+      };
+    },
+    getSnapshot: async () => ({ rooms }) as MonitorSnapshot,
+  });
+  await feed.ready;
+  return { feed, send: (next: MonitorPush) => push(next), unsubscribed: () => unsubscribed };
+}
+
 describe('the overlay feed when rooms stop being watched', () => {
   it('holds their last count, no longer current', async () => {
     let push: (push: MonitorPush) => void = () => {};
@@ -275,5 +292,34 @@ describe('profiles as the settings form saves them', () => {
   it('says a saved key serves only where it was entered, naming a profile without a region by its endpoint', () => {
     const saved = { id: 'app-1', label: 'Events', sdkAppId: 1400000001, identifier: 'admin', rooms: [] };
     expect(storedKeyRefusal({ ...saved, sdkAppId: 1400000002 }, saved)).toMatch(/ at its endpoint\. /);
+  });
+});
+
+describe('the overlay feed to a page', () => {
+  const a = { groupId: '@TGS#a', profileId: null };
+
+  it('tells a watcher each new count once, and nothing after it stops or the feed closes', async () => {
+    const { feed, send, unsubscribed } = await feedOver([roomView('@TGS#a', 300)]);
+    const heard: Array<number | null> = [];
+    const stop = feed.watch(a, (count) => heard.push(count.online));
+    send({ type: 'rooms', rooms: [roomView('@TGS#a', 300)] });
+    send({ type: 'rooms', rooms: [roomView('@TGS#a', 310)] });
+    send({ type: 'rooms', rooms: [roomView('@TGS#b', 5)] });
+    expect(heard).toEqual([310]);
+    stop();
+    send({ type: 'rooms', rooms: [roomView('@TGS#a', 320)] });
+    expect(heard).toEqual([310]);
+    feed.watch(a, (count) => heard.push(count.online));
+    feed.close();
+    expect(unsubscribed()).toBe(true);
+    send({ type: 'rooms', rooms: [roomView('@TGS#a', 330)] });
+    expect(heard).toEqual([310]);
+  });
+
+  it('holds the rooms a new snapshot leaves out, and only those', async () => {
+    const { feed, send } = await feedOver([roomView('@TGS#a', 300), roomView('@TGS#b', 20)]);
+    send({ type: 'snapshot', snapshot: { rooms: [roomView('@TGS#a', 301)] } as MonitorSnapshot });
+    expect(feed.current(a)).toMatchObject({ online: 301, state: 'live' });
+    expect(feed.current({ groupId: '@TGS#b', profileId: null }).state).not.toBe('live');
   });
 });
