@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkedPush, memoryRoomPush, overriddenRoomPush } from '../../main/service/room-push';
+import { imErrorFromCode } from '../../main/core/error-kind';
+import type { PushStatus } from '../../main/core/push/push-status';
+import { checkedPush, memoryRoomPush, overriddenRoomPush, roomPushView } from '../../main/service/room-push';
 
 describe('a room push as the UI asks for it', () => {
   it('takes a group attribute or counter at once, and a message only once its quota is acknowledged', () => {
@@ -45,5 +47,37 @@ describe('room pushes kept for this run', () => {
     expect(run.read('@TGS#a')).toEqual({ via: 'group-counter', key: 'chosen' });
     expect(store.read('@TGS#a')).toEqual({ via: 'group-counter', key: 'chosen' });
     expect(run.read('@TGS#c')).toEqual({ via: 'group-attr', key: 'flag' });
+  });
+});
+
+describe("a room's push as the UI shows it", () => {
+  const status: PushStatus = {
+    groupId: '@TGS#a',
+    via: 'group-attr',
+    key: 'viewers',
+    state: 'failing',
+    reason: 'The server failed for a moment.',
+    error: imErrorFromCode(10002, 'from the test'),
+    consecutiveFailures: 2,
+    written: { online: 5, sampledAt: 1, writtenAt: 2 },
+  };
+
+  it('names the error by its kind and code, and leaves out a code it does not have', () => {
+    expect(roomPushView(status)).toEqual({
+      via: 'group-attr',
+      key: 'viewers',
+      state: 'failing',
+      reason: 'The server failed for a moment.',
+      error: { kind: status.error?.kind, code: 10002 },
+      written: { online: 5, sampledAt: 1, writtenAt: 2 },
+    });
+    const { code: _code, ...uncoded } = status.error ?? imErrorFromCode(10002, '');
+    expect(roomPushView({ ...status, error: uncoded })?.error).toStrictEqual({ kind: status.error?.kind });
+    expect(roomPushView({ ...status, error: null })?.error).toBeNull();
+  });
+
+  it('is nothing for a room that does not show its count', () => {
+    expect(roomPushView(undefined)).toBeNull();
+    expect(roomPushView({ ...status, state: 'off' })).toBeNull();
   });
 });
