@@ -18,3 +18,20 @@ describe('a day of a room polled every 5 minutes', () => {
     expect(chart.online.filter((online) => online === null)).toEqual([]);
   });
 });
+
+describe('the last 10 minutes of a room polled every second, drawn in 100 points', () => {
+  it('sums each point from the counts it holds, failed polls left out', () => {
+    const clock = new FakeClock();
+    const now = clock.wall();
+    const store = HistoryStore.inMemory(clock);
+    for (let s = 599; s >= 0; s--)
+      store.record(KEY, now - s * 1_000, s === 300 ? null : s === 200 ? 150 : 100);
+    const chart = roomChart(store, KEY, 'live', now, [], 100);
+    expect(chart.at.length).toBeLessThanOrEqual(100);
+    expect(new Set(chart.at.slice(1).map((at, i) => at - (chart.at[i] as number)))).toEqual(
+      new Set([10_000]),
+    );
+    expect(chart.summary).toMatchObject({ peak: { online: 150 }, min: 100 });
+    expect(chart.online.filter((online) => online !== null).length).toBeGreaterThanOrEqual(59);
+  });
+});
