@@ -35,3 +35,19 @@ describe('the last 10 minutes of a room polled every second, drawn in 100 points
     expect(chart.online.filter((online) => online !== null).length).toBeGreaterThanOrEqual(59);
   });
 });
+
+describe('the peak of a week drawn in 10-minute points', () => {
+  it('is dated by its own poll, not by the start of its 10 minutes', () => {
+    const clock = new FakeClock();
+    const now = clock.wall();
+    const store = HistoryStore.inMemory(clock);
+    const peakAt = now - 30 * 60 * MINUTE + 7 * MINUTE + 20_000;
+    for (let at = now - 48 * 60 * MINUTE; at <= now; at += MINUTE) {
+      store.record(KEY, at, 100);
+      if (at < peakAt && peakAt < at + MINUTE) store.record(KEY, peakAt, 900);
+    }
+    const week = roomChart(store, KEY, '7d', now, []);
+    expect((week.at[1] as number) - (week.at[0] as number)).toBeGreaterThanOrEqual(10 * MINUTE);
+    expect(week.summary.peak).toEqual({ online: 900, at: peakAt });
+  });
+});
