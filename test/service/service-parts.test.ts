@@ -9,7 +9,7 @@ import { storedKeyRefusal } from '../../main/service/key-binding';
 import { GroupListPacer, liveRoomsPage } from '../../main/service/live-rooms';
 import { MONITOR_ARGUMENTS } from '../../main/service/monitor-api-schemas';
 import { fixedOverlay } from '../../main/service/overlay-control';
-import { OverlayFeed } from '../../main/service/overlay-feed';
+import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
 import { checkProfileInput } from '../../main/service/profile-form';
 import { admitRooms } from '../../main/service/room-admission';
 import type { ProfileEngine } from '../../main/service/service-ports';
@@ -321,5 +321,18 @@ describe('the overlay feed to a page', () => {
     send({ type: 'snapshot', snapshot: { rooms: [roomView('@TGS#a', 301)] } as MonitorSnapshot });
     expect(feed.current(a)).toMatchObject({ online: 301, state: 'live' });
     expect(feed.current({ groupId: '@TGS#b', profileId: null }).state).not.toBe('live');
+  });
+});
+
+describe('what an overlay shows of a room', () => {
+  it('is live up to 30 s old, held after, closed once the room is gone', () => {
+    expect(overlayCount(roomView('@TGS#a', 300, { ageMs: 30_000 })).state).toBe('live');
+    expect(overlayCount(roomView('@TGS#a', 300, { ageMs: 30_001 })).state).toBe('held');
+    expect(overlayCount(roomView('@TGS#a', 300, { ageMs: null })).state).toBe('held');
+    expect(overlayCount(roomView('@TGS#a', 300, { status: 'stale' })).state).toBe('held');
+    const gone = { status: 'stopped' as const, error: { kind: 'group-gone' as const, message: 'gone' } };
+    expect(overlayCount(roomView('@TGS#a', 300, gone))).toEqual({ online: 300, ageMs: 500, state: 'closed' });
+    expect(overlayCount(roomView('@TGS#a', 300, { ...gone, error: null })).state).toBe('held');
+    expect(overlayCount(undefined)).toEqual({ online: null, ageMs: null, state: 'held' });
   });
 });
