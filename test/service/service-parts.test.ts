@@ -10,7 +10,7 @@ import { GroupListPacer, liveRoomsPage } from '../../main/service/live-rooms';
 import { MONITOR_ARGUMENTS } from '../../main/service/monitor-api-schemas';
 import { fixedOverlay } from '../../main/service/overlay-control';
 import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
-import { checkProfileInput } from '../../main/service/profile-form';
+import { checkProfileInput, testConnection } from '../../main/service/profile-form';
 import { admitRooms } from '../../main/service/room-admission';
 import type { ProfileEngine } from '../../main/service/service-ports';
 import { profilesIn } from '../../main/service/settings-profiles';
@@ -334,5 +334,50 @@ describe('what an overlay shows of a room', () => {
     expect(overlayCount(roomView('@TGS#a', 300, gone))).toEqual({ online: 300, ageMs: 500, state: 'closed' });
     expect(overlayCount(roomView('@TGS#a', 300, { ...gone, error: null })).state).toBe('held');
     expect(overlayCount(undefined)).toEqual({ online: null, ageMs: null, state: 'held' });
+  });
+});
+
+describe('testing a connection from the settings form', () => {
+  /** An engine factory whose one engine answers the room list with `answer`, noting when it is closed. */
+  function factory(answer: unknown) {
+    const made = { closed: 0, lifetime: 0 };
+    const open = ((_profile: unknown, _key: string, options: { userSigLifetimeSeconds: number }) => {
+      made.lifetime = options.userSigLifetimeSeconds;
+      return {
+        client: { getAppidGroupList: async () => answer },
+        close: () => {
+          made.closed++;
+        },
+      };
+    }) as unknown as Parameters<typeof testConnection>[0];
+    return { open, made };
+  }
+  const profile = { id: 'app-1', label: 'Events', sdkAppId: 1, identifier: 'admin', rooms: [] };
+
+  it('counts the live-stream rooms in words, one or many, and closes its engine', async () => {
+    const one = factory({ ok: true, value: { groupIds: [], next: '0', totalCount: 1 } });
+    expect(await testConnection(one.open, profile, 'key')).toEqual({
+      ok: true,
+      message: 'Connected: the app has 1 live-stream room.',
+    });
+    expect(one.made).toMatchObject({ closed: 1 });
+    expect(one.made.lifetime).toBeGreaterThan(0);
+    const many = factory({ ok: true, value: { groupIds: [], next: '0', totalCount: 12 } });
+    expect((await testConnection(many.open, profile, 'key')).message).toBe(
+      'Connected: the app has 12 live-stream rooms.',
+    );
+  });
+
+  it('says what failed, with the code where there is one', async () => {
+    const refused = factory({ ok: false, error: imErrorFromCode(70009, 'from the test') });
+    expect(await testConnection(refused.open, profile, 'key')).toMatchObject({
+      ok: false,
+      kind: 'auth',
+      code: 70009,
+    });
+    expect(refused.made.closed).toBe(1);
+    const { code: _code, ...uncoded } = imErrorFromCode(70009, 'from the test');
+    const noCode = factory({ ok: false, error: uncoded });
+    expect(await testConnection(noCode.open, profile, 'key')).not.toHaveProperty('code');
   });
 });
