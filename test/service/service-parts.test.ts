@@ -242,19 +242,25 @@ describe('room ids pasted without a key yet', () => {
   });
 });
 
-/** An overlay feed over a fake service whose pushes the test sends, started with `rooms`. */
+/**
+ * An overlay feed over a fake service whose pushes the test sends, started with `rooms`, its clock
+ * stopped: a count's age grows only with what the pushes say.
+ */
 async function feedOver(rooms: ReturnType<typeof roomView>[]) {
   let push: (push: MonitorPush) => void = () => {};
   let unsubscribed = false;
-  const feed = new OverlayFeed({
-    onPush: (listener) => {
-      push = listener;
-      return () => {
-        unsubscribed = true;
-      };
+  const feed = new OverlayFeed(
+    {
+      onPush: (listener) => {
+        push = listener;
+        return () => {
+          unsubscribed = true;
+        };
+      },
+      getSnapshot: async () => ({ rooms }) as MonitorSnapshot,
     },
-    getSnapshot: async () => ({ rooms }) as MonitorSnapshot,
-  });
+    () => 1_000,
+  );
   await feed.ready;
   return { feed, send: (next: MonitorPush) => push(next), unsubscribed: () => unsubscribed };
 }
