@@ -20,10 +20,11 @@ export class GroupListPacer {
   /** Resolves when `profileId` may call again, and books that call. */
   async turn(profileId: string): Promise<void> {
     const last = this.lastCall.get(profileId);
-    const wait = last === undefined ? 0 : last + GROUP_LIST_GAP_MS - this.clock.monotonic();
+    const now = this.clock.monotonic();
+    const at = last === undefined ? now : Math.max(now, last + GROUP_LIST_GAP_MS);
     // Booked before waiting, so two calls made together wait one after the other.
-    this.lastCall.set(profileId, Math.max(this.clock.monotonic(), (last ?? 0) + GROUP_LIST_GAP_MS));
-    if (wait > 0) await new Promise<void>((resolve) => this.clock.setTimer(resolve, wait));
+    this.lastCall.set(profileId, at);
+    if (at > now) await new Promise<void>((resolve) => this.clock.setTimer(resolve, at - now));
   }
 }
 

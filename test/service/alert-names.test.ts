@@ -1,39 +1,31 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../main/contract/monitor-api';
 import type { Alert } from '../../main/core/alerts/alert';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
-import type { MonitorService } from '../../main/service/monitor-service';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { eventually } from '../support/eventually';
 import { FakeClock } from '../support/fake-clock';
 import { serviceOnFakeTime } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
-let service: MonitorService | null = null;
-let sim: RunningSimulator | null = null;
-let folder: string | null = null;
-afterEach(async () => {
-  await service?.stop();
-  await sim?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-  service = null;
-  sim = null;
-  folder = null;
-});
+const started = stopAfterEach();
 
 describe('alerts name rooms as the list does', () => {
   it('names a room given by id alone by its group Name, with the id in the details, in every channel', async () => {
-    folder = await mkdtemp(join(tmpdir(), 'headcount-alert-names-'));
+    const folder = started(await mkdtemp(join(tmpdir(), 'headcount-alert-names-')));
     const clock = new FakeClock();
-    sim = await startSimulator({
-      clock,
-      rooms: [{ groupId: '@TGS#2RaidNight', name: 'Raid Night', audience: { kind: 'fixed', online: 100 } }],
-    });
+    const sim = started(
+      await startSimulator({
+        clock,
+        rooms: [{ groupId: '@TGS#2RaidNight', name: 'Raid Night', audience: { kind: 'fixed', online: 100 } }],
+      }),
+    );
     const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
     const sent: Alert[] = [];
     // A room from a command line or a groups file: an id, no label.
@@ -60,7 +52,7 @@ describe('alerts name rooms as the list does', () => {
         }),
     });
     const { profiles, advance } = watched;
-    service = watched.service;
+    const service = started(watched.service);
     const pushed: AlertView[] = [];
     service.onPush((push) => {
       if (push.type === 'alert') pushed.push(push.alert);
@@ -82,7 +74,7 @@ describe('alerts name rooms as the list does', () => {
     // Delivery goes through the alert log's file: waited for, not timed.
     await eventually(() => sent.length > 0, 'the notification', 5_000);
     expect(sent.map((alert) => alert.title)).toContain('Raid Night: 4,321 online');
-    const logged = await (service as MonitorService).listAlertEntries({});
+    const logged = await service.listAlertEntries({});
     expect(logged.map((entry) => entry.alert.title)).toContain('Raid Night: 4,321 online');
 
     sim.control.setOnline('@TGS#2RaidNight', 100);

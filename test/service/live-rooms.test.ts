@@ -1,32 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { createMonitorService } from '../../main/service/monitor-service';
+import { startSimulator } from '../../main/simulator';
 import type { RoomSpec } from '../../main/simulator/types';
 import { MemoryKeys, MemoryProfiles } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
-let service: MonitorService | null = null;
-let sim: RunningSimulator | null = null;
-afterEach(async () => {
-  await service?.stop();
-  await sim?.close();
-  service = null;
-  sim = null;
-});
+const started = stopAfterEach();
 
 async function serviceWith(rooms: RoomSpec[]) {
-  sim = await startSimulator({ rooms });
+  const sim = started(await startSimulator({ rooms }));
   const profiles = new MemoryProfiles();
-  service = createMonitorService({
-    clock: systemClock,
-    profiles,
-    keys: new MemoryKeys(),
-    openEngine: profileEngineFactory(),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-  });
+  const service = started(
+    createMonitorService({
+      clock: systemClock,
+      profiles,
+      keys: new MemoryKeys(),
+      openEngine: profileEngineFactory(),
+      snoozes: new SnoozeBook(),
+      saveSnoozes: () => {},
+    }),
+  );
   await service.start();
   const view = await service.saveProfile({
     label: 'Events',

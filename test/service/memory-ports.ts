@@ -8,9 +8,10 @@ import {
   type MonitorServiceOptions,
 } from '../../main/service/monitor-service';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
-import type { RunningSimulator } from '../../main/simulator';
+import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { AnsweredRequests } from '../support/answered-requests';
 import type { FakeClock } from '../support/fake-clock';
+import type { StopLater } from './stop-after-each';
 
 export class MemoryProfiles implements ProfileStore {
   readonly saved = new Map<string, ProfileRecord>();
@@ -89,4 +90,27 @@ export function serviceOnFakeTime(
   });
   const advance = (ms: number) => clock.advance(ms, requests.settle);
   return { service, profiles, advance };
+}
+
+/**
+ * A simulator, stopped after the test, and two app profiles on it with their keys: 'app-1' watching
+ * '@TGS#both' (1,200 online) and '@TGS#solo' (300), 'app-2' ("Shop") only '@TGS#both'.
+ */
+export async function twoProfilesOneGroup(started: StopLater) {
+  const sim = started(
+    await startSimulator({
+      rooms: [
+        { groupId: '@TGS#both', audience: { kind: 'fixed', online: 1200 } },
+        { groupId: '@TGS#solo', audience: { kind: 'fixed', online: 300 } },
+      ],
+    }),
+  );
+  const profiles = new MemoryProfiles();
+  const keys = new MemoryKeys();
+  const first = simulatorProfile(sim, ['@TGS#both', '@TGS#solo']);
+  profiles.save(first);
+  profiles.save({ ...first, id: 'app-2', label: 'Shop', rooms: [{ groupId: '@TGS#both' }] });
+  keys.keys.set('app-1', sim.credentials.secretKey);
+  keys.keys.set('app-2', sim.credentials.secretKey);
+  return { sim, profiles, keys };
 }

@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MonitorPush, RoomView } from '../../main/contract/monitor-api';
 import { startDemoProfile } from '../../main/node/profile-engine';
-import type { MonitorService } from '../../main/service/monitor-service';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { eventually } from '../support/eventually';
 import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
-let service: MonitorService | null = null;
-let sim: RunningSimulator | null = null;
-afterEach(async () => {
-  await service?.stop();
-  await sim?.close();
-  service = null;
-  sim = null;
-});
+const started = stopAfterEach();
 
 function setup(profiles = new MemoryProfiles(), keys = new MemoryKeys()) {
   const pushes: MonitorPush[] = [];
-  service = serviceOver(profiles, keys, { startDemo: startDemoProfile });
+  const service = started(serviceOver(profiles, keys, { startDemo: startDemoProfile }));
   service.onPush((push) => pushes.push(push));
   return { service, pushes, profiles, keys };
 }
@@ -30,12 +23,14 @@ const latestRooms = (pushes: MonitorPush[]) => {
 };
 
 async function simulatorProfile() {
-  sim = await startSimulator({
-    rooms: [
-      { groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } },
-      { groupId: 'club', name: 'Fan Club', type: 'Public', audience: { kind: 'fixed', online: 5 } },
-    ],
-  });
+  const sim = started(
+    await startSimulator({
+      rooms: [
+        { groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } },
+        { groupId: 'club', name: 'Fan Club', type: 'Public', audience: { kind: 'fixed', online: 5 } },
+      ],
+    }),
+  );
   return {
     label: 'Events',
     sdkAppId: sim.credentials.sdkAppId,

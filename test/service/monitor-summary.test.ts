@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MonitorPush, MonitorSummary, RoomView } from '../../main/contract/monitor-api';
-import type { MonitorService } from '../../main/service/monitor-service';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { FakeClock } from '../support/fake-clock';
 import { serviceOnFakeTime } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
-let service: MonitorService | null = null;
-let sim: RunningSimulator | null = null;
-afterEach(async () => {
-  await service?.stop();
-  await sim?.close();
-  service = null;
-  sim = null;
-});
+const started = stopAfterEach();
 
 const INTERVAL = 1_000;
 
@@ -22,22 +15,24 @@ const INTERVAL = 1_000;
  */
 async function watched() {
   const clock = new FakeClock();
-  sim = await startSimulator({
-    clock,
-    rooms: [
-      { groupId: '@TGS#launch', name: 'Launch Day', audience: { kind: 'fixed', online: 4_321 } },
-      { groupId: '@TGS#second', name: 'Second Stage', audience: { kind: 'fixed', online: 1_000 } },
-      { groupId: '@TGS#closing', name: 'Encore', audience: { kind: 'fixed', online: 500 } },
-    ],
-  });
+  const sim = started(
+    await startSimulator({
+      clock,
+      rooms: [
+        { groupId: '@TGS#launch', name: 'Launch Day', audience: { kind: 'fixed', online: 4_321 } },
+        { groupId: '@TGS#second', name: 'Second Stage', audience: { kind: 'fixed', online: 1_000 } },
+        { groupId: '@TGS#closing', name: 'Encore', audience: { kind: 'fixed', online: 500 } },
+      ],
+    }),
+  );
   const groupIds = ['@TGS#launch', '@TGS#second', '@TGS#closing', '@TGS#typo'];
-  const { service: started, advance } = serviceOnFakeTime(sim, clock, groupIds);
-  service = started;
+  const { service, advance } = serviceOnFakeTime(sim, clock, groupIds);
+  started(service);
   const pushes: MonitorPush[] = [];
   service.onPush((push) => pushes.push(push));
   await service.start();
   const room = async (groupId: string): Promise<RoomView | undefined> =>
-    (await (service as MonitorService).getSnapshot()).rooms.find((r) => r.groupId === groupId);
+    (await service.getSnapshot()).rooms.find((r) => r.groupId === groupId);
   const pushedSummary = (): MonitorSummary | undefined =>
     pushes.flatMap((push) => (push.type === 'summary' ? [push.summary] : [])).at(-1);
   return { service, sim, advance, room, pushedSummary, pushes };

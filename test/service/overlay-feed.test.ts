@@ -3,46 +3,23 @@
  * (and which profile's, when two watch one id), what a page is sent as counts change, fail, age,
  * close and stop being watched.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoomView } from '../../main/contract/monitor-api';
 import type { OverlayCount } from '../../main/contract/overlay-api';
-import type { MonitorService } from '../../main/service/monitor-service';
 import { OverlayFeed, overlayCount } from '../../main/service/overlay-feed';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { roomView } from '../shell/room-view';
 import { eventually } from '../support/eventually';
-import { MemoryKeys, MemoryProfiles, serviceOver, simulatorProfile } from './memory-ports';
+import { serviceOver, twoProfilesOneGroup } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
-let service: MonitorService | null = null;
-let sim: RunningSimulator | null = null;
-let feed: OverlayFeed | null = null;
-afterEach(async () => {
-  feed?.close();
-  await service?.stop();
-  await sim?.close();
-  feed = null;
-  service = null;
-  sim = null;
-});
+const started = stopAfterEach();
 
 /** Two app profiles on one simulator, both watching '@TGS#both'; the first also '@TGS#solo'. */
 async function twoProfiles(now: () => number = Date.now) {
-  sim = await startSimulator({
-    rooms: [
-      { groupId: '@TGS#both', audience: { kind: 'fixed', online: 1200 } },
-      { groupId: '@TGS#solo', audience: { kind: 'fixed', online: 300 } },
-    ],
-  });
-  const profiles = new MemoryProfiles();
-  const keys = new MemoryKeys();
-  const first = simulatorProfile(sim, ['@TGS#both', '@TGS#solo']);
-  profiles.save(first);
-  profiles.save({ ...first, id: 'app-2', label: 'Shop', rooms: [{ groupId: '@TGS#both' }] });
-  keys.keys.set('app-1', sim.credentials.secretKey);
-  keys.keys.set('app-2', sim.credentials.secretKey);
-  service = serviceOver(profiles, keys);
+  const { sim, profiles, keys } = await twoProfilesOneGroup(started);
+  const service = started(serviceOver(profiles, keys));
   await service.start();
-  feed = new OverlayFeed(service, now);
+  const feed = started(new OverlayFeed(service, now));
   await feed.ready;
   return { service, feed, sim };
 }

@@ -1,20 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChartData } from '../../main/contract/monitor-api';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService } from '../../main/service/monitor-service';
 import { chartCsv, MAX_CHART_POINTS, roomChart, roomExport } from '../../main/service/room-chart';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
 import { simulatorProfile } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -125,45 +126,40 @@ function memoryStores(profile: ProfileRecord, key: string) {
 }
 
 describe('MonitorService charts', () => {
+  const started = stopAfterEach();
   let folder: string;
-  let sim: RunningSimulator | null = null;
-  let service: MonitorService | null = null;
 
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'headcount-chart-'));
-  });
-
-  afterEach(async () => {
-    await service?.stop();
-    await sim?.close();
-    service = null;
-    sim = null;
-    await rm(folder, { recursive: true, force: true });
+    folder = started(await mkdtemp(join(tmpdir(), 'headcount-chart-')));
   });
 
   it('charts and exports a polled room, failures as gaps, with its alerts, and keeps it on disk', async () => {
     const clock = new FakeClock();
     const t0 = clock.wall();
-    sim = await startSimulator({
-      rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
-      clock,
-    });
+    const sim = started(
+      await startSimulator({
+        rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
+        clock,
+      }),
+    );
     const profile = simulatorProfile(sim, ['@TGS#live']);
     const { store, keys } = memoryStores(profile, sim.credentials.secretKey);
     const historyFolder = { port: nodeFilePort, pathOf: (name: string) => join(folder, 'history', name) };
     const alertLog = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
     const requests = new AnsweredRequests();
     const advance = (ms: number) => clock.advance(ms, requests.settle);
-    service = createMonitorService({
-      clock,
-      profiles: store,
-      keys,
-      openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
-      snoozes: new SnoozeBook(),
-      saveSnoozes: () => {},
-      alertLog,
-      history: await HistoryStore.open({ clock, folder: historyFolder }),
-    });
+    const service = started(
+      createMonitorService({
+        clock,
+        profiles: store,
+        keys,
+        openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
+        snoozes: new SnoozeBook(),
+        saveSnoozes: () => {},
+        alertLog,
+        history: await HistoryStore.open({ clock, folder: historyFolder }),
+      }),
+    );
     await service.start();
     // Polled every second from the start: at 0 s and 1 s.
     await advance(1_000);
@@ -210,7 +206,6 @@ describe('MonitorService charts', () => {
     await expect(service.getChart('app-1/@TGS#other', 'live')).rejects.toThrow(/There is no room/);
 
     await service.stop();
-    service = null;
     const reopened = await HistoryStore.open({ clock, folder: historyFolder });
     expect(reopened.samples(KEY, 0)).toEqual(chart.at.map((at, i) => ({ at, online: chart.online[i] })));
     await reopened.close();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../main/core/clock';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { profileEngineFactory } from '../../main/node/profile-engine';
@@ -8,53 +8,50 @@ import type { ProfileRecord } from '../../main/service/service-ports';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { eventually } from '../support/eventually';
 import { MemoryKeys, simulatorProfile } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
-let sim: RunningSimulator | null = null;
-let runtimes: ProfileRuntimes | null = null;
-afterEach(async () => {
-  await runtimes?.stopAll();
-  await sim?.close();
-  runtimes = null;
-  sim = null;
-});
+const started = stopAfterEach();
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `room-${i}`);
 
 /** A simulator with `count` named rooms and the runtimes of one profile watching them all. */
 async function watching(count: number, options: { paused?: boolean } = {}) {
-  sim = await startSimulator({
-    rooms: ids(count).map((groupId, i) => ({
-      groupId,
-      name: `Stage ${i}`,
-      audience: { kind: 'fixed', online: 100 + i },
-    })),
-  });
+  const sim = started(
+    await startSimulator({
+      rooms: ids(count).map((groupId, i) => ({
+        groupId,
+        name: `Stage ${i}`,
+        audience: { kind: 'fixed', online: 100 + i },
+      })),
+    }),
+  );
   const keys = new MemoryKeys();
   await keys.saveKey('app-1', sim.credentials.secretKey);
-  const started = new ProfileRuntimes({
-    keys,
-    openEngine: profileEngineFactory(),
-    history: HistoryStore.inMemory(systemClock),
-    onEvent: () => {},
-    onAlert: () => {},
-    paused: () => options.paused === true,
-  });
-  runtimes = started;
+  const runtimes = started(
+    new ProfileRuntimes({
+      keys,
+      openEngine: profileEngineFactory(),
+      history: HistoryStore.inMemory(systemClock),
+      onEvent: () => {},
+      onAlert: () => {},
+      paused: () => options.paused === true,
+    }),
+  );
   const profile = simulatorProfile(sim, ids(count));
   // One room already has the label its user gave it.
   profile.rooms[0] = { groupId: 'room-0', label: 'Main stage' };
-  await started.start(profile);
+  await runtimes.start(profile);
   const saved: ProfileRecord[] = [];
   const named: string[] = [];
   const naming = {
-    runtimes: started,
+    runtimes,
     save: (runtime: Runtime, next: ProfileRecord) => {
       runtime.profile = next;
       saved.push(next);
     },
     named: (profileId: string, groupId: string) => named.push(`${profileId}/${groupId}`),
   };
-  return { sim, runtimes: started, naming, saved, named };
+  return { sim, runtimes, naming, saved, named };
 }
 
 const groupInfoCalls = (sim: RunningSimulator) =>

@@ -1,19 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import type { Settings } from '../../main/core/settings/settings-schema';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService } from '../../main/service/monitor-service';
 import { memoryRoomRules, withRoomRules } from '../../main/service/room-rules';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
 import { simulatorProfile } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
 const KEY = 'app-1/@TGS#live';
 
@@ -48,64 +49,58 @@ describe('memoryRoomRules', () => {
 });
 
 describe('MonitorService room rules over the simulator', () => {
-  let sim: RunningSimulator | null = null;
-  let service: MonitorService | null = null;
-  let folder = '';
-
-  afterEach(async () => {
-    await service?.stop();
-    await sim?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-    service = null;
-    sim = null;
-  });
+  const started = stopAfterEach();
 
   it('keeps a room’s rules and applies them to the running alerts at once', async () => {
-    folder = await mkdtemp(join(tmpdir(), 'headcount-rules-'));
+    const folder = started(await mkdtemp(join(tmpdir(), 'headcount-rules-')));
     const clock = new FakeClock();
     const requests = new AnsweredRequests();
-    sim = await startSimulator({
-      rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
-      clock,
-    });
+    const sim = started(
+      await startSimulator({
+        rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } }],
+        clock,
+      }),
+    );
     const profile = simulatorProfile(sim, ['@TGS#live']);
     const secretKey = sim.credentials.secretKey;
     const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
     const snoozes = new SnoozeBook();
     const written: Array<[string, unknown]> = [];
     const kept = memoryRoomRules();
-    service = createMonitorService({
-      clock,
-      profiles: { list: () => [profile], save: () => {}, remove: () => {} },
-      keys: {
-        saveKey: async () => 'protected',
-        readKey: () => ({ ok: true, key: secretKey }),
-        forget: () => {},
-        storage: () => ({ keyStorage: 'protected', note: '' }),
-      },
-      openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
-      snoozes,
-      saveSnoozes: () => {},
-      alerts: async (p, onAlert) =>
-        createAlerting({
-          settings: {},
-          profile: p.label,
-          where: 'sim',
-          log,
-          snoozes,
-          desktop: [],
-          clock,
-          onAlert,
-        }),
-      alertLog: log,
-      roomRules: {
-        read: kept.read,
-        write: (groupId, rules) => {
-          written.push([groupId, rules]);
-          kept.write(groupId, rules);
+    const service = started(
+      createMonitorService({
+        clock,
+        profiles: { list: () => [profile], save: () => {}, remove: () => {} },
+        keys: {
+          saveKey: async () => 'protected',
+          readKey: () => ({ ok: true, key: secretKey }),
+          forget: () => {},
+          storage: () => ({ keyStorage: 'protected', note: '' }),
         },
-      },
-    });
+        openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
+        snoozes,
+        saveSnoozes: () => {},
+        alerts: async (p, onAlert) =>
+          createAlerting({
+            settings: {},
+            profile: p.label,
+            where: 'sim',
+            log,
+            snoozes,
+            desktop: [],
+            clock,
+            onAlert,
+          }),
+        alertLog: log,
+        roomRules: {
+          read: kept.read,
+          write: (groupId, rules) => {
+            written.push([groupId, rules]);
+            kept.write(groupId, rules);
+          },
+        },
+      }),
+    );
     const fired: string[] = [];
     service.onPush((push) => {
       if (push.type === 'alert') fired.push(`${push.alert.rule} ${push.alert.phase}`);

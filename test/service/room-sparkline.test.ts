@@ -1,13 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import type { MonitorService } from '../../main/service/monitor-service';
 import { roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
 import type { KeyStore, ProfileStore } from '../../main/service/service-ports';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
 import { serviceOver, simulatorProfile } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
 const MINUTE = 60_000;
 const KEY = 'app-1/@TGS#live';
@@ -47,40 +47,36 @@ describe('roomSparkline', () => {
 });
 
 describe('MonitorService.getSparklines over the simulator', () => {
-  let sim: RunningSimulator | null = null;
-  let service: MonitorService | null = null;
-
-  afterEach(async () => {
-    await service?.stop();
-    await sim?.close();
-    service = null;
-    sim = null;
-  });
+  const started = stopAfterEach();
 
   it('answers for the watched rooms asked for, with the polled count in the last minute and failures as null', async () => {
     const clock = new FakeClock();
-    sim = await startSimulator({
-      rooms: [
-        { groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } },
-        { groupId: '@TGS#down', name: 'Quiet', audience: { kind: 'fixed', online: 55 } },
-      ],
-      clock,
-    });
+    const sim = started(
+      await startSimulator({
+        rooms: [
+          { groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 1234 } },
+          { groupId: '@TGS#down', name: 'Quiet', audience: { kind: 'fixed', online: 55 } },
+        ],
+        clock,
+      }),
+    );
     sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#down' });
     const profile = simulatorProfile(sim, ['@TGS#live', '@TGS#down']);
     const profiles: ProfileStore = { list: () => [profile], save: () => {}, remove: () => {} };
     const keys: KeyStore = {
       saveKey: async () => 'protected',
-      readKey: () => ({ ok: true, key: (sim as RunningSimulator).credentials.secretKey }),
+      readKey: () => ({ ok: true, key: sim.credentials.secretKey }),
       forget: () => {},
       storage: () => ({ keyStorage: 'protected', note: '' }),
     };
     const requests = new AnsweredRequests();
-    service = serviceOver(profiles, keys, {
-      clock,
-      openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
-      history: HistoryStore.inMemory(clock),
-    });
+    const service = started(
+      serviceOver(profiles, keys, {
+        clock,
+        openEngine: profileEngineFactory({ clock, wrapPost: requests.wrap }),
+        history: HistoryStore.inMemory(clock),
+      }),
+    );
     await service.start();
     await clock.advance(5_000, requests.settle);
     const lines = await service.getSparklines([KEY, 'app-1/@TGS#down', 'app-1/@TGS#gone']);

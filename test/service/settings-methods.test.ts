@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MonitorPush } from '../../main/contract/monitor-api';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
@@ -9,37 +9,30 @@ import { systemClock } from '../../main/core/clock';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService } from '../../main/service/monitor-service';
 import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { eventually } from '../support/eventually';
 import { MemoryKeys, MemoryProfiles } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
 const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
 
-let service: MonitorService | null = null;
-let sim: RunningSimulator | null = null;
-let folder: string | null = null;
-afterEach(async () => {
-  await service?.stop();
-  await sim?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-  service = null;
-  sim = null;
-  folder = null;
-});
+const started = stopAfterEach();
 
 /** A service over the simulator whose alert pipelines are built from the settings port, as in the app. */
 async function setup(rooms = 1) {
-  sim = await startSimulator({
-    rooms: Array.from({ length: rooms }, (_, i) => ({
-      groupId: `@TGS#r${i}`,
-      name: `Room ${i}`,
-      audience: { kind: 'fixed' as const, online: 1234 },
-    })),
-  });
-  folder = await mkdtemp(join(tmpdir(), 'headcount-settings-'));
+  const sim = started(
+    await startSimulator({
+      rooms: Array.from({ length: rooms }, (_, i) => ({
+        groupId: `@TGS#r${i}`,
+        name: `Room ${i}`,
+        audience: { kind: 'fixed' as const, online: 1234 },
+      })),
+    }),
+  );
+  const folder = started(await mkdtemp(join(tmpdir(), 'headcount-settings-')));
   const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
   let kept: EditableSettings = {
     rules: {},
@@ -56,28 +49,30 @@ async function setup(rooms = 1) {
   const changed: string[] = [];
   const profiles = new MemoryProfiles();
   const pushes: MonitorPush[] = [];
-  service = createMonitorService({
-    clock: systemClock,
-    profiles,
-    keys: new MemoryKeys(),
-    openEngine: profileEngineFactory(),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-    alertLog: log,
-    settings: port,
-    onSettingsChanged: (_settings, patch) => changed.push(...Object.keys(patch)),
-    alerts: async (profile, onAlert) =>
-      createAlerting({
-        settings: { rules: kept.rules },
-        profile: profile.label,
-        where: 'here',
-        log,
-        snoozes: new SnoozeBook(),
-        desktop: [],
-        clock: systemClock,
-        onAlert,
-      }),
-  });
+  const service = started(
+    createMonitorService({
+      clock: systemClock,
+      profiles,
+      keys: new MemoryKeys(),
+      openEngine: profileEngineFactory(),
+      snoozes: new SnoozeBook(),
+      saveSnoozes: () => {},
+      alertLog: log,
+      settings: port,
+      onSettingsChanged: (_settings, patch) => changed.push(...Object.keys(patch)),
+      alerts: async (profile, onAlert) =>
+        createAlerting({
+          settings: { rules: kept.rules },
+          profile: profile.label,
+          where: 'here',
+          log,
+          snoozes: new SnoozeBook(),
+          desktop: [],
+          clock: systemClock,
+          onAlert,
+        }),
+    }),
+  );
   service.onPush((push) => pushes.push(push));
   await service.start();
   const view = await service.saveProfile({

@@ -1,18 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AppSettings, defaultAppSettings } from '../../main/core/settings/app-settings';
 import { settingsInServe } from '../../main/node/serve/serve-settings';
 import { openSettingsStore } from '../../main/node/settings-store';
 import { settingsInApp } from '../../main/service/settings-in-app';
+import { stopAfterEach } from './stop-after-each';
 
 const HOOK = 'https://oapi.dingtalk.com/robot/send?access_token=abcdef0123456789';
-let folder: string | null = null;
-afterEach(async () => {
-  if (folder) await rm(folder, { recursive: true, force: true });
-  folder = null;
-});
+
+const started = stopAfterEach();
 
 describe('where edited settings are kept', () => {
   it("maps the tray app's file both ways, leaving its other sections alone", () => {
@@ -54,7 +52,7 @@ describe('where edited settings are kept', () => {
   });
 
   it("keeps `headcount serve`'s edits in its settings file, where the next run reads them", async () => {
-    folder = await mkdtemp(join(tmpdir(), 'headcount-serve-settings-'));
+    const folder = started(await mkdtemp(join(tmpdir(), 'headcount-serve-settings-')));
     const path = join(folder, 'config.json');
     const store = openSettingsStore(path);
     store.set('profile', { label: 'Events' });

@@ -3,81 +3,82 @@
  * simulator's room fires "above", and only the webhooks whose rules and lowest severity take it
  * receive it, on a loopback receiver.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { createMonitorService, type MonitorService } from '../../main/service/monitor-service';
+import { createMonitorService } from '../../main/service/monitor-service';
 import type { EditableSettings } from '../../main/service/settings-edit';
-import { type RunningSimulator, startSimulator } from '../../main/simulator';
+import { startSimulator } from '../../main/simulator';
 import { MemoryKeys, MemoryProfiles } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
 
-let service: MonitorService | null = null;
-let sim: RunningSimulator | null = null;
-let receiver: Server | null = null;
-let folder: string | null = null;
-afterEach(async () => {
-  await service?.stop();
-  await sim?.close();
-  await new Promise((done) => (receiver ? receiver.close(done) : done(undefined)));
-  if (folder) await rm(folder, { recursive: true, force: true });
-  service = sim = receiver = folder = null;
-});
+const started = stopAfterEach();
 
 /** A loopback webhook receiver that notes the path of every post. */
 async function startReceiver(): Promise<{ base: string; paths: string[] }> {
   const paths: string[] = [];
-  receiver = createServer((request, response) => {
-    paths.push(request.url ?? '');
-    request.resume().on('end', () => response.end('{"errcode":0}'));
-  });
-  await new Promise<void>((listening) => receiver?.listen(0, '127.0.0.1', listening));
+  const receiver = started(
+    createServer((request, response) => {
+      paths.push(request.url ?? '');
+      request.resume().on('end', () => response.end('{"errcode":0}'));
+    }),
+  );
+  await new Promise<void>((listening) => receiver.listen(0, '127.0.0.1', listening));
   return { base: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`, paths };
 }
 
 describe('webhook filters saved from the settings', () => {
   it('send each alert only to the webhooks whose rules and severity take it', async () => {
     const { base, paths } = await startReceiver();
-    sim = await startSimulator({
-      rooms: [{ groupId: '@TGS#r0', name: 'Room 0', audience: { kind: 'fixed' as const, online: 1234 } }],
-    });
-    folder = await mkdtemp(join(tmpdir(), 'headcount-filters-'));
+    const sim = started(
+      await startSimulator({
+        rooms: [{ groupId: '@TGS#r0', name: 'Room 0', audience: { kind: 'fixed' as const, online: 1234 } }],
+      }),
+    );
+    const folder = started(await mkdtemp(join(tmpdir(), 'headcount-filters-')));
     const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
     let kept: EditableSettings = { rules: {}, webhooks: [], quietHours: null, app: null };
-    service = createMonitorService({
-      clock: systemClock,
-      profiles: new MemoryProfiles(),
-      keys: new MemoryKeys(),
-      openEngine: profileEngineFactory(),
-      snoozes: new SnoozeBook(),
-      saveSnoozes: () => {},
-      alertLog: log,
-      settings: {
-        read: () => kept,
-        write: (next) => {
-          kept = next;
+    const service = started(
+      createMonitorService({
+        clock: systemClock,
+        profiles: new MemoryProfiles(),
+        keys: new MemoryKeys(),
+        openEngine: profileEngineFactory(),
+        snoozes: new SnoozeBook(),
+        saveSnoozes: () => {},
+        alertLog: log,
+        settings: {
+          read: () => kept,
+          write: (next) => {
+            kept = next;
+          },
         },
-      },
-      alerts: async (profile, onAlert) =>
-        createAlerting({
-          settings: { rules: kept.rules, webhooks: kept.webhooks, notifications: { groupWindowSeconds: 0 } },
-          profile: profile.label,
-          where: 'here',
-          log,
-          snoozes: new SnoozeBook(),
-          desktop: [],
-          clock: systemClock,
-          onAlert,
-        }),
-    });
+        alerts: async (profile, onAlert) =>
+          createAlerting({
+            settings: {
+              rules: kept.rules,
+              webhooks: kept.webhooks,
+              notifications: { groupWindowSeconds: 0 },
+            },
+            profile: profile.label,
+            where: 'here',
+            log,
+            snoozes: new SnoozeBook(),
+            desktop: [],
+            clock: systemClock,
+            onAlert,
+          }),
+      }),
+    );
     await service.start();
     const profile = await service.saveProfile({
       label: 'Events',
@@ -107,7 +108,7 @@ describe('webhook filters saved from the settings', () => {
     // The log records each delivery once its post is answered; filtered webhooks get none.
     const delivered = await vi.waitFor(
       async () => {
-        const [entry] = (await service?.listAlertEntries({ rule: 'above' })) ?? [];
+        const [entry] = await service.listAlertEntries({ rule: 'above' });
         const sent = entry?.deliveries.map((d) => `${d.channel.split(' (')[0]} ${d.outcome}`).sort() ?? [];
         expect(sent).toHaveLength(2);
         return sent;

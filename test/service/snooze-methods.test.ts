@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { MonitorPush } from '../../main/contract/monitor-api';
+import type { SnoozeBook } from '../../main/core/alerts/snooze';
+import { eventually } from '../support/eventually';
+import { serviceOver, twoProfilesOneGroup } from './memory-ports';
+import { stopAfterEach } from './stop-after-each';
+
+const started = stopAfterEach();
+
+describe('a snooze set or lifted from the UI', () => {
+  it('is saved each time, and every room of every profile is pushed again with it', async () => {
+    const { profiles, keys } = await twoProfilesOneGroup(started);
+    const saved: string[] = [];
+    const saveSnoozes = (book: SnoozeBook) => saved.push(JSON.stringify(book.toJSON().snoozes));
+    const service = started(serviceOver(profiles, keys, { saveSnoozes }));
+    const pushes: MonitorPush[] = [];
+    service.onPush((push) => pushes.push(push));
+    await service.start();
+    const snoozedUntil = (key: string) =>
+      pushes
+        .flatMap((push) => (push.type === 'rooms' ? push.rooms : []))
+        .filter((room) => room.key === key)
+        .at(-1)?.snoozedUntil;
+
+    await service.snooze({ kind: 'profile', profileId: 'app-2' }, '1h');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('"profile":"Shop"');
+    await eventually(() => typeof snoozedUntil('app-2/@TGS#both') === 'number', 'the snoozed room pushed');
+    expect(snoozedUntil('app-1/@TGS#both')).toBeNull();
+
+    await service.unsnooze({ kind: 'profile', profileId: 'app-2' });
+    expect(saved).toEqual([saved[0], '[]']);
+    await eventually(() => snoozedUntil('app-2/@TGS#both') === null, 'the room pushed again without it');
+  });
+});
