@@ -183,6 +183,7 @@ class Popover {
       if (first) this.loadFiring();
     } else if (push.type === 'summary') {
       this.summary = push.summary;
+      this.showBanners();
       this.showTotal();
     } else if (push.type === 'alert') {
       if (this.firing.take(push.alert)) this.arrangeSoon();
@@ -263,9 +264,15 @@ class Popover {
     this.wide.table.translate(this.sort(), this.tr.t(`window.${this.preferences.changeWindow}`));
     this.wide.wall.translate();
     this.toolbar.showWideView(this.preferences.wideView, this.tr);
-    const profiles = [...this.store.profiles.values()];
-    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, profiles, this.tr) : []);
+    this.showBanners();
     this.showTotal();
+  }
+
+  /** The banners: the page's own news and each app condition of the engine's summary, once. */
+  private showBanners(): void {
+    const profiles = [...this.store.profiles.values()];
+    const conditions = this.summary?.conditions ?? [];
+    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, conditions, profiles, this.tr) : []);
   }
 
   private choose(change: Partial<Preferences>, keep = true): void {
