@@ -103,6 +103,8 @@ export async function sendPageFile(
   response: ServerResponse,
   file: string | null,
   extraHeaders: Record<string, string> = {},
+  /** What the file is sent as (the same for the same file, so its validators still hold). */
+  transform: (body: Buffer) => Buffer = (body) => body,
 ): Promise<void> {
   let info: Stats;
   let body: Buffer;
@@ -120,7 +122,7 @@ export async function sendPageFile(
       response.end();
       return;
     }
-    body = await fileBody(file, info);
+    body = transform(await fileBody(file, info));
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       ...extraHeaders,
