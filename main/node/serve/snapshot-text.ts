@@ -39,7 +39,12 @@ export class SnapshotText {
   /** The snapshot as JSON, as the engine has it now. */
   read(): Promise<string> {
     if (this.text && this.now() - this.madeAt <= SNAPSHOT_TEXT_MAX_AGE_MS) return this.text;
-    const text = this.api.getSnapshot().then((snapshot) => JSON.stringify(snapshot));
+    // Made after the requests already in are answered: the page's script and stylesheet, asked for
+    // with it, are not held up behind it. A push meanwhile is in it, and comes again after it to a
+    // stream that subscribed first: every push carries whole rooms and profiles, so that does no harm.
+    const text = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.api.getSnapshot())
+      .then((snapshot) => JSON.stringify(snapshot));
     this.text = text;
     this.madeAt = this.now();
     // A failed snapshot is asked for again by the next reader.
