@@ -2,6 +2,7 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { entityTag, PAGE_FILE_CACHING, stillFresh } from '../../../main/node/serve/static-files';
 import { type RunningWebServer, startWebServer } from '../../../main/node/serve/web-server';
 import type { MonitorService } from '../../../main/service/monitor-service';
@@ -168,7 +169,8 @@ describe("the page's files over HTTP", () => {
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
       body: '[]',
     });
-    const [got, posted] = [await read.json(), await asked.json()];
+    type Answer = { ok: boolean; value: MonitorSnapshot };
+    const [got, posted] = [(await read.json()) as Answer, (await asked.json()) as Answer];
     expect(got).toMatchObject({ ok: true, value: { demo: true } });
     expect(Object.keys(got.value)).toEqual(Object.keys(posted.value));
     expect(got.value.summary.rooms).toBe(posted.value.summary.rooms);
