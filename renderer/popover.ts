@@ -193,7 +193,9 @@ class Popover {
       }
       if (first) this.showTotal(true);
       if (first) this.adoptSavedLook();
-      if (first) this.loadFiring();
+      // Again at each snapshot: the event stream's comes once it listens, so the log read after it
+      // holds every alert that fired before, and the stream every one after (a reconnect too).
+      this.loadFiring();
     } else if (push.type === 'summary') {
       this.summary = push.summary;
       this.showBanners();
