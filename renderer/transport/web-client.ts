@@ -18,8 +18,6 @@ type Answer = { ok: true; value?: unknown } | { ok: false; error: string };
 /** The longest wait before opening the event stream again after the server refused or vanished. */
 const MAX_REOPEN_MS = 30_000;
 const FIRST_REOPEN_MS = 1_000;
-/** The longest the event stream waits for the page's first snapshot to be drawn. */
-const STREAM_WAITS_AT_MOST_MS = 1_000;
 
 /** The token of the dashboard link (`?token=`), which the page's URL carries. */
 export function tokenFromLocation(location: Pick<Location, 'search'>): string {
@@ -32,15 +30,7 @@ export function tokenFromLocation(location: Pick<Location, 'search'>): string {
  * is never stale.
  */
 export function createWebClient(baseUrl: string, token: string): MonitorApi {
-  // The event stream starts with a snapshot of its own, which the page needs only after the first
-  // one is drawn: opened a frame after that, it never holds up the first rows. (Whatever changes
-  // meanwhile is in the stream's snapshot.) Opened anyway after a while, should no snapshot be asked.
-  let release = () => {};
-  const firstDrawn = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const fallback = setTimeout(release, STREAM_WAITS_AT_MOST_MS);
-  const pushes = pushStream(baseUrl, token, firstDrawn);
+  const pushes = pushStream(baseUrl, token);
   const methods = forwardMethods<MonitorApi, MonitorMethod>(MONITOR_METHODS, (method, args) =>
     request(baseUrl, token, method, args),
   );
@@ -50,13 +40,7 @@ export function createWebClient(baseUrl: string, token: string): MonitorApi {
     getSnapshot: () => {
       if (!first) return methods.getSnapshot();
       first = false;
-      const snapshot = preloadedSnapshot(baseUrl).catch(() => methods.getSnapshot());
-      const drawn = () => {
-        clearTimeout(fallback);
-        requestAnimationFrame(() => release());
-      };
-      snapshot.then(drawn, drawn);
-      return snapshot;
+      return preloadedSnapshot(baseUrl).catch(() => methods.getSnapshot());
     },
     onPush: (listener: (push: MonitorPush) => void) => pushes.subscribe(listener),
   } satisfies MonitorApi;
@@ -104,7 +88,7 @@ async function request(baseUrl: string, token: string, method: MonitorMethod, ar
  * browser reconnects by itself after a network break; when the server refused the stream (a
  * restart with a new token, a proxy error) it is opened again with a growing delay.
  */
-function pushStream(baseUrl: string, token: string, ready: Promise<void>) {
+function pushStream(baseUrl: string, token: string) {
   const listeners = new Set<(push: MonitorPush) => void>();
   const url = new URL('api/events', baseUrl);
   url.searchParams.set('token', token);
@@ -144,10 +128,7 @@ function pushStream(baseUrl: string, token: string, ready: Promise<void>) {
   return {
     subscribe(listener: (push: MonitorPush) => void): () => void {
       listeners.add(listener);
-      if (source === null && reopenTimer === null)
-        void ready.then(() => {
-          if (listeners.size > 0 && source === null && reopenTimer === null) open();
-        });
+      if (source === null && reopenTimer === null) open();
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) close();
