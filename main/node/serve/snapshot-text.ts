@@ -54,6 +54,14 @@ export class SnapshotText {
     return text;
   }
 
+  /**
+   * Lets the next reader take a new snapshot: after a call that may have changed something, before
+   * its push comes, the caller must read its own change.
+   */
+  invalidate(): void {
+    this.text = null;
+  }
+
   close(): void {
     this.unsubscribe();
     this.text = null;

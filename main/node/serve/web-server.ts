@@ -126,6 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       if (pathname === SNAPSHOT_PATH && isEmptyArgumentList(body)) return answerSnapshot(response);
       const { status, answer } = await answerApiCall(pathname.slice('/api/'.length), body, options);
+      snapshots.invalidate();
       return json(response, status, answer);
     }
     if (!reading) return notAllowed(response, 'GET');

@@ -61,6 +61,11 @@ describe("the snapshot's text", () => {
     now += 1;
     await texts.read();
     expect(made.snapshots).toBe(3);
+
+    // A call that changed something is read back at once, before its push.
+    texts.invalidate();
+    await texts.read();
+    expect(made.snapshots).toBe(4);
   });
 
   it('asks again after a snapshot failed, and lets go of the pushes when closed', async () => {
