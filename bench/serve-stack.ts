@@ -108,3 +108,21 @@ export async function startServeStack(options: {
     },
   };
 }
+
+/** One build under test: its name in the results and its CLI bundle. */
+export interface Build {
+  name: string;
+  cli: string;
+}
+
+/**
+ * The builds a browser benchmark compares in one run, from BENCH_BUILDS
+ * (`before=/tmp/old/dist/headcount.js,after=dist/headcount.js`); this build alone without it.
+ */
+export function buildsToCompare(): Build[] {
+  return (process.env.BENCH_BUILDS ?? 'current=dist/headcount.js').split(',').map((entry) => {
+    const [name = '', cli = ''] = entry.split('=');
+    if (!name || !cli) throw new Error(`BENCH_BUILDS wants name=path/to/headcount.js, got "${entry}"`);
+    return { name, cli };
+  });
+}

@@ -19,7 +19,7 @@ import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { column, loadFigures, percentile, round, timings } from './distribution';
-import { startServeStack } from './serve-stack';
+import { type Build, buildsToCompare, startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
@@ -101,17 +101,7 @@ interface Probe {
   longTasks: Array<[number, number]>;
 }
 
-/** One build under test: its name in the results and its CLI bundle. */
-interface Build {
-  name: string;
-  cli: string;
-}
-
-const BUILDS: Build[] = (process.env.BENCH_BUILDS ?? 'current=dist/headcount.js').split(',').map((entry) => {
-  const [name = '', cli = ''] = entry.split('=');
-  if (!name || !cli) throw new Error(`BENCH_BUILDS wants name=path/to/headcount.js, got "${entry}"`);
-  return { name, cli };
-});
+const BUILDS = buildsToCompare();
 
 /** A build's server, with the simulator it polls (its own, so each has the whole rate cap). */
 interface Stack extends Build {

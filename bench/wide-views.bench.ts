@@ -6,15 +6,20 @@
  *   on a cold open (a fresh browser context each time), BENCH_LOADS times per view (default 12).
  * - Update: each pushed message's handler plus the frame after it, while the view is on screen for
  *   BENCH_WINDOW_S seconds per view (default 20): the cost of one update of the counts.
+ * - Floor: the same first frame of a static page that holds a line in its HTML, in turns with the
+ *   loads: what a cold opening costs on this machine at this load before any script of ours.
  * Prints the figures and writes bench/results/wide-views.json. Targets: update p95 ≤ 16 ms, first
- * rows p95 ≤ 200 ms.
+ * rows p95 ≤ 200 ms. BENCH_BUILDS compares builds in one run, each with its own server and simulator,
+ * loads alternating between them: `before=/tmp/old/dist/headcount.js,after=dist/headcount.js`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
-import { startServeStack } from './serve-stack';
+import { buildsToCompare, startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
@@ -79,49 +84,100 @@ async function openView(browser: Browser, link: string, view: View) {
 const read = (page: Awaited<ReturnType<typeof openView>>['page']) =>
   page.evaluate(() => (globalThis as unknown as { __wideBench: Probe }).__wideBench);
 
-const stack = await startServeStack({ cli: 'dist/headcount.js', rooms: ROOMS });
-const loadAtStart = loadavg()[0] as number;
-const browser = await launchChromium();
-const first: Record<View, number[]> = { table: [], wall: [] };
-const updates: Record<View, number[]> = { table: [], wall: [] };
-try {
-  // Every room counted first, so each load shows the same full view.
+const BUILDS = buildsToCompare();
+
+/** Waits until the engine has a count for every room, so each load shows the same full view. */
+async function everyRoomCounted(link: string, token: string): Promise<void> {
   for (;;) {
-    const answer = await fetch(new URL('/api/getSnapshot', stack.link), {
+    const answer = await fetch(new URL('/api/getSnapshot', link), {
       method: 'POST',
-      headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '[]',
     }).then((response) => response.json() as Promise<{ value: { summary: { states: { live: number } } } }>);
-    if (answer.value.summary.states.live === ROOMS) break;
+    if (answer.value.summary.states.live === ROOMS) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  // One warm-up load per view (Chromium's own caches), not counted.
-  for (const view of VIEWS) await (await openView(browser, stack.link, view)).context.close();
-  for (let i = 0; i < LOADS; i++)
-    for (const view of i % 2 === 0 ? VIEWS : [...VIEWS].reverse()) {
+}
+
+/**
+ * This machine's floor for the same figure, taken in turns with the loads: a page that arrives with
+ * a table line and a tile already in its HTML, from a quiet server of the bench's own. What a cold
+ * browser context costs before any page's script runs shows here, not in the page's own time.
+ */
+const FLOOR_PAGE =
+  '<!doctype html><html lang="en"><title>floor</title><div class="table-body"><p class="table-line wall-tile">1,234 online</p></div></html>';
+const floorServer = createServer((_request, response) => {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(FLOOR_PAGE);
+});
+await new Promise<void>((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
+const floorLink = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}/`;
+const floor: number[] = [];
+
+const loadAtStart = loadavg()[0] as number;
+// Each build gets its own simulator, so each has the whole rate cap; they run at the same time.
+const stacks = await Promise.all(
+  BUILDS.map(async (build) => ({ ...build, ...(await startServeStack({ cli: build.cli, rooms: ROOMS })) })),
+);
+const browser = await launchChromium();
+const figures = stacks.map(() => ({
+  first: { table: [] as number[], wall: [] as number[] },
+  updates: { table: [] as number[], wall: [] as number[] },
+}));
+try {
+  await Promise.all(stacks.map((stack) => everyRoomCounted(stack.link, stack.token)));
+  // One warm-up load per build and view (Chromium's own caches), not counted.
+  for (const stack of stacks)
+    for (const view of VIEWS) await (await openView(browser, stack.link, view)).context.close();
+  // Builds and views alternate load by load, so that the machine's other work falls on all alike.
+  const order = stacks.map((_, at) => at);
+  for (let i = 0; i < LOADS; i++) {
+    for (const at of i % 2 === 0 ? order : [...order].reverse())
+      for (const view of (i + at) % 2 === 0 ? VIEWS : [...VIEWS].reverse()) {
+        const { context, page } = await openView(browser, (stacks[at] as (typeof stacks)[number]).link, view);
+        figures[at]?.first[view].push((await read(page)).firstFrame as number);
+        await context.close();
+      }
+    const floorLoad = await openView(browser, floorLink, i % 2 === 0 ? 'table' : 'wall');
+    floor.push((await read(floorLoad.page)).firstFrame as number);
+    await floorLoad.context.close();
+  }
+  for (const view of VIEWS)
+    for (const [at, stack] of stacks.entries()) {
       const { context, page } = await openView(browser, stack.link, view);
-      first[view].push((await read(page)).firstFrame as number);
+      await page.waitForTimeout(WINDOW_MS);
+      for (const push of (await read(page)).pushes)
+        if (push.type === 'rooms') figures[at]?.updates[view].push(push.handlerAndFrameMs);
       await context.close();
     }
-  for (const view of VIEWS) {
-    const { context, page } = await openView(browser, stack.link, view);
-    await page.waitForTimeout(WINDOW_MS);
-    for (const push of (await read(page)).pushes)
-      if (push.type === 'rooms') updates[view].push(push.handlerAndFrameMs);
-    await context.close();
-  }
 } finally {
   await browser.close();
-  stack.stop();
+  for (const stack of stacks) stack.stop();
+  floorServer.close();
 }
 
 const results = {
+  when: new Date().toISOString(),
   rooms: ROOMS,
   viewport: '1280x800',
+  loadsPerView: LOADS,
+  updateWindowS: WINDOW_MS / 1000,
   loadAverageAtStart: Math.round(loadAtStart * 100) / 100,
   loadAverageAtEnd: Math.round((loadavg()[0] as number) * 100) / 100,
-  firstRowsMs: { table: timings(first.table), wall: timings(first.wall) },
-  updateMs: { table: timings(updates.table), wall: timings(updates.wall) },
+  floorFirstFrameMs: timings(floor),
+  builds: Object.fromEntries(
+    stacks.map((stack, at) => {
+      const { first, updates } = figures[at] as (typeof figures)[number];
+      return [
+        stack.name,
+        {
+          cli: stack.cli,
+          firstRowsMs: { table: timings(first.table), wall: timings(first.wall) },
+          updateMs: { table: timings(updates.table), wall: timings(updates.wall) },
+        },
+      ];
+    }),
+  ),
   targets: { firstRowsP95Ms: 200, updateP95Ms: 16 },
 };
 mkdirSync('bench/results', { recursive: true });

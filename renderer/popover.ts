@@ -17,14 +17,20 @@ import { RoomDetail } from './room-view/room-detail';
 import { panelStateFor } from './rooms/panel-state';
 import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
-import { type ArrangeOptions, arrangeRooms, type ListEntry, type SortKey } from './rooms/room-order';
+import {
+  type ArrangeOptions,
+  arrangeRooms,
+  type ListEntry,
+  nameOrderOf,
+  type SortKey,
+} from './rooms/room-order';
 import { RoomStore } from './rooms/room-store';
 import { SnapshotLoader } from './rooms/snapshot-loader';
 import { SparklineFeed } from './rooms/sparkline-feed';
 import { StatusPanel } from './rooms/status-panel';
 import { bannerLines, type Total, totalOf } from './rooms/summary';
 import { Toolbar } from './rooms/toolbar';
-import { WideViews } from './rooms/wide-views';
+import { type WideView, WideViews } from './rooms/wide-views';
 import { settingsView } from './settings/settings-view';
 
 const ARRANGE_EVERY_MS = 400;
@@ -49,6 +55,8 @@ class Popover {
   private stateFilter: RoomState | null = null;
   private readonly firing = new FiringRooms();
   private entries: ListEntry[] = [];
+  /** The rooms' name order, and the names and language it was made for. */
+  private names: { version: string; order: ReadonlyMap<string, number> } | null = null;
   private query = '';
   private view: 'rooms' | 'settings' | 'alerts' = 'rooms';
   /** Whether language and theme are kept in the app's settings file (the tray app), not only in this page. */
@@ -178,11 +186,19 @@ class Popover {
       this.store.replace(rooms, profiles);
       this.applyLook();
       this.arrange();
+      // A line or tile kept in its place shows its room as this snapshot has it, not as before it.
+      if (!first) {
+        this.list.refreshAll();
+        this.wide.redrawAll();
+      }
       if (first) this.showTotal(true);
       if (first) this.adoptSavedLook();
-      if (first) this.loadFiring();
+      // Again at each snapshot: the event stream's comes once it listens, so the log read after it
+      // holds every alert that fired before, and the stream every one after (a reconnect too).
+      this.loadFiring();
     } else if (push.type === 'summary') {
       this.summary = push.summary;
+      this.showBanners();
       this.showTotal();
     } else if (push.type === 'alert') {
       if (this.firing.take(push.alert)) this.arrangeSoon();
@@ -220,25 +236,45 @@ class Popover {
       now: Date.now(),
       profileOrder: this.store.profileOrder(),
       compare: this.tr.compare,
+      nameOrder: this.nameOrder(),
     };
-    this.entries = arrangeRooms(this.store.rooms.values(), options);
-    // A hidden list would only measure itself for nothing (a forced layout of the wide view).
-    if (!this.wide.showing) this.list.setEntries(this.entries);
-    this.renderArea();
+    const rooms = () => this.store.rooms.values();
     // The table is one list sorted by its columns; the wall always puts the troubled rooms first.
-    this.wide.setRooms(
-      () => roomKeys(arrangeRooms(this.store.rooms.values(), { ...options, flat: true })),
-      () =>
-        roomKeys(
-          arrangeRooms(this.store.rooms.values(), {
+    const wide = this.wideView();
+    const wideEntries =
+      wide === null
+        ? null
+        : arrangeRooms(rooms(), {
             ...options,
-            sort: 'attention',
             flat: true,
-            steady: true,
-          }),
-        ),
-    );
+            ...(wide === 'wall' ? { sort: 'attention', steady: true } : {}),
+          });
+    // The wide view's own order stands for the list while the list is hidden: the same rooms.
+    this.entries = wideEntries ?? arrangeRooms(rooms(), options);
+    // A hidden list would only measure itself for nothing (a forced layout of the wide view).
+    if (wide === null) this.list.setEntries(this.entries);
+    this.renderArea();
+    const keys = () => roomKeys(wideEntries ?? []);
+    this.wide.setRooms(keys, keys);
     this.showTotal();
+  }
+
+  /**
+   * The wide view the rooms area shows once arranged, known before the rooms are: a window wide
+   * enough, the rooms in view and a snapshot in. (Where no room is left to show, a panel says so
+   * and neither the list nor a wide view has anything to draw.)
+   */
+  private wideView(): WideView | null {
+    const here = this.view === 'rooms' && this.detail === null && this.meta !== null;
+    return this.wide.wide && here ? this.preferences.wideView : null;
+  }
+
+  /** Every room's place by name in the UI's language, made again only when names or the language change. */
+  private nameOrder(): ReadonlyMap<string, number> {
+    const version = `${this.store.namesVersion} ${this.tr.locale}`;
+    if (this.names?.version !== version)
+      this.names = { version, order: nameOrderOf(this.store.rooms.values(), this.tr.compare) };
+    return this.names.order;
   }
 
   private arrangeSoon(): void {
@@ -263,9 +299,15 @@ class Popover {
     this.wide.table.translate(this.sort(), this.tr.t(`window.${this.preferences.changeWindow}`));
     this.wide.wall.translate();
     this.toolbar.showWideView(this.preferences.wideView, this.tr);
-    const profiles = [...this.store.profiles.values()];
-    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, profiles, this.tr) : []);
+    this.showBanners();
     this.showTotal();
+  }
+
+  /** The banners: the page's own news and each app condition of the engine's summary, once. */
+  private showBanners(): void {
+    const profiles = [...this.store.profiles.values()];
+    const conditions = this.summary?.conditions ?? [];
+    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, conditions, profiles, this.tr) : []);
   }
 
   private choose(change: Partial<Preferences>, keep = true): void {

@@ -102,11 +102,13 @@ export class LiveViews {
     const { clock, snoozes, history } = this.options;
     const now = clock.wall();
     const app = appFacts(engine.monitor.status());
+    // One lookup table rather than a search of every room's entry for each room.
+    const records = new Map(profile.rooms.map((record) => [record.groupId, record]));
     return engine.monitor
       .snapshot()
       .filter((room) => !only || only.has(room.groupId))
       .map((room) =>
-        roomView(profile, room, this.judge(runtime, room, app), {
+        roomView(profile, records.get(room.groupId), room, this.judge(runtime, room, app), {
           snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
           change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
           changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),

@@ -15,14 +15,17 @@ export function parseRoomKey(key: RoomKey): { profileId: string; groupId: string
   return { profileId: key.slice(0, slash), groupId: key.slice(slash + 1) };
 }
 
-/** A room as the UI shows it: what the engine knows, never recomputed by the UI. */
+/**
+ * A room as the UI shows it: what the engine knows, never recomputed by the UI. `record` is the
+ * room's entry in its profile (label, pin), looked up by the caller once for every room.
+ */
 export function roomView(
   profile: ProfileRecord,
+  record: ProfileRecord['rooms'][number] | undefined,
   room: RoomSnapshot,
   judgement: RoomJudgement,
   extra: Pick<RoomView, 'snoozedUntil' | 'change1m' | 'changes' | 'push'>,
 ): RoomView {
-  const record = profile.rooms.find((r) => r.groupId === room.groupId);
   const { error } = room;
   const { condition } = judgement;
   return {

@@ -36,6 +36,21 @@ export interface ArrangeOptions {
   flat?: boolean;
   /** "Needs attention" with the calm rooms by name, so that counts moving do not reshuffle them (the wall). */
   steady?: boolean;
+  /**
+   * Each room's place in name order, from {@link nameOrderOf} with the same `compare`: a sort of
+   * 2,000 rooms then compares numbers rather than collating names tens of thousands of times.
+   */
+  nameOrder?: ReadonlyMap<RoomKey, number>;
+}
+
+/** Each room's place among `rooms` by name (the locale's way), ties by key: see {@link ArrangeOptions.nameOrder}. */
+export function nameOrderOf(
+  rooms: Iterable<RoomView>,
+  compare: (a: string, b: string) => number,
+): Map<RoomKey, number> {
+  const named = [...rooms].map((room) => ({ key: room.key, name: roomName(room) }));
+  named.sort((a, b) => compare(a.name, b.name) || (a.key < b.key ? -1 : 1));
+  return new Map(named.map((room, place) => [room.key, place]));
 }
 
 /**
@@ -61,8 +76,15 @@ export function roomComparator(
   compare: (a: string, b: string) => number,
   changeWindow: ChangeWindow,
   attention: { firing: ReadonlySet<RoomKey>; now: number; steady?: boolean } = { firing: new Set(), now: 0 },
+  nameOrder?: ReadonlyMap<RoomKey, number>,
 ): (a: RoomView, b: RoomView) => number {
-  const byName = (a: RoomView, b: RoomView) => compare(roomName(a), roomName(b)) || (a.key < b.key ? -1 : 1);
+  const collated = (a: RoomView, b: RoomView) =>
+    compare(roomName(a), roomName(b)) || (a.key < b.key ? -1 : 1);
+  const byName = (a: RoomView, b: RoomView) => {
+    const first = nameOrder?.get(a.key);
+    const second = nameOrder?.get(b.key);
+    return first === undefined || second === undefined ? collated(a, b) : first - second;
+  };
   if (sort === 'name') return byName;
   // A count that is history (a closed room's last) is not "online": it sorts with the rooms without one.
   const current = (room: RoomView) => (room.current ? (room.online ?? -1) : -1);
@@ -97,11 +119,13 @@ export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions)
     (room) => (state === null || room.state === state) && matchesQuery(room, options.query),
   );
   shown.sort(
-    roomComparator(options.sort, options.compare, options.changeWindow, {
-      firing: options.firing ?? new Set(),
-      now: options.now ?? 0,
-      steady: options.steady === true,
-    }),
+    roomComparator(
+      options.sort,
+      options.compare,
+      options.changeWindow,
+      { firing: options.firing ?? new Set(), now: options.now ?? 0, steady: options.steady === true },
+      options.nameOrder,
+    ),
   );
   const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });
   if (options.flat) return shown.map(entry);

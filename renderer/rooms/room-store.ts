@@ -17,6 +17,8 @@ export class RoomStore {
   private readonly receivedAt = new Map<RoomKey, number>();
   /** Kept as rooms come and go, so a push of a few rooms does not re-add two thousand. */
   private sum = { online: 0, missing: 0 };
+  /** Counts the changes to the rooms' names (a room added, a label changed): a name order made before is stale. */
+  namesVersion = 0;
 
   constructor(private readonly clock: () => number) {}
 
@@ -46,6 +48,7 @@ export class RoomStore {
       this.count(room, 1);
       this.rooms.set(room.key, room);
       this.receivedAt.set(room.key, now);
+      if (!before || before.label !== room.label) this.namesVersion++;
       moved ||=
         !before ||
         before.pinned !== room.pinned ||

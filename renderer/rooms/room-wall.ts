@@ -10,6 +10,12 @@ import type { WideActions, WideSource } from './wide-source';
 
 /** Tiles at least this wide show the name and count. */
 const WORDS_FROM = 96;
+/**
+ * The most tiles made in one frame. A wall of 2,000 first draws the first of them (the troubled
+ * rooms come first) and adds the rest over the next frames, each tile already at its final size,
+ * rather than keeping the screen empty until every tile is made.
+ */
+const NEW_TILES_PER_FRAME = 250;
 
 /** One room's tile. */
 class WallTile {
@@ -47,6 +53,8 @@ export class RoomWall {
   /** The tile size last set, so an unchanged one costs no style recalculation of every tile. */
   private sized = '';
   private padding: { across: number; down: number } | null = null;
+  /** The frame that makes the tiles still missing, while there are some. */
+  private frame = 0;
 
   constructor(
     private readonly source: WideSource,
@@ -69,21 +77,38 @@ export class RoomWall {
     // The usual push moves nobody: nothing to do then.
     if (keys.length === this.keys.length && keys.every((key, i) => key === this.keys[i])) return;
     this.keys = keys;
+    // Sized for every room before any tile is laid out, so the first tiles drawn keep their size.
+    this.fit();
+    this.place();
+  }
+
+  /** Puts the tiles in the order of the rooms, making at most {@link NEW_TILES_PER_FRAME} of them now. */
+  private place(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const keys = this.keys;
     const wanted = new Set(keys);
     for (const [key, tile] of this.tiles)
       if (!wanted.has(key)) {
         tile.element.remove();
         this.tiles.delete(key);
       }
-    const ordered = keys.map((key) => {
+    const ordered: HTMLElement[] = [];
+    let made = 0;
+    for (const key of keys) {
       let tile = this.tiles.get(key);
       if (!tile) {
+        if (made === NEW_TILES_PER_FRAME) {
+          this.frame = requestAnimationFrame(() => this.place());
+          break;
+        }
         tile = new WallTile(key);
         tile.fill(this.source);
         this.tiles.set(key, tile);
+        made++;
       }
-      return tile.element;
-    });
+      ordered.push(tile.element);
+    }
     // Moves only the tiles whose place changed, so a re-sort of a few rooms costs a few moves.
     let expected = this.element.firstElementChild;
     for (const node of ordered) {
@@ -95,7 +120,6 @@ export class RoomWall {
       const tabIndex = key === this.active ? 0 : -1;
       if (tile.element.tabIndex !== tabIndex) tile.element.tabIndex = tabIndex;
     }
-    this.fit();
   }
 
   refresh(keys: Iterable<string>): void {

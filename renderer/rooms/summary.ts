@@ -1,5 +1,10 @@
 /** The lines above the list: the total across rooms and what the user should know. Pure. */
-import type { MonitorSnapshot, ProfileView, RoomView } from '../../main/contract/monitor-api';
+import type {
+  AppConditionView,
+  MonitorSnapshot,
+  ProfileView,
+  RoomView,
+} from '../../main/contract/monitor-api';
 import { errorWords } from '../alerts/alert-words';
 import type { Translator } from '../i18n/translator';
 import { tiersWords } from './tier-words';
@@ -31,43 +36,27 @@ export function filteredLine(shown: Total, tr: Translator): string {
   return tr.t('total.filtered', { shown: tr.plural('rooms', shown.rooms), count: shown.online });
 }
 
-/** Lines above the list: demo mode, notices, and any app profile that is not simply running. */
+/**
+ * Lines above the list: demo mode, notices, each app condition of the engine's summary once (slowed
+ * down after 60007, paused, credentials rejected), and an app whose rooms do not fit its rate cap.
+ * The rooms keep their own states: a condition is said here, never painted on every row.
+ */
 export function bannerLines(
   snapshot: Pick<MonitorSnapshot, 'demo' | 'paused' | 'notices'>,
-  profiles: ProfileView[],
+  conditions: readonly AppConditionView[],
+  profiles: readonly ProfileView[],
   tr: Translator,
 ): Array<{ text: string; tone: 'info' | 'warn' }> {
   const lines: Array<{ text: string; tone: 'info' | 'warn' }> = [];
   if (snapshot.demo) lines.push({ text: tr.t('banner.demo'), tone: 'info' });
   if (snapshot.paused) lines.push({ text: tr.t('banner.paused'), tone: 'info' });
   for (const notice of snapshot.notices) lines.push({ text: notice, tone: 'warn' });
+  const needsKey = new Set(profiles.filter((p) => p.keyStorage === 'needs-key').map((p) => p.id));
+  for (const condition of conditions) {
+    const line = conditionLine(condition, needsKey.has(condition.profileId), snapshot.paused, tr);
+    if (line !== null) lines.push({ text: line, tone: 'warn' });
+  }
   for (const profile of profiles) {
-    if (profile.keyStorage === 'needs-key')
-      lines.push({ text: tr.t('banner.needsKey', { profile: profile.label }), tone: 'warn' });
-    else if (profile.state === 'rate-limited')
-      lines.push({ text: tr.t('banner.rateLimited', { profile: profile.label }), tone: 'warn' });
-    else if (profile.state === 'auth-failed' && profile.error)
-      lines.push({
-        text: tr.join(
-          [
-            tr.t('banner.reason', { profile: profile.label, reason: errorWords(profile.error, tr) }),
-            profile.retryAt === undefined ? null : tr.t('banner.retryAt', { time: tr.time(profile.retryAt) }),
-          ],
-          'inline',
-        ),
-        tone: 'warn',
-      });
-    else if (profile.state === 'auth-failed')
-      lines.push({
-        text: tr.t('banner.authFailed', { profile: profile.label, reason: profile.reason ?? '' }).trim(),
-        tone: 'warn',
-      });
-    // A profile paused along with everything is already said by the paused line.
-    else if (profile.state === 'paused' && profile.reason && !snapshot.paused)
-      lines.push({
-        text: tr.t('banner.reason', { profile: profile.label, reason: profile.reason }),
-        tone: 'warn',
-      });
     const { tiers } = profile.plan;
     if (tiers)
       lines.push({
@@ -91,4 +80,30 @@ export function bannerLines(
       });
   }
   return lines;
+}
+
+/** One app condition in words, or null where another line already says it. */
+function conditionLine(
+  condition: AppConditionView,
+  needsKey: boolean,
+  allPaused: boolean,
+  tr: Translator,
+): string | null {
+  const profile = condition.label;
+  // An app without its key is paused for that reason: the line says what to do.
+  if (needsKey) return tr.t('banner.needsKey', { profile });
+  if (condition.condition === 'rate-limited') return tr.t('banner.rateLimited', { profile });
+  if (condition.condition === 'auth-failed' && condition.error)
+    return tr.join(
+      [
+        tr.t('banner.reason', { profile, reason: errorWords(condition.error, tr) }),
+        condition.retryAt === undefined ? null : tr.t('banner.retryAt', { time: tr.time(condition.retryAt) }),
+      ],
+      'inline',
+    );
+  if (condition.condition === 'auth-failed')
+    return tr.t('banner.authFailed', { profile, reason: condition.reason ?? '' }).trim();
+  // An app paused along with everything is already said by the paused line.
+  if (condition.reason && !allPaused) return tr.t('banner.reason', { profile, reason: condition.reason });
+  return null;
 }

@@ -40,6 +40,12 @@ export interface ToolbarActions {
 
 const SORTS: readonly SortKey[] = ['attention', 'count', 'change', 'name'];
 
+/**
+ * From this width the filter field has room for its full hint beside the sort and the change
+ * window; narrower (the popover), it says one word and keeps the hint in its tooltip.
+ */
+const FULL_HINT_QUERY = '(min-width: 600px)';
+
 /** The popover's header and filter bar; see the file's comment. */
 export class Toolbar {
   readonly element = el('header', { class: 'top' });
@@ -69,6 +75,8 @@ export class Toolbar {
   /** The one live region: the total, announced now and then, never each count change. */
   private readonly live = el('p', { class: 'sr-only', role: 'status' });
   private spokenAt = Number.NEGATIVE_INFINITY;
+  private readonly fullHint = window.matchMedia(FULL_HINT_QUERY);
+  private tr: Translator | null = null;
 
   constructor(actions: ToolbarActions) {
     this.settings = button('', () => actions.toggleSettings(), { class: 'to-settings' });
@@ -93,6 +101,7 @@ export class Toolbar {
       actions.setChangeWindow(this.changeWindow.value as ChangeWindow),
     );
     this.query.addEventListener('input', () => actions.setQuery(this.query.value));
+    this.fullHint.addEventListener('change', () => this.hint());
     this.query.addEventListener('keydown', (event) => {
       if (event.key !== 'ArrowDown') return;
       event.preventDefault();
@@ -128,7 +137,16 @@ export class Toolbar {
     backOr(this.settings, view.settings, tr.t(view.demo ? 'control.addApp' : 'control.settings'), tr);
     backOr(this.alerts, view.alerts === true, tr.t('control.alerts'), tr);
     setText(this.queryLabel, tr.t('control.filter'));
-    this.query.placeholder = tr.t('control.filter.placeholder');
+    this.tr = tr;
+    this.hint();
+  }
+
+  /** The filter's hint: whole where it fits, else one word with the whole hint as its tooltip. */
+  private hint(): void {
+    if (!this.tr) return;
+    const whole = this.tr.t('control.filter.placeholder');
+    this.query.placeholder = this.fullHint.matches ? whole : this.tr.t('control.filter.short');
+    this.query.title = whole;
   }
 
   /**

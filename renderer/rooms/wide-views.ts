@@ -80,6 +80,12 @@ export class WideViews {
     if (this.showing === 'table') this.table.refreshAll();
   }
 
+  /** Rewrites every line or tile drawn: after a whole snapshot, any room may read differently. */
+  redrawAll(): void {
+    if (this.showing === 'table') this.table.refreshAll();
+    else if (this.showing === 'wall') this.wall.refreshAll();
+  }
+
   focusCurrent(): void {
     if (this.showing === 'table') this.table.focusCurrent();
     else if (this.showing === 'wall') this.wall.focusCurrent();

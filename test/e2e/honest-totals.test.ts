@@ -6,6 +6,7 @@
  * alerts with the rooms' names. Every figure is checked against what the simulator was told.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MonitorSnapshot } from '../../main/contract/monitor-api';
 import { roomRow, rowText, screenshot, seriousFindings } from './support/dashboard';
 import { type Stage, startStage } from './support/stage';
 
@@ -123,6 +124,14 @@ describe('honest totals on the page, against the simulator', () => {
       /rate limit|slow/i.test(text),
     );
     expect(banners).toHaveLength(1);
+    // The banner is the engine's condition, said once: the summary names the app slowed down.
+    const { summary } = await stage.call<MonitorSnapshot>('getSnapshot', []);
+    expect(summary.conditions.map(({ label, condition }) => `${label} ${condition}`)).toContain(
+      'Events rate-limited',
+    );
+    expect(banners[0]).toBe(
+      'Events: over the API rate limit, so polling slowed down; it recovers by itself.',
+    );
     // No row is painted with the app's condition.
     const rows = await page.locator('.room .state').allTextContents();
     expect(rows.some((row) => /rate/i.test(row))).toBe(false);

@@ -29,8 +29,8 @@ export async function serveBuiltPage(extras: PageServerExtras = {}): Promise<Pag
   let html = await readFile(join(BUILT, 'index.html'), 'utf8');
   if (before) {
     html = html.replace(
-      '<script src="popover.js" defer></script>',
-      `<script src="${before.name}" defer></script>\n    <script src="popover.js" defer></script>`,
+      '<script src="popover.js" defer fetchpriority="high"></script>',
+      `<script src="${before.name}" defer></script>\n    <script src="popover.js" defer fetchpriority="high"></script>`,
     );
     if (!html.includes(before.name)) throw new Error('index.html no longer loads popover.js');
   }

@@ -5,12 +5,14 @@ import { HEARTBEAT_MS, openSseResponse } from './sse-response';
 /**
  * Streams the service's pushes to one browser as Server-Sent Events, each MonitorPush as one
  * `data:` line. Every connection starts with a fresh snapshot, so a client that reconnects after a
- * break is never left stale. Returns the function that ends the stream.
+ * break is never left stale; `snapshotText` gives it as JSON where a server shares one text between
+ * its readers (see snapshot-text.ts). Returns the function that ends the stream.
  */
 export function streamPushes(
   response: ServerResponse,
   api: Pick<MonitorApi, 'onPush' | 'getSnapshot'>,
   heartbeatMs = HEARTBEAT_MS,
+  snapshotText: () => Promise<string> = () => api.getSnapshot().then((snapshot) => JSON.stringify(snapshot)),
 ): () => void {
   const stream = openSseResponse(response, heartbeatMs);
   let ready = false;
@@ -19,9 +21,9 @@ export function streamPushes(
   // Subscribing and taking the snapshot in the same turn means no push falls between the two.
   const unsubscribe = api.onPush((push) => (ready ? send(push) : queued.push(push)));
   stream.onEnd(unsubscribe);
-  void api.getSnapshot().then(
+  void snapshotText().then(
     (snapshot) => {
-      send({ type: 'snapshot', snapshot });
+      stream.send(`{"type":"snapshot","snapshot":${snapshot}}`);
       ready = true;
       for (const push of queued.splice(0)) send(push);
     },

@@ -14,6 +14,7 @@ import {
   cookieName,
   setCookieHeader,
 } from './request-auth';
+import { SnapshotText, withSnapshotPreload } from './snapshot-text';
 import { pagePath, SECURITY_HEADERS, sendPageFile } from './static-files';
 
 /** What the web server serves, where, and behind which token. */
@@ -59,6 +60,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const streams = new Set<() => void>();
+  const snapshots = new SnapshotText(options.api);
   let cookie = '';
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -100,11 +102,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     if (pathname === '/api/events') {
       if (method !== 'GET') return notAllowed(response, 'GET');
-      const end = streamPushes(response, options.api, options.heartbeatMs);
+      const end = streamPushes(response, options.api, options.heartbeatMs, () => snapshots.read());
       streams.add(end);
       response.on('close', () => streams.delete(end));
       return;
     }
+    // The page's first snapshot, asked for by the page's preload as soon as its head is read (GET: it
+    // carries the cookie alone) and by the web client; one JSON text serves every reader for a while.
+    if (pathname === SNAPSHOT_PATH && reading) return answerSnapshot(response);
     if (pathname.startsWith('/api/')) {
       if (method !== 'POST') return notAllowed(response, 'POST');
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
@@ -119,7 +124,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
           { connection: 'close' },
         );
       }
+      if (pathname === SNAPSHOT_PATH && isEmptyArgumentList(body)) return answerSnapshot(response);
       const { status, answer } = await answerApiCall(pathname.slice('/api/'.length), body, options);
+      snapshots.invalidate();
       return json(response, status, answer);
     }
     if (!reading) return notAllowed(response, 'GET');
@@ -131,12 +138,23 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const file = pagePath(pathname, options.pageRoot);
     const page = pathname === '/' || pathname === '/index.html';
-    await sendPageFile(
-      request,
-      response,
-      file,
-      page ? { 'set-cookie': setCookieHeader(cookie, options.token) } : {},
-    );
+    if (page)
+      return sendPageFile(
+        request,
+        response,
+        file,
+        { 'set-cookie': setCookieHeader(cookie, options.token) },
+        withSnapshotPreload,
+      );
+    await sendPageFile(request, response, file);
+  }
+
+  async function answerSnapshot(response: ServerResponse): Promise<void> {
+    try {
+      jsonText(response, 200, `{"ok":true,"value":${await snapshots.read()}}`);
+    } catch (error) {
+      json(response, 422, { ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   await listen(server, options.host, options.port);
@@ -147,6 +165,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     close: () =>
       new Promise<void>((resolve) => {
         for (const end of streams) end();
+        snapshots.close();
         options.overlay?.close();
         server.close(() => resolve());
         server.closeAllConnections();
@@ -199,13 +218,29 @@ function notAllowed(response: ServerResponse, allow: string): void {
   json(response, 405, { ok: false, error: `Use ${allow}.` }, { allow });
 }
 
+/** Where the snapshot is answered from one shared text (any other call goes through answerApiCall). */
+const SNAPSHOT_PATH = '/api/getSnapshot';
+
+/** Whether an API body is no arguments at all (nothing, or `[]`); anything else is checked as usual. */
+function isEmptyArgumentList(body: string): boolean {
+  return /^\s*(\[\s*\])?\s*$/.test(body);
+}
+
 function json(
   response: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
+  jsonText(response, status, JSON.stringify(body), headers);
+}
+
+function jsonText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
     ...headers,

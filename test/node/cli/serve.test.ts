@@ -97,7 +97,7 @@ describe('headcount serve: the link and the token', () => {
 
     const page = await run.get(new URL(run.link).pathname + new URL(run.link).search);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('<script src="popover.js" defer></script>');
+    expect(page.text).toContain('<script src="popover.js" defer fetchpriority="high"></script>');
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
     expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
@@ -253,9 +253,13 @@ describe('headcount serve: the API', () => {
       status: 422,
       body: { ok: false, error: 'There is no room "main/@TGS#nowhere".' },
     });
+    // Only the snapshot, which changes nothing, is also answered to GET (the page's head asks so).
+    expect(
+      (await run.get('/api/setPaused', { headers: { authorization: `Bearer ${run.token}` } })).status,
+    ).toBe(405);
     expect(
       (await run.get('/api/getSnapshot', { headers: { authorization: `Bearer ${run.token}` } })).status,
-    ).toBe(405);
+    ).toBe(200);
     const notJson = await fetch(`${run.base}/api/getSnapshot`, {
       method: 'POST',
       headers: { authorization: `Bearer ${run.token}`, 'content-type': 'application/json' },

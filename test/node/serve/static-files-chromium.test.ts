@@ -1,7 +1,8 @@
 /**
  * The page's files as Chromium gets them from the real `headcount serve`: the first load fetches
- * the page without the chart's code, a reload revalidates what the browser kept (304s), and the
- * chart's code arrives once the person starts towards a room, under the page's CSP.
+ * the page without the chart's code and with one request for the snapshot (its head's), a reload
+ * revalidates what the browser kept (304s), and the chart's code arrives once the person starts
+ * towards a room, under the page's CSP.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,9 +44,15 @@ describe("the page's files in Chromium", () => {
     const page = await context.newPage();
     const problems = watchProblems(page);
     const answers = pageFileAnswers(page);
+    const snapshots: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/getSnapshot') snapshots.push(request.method());
+    });
 
     await page.goto(stage.link);
     await page.getByText('1,234').first().waitFor();
+    // The page's head asked for the snapshot while the script loaded; the script took that answer.
+    expect(snapshots).toEqual(['GET']);
     expect(answers.get('popover.js')).toEqual([200]);
     expect(answers.get('popover.css')).toEqual([200]);
     expect(answers.has('room-chart.js')).toBe(false);

@@ -2,6 +2,7 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { entityTag, PAGE_FILE_CACHING, stillFresh } from '../../../main/node/serve/static-files';
 import { type RunningWebServer, startWebServer } from '../../../main/node/serve/web-server';
 import type { MonitorService } from '../../../main/service/monitor-service';
@@ -149,6 +150,38 @@ describe("the page's files over HTTP", () => {
     expect(head.headers.get('content-length')).toBe(String('var headcountRoomChart = {};'.length));
     expect(head.headers.get('etag')).toMatch(/^W\//);
     expect(await head.text()).toBe('');
+  });
+
+  it("asks for the snapshot in the page's head, and answers that GET with the cookie as POST answers", async () => {
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html><head><script src="popover.js" defer></script></head>',
+    );
+    const { cookie, response } = await openPage();
+    expect(await response.text()).toContain(
+      '<link rel="preload" href="api/getSnapshot" as="fetch" crossorigin="anonymous" />',
+    );
+    const read = await fetch(`${base}/api/getSnapshot`, { headers: { cookie } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('cache-control')).toBe('no-store');
+    const asked = await fetch(`${base}/api/getSnapshot`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: '[]',
+    });
+    type Answer = { ok: boolean; value: MonitorSnapshot };
+    const [got, posted] = [(await read.json()) as Answer, (await asked.json()) as Answer];
+    expect(got).toMatchObject({ ok: true, value: { demo: true } });
+    expect(Object.keys(got.value)).toEqual(Object.keys(posted.value));
+    expect(got.value.summary.rooms).toBe(posted.value.summary.rooms);
+    // No token, no snapshot; arguments where none are taken are refused as before.
+    expect((await fetch(`${base}/api/getSnapshot`)).status).toBe(401);
+    const refused = await fetch(`${base}/api/getSnapshot`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: '[1]',
+    });
+    expect(refused.status).toBe(400);
   });
 });
 

@@ -7,6 +7,7 @@
 import type {
   AlertFacts,
   AlertView,
+  AppConditionView,
   ChartData,
   ChartRange,
   MonitorApi,
@@ -167,6 +168,8 @@ interface Page {
     roomRules: Map<string, RuleSettings>;
     /** Pushes what a clicked notification sends: show this room. */
     focus(key: string): void;
+    /** Pushes the summary with these app conditions, the profiles left as they were. */
+    conditions(conditions: AppConditionView[]): void;
   };
 }
 const page = globalThis as unknown as Page;
@@ -402,6 +405,7 @@ page.syntheticMonitor = {
   sparklineRequests,
   snoozed,
   focus: (key) => emit({ type: 'focus', key }),
+  conditions: (conditions) => emit({ type: 'summary', summary: summaryOf(rooms.values(), conditions) }),
   roomRules,
 };
 // The popover takes only what it calls; the rest of the contract is not exercised here.

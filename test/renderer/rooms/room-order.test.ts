@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RoomView } from '../../../main/contract/monitor-api';
 import { translator } from '../../../renderer/i18n/translator';
@@ -5,7 +6,9 @@ import {
   arrangeRooms,
   type ListEntry,
   matchesQuery,
+  nameOrderOf,
   roomComparator,
+  type SortKey,
 } from '../../../renderer/rooms/room-order';
 import { roomView } from '../support/room-view';
 
@@ -189,5 +192,62 @@ describe('the order of the room list', () => {
       compare,
     });
     expect(shown(filtered)).toEqual(['# two', 'two/d']);
+  });
+});
+
+describe('the order by a name order made once', () => {
+  const STATES: RoomView['state'][] = ['live', 'live', 'live', 'failing', 'closed', 'stale', 'not-found'];
+  const labels = [null, 'Apple', 'apple', '北京', '阿里', 'Zebra 10', 'Zebra 9', 'Ünder'];
+  const roomArb = fc.record({
+    label: fc.constantFrom(...labels),
+    online: fc.option(fc.integer({ min: 0, max: 50 })),
+    change: fc.option(fc.integer({ min: -20, max: 20 })),
+    state: fc.constantFrom(...STATES),
+    pinned: fc.boolean(),
+    profile: fc.constantFrom('p', 'q'),
+  });
+
+  it('arranges exactly as collating names each time, for every sort and language', () => {
+    fc.assert(
+      fc.property(
+        fc.array(roomArb, { maxLength: 40 }),
+        fc.constantFrom<SortKey>('attention', 'count', 'change', 'name'),
+        fc.constantFrom('en', 'zh-CN'),
+        fc.boolean(),
+        (specs, sort, locale, steady) => {
+          const rooms = specs.map((spec, i) =>
+            roomView({
+              groupId: `@TGS#${(i * 7) % 11}-${i}`,
+              profileId: spec.profile,
+              label: spec.label,
+              online: spec.online,
+              current: spec.state === 'live',
+              state: spec.state,
+              pinned: spec.pinned,
+              stoppedAt: spec.state === 'closed' ? 0 : null,
+              changes: changes(spec.change, spec.change),
+            }),
+          );
+          const { compare } = translator(locale);
+          const options = {
+            sort,
+            changeWindow: '15m' as const,
+            query: '',
+            profileOrder: ['p', 'q'],
+            compare,
+          };
+          for (const flat of [false, true]) {
+            const plain = arrangeRooms(rooms, { ...options, flat, steady });
+            const ordered = arrangeRooms(rooms, {
+              ...options,
+              flat,
+              steady,
+              nameOrder: nameOrderOf(rooms, compare),
+            });
+            expect(ordered).toEqual(plain);
+          }
+        },
+      ),
+    );
   });
 });

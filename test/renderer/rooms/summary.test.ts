@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppConditionView } from '../../../main/contract/monitor-api';
 import { translator } from '../../../renderer/i18n/translator';
 import { bannerLines, filteredLine, totalOf } from '../../../renderer/rooms/summary';
 import { profileView, roomView } from '../support/room-view';
@@ -28,10 +29,18 @@ describe('the total and the banners', () => {
     const lines = bannerLines(
       { demo: true, paused: false, notices: ['Settings were reset.'] },
       [
-        profileView({ keyStorage: 'needs-key' }),
-        profileView({ label: 'Big', plan: { ...profileView().plan, stretched: true } }),
-        profileView({ label: 'Shop', state: 'rate-limited', reason: 'slowing down' }),
-        profileView({ label: 'Old', state: 'auth-failed', reason: 'Check the secret key.' }),
+        condition({ profileId: 'p', label: 'Events', condition: 'paused', reason: 'Enter the secret key.' }),
+        condition({ profileId: 'shop', label: 'Shop', condition: 'rate-limited', reason: 'slowing down' }),
+        condition({
+          profileId: 'old',
+          label: 'Old',
+          condition: 'auth-failed',
+          reason: 'Check the secret key.',
+        }),
+      ],
+      [
+        profileView({ keyStorage: 'needs-key', state: 'paused' }),
+        profileView({ id: 'big', label: 'Big', plan: { ...profileView().plan, stretched: true } }),
       ],
       en,
     );
@@ -42,21 +51,34 @@ describe('the total and the banners', () => {
       },
       { text: 'Settings were reset.', tone: 'warn' },
       { text: 'Events: enter the secret key in Settings to start polling.', tone: 'warn' },
-      { text: 'Big: 3,000 rooms do not fit 200 calls/s, so each is polled every 15.4 s.', tone: 'warn' },
       { text: 'Shop: over the API rate limit, so polling slowed down; it recovers by itself.', tone: 'warn' },
       { text: 'Old: the server rejected the credentials. Check the secret key.', tone: 'warn' },
+      { text: 'Big: 3,000 rooms do not fit 200 calls/s, so each is polled every 15.4 s.', tone: 'warn' },
     ]);
   });
 
+  it("takes the app's condition from the engine's summary, once, whatever its profile says", () => {
+    // The summary is what the engine judged; a profile view pushed earlier may lag behind it.
+    const running = [profileView({ label: 'Shop', state: 'running' })];
+    const slowed = [condition({ label: 'Shop', condition: 'rate-limited' })];
+    expect(bannerLines({ demo: false, paused: false, notices: [] }, slowed, running, en)).toEqual([
+      { text: 'Shop: over the API rate limit, so polling slowed down; it recovers by itself.', tone: 'warn' },
+    ]);
+    const zh = bannerLines({ demo: false, paused: false, notices: [] }, slowed, running, translator('zh-CN'));
+    expect(zh).toEqual([{ text: 'Shop：超出 API 频率限制，已放慢轮询，稍后会自动恢复。', tone: 'warn' }]);
+    const limited = [profileView({ label: 'Shop', state: 'rate-limited' })];
+    expect(bannerLines({ demo: false, paused: false, notices: [] }, [], limited, en)).toEqual([]);
+  });
+
   it("words rejected credentials from their error kind, in the UI's language", () => {
-    const old = profileView({
+    const old = condition({
       label: 'Old',
-      state: 'auth-failed',
+      condition: 'auth-failed',
       reason: 'UserSig expired.',
       error: { kind: 'auth', code: 70001 },
     });
-    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], en);
-    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], translator('zh-CN'));
+    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], [], en);
+    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], [], translator('zh-CN'));
     expect(en1?.text).toMatch(/^Old: .*\(code 70001\)$/);
     expect(zh1?.text).toMatch(/^Old：/);
     expect(zh1?.text).toContain('70001');
@@ -65,29 +87,42 @@ describe('the total and the banners', () => {
 
   it('says when rejected credentials are tried again, in the UI language', () => {
     const retryAt = Date.UTC(2026, 10, 26, 6, 30);
-    const old = profileView({
+    const old = condition({
       label: 'Old',
-      state: 'auth-failed',
+      condition: 'auth-failed',
       error: { kind: 'auth', code: 70009 },
       retryAt,
     });
-    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], en);
-    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], translator('zh-CN'));
+    const [en1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], [], en);
+    const [zh1] = bannerLines({ demo: false, paused: false, notices: [] }, [old], [], translator('zh-CN'));
     expect(en1?.text).toContain(`Trying again at ${en.time(retryAt)}; retrying a room tries at once.`);
     expect(zh1?.text).toContain(`将于 ${translator('zh-CN').time(retryAt)} 重试`);
   });
 
   it('says a pause once', () => {
-    const paused = profileView({ state: 'paused', reason: 'Polling is paused.' });
-    expect(bannerLines({ demo: false, paused: true, notices: [] }, [paused], en)).toEqual([
+    const paused = condition({ condition: 'paused', reason: 'Polling is paused.' });
+    expect(bannerLines({ demo: false, paused: true, notices: [] }, [paused], [], en)).toEqual([
       { text: 'Polling is paused.', tone: 'info' },
     ]);
     expect(
       bannerLines(
         { demo: false, paused: false, notices: [] },
         [{ ...paused, reason: 'The app is disabled.' }],
+        [],
         en,
       ),
     ).toEqual([{ text: 'Events: The app is disabled.', tone: 'warn' }]);
   });
 });
+
+/** An app condition as the engine's summary carries it. */
+function condition(overrides: Partial<AppConditionView> = {}): AppConditionView {
+  return {
+    profileId: 'p',
+    label: 'Events',
+    condition: 'rate-limited',
+    reason: null,
+    error: null,
+    ...overrides,
+  };
+}

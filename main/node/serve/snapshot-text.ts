@@ -1,0 +1,83 @@
+import type { MonitorApi, MonitorPush } from '../../contract/monitor-api';
+
+/**
+ * How long one snapshot's text may be handed out while nothing changed: no longer than the engine
+ * takes to push changed rooms while it polls, so a count's age read from it is never off by more.
+ */
+export const SNAPSHOT_TEXT_MAX_AGE_MS = 250;
+
+/** The pushes after which the snapshot reads differently. */
+const CHANGES_SNAPSHOT: ReadonlySet<MonitorPush['type']> = new Set([
+  'snapshot',
+  'rooms',
+  'rooms-removed',
+  'summary',
+  'profiles',
+]);
+
+/**
+ * The engine's snapshot as JSON text, made once for every page that opens at about the same time:
+ * with 2,000 rooms the views and their JSON cost tens of milliseconds of the event loop the engine
+ * polls on, and a page opening asks twice (its first snapshot, then its event stream's). Any push
+ * that changes the snapshot, or {@link SNAPSHOT_TEXT_MAX_AGE_MS}, makes the next reader take a new
+ * one, so a text handed out always has every push since it was made still to come after it.
+ */
+export class SnapshotText {
+  private text: Promise<string> | null = null;
+  private madeAt = Number.NEGATIVE_INFINITY;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly api: Pick<MonitorApi, 'getSnapshot' | 'onPush'>,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.unsubscribe = api.onPush((push) => {
+      if (CHANGES_SNAPSHOT.has(push.type)) this.text = null;
+    });
+  }
+
+  /** The snapshot as JSON, as the engine has it now. */
+  read(): Promise<string> {
+    if (this.text && this.now() - this.madeAt <= SNAPSHOT_TEXT_MAX_AGE_MS) return this.text;
+    // Made after the requests already in are answered: the page's script and stylesheet, asked for
+    // with it, are not held up behind it. A push meanwhile is in it, and comes again after it to a
+    // stream that subscribed first: every push carries whole rooms and profiles, so that does no harm.
+    const text = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.api.getSnapshot())
+      .then((snapshot) => JSON.stringify(snapshot));
+    this.text = text;
+    this.madeAt = this.now();
+    // A failed snapshot is asked for again by the next reader.
+    text.catch(() => {
+      if (this.text === text) this.text = null;
+    });
+    return text;
+  }
+
+  /**
+   * Lets the next reader take a new snapshot: after a call that may have changed something, before
+   * its push comes, the caller must read its own change.
+   */
+  invalidate(): void {
+    this.text = null;
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.text = null;
+  }
+}
+
+/**
+ * The dashboard page as served: its head also asks for the first snapshot, so that the snapshot is
+ * made while the browser fetches and compiles the script that draws it, rather than after. Last in
+ * the head, so the server answers the script and the stylesheet first. The page's own file has no
+ * such line: the tray app's page has no HTTP API to ask.
+ */
+export function withSnapshotPreload(page: Buffer): Buffer {
+  const html = page.toString('utf8');
+  const end = html.indexOf('</head>');
+  if (end < 0) return page;
+  const preload = `<link rel="preload" href="api/getSnapshot" as="fetch" crossorigin="anonymous" />\n  `;
+  return Buffer.from(`${html.slice(0, end)}${preload}${html.slice(end)}`, 'utf8');
+}
