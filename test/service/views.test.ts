@@ -13,6 +13,8 @@ const PROFILE: ProfileRecord = {
   region: 'singapore',
   rooms: [{ groupId: '@TGS#main', label: 'Main stage', pinned: true }, { groupId: 'club/vip' }],
 };
+/** The room's entry in its profile, as the service looks it up once for every room. */
+const recordOf = (groupId: string) => PROFILE.rooms.find((room) => room.groupId === groupId);
 const KEY = { keyStorage: 'protected' as const, note: 'Saved in the keyring.' };
 
 describe('room keys', () => {
@@ -41,6 +43,7 @@ describe('a room as the UI shows it', () => {
   it('says why a failing room fails even before its error is known', () => {
     const view = roomView(
       PROFILE,
+      recordOf(snapshot.groupId),
       snapshot,
       { condition: { state: 'failing', kind: 'transient' }, current: false },
       extra,
@@ -61,16 +64,17 @@ describe('a room as the UI shows it', () => {
     const judged = { condition: { state: 'stale' as const }, current: false };
     const coded = roomView(
       PROFILE,
+      recordOf('@TGS#main'),
       { ...snapshot, groupId: '@TGS#main', error: imErrorFromCode(10002, 'x') },
       judged,
       extra,
     );
     expect(coded).toMatchObject({ label: 'Main stage', pinned: true, error: { code: 10002 } });
     const { code: _code, ...uncoded } = imErrorFromCode(10002, 'x');
-    expect(roomView(PROFILE, { ...snapshot, error: uncoded }, judged, extra).error).not.toHaveProperty(
-      'code',
-    );
-    expect(roomView(PROFILE, snapshot, judged, extra).error).toBeNull();
+    expect(
+      roomView(PROFILE, recordOf(snapshot.groupId), { ...snapshot, error: uncoded }, judged, extra).error,
+    ).not.toHaveProperty('code');
+    expect(roomView(PROFILE, recordOf(snapshot.groupId), snapshot, judged, extra).error).toBeNull();
   });
 });
 
