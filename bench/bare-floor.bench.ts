@@ -21,7 +21,7 @@ import { RateBudget } from '../main/core/rate-budget';
 import { launchChromium } from '../test/support/chromium';
 import { percentile, round } from './distribution';
 import { cpuSecondsOf, rssMbOf } from './process-usage';
-import { spawnSimulator } from './simulator-child';
+import { simulatorEnv, spawnSimulator } from './simulator-child';
 
 const MODE = process.env.BENCH_MODE === 'serve' ? 'serve' : 'watch';
 const ROOMS = Number(process.env.ROOMS ?? 2000);
@@ -73,10 +73,7 @@ function engineProcess(turn: number): ChildProcess {
     env: {
       ...env,
       HEADCOUNT_CONFIG: config,
-      HEADCOUNT_ENDPOINT: simulator.baseUrl,
-      HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
-      HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
-      HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
+      ...simulatorEnv(simulator),
     },
     // watch's lines go where a log file would take them; serve's are read for its link.
     stdio: ['ignore', MODE === 'serve' ? 'pipe' : 'ignore', 'inherit'],

@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import { COUNT_COMMAND } from '../main/core/command-budgets';
 import { maxInAnyWindow, windowsOverCap } from '../test/support/call-windows';
 import { percentile, round } from './distribution';
-import { spawnSimulator } from './simulator-child';
+import { simulatorEnv, spawnSimulator } from './simulator-child';
 
 const ROOMS = 5000;
 const MOVING = 250;
@@ -102,10 +102,7 @@ async function runOnce(cli: string) {
       env: {
         ...env,
         HEADCOUNT_CONFIG: join(folder, 'config.json'),
-        HEADCOUNT_ENDPOINT: simulator.baseUrl,
-        HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
-        HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
-        HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
+        ...simulatorEnv(simulator),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { simulatorEnv } from './simulator-child';
 
 /** A running simulator and the server polling it. */
 export interface ServeStack {
@@ -85,10 +86,7 @@ export async function startServeStack(options: {
     {
       ...env,
       HEADCOUNT_CONFIG: join(folder, 'config.json'),
-      HEADCOUNT_ENDPOINT: simulator.baseUrl,
-      HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
-      HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
-      HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
+      ...simulatorEnv(simulator),
       ...options.env,
     },
     'ignore',

@@ -36,3 +36,16 @@ export async function spawnSimulator(rooms: number) {
     },
   };
 }
+
+/** The environment that points a `headcount` process at a simulator with its credentials. */
+export function simulatorEnv(simulator: {
+  baseUrl: string;
+  credentials: { sdkAppId: number; identifier: string; secretKey: string };
+}): Record<string, string> {
+  return {
+    HEADCOUNT_ENDPOINT: simulator.baseUrl,
+    HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
+    HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
+    HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
+  };
+}

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { percentile, round, timings } from './distribution';
-import { spawnSimulator } from './simulator-child';
+import { simulatorEnv, spawnSimulator } from './simulator-child';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const BUILDS = (process.env.BENCH_BUILDS ?? 'current=dist/headcount.js').split(',').map((entry) => {
@@ -40,10 +40,7 @@ writeFileSync(floorFile, lines.join(''));
 
 const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_'))),
-  HEADCOUNT_ENDPOINT: simulator.baseUrl,
-  HEADCOUNT_SDKAPPID: String(simulator.credentials.sdkAppId),
-  HEADCOUNT_IDENTIFIER: simulator.credentials.identifier,
-  HEADCOUNT_SECRET_KEY: simulator.credentials.secretKey,
+  ...simulatorEnv(simulator),
   HEADCOUNT_CONFIG: join(tmpdir(), 'headcount-start-up-none.json'),
 };
 const commands: Record<string, string[]> = {
