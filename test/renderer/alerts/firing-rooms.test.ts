@@ -26,4 +26,14 @@ describe('the rooms with an alert firing', () => {
     ]);
     expect([...firing.rooms()]).toEqual(['p/b']);
   });
+
+  it('keeps a recovery that came by push when the log answers later with the firing before it', () => {
+    const firing = new FiringRooms();
+    firing.take(alert('p/a', 'drop', 'recovered', 50));
+    const log = [alert('p/a', 'drop', 'firing', 40), alert('p/b', 'drop', 'firing', 45)];
+    expect(firing.takeAll(log)).toBe(true);
+    expect([...firing.rooms()]).toEqual(['p/b']);
+    expect(firing.take(alert('p/a', 'drop', 'reminder', 60))).toBe(true);
+    expect(firing.has('p/a')).toBe(true);
+  });
 });
