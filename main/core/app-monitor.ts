@@ -163,10 +163,10 @@ export class AppMonitor {
     this.pump();
   }
 
-  /** Stops all timers; answers still on their way are dropped. */
+  /** Stops all timers; answers still on their way are dropped, so their rooms are polled after a start. */
   stop(): void {
     this.running = false;
-    this.generation++;
+    this.forgetCallsInFlight();
     this.credentials.reset();
     this.pumpTimer.cancel();
     if (this.tickTimer !== null) this.clock.clearTimer(this.tickTimer);
@@ -205,14 +205,9 @@ export class AppMonitor {
   /** New credentials (or a new endpoint): clears an auth or account stop and polls again. */
   setSource(source: OnlineCountSource): void {
     this.source = source;
-    this.generation++;
+    this.forgetCallsInFlight();
     this.appError = null;
     this.credentials.reset();
-    this.probing = false;
-    for (const room of this.rooms.values()) {
-      room.inFlight = false;
-      this.scheduler.requeue(room);
-    }
     this.emitStatusIfChanged();
     this.respread();
   }
@@ -234,6 +229,16 @@ export class AppMonitor {
       if (room.markStale()) this.emit({ type: 'room', room: room.snapshot(now), at: this.clock.wall() });
     }
     this.respread();
+  }
+
+  /** Drops the answers still on their way (settle ignores an older generation) and frees their rooms. */
+  private forgetCallsInFlight(): void {
+    this.generation++;
+    this.probing = false;
+    for (const room of this.rooms.values()) {
+      room.inFlight = false;
+      this.scheduler.requeue(room);
+    }
   }
 
   private plan() {

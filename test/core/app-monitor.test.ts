@@ -448,6 +448,17 @@ describe('AppMonitor, answers that arrive too late', () => {
     expect(monitor.room('room-0')?.online).toBeNull();
   });
 
+  it('polls a room again after a stop and a start, when its call was still out at the stop', async () => {
+    const answer: Answer = (_, call) => (call === 1 ? 'hang' : { ok: true, value: 7 });
+    const { clock, service, monitor } = setup({ rooms: 1, answer });
+    await clock.advance(0);
+    monitor.stop();
+    monitor.start();
+    await clock.advance(10_000);
+    expect(service.callsOf('room-0').length).toBeGreaterThanOrEqual(2);
+    expect(monitor.room('room-0')?.online).toBe(7);
+  });
+
   it('drops an answer to the old credentials, also after a stop and a start', async () => {
     const { clock, budget, old, monitor, samples } = heldSetup();
     await clock.advance(0);
