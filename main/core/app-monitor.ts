@@ -40,6 +40,13 @@ export interface AppMonitorOptions {
 const TICK_MS = 1000;
 
 /**
+ * When the rooms do not fit the cap, rooms move between paces all the time (one starts moving, one
+ * settles): how many rooms each pace holds is news at most this often, while a new state, reason
+ * or kind of pace is news at once.
+ */
+export const PACE_COUNTS_NEWS_MS = 10_000;
+
+/**
  * Watches the rooms of one app profile: polls each room once per interval, spread evenly, within the
  * rate budget; keeps each room's state; and reports every change as an event (the counts' history
  * is kept by whoever listens: see core/history/history-recorder.ts).
@@ -63,6 +70,8 @@ export class AppMonitor {
   private sleptMs = 0;
   private sleep: SleepDetector;
   private lastStatusKey = '';
+  private lastPaceCounts = '';
+  private lastStatusAt = Number.NEGATIVE_INFINITY;
   /** Tries rejected credentials again now and then; `probing` while its one call is out. */
   private readonly credentials: CredentialsRetry;
   private probing = false;
@@ -407,13 +416,19 @@ export class AppMonitor {
 
   private emitStatusIfChanged(): void {
     const status = this.status();
-    const tiers = (status.plan.tiers ?? []).map(
-      (t) => `${t.rooms}@${Math.round(t.intervalMs / 1000)}:${Object.keys(t.reasons).join()}`,
-    );
-    const every = Math.round(status.plan.effectiveIntervalMs / 100);
-    const key = `${status.state}|${status.plan.rooms}|${every}|${status.reason ?? ''}|${tiers.join()}`;
-    if (key === this.lastStatusKey) return;
+    const { tiers } = status.plan;
+    const paces = tiers
+      ? tiers.map((t) => Object.keys(t.reasons).join('+')).join()
+      : Math.round(status.plan.effectiveIntervalMs / 100);
+    const key = `${status.state}|${status.plan.rooms}|${status.reason ?? ''}|${paces}`;
+    const counts = (tiers ?? []).map((t) => `${t.rooms}@${Math.round(t.intervalMs / 1000)}`).join();
+    const now = this.clock.monotonic();
+    if (key === this.lastStatusKey) {
+      if (counts === this.lastPaceCounts || now - this.lastStatusAt < PACE_COUNTS_NEWS_MS) return;
+    }
     this.lastStatusKey = key;
+    this.lastPaceCounts = counts;
+    this.lastStatusAt = now;
     this.emit({ type: 'status', status, at: this.clock.wall() });
   }
 
