@@ -45,6 +45,14 @@ describe("the UI's questions to the alert log", () => {
     expect(queries.view(ALERT)).toMatchObject({ id: 'a1', roomKey: 'app-1/@TGS#live' });
   });
 
+  it('tells apart two apps: an alert belongs to the app whose label it carries, and its id keys its room', () => {
+    const other: ProfileRecord = { ...PROFILE, id: 'app-2', label: 'Shop' };
+    const shop = { ...ALERT, id: 'a2', profile: 'Shop' };
+    const queries = new AlertQueries(logOf(shop).log, () => [PROFILE, other]);
+    expect(queries.view(shop)).toMatchObject({ id: 'a2', roomKey: 'app-2/@TGS#live' });
+    expect(queries.list({}).map((view) => view.roomKey)).toEqual(['app-2/@TGS#live']);
+  });
+
   it('answers nothing without a log, and refuses to acknowledge what it does not hold', async () => {
     expect(new AlertQueries(undefined, () => [PROFILE]).list({})).toEqual([]);
     await expect(new AlertQueries(undefined, () => [PROFILE]).acknowledge('a1')).rejects.toThrow(
@@ -69,6 +77,13 @@ describe("the alert log's entries as the UI lists them", () => {
       { since: 3, groupId: '@TGS#live', profile: 'Events', rule: 'above', limit: 200 },
       { limit: 200 },
     ]);
+  });
+
+  it("asks for a room of the second app by that app's label, not the first's", () => {
+    const { log, asked } = logOf(ALERT);
+    const other: ProfileRecord = { ...PROFILE, id: 'app-2', label: 'Shop' };
+    new AlertQueries(log, () => [PROFILE, other]).entries({ key: 'app-2/@TGS#live' });
+    expect(asked).toEqual([{ groupId: '@TGS#live', profile: 'Shop', limit: 200 }]);
   });
 
   it('leaves the limit for after severity and acknowledgement are filtered', () => {
