@@ -46,7 +46,14 @@ describe('MonitorService', () => {
     await service.start();
     const snapshot = await service.getSnapshot();
     expect(snapshot.demo).toBe(true);
-    expect(snapshot.profiles).toMatchObject([{ label: 'Demo', state: 'running' }]);
+    expect(snapshot.profiles).toMatchObject([
+      {
+        label: 'Demo',
+        state: 'running',
+        keyStorage: 'this-run-only',
+        keyStorageNote: 'Demo credentials of the built-in simulator.',
+      },
+    ]);
     await eventually(
       () => [...latestRooms(pushes).values()].some((room) => room.online !== null),
       'a demo count',
