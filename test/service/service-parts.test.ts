@@ -91,6 +91,8 @@ describe('the profiles kept in the app settings', () => {
       ['two', 'Two'],
     ]);
     expect(file.read().profiles[0]).not.toHaveProperty('region');
+    store.save(profile('two', 'Two again'));
+    expect(store.list().map((p) => p.label)).toEqual(['One again', 'Two again']);
     store.remove('one');
     expect(store.list().map((p) => p.id)).toEqual(['two']);
   });
