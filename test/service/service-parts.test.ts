@@ -134,6 +134,7 @@ describe('the profiles kept in the app settings', () => {
       'identifier',
       'rooms',
     ]);
+    expect(Object.keys(file.read().profiles[1]?.rooms[0] ?? {})).toEqual(['groupId']);
   });
 
   it('lists copies: changing a listed profile changes nothing kept', () => {
