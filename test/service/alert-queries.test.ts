@@ -53,8 +53,18 @@ describe("the UI's questions to the alert log", () => {
     expect(queries.list({}).map((view) => view.roomKey)).toEqual(['app-2/@TGS#live']);
   });
 
+  it('still shows the alerts of an app no longer set up, keyed by its label, and answers for its rooms', () => {
+    const { log, asked } = logOf(ALERT);
+    const queries = new AlertQueries(log, () => []);
+    expect(queries.list({}).map((view) => view.roomKey)).toEqual(['Events/@TGS#live']);
+    expect(queries.entries({ key: 'app-1/@TGS#live' }).map((entry) => entry.alert.id)).toEqual(['a1']);
+    expect(asked.at(-1)).toEqual({ groupId: '@TGS#live', limit: 200 });
+  });
+
   it('answers nothing without a log, and refuses to acknowledge what it does not hold', async () => {
     expect(new AlertQueries(undefined, () => [PROFILE]).list({})).toEqual([]);
+    expect(new AlertQueries(undefined, () => [PROFILE]).entries({})).toEqual([]);
+    expect(new AlertQueries(undefined, () => [PROFILE]).ofRoom(PROFILE, '@TGS#live', 0)).toEqual([]);
     await expect(new AlertQueries(undefined, () => [PROFILE]).acknowledge('a1')).rejects.toThrow(
       /no alert "a1"/,
     );
