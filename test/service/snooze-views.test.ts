@@ -31,6 +31,14 @@ describe('the running snoozes as the settings list them', () => {
     ]);
   });
 
+  it('names a snoozed room no longer watched by its id', () => {
+    const book = new SnoozeBook();
+    book.snooze({ kind: 'room', profile: 'Events', groupId: '@TGS#gone' }, NOW + 3_000);
+    expect(snoozeViews(book, NOW, PROFILES)).toEqual([
+      { target: { kind: 'room', key: 'app-1/@TGS#gone' }, label: 'Events / @TGS#gone', until: NOW + 3_000 },
+    ]);
+  });
+
   it("tells when a room's snooze ends, whatever holds it, and null when nothing does", () => {
     const book = new SnoozeBook();
     expect(roomSnoozedUntil(book, 'Events', '@TGS#main', NOW)).toBeNull();
