@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CountPusher, type PushWriter } from '../../../main/core/push/count-pusher';
+import type { PushStatus } from '../../../main/core/push/push-status';
+import { FakeClock, flushPromises } from '../../support/fake-clock';
+
+/** A pusher whose writes all succeed at once, noting each write and each status it says. */
+function pusher() {
+  const clock = new FakeClock();
+  const writes: Array<[string, string, string]> = [];
+  const ok = async () => ({ ok: true as const, value: undefined });
+  const writer: PushWriter = {
+    modifyGroupAttr: (groupId, key, value) => {
+      writes.push([groupId, key, value]);
+      return ok();
+    },
+    updateGroupCounter: ok,
+    sendGroupCustomMessage: ok,
+  };
+  const statuses: PushStatus[] = [];
+  const push = new CountPusher({ writer, clock, slowDown: () => {}, onStatus: (s) => statuses.push(s) });
+  const count = async (online: number) => {
+    push.handle({ type: 'sample', groupId: 'live', online, at: clock.wall(), previous: null });
+    await flushPromises();
+  };
+  return { push, writes, statuses, count };
+}
+
+describe("a room's push chosen again", () => {
+  it('changes nothing when it is the same choice: what was written stands, and nothing is written again', async () => {
+    const { push, writes, statuses, count } = pusher();
+    push.configure('live', { via: 'group-attr', key: 'viewers' });
+    await count(120);
+    expect(push.status('live')?.written?.online).toBe(120);
+    const said = statuses.length;
+    push.configure('live', { via: 'group-attr', key: 'viewers' });
+    await count(120);
+    expect(statuses).toHaveLength(said);
+    expect(push.status('live')?.written?.online).toBe(120);
+    expect(writes).toHaveLength(1);
+  });
+
+  it('starts over under a new key or way, without saying the room was switched off', async () => {
+    const { push, writes, statuses, count } = pusher();
+    push.configure('live', { via: 'group-attr', key: 'viewers' });
+    await count(120);
+    statuses.length = 0;
+    push.configure('live', { via: 'group-attr', key: 'audience' });
+    expect(statuses.map((s) => [s.key, s.state])).toEqual([['audience', push.status('live')?.state]]);
+    expect(statuses[0]?.state).not.toBe('off');
+    expect(push.status('live')?.written).toBeNull();
+    await count(120);
+    expect(writes.map(([, key]) => key)).toEqual(['viewers', 'audience']);
+
+    push.configure('live', { via: 'group-counter', key: 'audience' });
+    expect(push.status('live')).toMatchObject({ via: 'group-counter', key: 'audience', written: null });
+
+    statuses.length = 0;
+    push.configure('live', null);
+    expect(statuses.map((s) => s.state)).toEqual(['off']);
+    expect(push.status('live')).toBeUndefined();
+  });
+});
