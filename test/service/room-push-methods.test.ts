@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { startDemoProfile } from '../../main/node/profile-engine';
+import { DEMO_PUSH } from '../../main/simulator';
 import { eventually } from '../support/eventually';
-import { serviceOver, twoProfilesOneGroup } from './memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver, twoProfilesOneGroup } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const started = stopAfterEach();
@@ -23,9 +25,16 @@ describe('a room shown to its viewers, set from one profile', () => {
     expect(await pushOf('app-1/@TGS#both')).toMatchObject({ via: 'group-attr', key: 'viewers' });
     expect(await pushOf('app-2/@TGS#both')).toMatchObject({ via: 'group-attr', key: 'viewers' });
     expect(await pushOf('app-1/@TGS#solo')).toBeNull();
-    expect(await service.getRoomPush('app-2/@TGS#both')).toMatchObject({
+    // Only the demo can read back what the viewers see.
+    expect(await service.getRoomPush('app-2/@TGS#both')).toEqual({
       push: { via: 'group-attr', key: 'viewers' },
+      viewers: null,
     });
+    // A message uses the app's quota: it is refused until the user says they know.
+    await expect(service.setRoomPush('app-1/@TGS#both', { via: 'message', key: 'viewers' })).rejects.toThrow(
+      /message quota/,
+    );
+    expect(await pushOf('app-1/@TGS#both')).toMatchObject({ via: 'group-attr' });
 
     await service.setRoomPush('app-2/@TGS#both', null);
     await eventually(
@@ -33,5 +42,19 @@ describe('a room shown to its viewers, set from one profile', () => {
       'both profiles to stop showing it',
     );
     expect((await service.getRoomPush('app-1/@TGS#both')).push).toBeNull();
+  });
+});
+
+describe("the demo room's push", () => {
+  it('reads back what its viewers see: the count written into the room', async () => {
+    const service = started(
+      serviceOver(new MemoryProfiles(), new MemoryKeys(), { startDemo: startDemoProfile }),
+    );
+    await service.start();
+    const key = `demo/${DEMO_PUSH.groupId}`;
+    const seen = async () => (await service.getRoomPush(key)).viewers?.value ?? null;
+    await eventually(async () => (await seen()) !== null, 'the demo room to be written', 10_000);
+    expect((await service.getRoomPush(key)).push).toEqual({ via: DEMO_PUSH.via, key: DEMO_PUSH.key });
+    expect(String(await seen())).toMatch(/\d/);
   });
 });
