@@ -45,6 +45,25 @@ describe('a room shown to its viewers, set from one profile', () => {
   });
 });
 
+describe('a room shown to its viewers while another profile watching it has no key', () => {
+  it('is set all the same, and shown in the profile that runs', async () => {
+    const { profiles, keys } = await twoProfilesOneGroup(started);
+    keys.keys.delete('app-2');
+    const service = started(serviceOver(profiles, keys));
+    await service.start();
+    await service.setRoomPush('app-1/@TGS#both', { via: 'group-attr', key: 'viewers' });
+    await eventually(
+      async () =>
+        (await service.getSnapshot()).rooms.some((room) => room.key === 'app-1/@TGS#both' && room.push),
+      'the room to show its push',
+    );
+    expect((await service.getRoomPush('app-2/@TGS#both')).push).toEqual({
+      via: 'group-attr',
+      key: 'viewers',
+    });
+  });
+});
+
 describe("the demo room's push", () => {
   it('reads back what its viewers see: the count written into the room', async () => {
     const service = started(
