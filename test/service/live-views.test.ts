@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorPush } from '../../main/contract/monitor-api';
 import { startSimulator } from '../../main/simulator';
+import { eventually } from '../support/eventually';
 import { FakeClock } from '../support/fake-clock';
-import { serviceOnFakeTime } from './memory-ports';
+import { serviceOnFakeTime, serviceOver, twoProfilesOneGroup } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const started = stopAfterEach();
@@ -75,5 +76,26 @@ describe('the rooms and apps as the UI is told of them', () => {
     const [condition] = (await service.getSnapshot()).summary.conditions;
     expect(condition).toMatchObject({ condition: 'paused', reason: 'Polling is paused.', error: null });
     expect(condition).not.toHaveProperty('retryAt');
+  });
+});
+
+describe('a profile removed just after one of its rooms changed', () => {
+  it('has none of its rooms pushed after it is gone', async () => {
+    const { profiles, keys } = await twoProfilesOneGroup(started);
+    const service = started(serviceOver(profiles, keys));
+    const pushes: MonitorPush[] = [];
+    service.onPush((push) => pushes.push(push));
+    await service.start();
+    await service.setPinned('app-1/@TGS#solo', true);
+    await service.removeProfile('app-1');
+    const removedAt = pushes.length;
+    await service.setPinned('app-2/@TGS#both', true);
+    await eventually(
+      () => pushes.slice(removedAt).some((push) => push.type === 'rooms'),
+      "the other profile's room pushed",
+    );
+    const pushed = pushes.slice(removedAt).flatMap((push) => (push.type === 'rooms' ? push.rooms : []));
+    expect(pushed.map((room) => room.key)).not.toContain('app-1/@TGS#solo');
+    expect(pushed.every((room) => room.key.startsWith('app-2/'))).toBe(true);
   });
 });

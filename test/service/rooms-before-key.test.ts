@@ -14,5 +14,9 @@ describe('rooms added to an app whose secret key is not entered yet', () => {
     expect(result.added).toEqual(['app-1/@TGS#main']);
     expect(result.refused.map((refusal) => refusal.groupId)).toEqual(['room·1']);
     expect(profiles.saved.get('app-1')?.rooms).toEqual([{ groupId: '@TGS#main' }]);
+    // Nothing runs for it yet: no budget is in use.
+    const [profile] = (await service.getSnapshot()).profiles;
+    expect(profile).toMatchObject({ state: 'paused', reason: 'Enter the secret key to start polling.' });
+    expect(profile?.budgets).toEqual([]);
   });
 });
