@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { imErrorFromCode } from '../../../main/core/error-kind';
+import type { RoomSnapshot } from '../../../main/core/monitor-events';
 import { CountPusher, type PushWriter } from '../../../main/core/push/count-pusher';
 import type { PushStatus } from '../../../main/core/push/push-status';
 import { FakeClock, flushPromises } from '../../support/fake-clock';
@@ -58,5 +60,59 @@ describe("a room's push chosen again", () => {
     push.configure('live', null);
     expect(statuses.map((s) => s.state)).toEqual(['off']);
     expect(push.status('live')).toBeUndefined();
+  });
+});
+
+describe('a room that stops being polled', () => {
+  const stopped = (code: number): RoomSnapshot => ({
+    groupId: 'live',
+    status: 'stopped',
+    online: 120,
+    measuredAt: null,
+    ageMs: null,
+    error: imErrorFromCode(code, ''),
+    consecutiveFailures: 1,
+    peak: null,
+    stoppedAt: 0,
+  });
+
+  it('says the room closed when it was disbanded, and that it is not polled otherwise', () => {
+    for (const [code, reason] of [
+      [10010, 'The room closed: nothing more is written into it.'],
+      [10007, 'The room is not polled: nothing more is written into it.'],
+    ] as const) {
+      const { push } = pusher();
+      push.configure('live', { via: 'group-attr', key: 'viewers' });
+      push.handle({ type: 'room', room: stopped(code), at: 0 });
+      expect(push.status('live')).toMatchObject({ state: 'closed', reason });
+    }
+  });
+});
+
+describe('a machine that wakes from sleep', () => {
+  it('drops the count waiting behind a write on its way: it was measured before the sleep', async () => {
+    const clock = new FakeClock();
+    const written: string[] = [];
+    let answer: () => void = () => {};
+    const writer: PushWriter = {
+      modifyGroupAttr: (_groupId, _key, value) => {
+        written.push(value);
+        return new Promise((resolve) => {
+          answer = () => resolve({ ok: true, value: undefined });
+        });
+      },
+      updateGroupCounter: async () => ({ ok: true, value: undefined }),
+      sendGroupCustomMessage: async () => ({ ok: true, value: undefined }),
+    };
+    const push = new CountPusher({ writer, clock, slowDown: () => {}, onStatus: () => {} });
+    push.configure('live', { via: 'group-attr', key: 'viewers' });
+    const sample = (online: number) =>
+      push.handle({ type: 'sample', groupId: 'live', online, at: clock.wall(), previous: null });
+    sample(120);
+    sample(130);
+    push.handle({ type: 'resumed', sleptMs: 60_000, at: clock.wall() });
+    answer();
+    await flushPromises();
+    expect(written.map((value) => JSON.parse(value).online)).toEqual([120]);
   });
 });
