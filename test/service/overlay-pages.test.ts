@@ -8,7 +8,7 @@ import type { OverlayCount } from '../../main/contract/overlay-api';
 import { OverlayFeed } from '../../main/service/overlay-feed';
 import { roomView } from '../shell/room-view';
 
-/** A feed on a service whose pushes the test sends, its snapshot holding rooms a (300) and b (40). */
+/** A feed on a service whose pushes the test sends, its snapshot holding rooms a (300), b (40) and c (no count yet). */
 async function feedOf() {
   let send: (push: MonitorPush) => void = () => {};
   let unsubscribed = false;
@@ -21,7 +21,9 @@ async function feedOf() {
         };
       },
       getSnapshot: async () =>
-        ({ rooms: [roomView('@TGS#a', 300), roomView('@TGS#b', 40)] }) as MonitorSnapshot,
+        ({
+          rooms: [roomView('@TGS#a', 300), roomView('@TGS#b', 40), roomView('@TGS#c', null)],
+        }) as MonitorSnapshot,
     },
     () => 0,
   );
@@ -68,6 +70,24 @@ describe('overlay pages open on one room', () => {
     expect(isUnsubscribed()).toBe(true);
     send({ type: 'rooms', rooms: [roomView('@TGS#a', 330)] });
     expect(page.counts).toEqual([]);
+  });
+
+  it('show a room without a count yet as held, with no age', async () => {
+    const { feed } = await feedOf();
+    expect(feed.current({ groupId: '@TGS#c', profileId: null })).toEqual({
+      online: null,
+      ageMs: null,
+      state: 'held',
+    });
+  });
+
+  it('go on being told counts after the service pushes news that is not about rooms', async () => {
+    const { feed, send, told } = await feedOf();
+    const page = told();
+    feed.watch(a, page.listener);
+    send({ type: 'profiles', profiles: [] });
+    send({ type: 'rooms', rooms: [roomView('@TGS#a', 340)] });
+    expect(page.counts).toEqual([340]);
   });
 
   it('keep a room live through a new snapshot that still holds it, and hold one it no longer does', async () => {
