@@ -1,0 +1,150 @@
+/**
+ * A count waits for its write's turn (each command's budget paces the writes): when the turn comes,
+ * the pusher is asked again whether the count is still worth writing.
+ */
+import { describe, expect, it } from 'vitest';
+import { imErrorFromCode } from '../../../main/core/error-kind';
+import type { AppStatus, MonitorEvent } from '../../../main/core/monitor-events';
+import type { PollPlan } from '../../../main/core/poll-plan';
+import { CountPusher, type PushWriter } from '../../../main/core/push/count-pusher';
+import type { PushStatus } from '../../../main/core/push/push-status';
+import { FakeClock, flushPromises } from '../../support/fake-clock';
+
+const INTERVAL = 1_000;
+const status = (state: AppStatus['state']): MonitorEvent => ({
+  type: 'status',
+  status: {
+    state,
+    plan: { effectiveIntervalMs: INTERVAL } as PollPlan,
+    capPerSecond: 200,
+    limitPerSecond: 200,
+  },
+  at: 0,
+});
+
+/**
+ * A pusher whose writes wait until the test gives them their turn, as the budget would: `turn()`
+ * asks the oldest waiting write's `sendIf`, and sends it (answering ok) or not (answering the
+ * client's "not sent" failure).
+ */
+function pusherWithTurns() {
+  const clock = new FakeClock();
+  const sent: unknown[] = [];
+  const waiting: Array<{ value: string; sendIf?: () => boolean; answer: (sent: boolean) => void }> = [];
+  const write = (value: string, sendIf?: () => boolean) =>
+    new Promise<{ ok: true; value: undefined } | { ok: false; error: ReturnType<typeof imErrorFromCode> }>(
+      (resolve) =>
+        waiting.push({
+          value,
+          sendIf,
+          answer: (went) =>
+            resolve(
+              went
+                ? { ok: true, value: undefined }
+                : {
+                    ok: false,
+                    error: { kind: 'transient', message: 'Not sent: no longer wanted when its turn came.' },
+                  },
+            ),
+        }),
+    );
+  const writer: PushWriter = {
+    modifyGroupAttr: (_groupId, _key, value, sendIf) => write(value, sendIf),
+    updateGroupCounter: (_groupId, _key, value, sendIf) => write(String(value), sendIf),
+    sendGroupCustomMessage: (_groupId, _key, value, sendIf) => write(value, sendIf),
+  };
+  const statuses: PushStatus[] = [];
+  const push = new CountPusher({ writer, clock, slowDown: () => {}, onStatus: (s) => statuses.push(s) });
+  push.handle(status('running'));
+  push.configure('live', { via: 'group-attr', key: 'viewers' });
+  /** Gives the oldest waiting write its turn; `meanwhile` runs after it went, before its answer. */
+  const turn = async (meanwhile: () => void = () => {}) => {
+    const next = waiting.shift();
+    if (!next) throw new Error('no write is waiting');
+    const went = next.sendIf?.() ?? true;
+    if (went) sent.push(JSON.parse(next.value).online);
+    meanwhile();
+    next.answer(went);
+    await flushPromises();
+    return went;
+  };
+  const sample = (online: number) =>
+    push.handle({ type: 'sample', groupId: 'live', online, at: clock.wall(), previous: null });
+  return { clock, push, statuses, sent, waiting, turn, sample };
+}
+
+describe('a count waiting for its write’s turn', () => {
+  it('is written when its turn comes while it is still current', async () => {
+    const { push, sent, turn, sample } = pusherWithTurns();
+    sample(120);
+    expect(await turn()).toBe(true);
+    expect(sent).toEqual([120]);
+    expect(push.status('live')).toMatchObject({ state: 'ok', written: { online: 120 } });
+  });
+
+  it('is one write at a time per room: a newer count waits for the one on its way, and wins over older ones', async () => {
+    const { sent, waiting, turn, sample } = pusherWithTurns();
+    sample(120);
+    sample(130);
+    sample(140);
+    expect(waiting).toHaveLength(1);
+    await turn();
+    await turn();
+    expect(sent).toEqual([120, 140]);
+  });
+
+  const heldBack: Array<[string, (p: ReturnType<typeof pusherWithTurns>) => unknown]> = [
+    [
+      'the room’s push was changed',
+      ({ push }) => push.configure('live', { via: 'group-attr', key: 'other' }),
+    ],
+    [
+      'the room closed',
+      ({ push }) =>
+        push.handle({
+          type: 'room',
+          room: {
+            groupId: 'live',
+            status: 'stopped',
+            online: 120,
+            measuredAt: null,
+            ageMs: null,
+            error: imErrorFromCode(10010, ''),
+            consecutiveFailures: 1,
+            peak: null,
+            stoppedAt: 0,
+          },
+          at: 0,
+        }),
+    ],
+    ['the app was paused', ({ push }) => push.handle(status('paused'))],
+    ['the machine slept', ({ push }) => push.handle({ type: 'resumed', sleptMs: 60_000, at: 0 })],
+    ['the count went stale', ({ clock }) => clock.advance(2 * INTERVAL + 1)],
+  ];
+  for (const [what, change] of heldBack) {
+    it(`is held back, and counts as no failure, when ${what} meanwhile`, async () => {
+      const scenario = pusherWithTurns();
+      scenario.sample(120);
+      const said = scenario.statuses.length;
+      await change(scenario);
+      expect(await scenario.turn()).toBe(false);
+      expect(scenario.sent).toEqual([]);
+      expect(scenario.statuses.slice(said).some((s) => s.state === 'failing' || s.state === 'ok')).toBe(
+        false,
+      );
+    });
+  }
+
+  it('says nothing of the old push when a write sent under it is answered after the push changed', async () => {
+    const { push, statuses, sent, turn, sample } = pusherWithTurns();
+    sample(120);
+    let said = 0;
+    await turn(() => {
+      push.configure('live', { via: 'group-attr', key: 'other' });
+      said = statuses.length;
+    });
+    expect(sent).toEqual([120]);
+    expect(statuses.slice(said)).toEqual([]);
+    expect(push.status('live')).toMatchObject({ key: 'other', state: 'waiting', written: null });
+  });
+});
