@@ -76,6 +76,14 @@ describe('a room as the UI shows it', () => {
     ).not.toHaveProperty('code');
     expect(roomView(PROFILE, recordOf(snapshot.groupId), snapshot, judged, extra).error).toBeNull();
   });
+
+  it('has no label and no pin for a room its profile does not list', () => {
+    const judged = { condition: { state: 'live' as const }, current: true };
+    expect(roomView(PROFILE, undefined, snapshot, judged, extra)).toMatchObject({
+      label: null,
+      pinned: false,
+    });
+  });
 });
 
 describe('an app profile as the UI shows it', () => {
@@ -136,6 +144,8 @@ describe('an app profile as the UI shows it', () => {
     });
     const running = { ...status, state: 'running' as const, plan: { ...status.plan, stretch: 1 } };
     const { reason: _reason, error: _error, retryAt: _retryAt, ...plain } = running;
+    const { code: _code, ...uncoded } = imErrorFromCode(70009, 'x');
+    expect(profileView(PROFILE, KEY, { ...status, error: uncoded }).error).toStrictEqual({ kind: 'auth' });
     expect(profileView(PROFILE, KEY, plain)).toMatchObject({
       reason: null,
       error: null,
