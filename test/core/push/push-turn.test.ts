@@ -3,7 +3,7 @@
  * the pusher is asked again whether the count is still worth writing.
  */
 import { describe, expect, it } from 'vitest';
-import { imErrorFromCode } from '../../../main/core/error-kind';
+import { type ImError, imErrorFromCode } from '../../../main/core/error-kind';
 import type { AppStatus, MonitorEvent } from '../../../main/core/monitor-events';
 import type { PollPlan } from '../../../main/core/poll-plan';
 import { CountPusher, type PushWriter } from '../../../main/core/push/count-pusher';
@@ -30,23 +30,28 @@ const status = (state: AppStatus['state']): MonitorEvent => ({
 function pusherWithTurns() {
   const clock = new FakeClock();
   const sent: unknown[] = [];
-  const waiting: Array<{ value: string; sendIf?: () => boolean; answer: (sent: boolean) => void }> = [];
+  const waiting: Array<{
+    value: string;
+    sendIf?: () => boolean;
+    answer: (sent: boolean, failing?: ImError) => void;
+  }> = [];
   const write = (value: string, sendIf?: () => boolean) =>
-    new Promise<{ ok: true; value: undefined } | { ok: false; error: ReturnType<typeof imErrorFromCode> }>(
-      (resolve) =>
-        waiting.push({
-          value,
-          sendIf,
-          answer: (went) =>
-            resolve(
-              went
+    new Promise<{ ok: true; value: undefined } | { ok: false; error: ImError }>((resolve) =>
+      waiting.push({
+        value,
+        sendIf,
+        answer: (went, failing) =>
+          resolve(
+            went && failing
+              ? { ok: false, error: failing }
+              : went
                 ? { ok: true, value: undefined }
                 : {
                     ok: false,
                     error: { kind: 'transient', message: 'Not sent: no longer wanted when its turn came.' },
                   },
-            ),
-        }),
+          ),
+      }),
     );
   const writer: PushWriter = {
     modifyGroupAttr: (_groupId, _key, value, sendIf) => write(value, sendIf),
@@ -54,17 +59,24 @@ function pusherWithTurns() {
     sendGroupCustomMessage: (_groupId, _key, value, sendIf) => write(value, sendIf),
   };
   const statuses: PushStatus[] = [];
-  const push = new CountPusher({ writer, clock, slowDown: () => {}, onStatus: (s) => statuses.push(s) });
+  const push = new CountPusher({
+    writer,
+    clock,
+    slowDown: () => {},
+    onStatus: (s) => statuses.push(s),
+    // The first retry after a failure comes 1 s later.
+    random: () => 0,
+  });
   push.handle(status('running'));
   push.configure('live', { via: 'group-attr', key: 'viewers' });
   /** Gives the oldest waiting write its turn; `meanwhile` runs after it went, before its answer. */
-  const turn = async (meanwhile: () => void = () => {}) => {
+  const turn = async (meanwhile: () => void = () => {}, failing?: ImError) => {
     const next = waiting.shift();
     if (!next) throw new Error('no write is waiting');
     const went = next.sendIf?.() ?? true;
     if (went) sent.push(JSON.parse(next.value).online);
     meanwhile();
-    next.answer(went);
+    next.answer(went, failing);
     await flushPromises();
     return went;
   };
@@ -91,6 +103,30 @@ describe('a count waiting for its write’s turn', () => {
     await turn();
     await turn();
     expect(sent).toEqual([120, 140]);
+  });
+
+  it('writes a room attribute again only when the count changes: the room keeps it, unlike a message', async () => {
+    const { clock, waiting, turn, sample } = pusherWithTurns();
+    sample(120);
+    await turn();
+    await clock.advance(90_000);
+    sample(120);
+    expect(waiting).toHaveLength(0);
+  });
+
+  it('while failing, tries each fresh count, even the one the viewers still see, to learn that writes work again', async () => {
+    const { clock, push, waiting, turn, sample } = pusherWithTurns();
+    sample(120);
+    await turn();
+    sample(130);
+    await turn(() => {}, imErrorFromCode(10002, 'from the test'));
+    expect(push.status('live')?.state).toBe('failing');
+    await clock.advance(500);
+    sample(120);
+    await clock.advance(600);
+    expect(waiting).toHaveLength(1);
+    await turn();
+    expect(push.status('live')).toMatchObject({ state: 'ok', written: { online: 120 } });
   });
 
   const heldBack: Array<[string, (p: ReturnType<typeof pusherWithTurns>) => unknown]> = [
