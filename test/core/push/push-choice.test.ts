@@ -116,3 +116,24 @@ describe('a machine that wakes from sleep', () => {
     expect(written.map((value) => JSON.parse(value).online)).toEqual([120]);
   });
 });
+
+describe('a write that throws inside the app', () => {
+  it('fails the push with what went wrong, as any failure, and is tried again', async () => {
+    const clock = new FakeClock();
+    const writer: PushWriter = {
+      modifyGroupAttr: async () => {
+        throw new Error('the socket was closed');
+      },
+      updateGroupCounter: async () => ({ ok: true, value: undefined }),
+      sendGroupCustomMessage: async () => ({ ok: true, value: undefined }),
+    };
+    const push = new CountPusher({ writer, clock, slowDown: () => {}, onStatus: () => {} });
+    push.configure('live', { via: 'group-attr', key: 'viewers' });
+    push.handle({ type: 'sample', groupId: 'live', online: 120, at: clock.wall(), previous: null });
+    await flushPromises();
+    expect(push.status('live')).toMatchObject({
+      state: 'failing',
+      reason: expect.stringContaining('Writing the count failed inside Headcount: the socket was closed'),
+    });
+  });
+});
