@@ -59,10 +59,11 @@ function pusherWithTurns() {
     sendGroupCustomMessage: (_groupId, _key, value, sendIf) => write(value, sendIf),
   };
   const statuses: PushStatus[] = [];
+  const slowed: Array<[string, number | undefined]> = [];
   const push = new CountPusher({
     writer,
     clock,
-    slowDown: () => {},
+    slowDown: (command, code) => slowed.push([command, code]),
     onStatus: (s) => statuses.push(s),
     // The first retry after a failure comes 1 s later.
     random: () => 0,
@@ -82,7 +83,7 @@ function pusherWithTurns() {
   };
   const sample = (online: number) =>
     push.handle({ type: 'sample', groupId: 'live', online, at: clock.wall(), previous: null });
-  return { clock, push, statuses, sent, waiting, turn, sample };
+  return { clock, push, statuses, slowed, sent, waiting, turn, sample };
 }
 
 describe('a count waiting for its write’s turn', () => {
@@ -127,6 +128,58 @@ describe('a count waiting for its write’s turn', () => {
     expect(waiting).toHaveLength(1);
     await turn();
     expect(push.status('live')).toMatchObject({ state: 'ok', written: { online: 120 } });
+  });
+
+  it('is still written at exactly two intervals old, and no longer after', async () => {
+    const first = pusherWithTurns();
+    first.sample(120);
+    await first.clock.advance(2 * INTERVAL);
+    expect(await first.turn()).toBe(true);
+    const second = pusherWithTurns();
+    second.sample(120);
+    await second.clock.advance(2 * INTERVAL + 1);
+    expect(await second.turn()).toBe(false);
+  });
+
+  it('says ok once, not once per write, while writes go well', async () => {
+    const { statuses, turn, sample } = pusherWithTurns();
+    for (const online of [120, 130, 140]) {
+      sample(online);
+      await turn();
+    }
+    expect(statuses.map((s) => s.state)).toEqual(['waiting', 'ok']);
+  });
+
+  it('closes the room when the server says it is gone, and writes nothing more', async () => {
+    const { clock, push, waiting, turn, sample } = pusherWithTurns();
+    sample(120);
+    await turn(() => {}, imErrorFromCode(10010, 'from the test'));
+    expect(push.status('live')?.state).toBe('closed');
+    await clock.advance(60_000);
+    sample(130);
+    expect(waiting).toHaveLength(0);
+  });
+
+  it("slows the command on its own rate limit, and only the room on the group's five writes a second", async () => {
+    const { clock, slowed, waiting, turn, sample } = pusherWithTurns();
+    sample(120);
+    await turn(() => {}, imErrorFromCode(10049, 'from the test'));
+    expect(slowed).toEqual([]);
+    await clock.advance(1_000);
+    await turn(() => {}, imErrorFromCode(60007, 'from the test'));
+    expect(slowed).toEqual([['modify_group_attr', 60007]]);
+    await clock.advance(1_000);
+    // The command's pause stays a second, however often it comes; the room's doubles.
+    expect(waiting).toHaveLength(1);
+  });
+
+  it('drops the retry of an old push once the push is changed', async () => {
+    const { clock, push, waiting, turn, sample } = pusherWithTurns();
+    sample(120);
+    await turn(() => {}, imErrorFromCode(10002, 'from the test'));
+    push.configure('live', { via: 'group-attr', key: 'other' });
+    await clock.advance(5_000);
+    expect(waiting).toHaveLength(0);
   });
 
   const heldBack: Array<[string, (p: ReturnType<typeof pusherWithTurns>) => unknown]> = [
