@@ -1,6 +1,7 @@
 /** What the service does for every profile at once: pausing, waking, storage news, the overlay. */
 import { describe, expect, it } from 'vitest';
 import type { MonitorPush } from '../../main/contract/monitor-api';
+import { REGIONS } from '../../main/core/regions';
 import { StorageHealth } from '../../main/core/storage-health';
 import { startSimulator } from '../../main/simulator';
 import { FakeClock } from '../support/fake-clock';
@@ -49,16 +50,28 @@ describe('the service for every profile at once', () => {
     expect(await state()).toBe('live');
   });
 
-  it('sends a fresh snapshot when a file can no longer be saved, so that every window says so', async () => {
+  it('sends a fresh snapshot when a file can no longer be saved, with the start-up notices, so that every window says so', async () => {
     const clock = new FakeClock();
     const health = new StorageHealth(clock);
-    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys(), { clock, health }));
+    const notices = ['The settings file was damaged and set aside.'];
+    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys(), { clock, health, notices }));
     const pushes: MonitorPush[] = [];
     service.onPush((push) => pushes.push(push));
     await service.start();
     pushes.length = 0;
     health.failed('settings', '/home/someone/.config/headcount/settings.json', new Error('EACCES'));
-    expect(pushes.map((push) => push.type)).toContain('snapshot');
+    const sent = pushes.flatMap((push) => (push.type === 'snapshot' ? [push.snapshot] : []));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.notices).toEqual([...notices, ...health.notices()]);
+    expect(health.notices()).toHaveLength(1);
+  });
+
+  it('lists the regions by key and label, for the profile form, and no notice when there is none', async () => {
+    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
+    const { regions, notices } = await service.getSnapshot();
+    expect(notices).toEqual([]);
+    expect(regions).toEqual(REGIONS.map(({ key, label }) => ({ key, label })));
+    expect(regions.length).toBeGreaterThan(0);
   });
 
   it('has the overlay off, for want of a token, unless an edition gives it one', async () => {
