@@ -74,6 +74,13 @@ describe('the service for every profile at once', () => {
     expect(regions.length).toBeGreaterThan(0);
   });
 
+  it('keeps settings changed for this run where no file keeps them', async () => {
+    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
+    await service.start();
+    await service.updateSettings({ quietHours: { start: '23:00', end: '07:00' } });
+    expect((await service.getSettings()).quietHours).toEqual({ start: '23:00', end: '07:00' });
+  });
+
   it('has the overlay off, for want of a token, unless an edition gives it one', async () => {
     const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
     expect(await service.getOverlay()).toMatchObject({ on: false, problem: { kind: 'no-token' } });
