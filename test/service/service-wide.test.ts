@@ -86,10 +86,13 @@ describe('the service for every profile at once', () => {
     expect(await service.getOverlay()).toMatchObject({ on: false, problem: { kind: 'no-token' } });
   });
 
-  it('says which profile it does not know, and leaves out the sparkline of a room no longer watched', async () => {
+  it('says which profile or room it does not know, and leaves out the sparkline of a room no longer watched', async () => {
     const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
     await service.start();
     await expect(service.removeProfile('nope')).rejects.toThrow('There is no app profile "nope".');
+    await expect(service.setPinned('nope/@TGS#live', true)).rejects.toThrow(
+      'There is no room "nope/@TGS#live".',
+    );
     expect(await service.getSparklines(['gone/@TGS#live'])).toEqual({});
   });
 });
