@@ -3,7 +3,9 @@
  * scripts/scene/rooms-scene.ts, the engine watches every room, seven are put in trouble through
  * the real protocol (two closed, two failing, one id that never existed, one group that is not a
  * live room, one big drop), and the page puts exactly those seven first: in the list at popover
- * size, in the table and on the wall at 1280×800. Axe checks the wide views in both themes.
+ * size, in the table and on the wall at 1280×800. Axe checks the table in both themes; the wall's
+ * 2,000 tiles, each state among them, are axe-checked in both themes by
+ * test/renderer/rooms/many-rooms-chromium.test.ts, where the page's data is fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTrouble, roomsScene } from '../../scripts/scene/rooms-scene';
@@ -83,7 +85,7 @@ describe('"Needs attention" among 2,000 rooms', { timeout: 120_000 }, () => {
   });
 
   it.each(['light', 'dark'] as const)(
-    'puts them first in the table and on the wall at 1280×800, axe-clean (%s)',
+    'puts them first in the table and on the wall at 1280×800, the table axe-clean (%s)',
     async (colorScheme) => {
       const { page, problems } = await stage.open({ viewport: { width: 1280, height: 800 }, colorScheme });
       await page.locator('.table-head').waitFor();
@@ -130,12 +132,10 @@ describe('"Needs attention" among 2,000 rooms', { timeout: 120_000 }, () => {
       expect((await calmPrefix(order)).filter((id) => settled.includes(id)).sort()).toEqual(settled);
       const wall = await page.locator('.room-wall').evaluate((node) => node.scrollHeight - node.clientHeight);
       expect(wall).toBeLessThanOrEqual(0);
-      expect(await seriousFindings(page)).toEqual([]);
       await screenshot(page, `needs-attention-wall-${colorScheme}`);
       await page.locator('.view-switch [data-view="table"]').click();
       expect(problems).toEqual([]);
     },
-    // Axe reads every one of the wall's 2,001 tiles, twice.
     120_000,
   );
 });
