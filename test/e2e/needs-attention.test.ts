@@ -41,9 +41,26 @@ beforeAll(async () => {
   });
   type Snapshot = { summary: { states: Record<string, number> } };
   const states = async () => (await stage.call<Snapshot>('getSnapshot', [])).summary.states;
-  // Every room answers once (so the closed ones closed, rather than never existed), then trouble starts.
-  await eventually(async () => (await states()).waiting === 0, 'every room to answer', 60_000, 500);
+  // The rooms put in trouble answer once (so the closed ones closed, rather than never existed, and
+  // the drop has a count to drop from), then trouble starts. They are among the first polled: their
+  // next count, the troubled one, comes with the first round's last rooms, not a round later.
+  const counted = [...trouble.closed, ...trouble.failing, ...trouble.drop];
+  await eventually(
+    () => {
+      const answered = new Set(
+        stage.sim.control
+          .requests()
+          .filter((r) => r.command === 'get_online_member_num' && r.errorCode === 0)
+          .map((r) => r.groupId),
+      );
+      return counted.every((groupId) => answered.has(groupId));
+    },
+    'the rooms put in trouble to answer once',
+    60_000,
+    100,
+  );
   makeTrouble(stage.sim.control, scene);
+  await eventually(async () => (await states()).waiting === 0, 'every room to answer', 60_000, 500);
   await eventually(
     async () => {
       const now = await states();
