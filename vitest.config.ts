@@ -2,6 +2,22 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const E2E = 'test/e2e/**/*.test.ts';
+/**
+ * Tests of code in memory (the core, the service, the page's parts): no Chromium, no CLI process,
+ * no fake electron module. They share their worker processes and the modules loaded in them, where
+ * each file would otherwise start a process and load its imports again; that start-up was most of
+ * their time (docs/testing.md).
+ */
+const IN_MEMORY = [
+  'test/core/**/*.test.ts',
+  'test/service/**/*.test.ts',
+  'test/common/**/*.test.ts',
+  'test/shell/**/*.test.ts',
+  'test/layers/**/*.test.ts',
+  'test/scenarios/**/*.test.ts',
+  // The page's parts; its tests in Chromium are named *-chromium.
+  'test/renderer/**/!(*-chromium).test.ts',
+];
 
 export default defineConfig({
   // The Electron adapter's tests run against a small fake of the electron module (design.md).
@@ -20,7 +36,20 @@ export default defineConfig({
     // The end-to-end tests of the popover run twice: the page over headcount serve, and over the
     // tray app's preload bridge and IPC handlers (test/e2e/support/stage.ts).
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [E2E] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: IN_MEMORY,
+          isolate: false,
+          setupFiles: ['test/support/shared-process-setup.ts'],
+        },
+      },
+      // Chromium, CLI processes, servers and the fake electron module: a fresh process per file.
+      {
+        extends: true,
+        test: { name: 'processes', include: ['test/**/*.test.ts'], exclude: [E2E, ...IN_MEMORY] },
+      },
       { extends: true, test: { name: 'e2e-serve', include: [E2E], env: { HEADCOUNT_STAGE: 'serve' } } },
       {
         extends: true,

@@ -15,6 +15,14 @@ export default defineConfig({
     globalSetup: [],
     setupFiles: ['test/support/mutation-setup.ts'],
     testTimeout: 120_000,
+    // Each file in a worker of its own, as Stryker's runner expects of the files it reruns per mutant
+    // (`npm test` lets the in-memory tests share theirs).
+    isolate: true,
+    projects: base.test?.projects?.map((project) =>
+      typeof project === 'object' && 'test' in project
+        ? { ...project, test: { ...project.test, isolate: true } }
+        : project,
+    ),
     hookTimeout: 120_000,
   },
 });

@@ -3,7 +3,9 @@
  * scripts/scene/rooms-scene.ts, the engine watches every room, seven are put in trouble through
  * the real protocol (two closed, two failing, one id that never existed, one group that is not a
  * live room, one big drop), and the page puts exactly those seven first: in the list at popover
- * size, in the table and on the wall at 1280×800. Axe checks the wide views in both themes.
+ * size, in the table and on the wall at 1280×800. Axe checks the table in both themes; the wall's
+ * 2,000 tiles, each state among them, are axe-checked in both themes by
+ * test/renderer/rooms/many-rooms-chromium.test.ts, where the page's data is fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTrouble, roomsScene } from '../../scripts/scene/rooms-scene';
@@ -39,9 +41,26 @@ beforeAll(async () => {
   });
   type Snapshot = { summary: { states: Record<string, number> } };
   const states = async () => (await stage.call<Snapshot>('getSnapshot', [])).summary.states;
-  // Every room answers once (so the closed ones closed, rather than never existed), then trouble starts.
-  await eventually(async () => (await states()).waiting === 0, 'every room to answer', 60_000, 500);
+  // The rooms put in trouble answer once (so the closed ones closed, rather than never existed, and
+  // the drop has a count to drop from), then trouble starts. They are among the first polled: their
+  // next count, the troubled one, comes with the first round's last rooms, not a round later.
+  const counted = [...trouble.closed, ...trouble.failing, ...trouble.drop];
+  await eventually(
+    () => {
+      const answered = new Set(
+        stage.sim.control
+          .requests()
+          .filter((r) => r.command === 'get_online_member_num' && r.errorCode === 0)
+          .map((r) => r.groupId),
+      );
+      return counted.every((groupId) => answered.has(groupId));
+    },
+    'the rooms put in trouble to answer once',
+    60_000,
+    100,
+  );
   makeTrouble(stage.sim.control, scene);
+  await eventually(async () => (await states()).waiting === 0, 'every room to answer', 60_000, 500);
   await eventually(
     async () => {
       const now = await states();
@@ -83,7 +102,7 @@ describe('"Needs attention" among 2,000 rooms', { timeout: 120_000 }, () => {
   });
 
   it.each(['light', 'dark'] as const)(
-    'puts them first in the table and on the wall at 1280×800, axe-clean (%s)',
+    'puts them first in the table and on the wall at 1280×800, the table axe-clean (%s)',
     async (colorScheme) => {
       const { page, problems } = await stage.open({ viewport: { width: 1280, height: 800 }, colorScheme });
       await page.locator('.table-head').waitFor();
@@ -130,12 +149,10 @@ describe('"Needs attention" among 2,000 rooms', { timeout: 120_000 }, () => {
       expect((await calmPrefix(order)).filter((id) => settled.includes(id)).sort()).toEqual(settled);
       const wall = await page.locator('.room-wall').evaluate((node) => node.scrollHeight - node.clientHeight);
       expect(wall).toBeLessThanOrEqual(0);
-      expect(await seriousFindings(page)).toEqual([]);
       await screenshot(page, `needs-attention-wall-${colorScheme}`);
       await page.locator('.view-switch [data-view="table"]').click();
       expect(problems).toEqual([]);
     },
-    // Axe reads every one of the wall's 2,001 tiles, twice.
     120_000,
   );
 });
