@@ -109,6 +109,7 @@ if (process.argv.includes('--bench')) {
     entryPoints: {
       'engine.bench': 'bench/engine.bench.ts',
       'cap-stress.bench': 'bench/cap-stress.bench.ts',
+      'cap-stress-dashboard.bench': 'bench/cap-stress-dashboard.bench.ts',
       'alerts.bench': 'bench/alerts.bench.ts',
       'history.bench': 'bench/history.bench.ts',
       'simulator-process': 'bench/simulator-process.ts',
