@@ -46,7 +46,8 @@ for (let turn = 1; turn <= ROUNDS; turn++) {
     const stack = await startServeStack({ cli: build.cli, rooms: ROOMS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     try {
-      await (await context.newPage()).goto(stack.link);
+      // A starved machine may take a while to draw 2,000 rows: that is part of the stress.
+      await (await context.newPage()).goto(stack.link, { timeout: 180_000 });
       await sleep(WARMUP_MS);
       const base = stack.simulator.baseUrl;
       await fetch(`${base}/_sim/reset-log`, { method: 'POST' });
