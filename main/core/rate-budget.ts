@@ -109,7 +109,7 @@ export class RateBudget {
     return now < this.pausedUntil || this.limit(now) < this.capPerSecond;
   }
 
-  /** Calls taken in the last second, and those granted that have not left yet. */
+  /** Calls taken or answered in the last second, and those granted that have not been answered yet. */
   used(now = this.clock.monotonic()): number {
     this.forget(now);
     return this.recent.length + this.open;
