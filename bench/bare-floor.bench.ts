@@ -19,6 +19,7 @@ import { systemClock } from '../main/core/clock';
 import { planPolling } from '../main/core/poll-plan';
 import { RateBudget } from '../main/core/rate-budget';
 import { launchChromium } from '../test/support/chromium';
+import { cliCommand } from './cli-command';
 import { percentile, round } from './distribution';
 import { cpuSecondsOf, rssMbOf } from './process-usage';
 import { simulatorEnv, spawnSimulator } from './simulator-child';
@@ -69,7 +70,7 @@ function engineProcess(turn: number): ChildProcess {
     MODE === 'serve'
       ? ['serve', '--port', '0', '--groups-file', roomsFile, '--interval', '10', '--max-rate', String(CAP)]
       : ['watch', '--groups-file', roomsFile, '--interval', '10', '--max-rate', String(CAP)];
-  return spawn(process.execPath, [...profile, CLI, ...args], {
+  return spawn(process.execPath, [...profile, ...cliCommand(CLI), ...args], {
     env: {
       ...env,
       HEADCOUNT_CONFIG: config,

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COUNT_COMMAND } from '../main/core/command-budgets';
 import { maxInAnyWindow, windowsOverCap } from '../test/support/call-windows';
+import { cliCommand } from './cli-command';
 import { percentile, round } from './distribution';
 import { simulatorEnv, spawnSimulator } from './simulator-child';
 
@@ -89,7 +90,7 @@ async function runOnce(cli: string) {
   const watch = spawn(
     process.execPath,
     [
-      cli,
+      ...cliCommand(cli),
       'watch',
       '--groups-file',
       join(folder, 'rooms.txt'),

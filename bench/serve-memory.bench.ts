@@ -4,10 +4,12 @@
  * now) for HISTORY_DAYS (default 0, 1 and 2 days), then the real `serve` reads them, polls the
  * simulator (its own process) at 10 s with the cap at 200 calls/s, and one dashboard is opened in
  * Chromium. Its resident memory is read from outside every second for MEASURE_SECONDS (default 90).
- * The second day tells whether memory stays flat once the first day is full. Writes
+ * The second day tells whether memory stays flat once the first day is full. BENCH_BUILDS compares
+ * builds in one run, each reading a copy of the same history, alternating within each number of days
+ * (`before=/tmp/old/dist/headcount.js,after=dist/headcount.js`). Writes
  * bench/results/serve-memory.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Clock } from '../main/core/clock';
@@ -18,13 +20,15 @@ import { launchChromium } from '../test/support/chromium';
 import { percentile, round } from './distribution';
 import { rssMbOf } from './process-usage';
 import { seeded } from './seeded-random';
-import { startServeStack } from './serve-stack';
+import { buildsToCompare, startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const INTERVAL_MS = 10_000;
 const DAYS = (process.env.HISTORY_DAYS ?? '0,1,2').split(',').map(Number);
 const MEASURE_MS = Number(process.env.MEASURE_SECONDS ?? 90) * 1000;
-const CLI = resolve(process.env.BENCH_CLI ?? 'dist/headcount.js');
+const BUILDS = process.env.BENCH_BUILDS
+  ? buildsToCompare()
+  : [{ name: 'current', cli: process.env.BENCH_CLI ?? 'dist/headcount.js' }];
 
 /** Writes `days` of history for the bench's rooms into `folder`/history, ending now. */
 async function writeHistory(folder: string, days: number): Promise<number> {
@@ -68,34 +72,42 @@ function isRunning(pid: number): boolean {
 const browser = await launchChromium();
 const runs = [];
 for (const days of DAYS) {
-  const folder = mkdtempSync(join(tmpdir(), 'headcount-serve-memory-'));
-  mkdirSync(join(folder, 'history'));
-  const writtenS = days > 0 ? await writeHistory(folder, days) : 0;
-  const stack = await startServeStack({ cli: CLI, rooms: ROOMS, folder });
-  const context = await browser.newContext({ viewport: { width: 380, height: 560 }, locale: 'en-US' });
-  await (await context.newPage()).goto(stack.link);
-  const load = [loadavg()[0] as number];
-  const rss: number[] = [];
-  const from = performance.now();
-  while (performance.now() - from < MEASURE_MS) {
-    rss.push(rssMbOf(stack.pid));
-    await new Promise((done) => setTimeout(done, 1000));
+  const written = mkdtempSync(join(tmpdir(), 'headcount-serve-memory-'));
+  mkdirSync(join(written, 'history'));
+  const writtenS = days > 0 ? await writeHistory(written, days) : 0;
+  for (const build of days % 2 === 0 ? BUILDS : [...BUILDS].reverse()) {
+    const folder = mkdtempSync(join(tmpdir(), 'headcount-serve-memory-'));
+    cpSync(join(written, 'history'), join(folder, 'history'), { recursive: true });
+    const stack = await startServeStack({ cli: resolve(build.cli), rooms: ROOMS, folder });
+    const context = await browser.newContext({ viewport: { width: 380, height: 560 }, locale: 'en-US' });
+    await (await context.newPage()).goto(stack.link, { timeout: 180_000 });
+    const load = [loadavg()[0] as number];
+    const rss: number[] = [];
+    const from = performance.now();
+    while (performance.now() - from < MEASURE_MS) {
+      rss.push(rssMbOf(stack.pid));
+      await new Promise((done) => setTimeout(done, 1000));
+    }
+    load.push(loadavg()[0] as number);
+    await context.close();
+    stack.stop();
+    // serve writes its last counts as it stops: the folder goes once it has.
+    while (isRunning(stack.pid)) await new Promise((done) => setTimeout(done, 100));
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+    const last = rss.slice(-30);
+    runs.push({
+      build: build.name,
+      historyDays: days,
+      historyWrittenInS: round(writtenS, 1),
+      peakRssMb: round(Math.max(...rss), 1),
+      lastHalfMinuteRssMb: { p50: round(percentile(last, 50), 1), max: round(Math.max(...last), 1) },
+      // Every 30 s: whether it levels off.
+      rssEveryHalfMinuteMb: rss.filter((_, i) => i % 30 === 29).map((value) => round(value, 1)),
+      loadAverage: load.map((value) => round(value, 1)),
+    });
+    process.stderr.write(`${JSON.stringify(runs.at(-1))}\n`);
   }
-  load.push(loadavg()[0] as number);
-  await context.close();
-  stack.stop();
-  // serve writes its last counts as it stops: the folder goes once it has.
-  while (isRunning(stack.pid)) await new Promise((done) => setTimeout(done, 100));
-  rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
-  const last = rss.slice(-30);
-  runs.push({
-    historyDays: days,
-    historyWrittenInS: round(writtenS, 1),
-    peakRssMb: round(Math.max(...rss), 1),
-    lastHalfMinuteRssMb: { p50: round(percentile(last, 50), 1), max: round(Math.max(...last), 1) },
-    loadAverage: load.map((value) => round(value, 1)),
-  });
-  process.stderr.write(`${JSON.stringify(runs.at(-1))}\n`);
+  rmSync(written, { recursive: true, force: true, maxRetries: 5 });
 }
 await browser.close();
 
@@ -103,6 +115,7 @@ const results = {
   when: new Date().toISOString(),
   node: process.version,
   setup: { rooms: ROOMS, intervalS: INTERVAL_MS / 1000, measureS: MEASURE_MS / 1000, dashboardsOpen: 1 },
+  builds: BUILDS,
   runs,
 };
 mkdirSync('bench/results', { recursive: true });

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { cliCommand } from './cli-command';
 import { simulatorEnv } from './simulator-child';
 
 /** A running simulator and the server polling it. */
@@ -72,7 +73,7 @@ export async function startServeStack(options: {
   );
   const serveProcess = start(
     [
-      options.cli,
+      ...cliCommand(options.cli),
       'serve',
       '--port',
       '0',

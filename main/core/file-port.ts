@@ -6,6 +6,12 @@ export interface FilePort {
   /** The whole file as UTF-8 text, or null when it does not exist. Rejects when it cannot be read. */
   read(path: string): Promise<string | null>;
   /**
+   * The file as UTF-8 text in pieces, or null when it does not exist: for files too large to hold
+   * whole (a day's history is tens of megabytes). Rejects, or its pieces do, when it cannot be read.
+   * A port without it is read whole with {@link FilePort.read}.
+   */
+  readChunks?(path: string): Promise<AsyncIterable<string> | Iterable<string> | null>;
+  /**
    * Appends `text`, creating the file (mode 0600) and its folder when missing. All of it or none:
    * an append that fails (a full disk) leaves the file as it was, never a line cut short.
    */

@@ -9,6 +9,12 @@ export const API_RATE_CAP = 200;
  */
 export const BUDGET_WINDOW_MS = 1025;
 /**
+ * The margin of {@link BUDGET_WINDOW_MS} beyond the server's second. A call whose answer has come
+ * back needs no guess of its spread: it arrived at the server before its answer left. It is dated
+ * this much before its answer, so that it counts for one second after the answer, not 1.025.
+ */
+const NETWORK_SPREAD_MS = BUDGET_WINDOW_MS - 1000;
+/**
  * The share of any cap the budget keeps unused: 5 calls of the documented 200 (none of a cap of 1 a
  * second, which cannot go lower). The server counts arrivals in its own seconds; the window's margin
  * covers 25 ms of network jitter, and these few spare calls cover the rarer larger spread, so a
@@ -27,10 +33,11 @@ const CUT_FACTOR = 0.75;
 const RECOVERY_PER_SECOND = 0.05;
 
 /**
- * A call's slot from {@link RateBudget.reserve}: it holds its place in the budget, undated, until
- * the call leaves. `sent` dates one send: the first the slot's own, any further one (the same
- * request sent again on a fresh connection) an extra call, counted so that the next calls wait for
- * it. `done` ends the slot when its attempt is over; one never sent is dated then.
+ * A call's slot from {@link RateBudget.reserve}: it holds its place in the budget, undated, from its
+ * grant until its answer comes back. `sent` says a request left: the first is the slot's own, any
+ * further one (the same request sent again on a fresh connection) an extra call, held the same way.
+ * `done` ends the slot when its attempt is over (answered, failed, or never sent) and dates its calls
+ * then.
  */
 export interface CallSlot {
   sent(): void;
@@ -42,12 +49,20 @@ export interface CallSlot {
  * sliding one-second window ever holds more calls than the current limit (never above the cap, and
  * {@link HEADROOM_SHARE} under it). A rate-limited answer lowers the limit and pauses briefly; it
  * grows back by itself.
+ *
+ * The server counts a call in the second it arrives, which we never see: only that it is after the
+ * call was let go and before its answer came back. So a reserved call counts in every window from
+ * its grant until one second after its answer. Then no server second can hold more calls than the
+ * limit, however late either side's event loop gets to its sockets: of the calls arriving in one
+ * server second, the last one let go was let go before that second ended, when every other had
+ * either not been answered yet or been answered within the second, after its arrival; each still
+ * counted. A loaded machine only makes answers late, and the budget waits for them.
  */
 export class RateBudget {
   /** Monotonic times of the calls of the last second, oldest first. */
   private readonly recent: number[] = [];
-  /** Slots reserved whose calls have not left yet: they count in every window until dated. */
-  private unsent = 0;
+  /** Calls of reserved slots not answered yet: they count in every window until dated. */
+  private open = 0;
   private readonly waiting: Array<(now: number) => void> = [];
   private drainTimer: TimerHandle | null = null;
   private cutLimit: number;
@@ -81,7 +96,10 @@ export class RateBudget {
     return Math.max(1, Math.floor(Math.min(this.capPerSecond, grown)));
   }
 
-  /** Calls per second the budget can sustain at its cap: slightly under it, by the headroom and margin. */
+  /**
+   * Calls per second the budget can sustain at its cap: slightly under it, by the headroom and the
+   * margin, which here stands for the time a call takes to be answered (it counts that much longer).
+   */
   sustainableRate(): number {
     return (this.unspared(this.capPerSecond) * 1000) / BUDGET_WINDOW_MS;
   }
@@ -91,10 +109,10 @@ export class RateBudget {
     return now < this.pausedUntil || this.limit(now) < this.capPerSecond;
   }
 
-  /** Calls taken in the last second, and those granted that have not left yet. */
+  /** Calls taken or answered in the last second, and those granted that have not been answered yet. */
   used(now = this.clock.monotonic()): number {
     this.forget(now);
-    return this.recent.length + this.unsent;
+    return this.recent.length + this.open;
   }
 
   /** Calls waiting for a slot. */
@@ -130,28 +148,33 @@ export class RateBudget {
   }
 
   /**
-   * Resolves once a slot is free, in order of asking, with the slot; the call is dated when it says
-   * it left ({@link CallSlot.sent}), not now. Until then it holds its place in every window: a call
-   * held up after its grant (a busy event loop, a connection still opening) can never leave
-   * together with the calls the next window lets go.
+   * Resolves once a slot is free, in order of asking, with the slot. Its call holds its place in
+   * every window until {@link CallSlot.done} and is dated then: a call held up after its grant (a
+   * busy event loop, a connection still opening, a server slow to read it) may reach the server in
+   * any second until its answer comes back.
    */
   reserve(): Promise<CallSlot> {
     const hold = (): CallSlot => {
-      this.unsent++;
-      let dated = false;
-      const sent = (): void => {
-        if (dated) this.date(this.clock.monotonic());
-        else {
-          dated = true;
-          this.unsent--;
-          this.date(this.clock.monotonic());
-        }
-        this.drain();
-      };
+      this.open++;
+      let calls = 1;
+      let sends = 0;
+      let over = false;
       return {
-        sent,
+        sent: () => {
+          if (over) return;
+          sends++;
+          if (sends > calls) {
+            calls++;
+            this.open++;
+          }
+        },
         done: () => {
-          if (!dated) sent();
+          if (over) return;
+          over = true;
+          this.open -= calls;
+          const at = this.clock.monotonic() - NETWORK_SPREAD_MS;
+          for (let call = 0; call < calls; call++) this.date(at);
+          this.drain();
         },
       };
     };
@@ -179,12 +202,12 @@ export class RateBudget {
     if (now < this.pausedUntil) return Math.ceil(this.pausedUntil - now);
     this.forget(now);
     const limit = Math.min(this.limit(now), this.unspared(this.capPerSecond));
-    if (this.recent.length + this.unsent < limit) return 0;
-    // Slots not yet dated fill the window by themselves: a slot frees when one of them is sent
-    // (which drains); look again after a window in case none ever is.
-    if (this.unsent >= limit) return BUDGET_WINDOW_MS;
+    if (this.recent.length + this.open < limit) return 0;
+    // Calls not yet answered fill the window by themselves: a slot frees a second after one of them
+    // is (its end drains); look again after a window in case none ever is.
+    if (this.open >= limit) return BUDGET_WINDOW_MS;
     // The oldest call that must leave the window before one more fits.
-    const blocking = this.recent[this.recent.length + this.unsent - limit] as number;
+    const blocking = this.recent[this.recent.length + this.open - limit] as number;
     return Math.max(1, Math.ceil(blocking + BUDGET_WINDOW_MS - now));
   }
 
@@ -219,10 +242,11 @@ export class RateBudget {
       granted++;
     }
     if (this.waiting.length === 0) return;
-    // A few slots a turn: the calls they let go are sent before the next slots are dated, so the
-    // times the budget counts stay the times calls leave. After a stall, letting every free slot go
-    // at once dated them all to one instant while their sends spread over the next milliseconds, and
-    // the next second's calls met that tail in the server's window.
+    // A few slots a turn: a call taken with acquire() is dated as it is let go, and the calls a turn
+    // lets go are sent before the next are dated, so those times stay close to the times calls
+    // leave (after a stall, letting every free slot go at once dated them all to one instant while
+    // their sends spread over the next milliseconds). Reserved calls are dated by their answers, and
+    // short turns let those answers in between the sends.
     const wait = granted === GRANTS_PER_TURN ? 0 : this.freeInMs(now);
     this.drainTimer = this.clock.setTimer(() => {
       this.drainTimer = null;

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FilePort } from '../core/file-port';
 import { withFileLock } from './file-lock';
 
 const FILE_MODE = 0o600;
 const FOLDER_MODE = 0o700;
+/** The pieces a large file is read in. */
+const CHUNK_BYTES = 256 * 1024;
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
@@ -27,6 +29,18 @@ export const nodeFilePort: FilePort = {
       if (isMissing(error)) return null;
       throw error;
     }
+  },
+
+  async readChunks(path) {
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'r');
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    // Closed when read to the end, or when the reader stops early.
+    return handle.createReadStream({ encoding: 'utf8', highWaterMark: CHUNK_BYTES });
   },
 
   async append(path, text) {

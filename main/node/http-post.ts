@@ -128,7 +128,7 @@ function attempt(exchange: Exchange, mayRetryStale: boolean): Promise<HttpRespon
         stage = 'connected';
       });
     });
-    // Written to the socket, headers and body: the time the rate budget dates the call by.
+    // Written to the socket, headers and body: the rate budget counts a request sent again as a call.
     req.once('finish', () => request.onSent?.());
     req.on('error', failWith);
     req.on('response', (res) => {

@@ -27,6 +27,7 @@ export function reportingFilePort(port: FilePort, health: StorageHealth, part: S
         throw error;
       }
     },
+    ...(port.readChunks ? { readChunks: reportingChunks(port.readChunks.bind(port), health, part) } : {}),
     append: watched((path, text: string) => port.append(path, text)),
     replace: watched((path, text: string) => port.replace(path, text)),
     rename: watched((from, to: string) => port.rename(from, to)),
@@ -47,5 +48,32 @@ function reportingExclusive(
       health.failed(part, path, error);
       throw error;
     }
+  };
+}
+
+/** A file read in pieces can fail as it opens or part way through. */
+function reportingChunks(
+  readChunks: NonNullable<FilePort['readChunks']>,
+  health: StorageHealth,
+  part: StoragePart,
+): NonNullable<FilePort['readChunks']> {
+  return async (path) => {
+    let chunks: AsyncIterable<string> | Iterable<string> | null;
+    try {
+      chunks = await readChunks(path);
+    } catch (error) {
+      health.failed(part, path, error);
+      throw error;
+    }
+    if (chunks === null) return null;
+    const source = chunks;
+    return (async function* () {
+      try {
+        yield* source;
+      } catch (error) {
+        health.failed(part, path, error);
+        throw error;
+      }
+    })();
   };
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CallSlot, HEADROOM_SHARE, RateBudget } from '../../main/core/rate-budget';
+import { maxInAnyWindow } from '../support/call-windows';
 import { FakeClock } from '../support/fake-clock';
 
 /** Reserves `n` slots and returns them once granted. */
@@ -10,24 +12,86 @@ async function reserveAll(budget: RateBudget, clock: FakeClock, n: number): Prom
   return slots;
 }
 
-describe('RateBudget slots dated when their calls leave', () => {
-  it('holds a granted call in every window until it leaves, however long that takes', async () => {
+describe('RateBudget slots dated when their answers come back', () => {
+  it('holds a granted call in every window until it is answered, however long that takes', async () => {
     const clock = new FakeClock();
     const budget = new RateBudget(clock, 10);
     const first = await reserveAll(budget, clock, 10);
     expect(first).toHaveLength(10);
     const next = reserveAll(budget, clock, 1);
-    // Three seconds on, none has left: the window they would have been dated in is long gone.
+    // Three seconds on, none has been answered: the window they would have been dated in is long gone.
     await clock.advance(3_000);
+    for (const slot of first) slot.sent();
+    await clock.advance(500);
     expect(budget.used()).toBe(10);
     expect(budget.waitMs()).toBeGreaterThan(0);
-    for (const slot of first) slot.sent();
-    const leftAt = clock.monotonic();
-    await clock.advance(1_024);
+    for (const slot of first) slot.done();
+    const answeredAt = clock.monotonic();
+    await clock.advance(999);
     expect(await Promise.race([next.then(() => 'granted'), Promise.resolve('waiting')])).toBe('waiting');
     await clock.advance(1);
     expect(await next).toHaveLength(1);
-    expect(clock.monotonic() - leftAt).toBe(1_025);
+    expect(clock.monotonic() - answeredAt).toBe(1_000);
+  });
+
+  it('waits a second after the answer of a call the server was slow to take, not a second after it left', async () => {
+    // The server, starved of CPU, reads a request sent at 0 only at 1,400 ms and answers it then: it
+    // counts it in that second. Calls let go a second after it left would meet it there.
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 10);
+    const start = clock.monotonic();
+    const slow = await reserveAll(budget, clock, 10);
+    for (const slot of slow) slot.sent();
+    const later = reserveAll(budget, clock, 10);
+    await clock.advance(1_400);
+    expect((await later).length).toBe(0);
+    for (const slot of slow) slot.done();
+    await clock.advance(999);
+    expect((await later).length).toBe(0);
+    await clock.advance(1);
+    expect((await later).length).toBe(10);
+    expect(clock.monotonic() - start).toBe(2_400);
+  });
+
+  it('never lets the server count more than the cap in one of its seconds, however late it reads or answers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(
+          fc.record({
+            gapMs: fc.integer({ min: 0, max: 700 }),
+            calls: fc.integer({ min: 1, max: 50 }),
+            // When the server reads the request and when its answer is seen, after the grant.
+            readMs: fc.integer({ min: 0, max: 1_500 }),
+            answerMs: fc.integer({ min: 0, max: 800 }),
+          }),
+          { minLength: 1, maxLength: 20 },
+        ),
+        async (cap, bursts) => {
+          const clock = new FakeClock();
+          const budget = new RateBudget(clock, cap);
+          const arrivals: number[] = [];
+          const serve = (slot: CallSlot, readMs: number, answerMs: number): void => {
+            slot.sent();
+            clock.setTimer(() => {
+              arrivals.push(clock.monotonic());
+              clock.setTimer(() => slot.done(), answerMs);
+            }, readMs);
+          };
+          for (const burst of bursts) {
+            await clock.advance(burst.gapMs);
+            for (let c = 0; c < burst.calls; c++)
+              void budget.reserve().then((slot) => serve(slot, burst.readMs, burst.answerMs));
+          }
+          const asked = bursts.reduce((sum, burst) => sum + burst.calls, 0);
+          for (let second = 0; arrivals.length < asked && second < 4 * asked; second++)
+            await clock.advance(1000);
+          expect(arrivals).toHaveLength(asked);
+          expect(maxInAnyWindow(arrivals)).toBeLessThanOrEqual(cap);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('counts a request sent again as one more call, and dates a call given up when it ends', async () => {

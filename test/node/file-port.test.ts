@@ -23,6 +23,18 @@ describe('nodeFilePort', () => {
     expect(await nodeFilePort.read(join(folder, 'here.txt'))).toBe('héllo\n');
   });
 
+  it('reads a file in pieces: a missing one as null, a large one back to the character', async () => {
+    expect(await nodeFilePort.readChunks?.(join(folder, 'missing.jsonl'))).toBeNull();
+    // Two-byte characters across a 256 KB piece's edge are decoded whole.
+    const text = `${'é'.repeat(200_000)}\n${'x'.repeat(100_000)}\n`;
+    await writeFile(join(folder, 'large.txt'), text);
+    const pieces: string[] = [];
+    for await (const piece of (await nodeFilePort.readChunks?.(join(folder, 'large.txt'))) ?? [])
+      pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(text);
+  });
+
   it('rejects when the path cannot be read as a file', async () => {
     await expect(nodeFilePort.read(folder)).rejects.toThrow(/EISDIR/);
   });

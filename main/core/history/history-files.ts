@@ -12,6 +12,7 @@ import {
   samplesLine,
 } from './history-format';
 import type { MinuteRecord } from './room-history';
+import { linesOf } from './text-lines';
 
 /** The folder the history lives in: a file port, and how a file name becomes its path. */
 export interface HistoryFolder {
@@ -160,16 +161,11 @@ export class HistoryFiles {
     nowMs: number,
   ): Promise<void> {
     const path = this.folder.pathOf(name);
-    let text: string | null;
+    let text: AsyncIterable<string> | Iterable<string> | null;
     try {
-      text = await this.folder.port.read(path);
+      text = await this.textOf(path);
     } catch (error) {
-      this.issues.unusedFiles++;
-      const aside = await this.keepAside(path, 'unreadable', nowMs);
-      this.note(
-        `The history file ${path} could not be read (${reasonOf(error)}); ` +
-          (aside ? `it is kept as ${aside}, and a new one is started.` : 'it will be replaced.'),
-      );
+      await this.unreadable(path, error, nowMs);
       return;
     }
     if (text === null) return;
@@ -189,23 +185,30 @@ export class HistoryFiles {
         sink.minute(key, record);
       },
     };
-    const lines = text.split('\n');
-    const readable: string[] = [];
     let skipped = 0;
-    for (const [index, line] of lines.entries()) {
-      if (pause && index > 0) await pause();
-      if (line.trim() === '') continue;
-      if (readLine(line, kind, visitor)) {
-        readable.push(line);
-        if (newer) break;
-        continue;
+    let index = 0;
+    // The file does not end with a newline: the next line written to it must start on its own.
+    let unended = false;
+    try {
+      for await (const { text: line, complete } of linesOf(text)) {
+        if (pause && index++ > 0) await pause();
+        if (!complete && line !== '') unended = true;
+        if (line.trim() === '') continue;
+        if (readLine(line, kind, visitor)) {
+          if (newer) break;
+          continue;
+        }
+        if (!complete) {
+          this.issues.truncatedFiles++;
+          this.note(
+            `The last line of ${path} was cut off (the app stopped mid-write, or the disk was full) and was skipped.`,
+          );
+        } else skipped++;
       }
-      if (index === lines.length - 1) {
-        this.issues.truncatedFiles++;
-        this.note(
-          `The last line of ${path} was cut off (the app stopped mid-write, or the disk was full) and was skipped.`,
-        );
-      } else skipped++;
+    } catch (error) {
+      // Failed part way: the counts read so far stay in memory, and the whole file is put aside.
+      await this.unreadable(path, error, nowMs);
+      return;
     }
     if (newer) {
       this.issues.unusedFiles++;
@@ -213,24 +216,47 @@ export class HistoryFiles {
       return;
     }
     if (Number.isFinite(period)) this.periods.set(name, period);
-    if (text.length > 0 && !text.endsWith('\n')) this.needsNewline.add(name);
+    if (unended) this.needsNewline.add(name);
     if (skipped > 0) {
       this.issues.skippedLines += skipped;
       this.note(
-        `${skipped} unreadable line(s) in ${path} were skipped: their counts are missing. ${await this.keepReadable(name, readable, nowMs)}`,
+        `${skipped} unreadable line(s) in ${path} were skipped: their counts are missing. ${await this.keepReadable(name, kind, nowMs)}`,
       );
     }
+  }
+
+  /** Puts aside a file that could not be read, so that a new one can start in its place. */
+  private async unreadable(path: string, error: unknown, nowMs: number): Promise<void> {
+    this.issues.unusedFiles++;
+    const aside = await this.keepAside(path, 'unreadable', nowMs);
+    this.note(
+      `The history file ${path} could not be read (${reasonOf(error)}); ` +
+        (aside ? `it is kept as ${aside}, and a new one is started.` : 'it will be replaced.'),
+    );
+  }
+
+  /** The file's text in pieces when the port can read it so, else whole; null when missing. */
+  private async textOf(path: string): Promise<AsyncIterable<string> | Iterable<string> | null> {
+    const port = this.folder.port;
+    if (port.readChunks) return port.readChunks(path);
+    const text = await port.read(path);
+    return text === null ? null : [text];
   }
 
   /**
    * Keeps a damaged file aside under its own name, and puts back in its place the lines that could
    * be read, so that they stay on disk and the damage is not met again at every start. Says where.
    */
-  private async keepReadable(name: string, readable: string[], nowMs: number): Promise<string> {
+  private async keepReadable(name: string, kind: HistoryFileKind, nowMs: number): Promise<string> {
     const path = this.folder.pathOf(name);
     const aside = await this.keepAside(path, 'damaged', nowMs);
     if (!aside) return 'The file could not be kept aside, and is used as it is.';
     try {
+      // Read again from where it was put aside, rather than every line held since the first read.
+      const readable: string[] = [];
+      const ignore = { header: () => {}, sample: () => {}, minute: () => {} };
+      for await (const { text: line } of linesOf((await this.textOf(aside)) ?? []))
+        if (line.trim() !== '' && readLine(line, kind, ignore)) readable.push(line);
       await this.folder.port.replace(path, readable.map((line) => `${line}\n`).join(''));
       this.needsNewline.delete(name);
       return `The readable lines are kept in it; the file as it was is kept as ${aside}.`;

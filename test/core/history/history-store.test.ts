@@ -159,6 +159,63 @@ describe('HistoryStore', () => {
     await after.close();
   });
 
+  it('reads its files a piece at a time, never whole, when the port can', async () => {
+    const clock = new FakeClock();
+    const store = await open(clock);
+    await poll(clock, store, 3 * HOUR);
+    await store.close();
+    let largest = 0;
+    const inPieces: FilePort = {
+      ...nodeFilePort,
+      read: () => Promise.reject(new Error('read whole')),
+      async readChunks(path) {
+        const text = await nodeFilePort.read(path);
+        if (text === null) return null;
+        largest = Math.max(largest, text.length);
+        return Array.from({ length: Math.ceil(text.length / 1000) }, (_, i) =>
+          text.slice(i * 1000, (i + 1) * 1000),
+        );
+      },
+    };
+    const reopened = await open(clock, inPieces);
+    expect(largest).toBeGreaterThan(2000);
+    expect(reopened.problems()).toMatchObject({ unusedFiles: 0, skippedLines: 0, truncatedFiles: 0 });
+    expect(reopened.samples(ROOM, 0)).toEqual(store.samples(ROOM, 0));
+    expect(reopened.buckets(ROOM, 0, 'minute')).toEqual(store.buckets(ROOM, 0, 'minute'));
+    await reopened.close();
+  });
+
+  it('keeps a file that fails part way through its reading aside, and starts a new one in its place', async () => {
+    const clock = new FakeClock();
+    const store = await open(clock);
+    await poll(clock, store, 10 * 60_000);
+    await store.close();
+    const failing: FilePort = {
+      ...nodeFilePort,
+      async readChunks(path) {
+        const text = await nodeFilePort.read(path);
+        if (text === null || !path.includes('samples-')) return text === null ? null : [text];
+        return (async function* () {
+          yield text.slice(0, text.length >> 1);
+          throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+        })();
+      },
+    };
+    const reopened = await open(clock, failing);
+    expect(reopened.problems()).toMatchObject({ unusedFiles: 1 });
+    expect(reopened.problems()?.messages.join('\n')).toMatch(
+      /could not be read .*it is kept as .*unreadable-/,
+    );
+    reopened.record(ROOM, clock.wall() + 10_000, 77);
+    await reopened.close();
+    const names = await readdir(join(folder, 'history'));
+    const aside = names.find((f) => f.includes('.unreadable-')) as string;
+    expect(await readFile(join(folder, 'history', aside), 'utf8')).toContain(String(countAt(59)));
+    const again = await open(clock);
+    expect(onlines(again.samples(ROOM, 0))).toContain(77);
+    await again.close();
+  });
+
   it('forgets what is older than 7 days, in memory and on disk', async () => {
     const clock = new FakeClock();
     const store = await open(clock);
