@@ -10,8 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { round } from './distribution';
-import { type ServeStack, startServeStack } from './serve-stack';
-import { spawnSimulator } from './simulator-child';
+import { addApps } from './more-apps';
+import { startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const APPS = 5;
@@ -20,7 +20,6 @@ const MEASURE_MS = Number(process.env.MEASURE_SECONDS ?? 60) * 1000;
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const CLOCK_TICKS = 100;
 
-const ids = Array.from({ length: ROOMS }, (_, i) => `@TGS#bench${i}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** CPU seconds the process has used (user + system) and its resident memory in MB. */
@@ -30,19 +29,6 @@ function usage(pid: number): { cpuS: number; rssMb: number } {
   const ticks = Number(fields[11]) + Number(fields[12]);
   const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return { cpuS: ticks / CLOCK_TICKS, rssMb: Number(rss) / 1024 };
-}
-
-/** The dashboard's API, as a browser on loopback calls it. */
-async function call(stack: ServeStack, method: string, args: unknown[]): Promise<unknown> {
-  const base = new URL(stack.link).origin;
-  const answer = await fetch(`${base}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const body = (await answer.json()) as { ok: boolean; value?: unknown; error?: string };
-  if (!body.ok) throw new Error(`${method}: ${body.error}`);
-  return body.value;
 }
 
 async function simStats(baseUrl: string) {
@@ -56,20 +42,8 @@ async function simStats(baseUrl: string) {
 /** One phase: serve with `apps` apps of 2,000 rooms each. */
 async function phase(apps: number) {
   const stack = await startServeStack({ cli: 'dist/headcount.js', rooms: ROOMS });
-  const others = await Promise.all(Array.from({ length: apps - 1 }, () => spawnSimulator(ROOMS)));
+  const others = await addApps(stack, apps - 1, ROOMS);
   try {
-    for (const [i, sim] of others.entries()) {
-      const view = (await call(stack, 'saveProfile', [
-        {
-          label: `App ${i + 2}`,
-          sdkAppId: sim.credentials.sdkAppId,
-          identifier: sim.credentials.identifier,
-          endpoint: sim.baseUrl,
-          secretKey: sim.credentials.secretKey,
-        },
-      ])) as { id: string };
-      await call(stack, 'addRooms', [view.id, ids]);
-    }
     await sleep(WARM_UP_MS);
     const sims = [stack.simulator.baseUrl, ...others.map((sim) => sim.baseUrl)];
     for (const baseUrl of sims) await fetch(`${baseUrl}/_sim/reset-log`, { method: 'POST' });

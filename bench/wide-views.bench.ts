@@ -11,6 +11,10 @@
  * Prints the figures and writes bench/results/wide-views.json. Targets: update p95 ≤ 16 ms, first
  * rows p95 ≤ 200 ms. BENCH_BUILDS compares builds in one run, each with its own server and simulator,
  * loads alternating between them: `before=/tmp/old/dist/headcount.js,after=dist/headcount.js`.
+ * Serve's CPU: each server's CPU seconds over BENCH_IDLE_S seconds with no page open (default 20),
+ * then over the loads: what a page opening costs the server beside its polling, builds side by side.
+ * BENCH_APPS=5 has each server watch five apps of 2,000 rooms (each app a simulator of its own,
+ * added through the dashboard's API): 10,000 rows, written to bench/results/wide-views-10000.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,11 +23,15 @@ import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
+import { addApps } from './more-apps';
+import { cpuSecondsOf } from './process-usage';
 import { buildsToCompare, startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
+const APPS = Number(process.env.BENCH_APPS ?? 1);
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_S ?? 20) * 1000;
+const IDLE_MS = Number(process.env.BENCH_IDLE_S ?? 20) * 1000;
 const VIEWS = ['table', 'wall'] as const;
 type View = (typeof VIEWS)[number];
 
@@ -93,8 +101,12 @@ async function everyRoomCounted(link: string, token: string): Promise<void> {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '[]',
-    }).then((response) => response.json() as Promise<{ value: { summary: { states: { live: number } } } }>);
-    if (answer.value.summary.states.live === ROOMS) return;
+    }).then(
+      (response) => response.json() as Promise<{ value: { summary: { states: { live: number } } } }>,
+      // A loaded machine can drop a connection now and then: ask again at the next turn.
+      () => null,
+    );
+    if (answer?.value.summary.states.live === ROOMS * APPS) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -117,26 +129,55 @@ const floor: number[] = [];
 const loadAtStart = loadavg()[0] as number;
 // Each build gets its own simulator, so each has the whole rate cap; they run at the same time.
 const stacks = await Promise.all(
-  BUILDS.map(async (build) => ({ ...build, ...(await startServeStack({ cli: build.cli, rooms: ROOMS })) })),
+  BUILDS.map(async (build) => {
+    const stack = await startServeStack({ cli: build.cli, rooms: ROOMS });
+    return { ...build, ...stack, moreApps: await addApps(stack, APPS - 1, ROOMS) };
+  }),
 );
 const browser = await launchChromium();
 const figures = stacks.map(() => ({
   first: { table: [] as number[], wall: [] as number[] },
   updates: { table: [] as number[], wall: [] as number[] },
+  /** The server's CPU share of a core with no page open, and its CPU beyond that over each opening. */
+  serveCpu: { idleShare: 0, perOpeningMs: [] as number[] },
 }));
+/** Each server's CPU seconds while `work` runs; the wall time it took, in seconds. */
+async function serveCpuOver(work: () => Promise<unknown>): Promise<{ cpu: number[]; wallS: number }> {
+  const before = stacks.map((stack) => cpuSecondsOf(stack.pid));
+  const started = performance.now();
+  await work();
+  return {
+    cpu: stacks.map((stack, at) => cpuSecondsOf(stack.pid) - (before[at] as number)),
+    wallS: (performance.now() - started) / 1000,
+  };
+}
 try {
   await Promise.all(stacks.map((stack) => everyRoomCounted(stack.link, stack.token)));
   // One warm-up load per build and view (Chromium's own caches), not counted.
   for (const stack of stacks)
     for (const view of VIEWS) await (await openView(browser, stack.link, view)).context.close();
+  const idle = await serveCpuOver(() => new Promise((resolve) => setTimeout(resolve, IDLE_MS)));
+  for (const [at, figure] of figures.entries())
+    figure.serveCpu.idleShare = (idle.cpu[at] as number) / idle.wallS;
   // Builds and views alternate load by load, so that the machine's other work falls on all alike.
   const order = stacks.map((_, at) => at);
   for (let i = 0; i < LOADS; i++) {
     for (const at of i % 2 === 0 ? order : [...order].reverse())
       for (const view of (i + at) % 2 === 0 ? VIEWS : [...VIEWS].reverse()) {
-        const { context, page } = await openView(browser, (stacks[at] as (typeof stacks)[number]).link, view);
-        figures[at]?.first[view].push((await read(page)).firstFrame as number);
-        await context.close();
+        const figure = figures[at] as (typeof figures)[number];
+        const served = await serveCpuOver(async () => {
+          const { context, page } = await openView(
+            browser,
+            (stacks[at] as (typeof stacks)[number]).link,
+            view,
+          );
+          figure.first[view].push((await read(page)).firstFrame as number);
+          await context.close();
+        });
+        // What serving this page cost beyond the server's polling at its pace with no page open.
+        figure.serveCpu.perOpeningMs.push(
+          ((served.cpu[at] as number) - figure.serveCpu.idleShare * served.wallS) * 1000,
+        );
       }
     const floorLoad = await openView(browser, floorLink, i % 2 === 0 ? 'table' : 'wall');
     floor.push((await read(floorLoad.page)).firstFrame as number);
@@ -153,12 +194,29 @@ try {
 } finally {
   await browser.close();
   for (const stack of stacks) stack.stop();
+  await Promise.all(stacks.flatMap((stack) => stack.moreApps.map((app) => app.finish())));
   floorServer.close();
+}
+
+/** The median, per view, of the ratios of the second build's first rows to the first's, round by round. */
+function pairRatios() {
+  const [one, two] = figures as [(typeof figures)[number], (typeof figures)[number]];
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return Math.round((sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN) * 100) / 100;
+  };
+  return Object.fromEntries(
+    VIEWS.map((view) => [
+      view,
+      { medianOfRoundRatios: median(two.first[view].map((ms, i) => ms / (one.first[view][i] as number))) },
+    ]),
+  );
 }
 
 const results = {
   when: new Date().toISOString(),
-  rooms: ROOMS,
+  rooms: ROOMS * APPS,
+  apps: APPS,
   viewport: '1280x800',
   loadsPerView: LOADS,
   updateWindowS: WINDOW_MS / 1000,
@@ -167,19 +225,26 @@ const results = {
   floorFirstFrameMs: timings(floor),
   builds: Object.fromEntries(
     stacks.map((stack, at) => {
-      const { first, updates } = figures[at] as (typeof figures)[number];
+      const { first, updates, serveCpu } = figures[at] as (typeof figures)[number];
       return [
         stack.name,
         {
           cli: stack.cli,
           firstRowsMs: { table: timings(first.table), wall: timings(first.wall) },
           updateMs: { table: timings(updates.table), wall: timings(updates.wall) },
+          serveCpu: {
+            shareOfACoreWithNoPage: Math.round(serveCpu.idleShare * 1000) / 1000,
+            perOpeningMs: timings(serveCpu.perOpeningMs),
+          },
         },
       ];
     }),
   ),
+  // With two builds, the second's first rows over the first's, the same view in the same round.
+  ...(figures.length === 2 ? { secondOverFirstFirstRows: pairRatios() } : {}),
   targets: { firstRowsP95Ms: 200, updateP95Ms: 16 },
 };
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/wide-views.json', `${JSON.stringify(results, null, 2)}\n`);
+const written = `bench/results/wide-views${APPS > 1 ? `-${ROOMS * APPS}` : ''}.json`;
+writeFileSync(written, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -193,8 +193,8 @@ class Popover {
       }
       if (first) this.showTotal(true);
       if (first) this.adoptSavedLook();
-      // Again at each snapshot: the event stream's comes once it listens, so the log read after it
-      // holds every alert that fired before, and the stream every one after (a reconnect too).
+      // Again at each snapshot (a stream that connects again starts with one): the log read after it
+      // holds every alert that fired before, and the stream every one after.
       this.loadFiring();
     } else if (push.type === 'summary') {
       this.summary = push.summary;

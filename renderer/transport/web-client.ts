@@ -5,6 +5,7 @@
  * checked against it at compile time, like the Electron preload.
  */
 import { forwardMethods } from '../../main/common/method-bridge';
+import { PUSHES_AFTER_HEADER, RESUME_PARAMETER } from '../../main/common/push-resume';
 import {
   MONITOR_METHODS,
   type MonitorApi,
@@ -26,11 +27,20 @@ export function tokenFromLocation(location: Pick<Location, 'search'>): string {
 
 /**
  * A MonitorApi that talks to `headcount serve` at `baseUrl` (the folder the page was served from).
- * Each connection of the event stream starts with a fresh snapshot, so after a reconnect the page
- * is never stale.
+ * The event stream starts after the first snapshot, with the pushes since it; each later connection
+ * starts with a fresh snapshot, so after a reconnect the page is never stale.
  */
 export function createWebClient(baseUrl: string, token: string): MonitorApi {
-  const pushes = pushStream(baseUrl, token);
+  // Taken at once: the page's head asked for it, and the stream waits for its mark.
+  const preloaded = preloadedSnapshot(baseUrl);
+  const pushes = pushStream(
+    baseUrl,
+    token,
+    preloaded.then(
+      (first) => first.after,
+      () => null,
+    ),
+  );
   const methods = forwardMethods<MonitorApi, MonitorMethod>(MONITOR_METHODS, (method, args) =>
     request(baseUrl, token, method, args),
   );
@@ -40,7 +50,7 @@ export function createWebClient(baseUrl: string, token: string): MonitorApi {
     getSnapshot: () => {
       if (!first) return methods.getSnapshot();
       first = false;
-      return preloadedSnapshot(baseUrl).catch(() => methods.getSnapshot());
+      return preloaded.then((answer) => answer.snapshot).catch(() => methods.getSnapshot());
     },
     onPush: (listener: (push: MonitorPush) => void) => pushes.subscribe(listener),
   } satisfies MonitorApi;
@@ -49,13 +59,16 @@ export function createWebClient(baseUrl: string, token: string): MonitorApi {
 /**
  * The first snapshot, which serve's page asked for in its head while this script was on its way:
  * the same GET (the page's cookie, no header of ours) takes that answer rather than asking again.
- * Anything but a snapshot falls back to the usual call, which says what went wrong.
+ * With it, the mark of the last push it holds. Anything but a snapshot falls back to the usual
+ * call, which says what went wrong.
  */
-async function preloadedSnapshot(baseUrl: string): Promise<MonitorSnapshot> {
+async function preloadedSnapshot(
+  baseUrl: string,
+): Promise<{ snapshot: MonitorSnapshot; after: string | null }> {
   const response = await fetch(new URL('api/getSnapshot', baseUrl));
   const answer = (await response.json()) as Answer;
   if (!response.ok || !answer.ok) throw new Error('no preloaded snapshot');
-  return answer.value as MonitorSnapshot;
+  return { snapshot: answer.value as MonitorSnapshot, after: response.headers.get(PUSHES_AFTER_HEADER) };
 }
 
 async function request(baseUrl: string, token: string, method: MonitorMethod, args: unknown[]) {
@@ -85,20 +98,37 @@ async function request(baseUrl: string, token: string, method: MonitorMethod, ar
 
 /**
  * One EventSource shared by every listener, opened with the first and closed with the last. The
- * browser reconnects by itself after a network break; when the server refused the stream (a
- * restart with a new token, a proxy error) it is opened again with a growing delay.
+ * first connection waits for the first snapshot's mark (`firstAfter`) and starts after it; should
+ * it break, the next starts with a snapshot. The browser reconnects by itself after a network
+ * break; when the server refused the stream (a restart with a new token, a proxy error) it is
+ * opened again with a growing delay.
  */
-function pushStream(baseUrl: string, token: string) {
+function pushStream(baseUrl: string, token: string, firstAfter: Promise<string | null> | null) {
   const listeners = new Set<(push: MonitorPush) => void>();
   const url = new URL('api/events', baseUrl);
   url.searchParams.set('token', token);
   let source: EventSource | null = null;
   let reopenTimer: ReturnType<typeof setTimeout> | null = null;
   let reopenMs = FIRST_REOPEN_MS;
+  let waiting = false;
+  let resumed = false;
 
-  const open = () => {
+  let firstMark = firstAfter;
+  const openFirst = (mark: Promise<string | null>) => {
+    waiting = true;
+    void mark.then((after) => {
+      waiting = false;
+      if (listeners.size === 0 || source !== null) return;
+      if (after === null) return open();
+      const resuming = new URL(url);
+      resuming.searchParams.set(RESUME_PARAMETER, after);
+      resumed = true;
+      open(resuming);
+    });
+  };
+  const open = (from: URL = url) => {
     reopenTimer = null;
-    const stream = new EventSource(url);
+    const stream = new EventSource(from);
     source = stream;
     stream.onopen = () => {
       reopenMs = FIRST_REOPEN_MS;
@@ -113,7 +143,14 @@ function pushStream(baseUrl: string, token: string) {
       for (const listener of [...listeners]) listener(push);
     };
     stream.onerror = () => {
-      if (stream.readyState !== EventSource.CLOSED || source !== stream) return;
+      if (source !== stream) return;
+      // The browser would reconnect with the first mark; a break is mended by a fresh snapshot.
+      if (resumed) {
+        resumed = false;
+        stream.close();
+        return open();
+      }
+      if (stream.readyState !== EventSource.CLOSED) return;
       reopenTimer = setTimeout(open, reopenMs);
       reopenMs = Math.min(MAX_REOPEN_MS, reopenMs * 2);
     };
@@ -128,7 +165,11 @@ function pushStream(baseUrl: string, token: string) {
   return {
     subscribe(listener: (push: MonitorPush) => void): () => void {
       listeners.add(listener);
-      if (source === null && reopenTimer === null) open();
+      if (source === null && reopenTimer === null && !waiting) {
+        if (firstMark === null) open();
+        else openFirst(firstMark);
+        firstMark = null;
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) close();

@@ -1,4 +1,5 @@
 import type { MonitorApi, MonitorPush } from '../../contract/monitor-api';
+import type { PushLog } from './push-log';
 
 /**
  * How long one snapshot's text may be handed out while nothing changed: no longer than the engine
@@ -23,13 +24,15 @@ const CHANGES_SNAPSHOT: ReadonlySet<MonitorPush['type']> = new Set([
  * one, so a text handed out always has every push since it was made still to come after it.
  */
 export class SnapshotText {
-  private text: Promise<string> | null = null;
+  private text: Promise<MarkedSnapshot> | null = null;
   private madeAt = Number.NEGATIVE_INFINITY;
   private readonly unsubscribe: () => void;
 
   constructor(
     private readonly api: Pick<MonitorApi, 'getSnapshot' | 'onPush'>,
     private readonly now: () => number = () => performance.now(),
+    /** Where the pushes stood as each snapshot was taken, for a stream to start after it. */
+    private readonly pushes: Pick<PushLog, 'mark'> | null = null,
   ) {
     this.unsubscribe = api.onPush((push) => {
       if (CHANGES_SNAPSHOT.has(push.type)) this.text = null;
@@ -38,13 +41,20 @@ export class SnapshotText {
 
   /** The snapshot as JSON, as the engine has it now. */
   read(): Promise<string> {
+    return this.readMarked().then((snapshot) => snapshot.json);
+  }
+
+  /** The snapshot as JSON, with the mark of the last push in it (empty without a push log). */
+  readMarked(): Promise<MarkedSnapshot> {
     if (this.text && this.now() - this.madeAt <= SNAPSHOT_TEXT_MAX_AGE_MS) return this.text;
     // Made after the requests already in are answered: the page's script and stylesheet, asked for
     // with it, are not held up behind it. A push meanwhile is in it, and comes again after it to a
     // stream that subscribed first: every push carries whole rooms and profiles, so that does no harm.
-    const text = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.api.getSnapshot())
-      .then((snapshot) => JSON.stringify(snapshot));
+    const text = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      // Marked before it is taken: a push in between is sent again after it, never missed.
+      const mark = this.pushes?.mark() ?? '';
+      return this.api.getSnapshot().then((snapshot) => ({ json: JSON.stringify(snapshot), mark }));
+    });
     this.text = text;
     this.madeAt = this.now();
     // A failed snapshot is asked for again by the next reader.
@@ -66,6 +76,12 @@ export class SnapshotText {
     this.unsubscribe();
     this.text = null;
   }
+}
+
+/** A snapshot's JSON and the mark of the pushes it holds (see push-log.ts). */
+export interface MarkedSnapshot {
+  json: string;
+  mark: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PUSHES_AFTER_HEADER, RESUME_PARAMETER } from '../../common/push-resume';
 import type { MonitorApi } from '../../contract/monitor-api';
 import { ConfigError } from '../../core/config-error';
 import type { OverlayRoutes } from '../overlay/overlay-routes';
@@ -7,6 +8,7 @@ import { answerApiCall } from './api-calls';
 import { capConnections, MAX_CONNECTIONS } from './connection-cap';
 import { streamPushes } from './event-stream';
 import { hostCheck } from './host-check';
+import { PushLog } from './push-log';
 import {
   type AuthOutcome,
   authenticate,
@@ -60,7 +62,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const streams = new Set<() => void>();
-  const snapshots = new SnapshotText(options.api);
+  const pushes = new PushLog(options.api);
+  const snapshots = new SnapshotText(options.api, undefined, pushes);
   let cookie = '';
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -102,7 +105,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     if (pathname === '/api/events') {
       if (method !== 'GET') return notAllowed(response, 'GET');
-      const end = streamPushes(response, options.api, options.heartbeatMs, () => snapshots.read());
+      // A page that holds a snapshot already starts its stream after it (see push-log.ts).
+      const after = url.searchParams.get(RESUME_PARAMETER);
+      const replay = after === null ? null : pushes.since(after);
+      const end = streamPushes(response, options.api, options.heartbeatMs, () => snapshots.read(), replay);
       streams.add(end);
       response.on('close', () => streams.delete(end));
       return;
@@ -151,7 +157,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   async function answerSnapshot(response: ServerResponse): Promise<void> {
     try {
-      jsonText(response, 200, `{"ok":true,"value":${await snapshots.read()}}`);
+      const { json: snapshot, mark } = await snapshots.readMarked();
+      jsonText(response, 200, `{"ok":true,"value":${snapshot}}`, { [PUSHES_AFTER_HEADER]: mark });
     } catch (error) {
       json(response, 422, { ok: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -166,6 +173,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       new Promise<void>((resolve) => {
         for (const end of streams) end();
         snapshots.close();
+        pushes.close();
         options.overlay?.close();
         server.close(() => resolve());
         server.closeAllConnections();

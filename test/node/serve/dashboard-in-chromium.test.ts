@@ -49,6 +49,51 @@ describe('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('takes its rooms once at its start: one snapshot, and an event stream that starts after it', async () => {
+    const context = await stage.browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 420, height: 560 },
+    });
+    // Notes each stream the page opens and the type of each message it gets.
+    await context.addInitScript(`(() => {
+      const seen = { streams: [], types: [] };
+      window.__streams = seen;
+      const Native = window.EventSource;
+      window.EventSource = class extends Native {
+        constructor(url, init) { super(url, init); seen.streams.push(String(url)); }
+        set onmessage(handler) {
+          super.onmessage = (event) => {
+            seen.types.push(/^\\{"type":"([\\w-]+)"/.exec(event.data)?.[1] ?? '?');
+            handler.call(this, event);
+          };
+        }
+        get onmessage() { return super.onmessage; }
+      };
+    })();`);
+    const page = await context.newPage();
+    const problems = watchProblems(page, { httpErrors: true });
+    const snapshotsAsked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/getSnapshot')) snapshotsAsked.push(request.method());
+    });
+    try {
+      await page.goto(stage.link);
+      await page.getByText('Launch Day').first().waitFor();
+      // A change after the page opened comes over the stream.
+      stage.sim.control.setOnline('@TGS#aLive', 4_321);
+      await page.getByText('4,321').first().waitFor({ timeout: 15_000 });
+      const seen = (await page.evaluate('window.__streams')) as { streams: string[]; types: string[] };
+      expect(snapshotsAsked).toEqual(['GET']);
+      expect(seen.streams).toHaveLength(1);
+      expect(new URL(seen.streams[0] as string).searchParams.get('after')).toMatch(/^[0-9a-f]+\.\d+$/);
+      expect(seen.types).toContain('rooms');
+      expect(seen.types).not.toContain('snapshot');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reconnects after the server restarts and takes a fresh snapshot, so nothing stale stays', async () => {
     const env = { ...simulatorEnv(stage.sim), HEADCOUNT_SERVE_TOKEN: 'a-token-kept-across-restarts' };
     const first = await startServe(['@TGS#aLive', '@TGS#aQuiet', '--interval', '1'], env);

@@ -21,8 +21,8 @@ export interface ServeRun {
   call<T = unknown>(method: string, args: unknown, token?: string | null): Promise<ApiReply<T>>;
   /** GET a path; `token` null sends none. */
   get(path: string, init?: RequestInit): Promise<{ status: number; text: string; headers: Headers }>;
-  /** Reads the event stream into `pushes` until `close()`. */
-  events(): EventStream;
+  /** Reads the event stream into `pushes` until `close()`; `query` is added to its address. */
+  events(query?: Record<string, string>): EventStream;
   /** Stops it as a service manager would. */
   stop(signal?: NodeJS.Signals): Promise<CliResult>;
 }
@@ -89,10 +89,11 @@ export async function startServe(
       bodies.push(text);
       return { status: response.status, text, headers: response.headers };
     },
-    events() {
+    events(query = {}) {
       const pushes: MonitorPush[] = [];
       const abort = new AbortController();
-      void readEvents(`${base}/api/events?token=${encodeURIComponent(token)}`, abort.signal, (data) => {
+      const address = `${base}/api/events?${new URLSearchParams({ token, ...query })}`;
+      void readEvents(address, abort.signal, (data) => {
         bodies.push(data);
         pushes.push(JSON.parse(data) as MonitorPush);
       });
