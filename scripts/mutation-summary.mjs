@@ -1,5 +1,6 @@
 // Prints the mutation score of each mutated folder and of every file under 80 %, from Stryker's JSON
-// reports (the parts scripts/mutate.mjs writes, or the paths given), and exits 1 when main/core or
+// reports (every part scripts/mutate.mjs wrote, folder parts and file parts, or the paths given; where
+// two reports cover a file, the newer counts), and exits 1 when main/core or
 // main/service is under 80 % or a file under 65 %. A part stopped before its end has no report; its
 // events (each mutant's result as it was known) give the score of the mutants it tested, marked as
 // partial, with how many were left.
@@ -14,11 +15,20 @@ const DETECTED = new Set(['Killed', 'Timeout']);
 /** Statuses no test noticed. Compile errors, ignored (static) mutants and runtime errors do not count. */
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
+/** Each part's report path: a folder holding a report or the events of a part stopped midway. */
 function reportPaths() {
   if (process.argv.length > 2) return process.argv.slice(2);
-  const root = 'reports/mutation';
-  if (!existsSync(root)) return [];
-  return readdirSync(root).map((part) => join(root, part, 'mutation.json'));
+  const parts = [];
+  const visit = (folder) => {
+    const names = readdirSync(folder);
+    if (names.includes('mutation.json') || names.includes('events')) {
+      parts.push(join(folder, 'mutation.json'));
+      return;
+    }
+    for (const name of names) if (statSync(join(folder, name)).isDirectory()) visit(join(folder, name));
+  };
+  if (existsSync('reports/mutation')) visit('reports/mutation');
+  return parts;
 }
 
 function tally(mutants) {
@@ -53,9 +63,11 @@ function readEvents(folder) {
   return { mutants: [...early, ...tested], left: left.map((entry) => entry.mutant) };
 }
 
-function add(name, mutants, left = []) {
+/** A file's figures from one report; a newer report of the same file replaces an older one. */
+function add(name, time, mutants, left = []) {
+  if ((files.get(name)?.time ?? 0) > time) return;
   const counts = tally(mutants);
-  files.set(name, { ...counts, left: left.filter((mutant) => mutant.fileName === name).length });
+  files.set(name, { ...counts, time, left: left.filter((mutant) => mutant.fileName === name).length });
 }
 
 let partial = false;
@@ -64,7 +76,8 @@ for (const path of reportPaths()) {
   if (existsSync(path)) {
     console.log(`${path}: ${stamp(path)}`);
     const report = JSON.parse(readFileSync(path, 'utf8'));
-    for (const [name, file] of Object.entries(report.files)) add(name, file.mutants);
+    const time = statSync(path).mtimeMs;
+    for (const [name, file] of Object.entries(report.files)) add(name, time, file.mutants);
     continue;
   }
   const stopped = existsSync(events) ? readEvents(events) : null;
@@ -82,6 +95,7 @@ for (const path of reportPaths()) {
   for (const name of new Set([...mutants, ...left].map((mutant) => mutant.fileName))) {
     add(
       name,
+      statSync(events).mtimeMs,
       mutants.filter((mutant) => mutant.fileName === name),
       left,
     );
