@@ -37,7 +37,7 @@ describe("the UI's questions to the alert log", () => {
     const queries = new AlertQueries(log, () => [PROFILE]);
     expect(queries.list({}).map((view) => view.id)).toEqual(['a1']);
     queries.list({ sinceMs: 1_000, key: 'app-1/@TGS#live', limit: 5 });
-    expect(asked).toEqual([{ limit: 100 }, { since: 1_000, groupId: '@TGS#live', limit: 5 }]);
+    expect(asked).toStrictEqual([{ limit: 100 }, { since: 1_000, groupId: '@TGS#live', limit: 5 }]);
   });
 
   it('names the alert by the id of the profile its label belongs to', () => {
@@ -58,7 +58,7 @@ describe("the UI's questions to the alert log", () => {
     const queries = new AlertQueries(log, () => []);
     expect(queries.list({}).map((view) => view.roomKey)).toEqual(['Events/@TGS#live']);
     expect(queries.entries({ key: 'app-1/@TGS#live' }).map((entry) => entry.alert.id)).toEqual(['a1']);
-    expect(asked.at(-1)).toEqual({ groupId: '@TGS#live', limit: 200 });
+    expect(asked.at(-1)).toStrictEqual({ groupId: '@TGS#live', limit: 200 });
   });
 
   it('answers nothing without a log, and refuses to acknowledge what it does not hold', async () => {
@@ -83,7 +83,7 @@ describe("the alert log's entries as the UI lists them", () => {
     const queries = new AlertQueries(log, () => [PROFILE]);
     queries.entries({ key: 'app-1/@TGS#live', rule: 'above', sinceMs: 3 });
     queries.entries({});
-    expect(asked).toEqual([
+    expect(asked).toStrictEqual([
       { since: 3, groupId: '@TGS#live', profile: 'Events', rule: 'above', limit: 200 },
       { limit: 200 },
     ]);
@@ -93,7 +93,7 @@ describe("the alert log's entries as the UI lists them", () => {
     const { log, asked } = logOf(ALERT);
     const other: ProfileRecord = { ...PROFILE, id: 'app-2', label: 'Shop' };
     new AlertQueries(log, () => [PROFILE, other]).entries({ key: 'app-2/@TGS#live' });
-    expect(asked).toEqual([{ groupId: '@TGS#live', profile: 'Shop', limit: 200 }]);
+    expect(asked).toStrictEqual([{ groupId: '@TGS#live', profile: 'Shop', limit: 200 }]);
   });
 
   it('leaves the limit for after severity and acknowledgement are filtered', () => {
@@ -101,7 +101,7 @@ describe("the alert log's entries as the UI lists them", () => {
     const queries = new AlertQueries(log, () => [PROFILE]);
     queries.entries({ severity: 'warning', limit: 1 });
     queries.entries({ unacknowledged: true, limit: 1 });
-    expect(asked).toEqual([{}, {}]);
+    expect(asked).toStrictEqual([{}, {}]);
   });
 
   it('gives each delivery its channel, outcome and time, the detail only where there is one', () => {
@@ -127,6 +127,6 @@ describe("the alert log's entries as the UI lists them", () => {
     ]);
     const marks = new AlertQueries(log, () => [PROFILE]).ofRoom(PROFILE, '@TGS#live', 0);
     expect(marks.map((view) => view.id)).toEqual(['a0', 'a1']);
-    expect(asked).toEqual([{ since: 0, groupId: '@TGS#live', profile: 'Events', limit: 1000 }]);
+    expect(asked).toStrictEqual([{ since: 0, groupId: '@TGS#live', profile: 'Events', limit: 1000 }]);
   });
 });

@@ -44,6 +44,17 @@ describe('the stored key is bound to where it was entered for', () => {
     expect(refusal).toMatch(/enter the secret key again; nothing was sent/);
   });
 
+  it('asks for the key again when a profile on an endpoint of its own moves to another one', () => {
+    const local = { ...saved, region: undefined, endpoint: 'http://127.0.0.1:9999' };
+    expect(
+      storedKeyRefusal({ ...same, region: undefined, endpoint: 'http://127.0.0.1:9999/' }, local),
+    ).toBeNull();
+    // A custom endpoint has no backup host: only where its one host points tells two apart.
+    expect(
+      storedKeyRefusal({ ...same, region: undefined, endpoint: 'https://collector.example' }, local),
+    ).toMatch(/signs only for SDKAppID 1400000001, admin "administrator" at http:\/\/127\.0\.0\.1:9999/);
+  });
+
   it('asks for the key for an id that names no saved profile', () => {
     expect(storedKeyRefusal({ ...same, id: 'app-9' }, undefined)).toMatch(
       /no saved app profile "app-9".*enter the secret key again/,

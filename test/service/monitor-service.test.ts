@@ -99,6 +99,13 @@ describe('MonitorService', () => {
     );
   });
 
+  it('is no demo where none is played, even with no app profile at all', async () => {
+    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
+    await service.start();
+    expect(service.isDemo).toBe(false);
+    expect((await service.getSnapshot()).demo).toBe(false);
+  });
+
   it('shows a profile without a key as needing one, and starts it when the key is given', async () => {
     const input = await simulatorProfile();
     const profiles = new MemoryProfiles();

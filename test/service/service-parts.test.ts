@@ -59,6 +59,13 @@ describe('get_appid_group_list calls of one app', () => {
     await clock.advance(0);
     expect(went.at(-1)).toEqual(['app-1', start + 5_000]);
   });
+
+  it("let an app's first call go without waiting on any timer", async () => {
+    const clock = new FakeClock();
+    const turn = new GroupListPacer(clock).turn('app-1');
+    expect(clock.pendingTimers).toBe(0);
+    await turn;
+  });
 });
 
 describe('the profiles kept in the app settings', () => {
@@ -228,6 +235,21 @@ describe('room ids pasted without a key yet', () => {
     });
   });
 
+  it('asks for no names when the page has no rooms', async () => {
+    const asked: unknown[] = [];
+    const engine = {
+      client: {
+        getAppidGroupList: async () => ({ ok: true, value: { groupIds: [], next: '0', totalCount: 0 } }),
+        getGroupInfo: async (ids: unknown) => {
+          asked.push(ids);
+          return { ok: true, value: [] };
+        },
+      },
+    } as unknown as ProfileEngine;
+    expect(await liveRoomsPage(engine, new Set(), undefined)).toEqual({ rooms: [], next: null, total: 0 });
+    expect(asked).toEqual([]);
+  });
+
   it('refuses every checked id, saying why, when the server cannot be asked', async () => {
     const engine = {
       client: { getGroupInfo: async () => ({ ok: false, error: imErrorFromCode(10002, 'from the test') }) },
@@ -296,6 +318,11 @@ describe('profiles as the settings form saves them', () => {
     expect(
       checkProfileInput({ ...input, id: 'app-1' }, undefined, new Map([['Events', 'app-1']])).label,
     ).toBe('Events');
+    // Renamed to a label no profile has.
+    expect(
+      checkProfileInput({ ...input, id: 'app-1', label: 'Launch' }, undefined, new Map([['Events', 'app-1']]))
+        .label,
+    ).toBe('Launch');
   });
 
   it('says a saved key serves only where it was entered, naming a profile without a region by its endpoint', () => {
@@ -349,11 +376,16 @@ describe('what an overlay shows of a room', () => {
 describe('testing a connection from the settings form', () => {
   /** An engine factory whose one engine answers the room list with `answer`, noting when it is closed. */
   function factory(answer: unknown) {
-    const made = { closed: 0, lifetime: 0 };
+    const made = { closed: 0, lifetime: 0, asked: [] as unknown[] };
     const open = ((_profile: unknown, _key: string, options: { userSigLifetimeSeconds: number }) => {
       made.lifetime = options.userSigLifetimeSeconds;
       return {
-        client: { getAppidGroupList: async () => answer },
+        client: {
+          getAppidGroupList: async (query: unknown) => {
+            made.asked.push(query);
+            return answer;
+          },
+        },
         close: () => {
           made.closed++;
         },
@@ -371,6 +403,8 @@ describe('testing a connection from the settings form', () => {
     });
     expect(one.made).toMatchObject({ closed: 1 });
     expect(one.made.lifetime).toBeGreaterThan(0);
+    // Only the total is read: one id, not a page of up to 10,000.
+    expect(one.made.asked).toEqual([{ limit: 1 }]);
     const many = factory({ ok: true, value: { groupIds: [], next: '0', totalCount: 12 } });
     expect((await testConnection(many.open, profile, 'key')).message).toBe(
       'Connected: the app has 12 live-stream rooms.',
