@@ -112,6 +112,7 @@ export class RoomHistory {
    * before it, and the room went no longer than `maxGapS` without a poll around it (not a time
    * the app was not running, or the machine asleep). Before the oldest sample (further back than the
    * full resolution keeps) the minutes answer: they must reach on to the samples within `maxGapS`.
+   * Ten-minute buckets alone (older than a day) do not count.
    */
   watchedAt(fromS: number, maxGapS: number): boolean {
     const oldest = this.oldestAt();
@@ -119,8 +120,9 @@ export class RoomHistory {
     const gap = this.samples.gapAt(fromS);
     if (gap !== null) return gap <= maxGapS;
     const firstSample = this.samples.oldestAt;
-    const lastMinute = this.minutes.latestPeriod as number;
-    return firstSample === null || firstSample - (lastMinute + 1) * 60 <= maxGapS;
+    // No sample at all: the room has not been polled since its last minute.
+    if (firstSample === null) return false;
+    return firstSample - ((this.minutes.latestPeriod as number) + 1) * 60 <= maxGapS;
   }
 
   /**

@@ -131,6 +131,19 @@ describe('changeSince across a time the room was not polled', () => {
     expect(changes(store, 1300, clock.wall())).toEqual({ '1m': 0, '15m': 0, '1h': 100 });
   });
 
+  it('gives a room polled every 20 s or 30 s its minute: up to 30 s between two polls is no gap', async () => {
+    for (const every of [20_000, 30_000]) {
+      const clock = new FakeClock();
+      const store = HistoryStore.inMemory(clock);
+      await poll(clock, store, 10 * 60_000, (i) => 1000 + i, every);
+      const last = (10 * 60_000) / every - 1;
+      // A minute back falls between two polls, or on one: the first count at or after it.
+      await clock.advance(every / 2);
+      const changes = [changeOverMinute(store, KEY, 1000 + last, clock.wall())];
+      expect(changes).toEqual([every === 20_000 ? 2 : 1]);
+    }
+  });
+
   it('gives a room polled every two minutes its hour, but no minute nor quarter of an hour', async () => {
     const clock = new FakeClock();
     const store = HistoryStore.inMemory(clock);
