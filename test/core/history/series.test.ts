@@ -102,6 +102,16 @@ describe('SampleSeries', () => {
     expect(series.firstCountSince(start + 6 * 3600)).toBeNull();
   });
 
+  it('gives its memory back when a cut leaves nothing', () => {
+    const series = new SampleSeries();
+    for (let i = 0; i < 2000; i++) series.append(1_764_158_400 + i * 10, 5_000 + (i % 7));
+    expect(series.bytes).toBeGreaterThan(4_000);
+    series.dropBefore(1_764_158_400 + 20_000);
+    expect(series.size).toBe(0);
+    expect(series.oldestAt).toBeNull();
+    expect(series.bytes).toBe(new SampleSeries().bytes);
+  });
+
   it('keeps a room polled every 10 s for 6 h in under 8 KB', () => {
     const series = new SampleSeries();
     let online = 5_000;
@@ -154,6 +164,17 @@ describe('BucketSeries', () => {
         }
       }),
     );
+  });
+
+  it('gives its memory back when a cut leaves nothing, as a room that went quiet a day ago does', () => {
+    const series = new BucketSeries(60_000);
+    for (let minute = 0; minute < 2000; minute++) series.append(29_402_640 + minute, 900, 9100, 920, 6);
+    expect(series.bytes).toBeGreaterThan(10_000);
+    series.dropBefore(29_402_640 + 1000);
+    expect(series.size).toBe(1000);
+    series.dropBefore(29_402_640 + 5000);
+    expect(series.size).toBe(0);
+    expect(series.bytes).toBe(new BucketSeries(60_000).bytes);
   });
 
   it('gives the rounded average of the first bucket in a range, and none when the range holds none', () => {
