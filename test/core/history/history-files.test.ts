@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FilePort } from '../../../main/core/file-port';
+import { HistoryFiles } from '../../../main/core/history/history-files';
 import { HistoryStore, type HistoryStoreOptions } from '../../../main/core/history/history-store';
 import { nodeFilePort } from '../../../main/node/file-port';
 import { FakeClock } from '../../support/fake-clock';
@@ -87,5 +88,223 @@ describe('a history file written by a newer version', () => {
     expect((await readdir(history)).sort()).toEqual(
       [name, `minutes-${Math.floor(clock.wall() / (24 * HOUR)) % 8}.jsonl`].sort(),
     );
+  });
+});
+
+/** The real port over a disk that can be made full: appends and replaces then fail with ENOSPC. */
+function fullDisk() {
+  const disk = { full: false, failures: 0 };
+  const refuse = () => {
+    disk.failures++;
+    return Promise.reject(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+    );
+  };
+  const port: FilePort = {
+    ...nodeFilePort,
+    append: (path, text) => (disk.full ? refuse() : nodeFilePort.append(path, text)),
+    replace: (path, text) => (disk.full ? refuse() : nodeFilePort.replace(path, text)),
+  };
+  return { disk, port };
+}
+
+const linesOf = async (name: string) => (await readFile(join(history, name), 'utf8')).split('\n');
+
+/** A minute on: the store's timer flushes, and its writes are awaited. */
+async function tick(clock: FakeClock, store: HistoryStore) {
+  await clock.advance(60_000);
+  await store.flush();
+}
+
+describe('a disk that fills up', () => {
+  it('keeps what could not be written in memory, in order, and writes it all once there is room', async () => {
+    const clock = new FakeClock();
+    const { disk, port } = fullDisk();
+    const store = await open(clock, port);
+    const t = clock.wall();
+    const name = samplesName(t);
+    store.record(ROOM, t + 10_000, 1);
+    await tick(clock, store);
+    expect(await linesOf(name)).toHaveLength(3);
+    disk.full = true;
+    for (let i = 2; i <= 4; i++) {
+      store.record(ROOM, clock.wall() + 10_000, i);
+      await tick(clock, store);
+    }
+    // Every failed write is counted and said, with the file and the cause.
+    expect(disk.failures).toBeGreaterThanOrEqual(3);
+    expect(store.problems()?.writeFailures).toBe(disk.failures);
+    expect(new Set(store.problems()?.messages)).toEqual(
+      new Set([
+        `Could not write the history file ${join(history, name)}: the disk is full; its counts wait in memory for the next write.`,
+      ]),
+    );
+    expect(await linesOf(name)).toHaveLength(3);
+    disk.full = false;
+    store.record(ROOM, clock.wall() + 10_000, 5);
+    await tick(clock, store);
+    // One write with the three waiting lines first, on a line of their own, then the new one.
+    const lines = await linesOf(name);
+    expect(lines.slice(2)).toEqual([
+      '',
+      ...[2, 3, 4, 5].map((count, i) => `{"t":${t / 1000 + 70 + 60 * i},"r":{"${ROOM}":[0,${count}]}}`),
+      '',
+    ]);
+    // The next write is an append like any other, without a blank line.
+    store.record(ROOM, clock.wall() + 10_000, 6);
+    await tick(clock, store);
+    expect((await linesOf(name)).slice(-3)).toEqual([
+      `{"t":${t / 1000 + 250},"r":{"${ROOM}":[0,5]}}`,
+      `{"t":${t / 1000 + 310},"r":{"${ROOM}":[0,6]}}`,
+      '',
+    ]);
+    await store.close();
+    const again = await open(clock);
+    expect(onlines(again.samples(ROOM, 0))).toEqual([1, 2, 3, 4, 5, 6]);
+    // The blank line left by the failed appends is no damage.
+    expect(again.problems()).toMatchObject({ skippedLines: 0, truncatedFiles: 0, messages: [] });
+    await again.close();
+  });
+
+  it('starts a new file with the lines that waited when the first write of its hour failed', async () => {
+    const clock = new FakeClock();
+    const { disk, port } = fullDisk();
+    const store = await open(clock, port);
+    const t = clock.wall();
+    disk.full = true;
+    store.record(ROOM, t + 10_000, 1);
+    await tick(clock, store);
+    store.record(ROOM, clock.wall() + 10_000, 2);
+    await tick(clock, store);
+    expect(disk.failures).toBeGreaterThanOrEqual(2);
+    disk.full = false;
+    await tick(clock, store);
+    // Nothing new, but the lines that waited are written at the next flush.
+    expect(await linesOf(samplesName(t))).toEqual([
+      '{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}',
+      `{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,1]}}`,
+      `{"t":${t / 1000 + 70},"r":{"${ROOM}":[0,2]}}`,
+      '',
+    ]);
+    await store.close();
+  });
+
+  it('says at most 20 problems: the first, and the latest', async () => {
+    const clock = new FakeClock();
+    await writeFile(join(history, samplesName(clock.wall())), 'not json\n');
+    const { disk, port } = fullDisk();
+    const store = await open(clock, port);
+    const first = store.problems()?.messages[0];
+    expect(first).toMatch(/^1 unreadable line\(s\) in /);
+    disk.full = true;
+    for (let i = 0; i < 25; i++) {
+      store.record(ROOM, clock.wall() + 1000, i);
+      await tick(clock, store);
+    }
+    const { messages, writeFailures } = store.problems() ?? { messages: [], writeFailures: 0 };
+    expect(writeFailures).toBeGreaterThanOrEqual(25);
+    expect(messages).toHaveLength(20);
+    expect(messages[0]).toBe(first);
+    expect(messages[19]).toMatch(/^Could not write the history file /);
+    disk.full = false;
+    await store.close();
+  });
+});
+
+describe('HistoryFiles', () => {
+  it('never writes the lines of an hour that waited into the file of a later hour', async () => {
+    const { disk, port } = fullDisk();
+    const files = new HistoryFiles({ port, pathOf: (name) => join(history, name) }, 600_000);
+    const t = Date.UTC(2026, 10, 26, 12, 0, 0);
+    disk.full = true;
+    files.addSample(ROOM, t / 1000, 5);
+    await files.flush(t + 60_000);
+    expect(files.unwrittenLines()).toBe(1);
+    // Seven hours on, the same file takes the new hour; the disk has room again.
+    disk.full = false;
+    files.addSample(ROOM, t / 1000 + 7 * 3600, 9);
+    await files.flush(t + 7 * HOUR + 60_000);
+    expect(await linesOf(samplesName(t))).toEqual([
+      '{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T19:00:00.000Z"}',
+      `{"t":${t / 1000 + 7 * 3600},"r":{"${ROOM}":[0,9]}}`,
+      '',
+    ]);
+    expect(files.unwrittenLines()).toBe(0);
+  });
+
+  it('makes no empty write when the lines that waited were written by a write queued before', async () => {
+    const { disk, port } = fullDisk();
+    const texts: string[] = [];
+    const watching: FilePort = {
+      ...port,
+      append: (path, text) => {
+        texts.push(text);
+        return port.append(path, text);
+      },
+      replace: (path, text) => {
+        texts.push(text);
+        return port.replace(path, text);
+      },
+    };
+    const files = new HistoryFiles({ port: watching, pathOf: (name) => join(history, name) }, 600_000);
+    const t = Date.UTC(2026, 10, 26, 12, 0, 0);
+    disk.full = true;
+    files.addSample(ROOM, t / 1000, 5);
+    await files.flush(t + 60_000);
+    disk.full = false;
+    // Two flushes queued at once, each with the waiting lines in view: the first writes them.
+    const first = files.flush(t + 120_000);
+    await Promise.all([first, files.flush(t + 120_000)]);
+    expect(texts).toHaveLength(2);
+    expect(files.writes).toBe(2);
+    expect(texts.every((text) => text.length > 0)).toBe(true);
+  });
+
+  it('counts the lines waiting for room, and forgets those of an hour no longer kept', async () => {
+    const { disk, port } = fullDisk();
+    const files = new HistoryFiles({ port, pathOf: (name) => join(history, name) }, 600_000);
+    const t = Date.UTC(2026, 10, 26, 12, 0, 0);
+    disk.full = true;
+    files.addSample(ROOM, t / 1000, 5);
+    files.addSample('app-1/other', t / 1000 + 1, 6);
+    await files.flush(t + 60_000);
+    expect(files.unwrittenLines()).toBe(1);
+    files.addSample(ROOM, t / 1000 + 60, 7);
+    await files.flush(t + 120_000);
+    expect(files.unwrittenLines()).toBe(2);
+    // Seven hours on, that hour's file is no longer kept: its lines go with it.
+    await files.flush(t + 7 * HOUR);
+    expect(files.unwrittenLines()).toBe(0);
+    expect(files.writes).toBe(2);
+    expect(files.problems()).toMatchObject({ writeFailures: 2 });
+  });
+
+  it('puts a line cut short by a failed write on a line of its own, so the next one reads', async () => {
+    const clock = new FakeClock();
+    let cut = false;
+    const port: FilePort = {
+      ...nodeFilePort,
+      async append(path, text) {
+        if (!cut) return nodeFilePort.append(path, text);
+        await nodeFilePort.append(path, text.slice(0, 10));
+        throw Object.assign(new Error('EIO'), { code: 'EIO' });
+      },
+    };
+    const store = await open(clock, port);
+    const t = clock.wall();
+    store.record(ROOM, t + 10_000, 1);
+    await tick(clock, store);
+    cut = true;
+    store.record(ROOM, clock.wall() + 10_000, 2);
+    await tick(clock, store);
+    cut = false;
+    store.record(ROOM, clock.wall() + 10_000, 3);
+    await tick(clock, store);
+    await store.close();
+    const again = await open(clock);
+    expect(onlines(again.samples(ROOM, 0))).toEqual([1, 2, 3]);
+    // The piece cut short is a line of its own, skipped; the file is kept aside once with it.
+    expect(again.problems()).toMatchObject({ skippedLines: 1, truncatedFiles: 0 });
+    await again.close();
   });
 });
