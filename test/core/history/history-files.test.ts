@@ -308,3 +308,147 @@ describe('HistoryFiles', () => {
     await again.close();
   });
 });
+
+describe('reading the history files back', () => {
+  it('reads a last line without its newline, and writes the next one on a line of its own', async () => {
+    const clock = new FakeClock();
+    const t = clock.wall();
+    const name = samplesName(t);
+    await writeFile(
+      join(history, name),
+      `{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}\n   \n{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}`,
+    );
+    const store = await open(clock);
+    // A line of spaces is nothing, and a whole last line is read even without its newline.
+    expect(store.problems()).toMatchObject({ skippedLines: 0, truncatedFiles: 0, messages: [] });
+    expect(onlines(store.samples(ROOM, 0))).toEqual([4]);
+    store.record(ROOM, t + 20_000, 5);
+    await store.close();
+    expect((await linesOf(name)).slice(-3)).toEqual([
+      `{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}`,
+      `{"t":${t / 1000 + 20},"r":{"${ROOM}":[0,5]}}`,
+      '',
+    ]);
+  });
+
+  it('appends after a last line cut off on a line of its own, so that no later count is lost with it', async () => {
+    const clock = new FakeClock();
+    const t = clock.wall();
+    const name = samplesName(t);
+    await writeFile(
+      join(history, name),
+      `{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}\n{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}\n{"t":17641`,
+    );
+    const store = await open(clock);
+    expect(store.problems()).toMatchObject({ skippedLines: 0, truncatedFiles: 1 });
+    store.record(ROOM, t + 20_000, 5);
+    await store.close();
+    const again = await open(clock);
+    expect(onlines(again.samples(ROOM, 0))).toEqual([4, 5]);
+    await again.close();
+  });
+
+  it('pauses between two lines read, not before the first', async () => {
+    const clock = new FakeClock();
+    const t = clock.wall();
+    await writeFile(
+      join(history, samplesName(t)),
+      `{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}\n{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}\n`,
+    );
+    let pauses = 0;
+    const store = await open(clock, nodeFilePort, {
+      pauseWhileReading: async () => {
+        pauses++;
+      },
+    });
+    // Two lines and the empty end after the last newline: two pauses.
+    expect(pauses).toBe(2);
+    await store.close();
+  });
+
+  it('says so when a damaged file cannot be kept aside, and uses it as it is', async () => {
+    const clock = new FakeClock();
+    const t = clock.wall();
+    const name = samplesName(t);
+    const damaged = `{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}\nnot json\n{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}\n`;
+    await writeFile(join(history, name), damaged);
+    const stuck: FilePort = { ...nodeFilePort, rename: () => Promise.reject(new Error('EPERM')) };
+    const store = await open(clock, stuck);
+    expect(store.problems()?.messages).toEqual([
+      `1 unreadable line(s) in ${join(history, name)} were skipped: their counts are missing. The file could not be kept aside, and is used as it is.`,
+    ]);
+    store.record(ROOM, t + 20_000, 5);
+    await store.close();
+    expect(await readFile(join(history, name), 'utf8')).toBe(
+      `${damaged}{"t":${t / 1000 + 20},"r":{"${ROOM}":[0,5]}}\n`,
+    );
+  });
+
+  it('starts the file again with its header when the readable lines could not be written back', async () => {
+    const clock = new FakeClock();
+    const t = clock.wall();
+    const name = samplesName(t);
+    await writeFile(
+      join(history, name),
+      `{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}\nnot json\n{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}\n`,
+    );
+    let refuse = true;
+    const port: FilePort = {
+      ...nodeFilePort,
+      replace: (path, text) =>
+        refuse
+          ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' }))
+          : nodeFilePort.replace(path, text),
+    };
+    const store = await open(clock, port);
+    const stamp = new Date(t).toISOString().replace(/[:.]/g, '-');
+    expect(store.problems()?.messages).toEqual([
+      `1 unreadable line(s) in ${join(history, name)} were skipped: their counts are missing. The file as it was is kept as ${join(history, name)}.damaged-${stamp}; its readable lines could not be written back (permission denied).`,
+    ]);
+    refuse = false;
+    store.record(ROOM, t + 20_000, 5);
+    await store.close();
+    expect(await linesOf(name)).toEqual([
+      '{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}',
+      `{"t":${t / 1000 + 20},"r":{"${ROOM}":[0,5]}}`,
+      '',
+    ]);
+  });
+
+  it('says so when an unreadable file cannot be kept aside', async () => {
+    const clock = new FakeClock();
+    const name = samplesName(clock.wall());
+    await writeFile(join(history, name), 'anything\n');
+    const port: FilePort = {
+      ...nodeFilePort,
+      readChunks: (path) =>
+        path.endsWith(name)
+          ? Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' }))
+          : (nodeFilePort.readChunks?.(path) ?? Promise.resolve(null)),
+      rename: () => Promise.reject(new Error('EPERM')),
+    };
+    const store = await open(clock, port);
+    expect(store.problems()).toMatchObject({ unusedFiles: 1 });
+    expect(store.problems()?.messages).toEqual([
+      expect.stringMatching(
+        new RegExp(`^The history file .*${name} could not be read \\(.+\\); it will be replaced\\.$`),
+      ),
+    ]);
+    await store.close();
+  });
+});
+
+describe('a damaged file put back', () => {
+  it('holds its readable lines and then the new ones, line after line', async () => {
+    const clock = new FakeClock();
+    const t = clock.wall();
+    const name = samplesName(t);
+    const header = '{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}';
+    const line = `{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}`;
+    await writeFile(join(history, name), `${header}\nnot json\n${line}\n{"t":17641`);
+    const store = await open(clock);
+    store.record(ROOM, t + 20_000, 5);
+    await store.close();
+    expect(await linesOf(name)).toEqual([header, line, `{"t":${t / 1000 + 20},"r":{"${ROOM}":[0,5]}}`, '']);
+  });
+});
