@@ -18,6 +18,6 @@ export function roomChanges(
 ): Record<ChangeWindow, number | null> {
   const changes: Record<ChangeWindow, number | null> = { '5m': null, '15m': null, '30m': null, '1h': null };
   for (const window of CHANGE_WINDOWS)
-    changes[window] = changeSince(history, key, online, now - CHANGE_WINDOW_MS[window]);
+    changes[window] = changeSince(history, key, online, now, CHANGE_WINDOW_MS[window]);
   return changes;
 }

@@ -211,8 +211,7 @@ export class HistoryFiles {
       return;
     }
     if (newer) {
-      this.issues.unusedFiles++;
-      this.note(`The history file ${path} was written by a newer Headcount; it is not used.`);
+      await this.newer(name, path, nowMs);
       return;
     }
     if (Number.isFinite(period)) this.periods.set(name, period);
@@ -232,6 +231,23 @@ export class HistoryFiles {
     this.note(
       `The history file ${path} could not be read (${reasonOf(error)}); ` +
         (aside ? `it is kept as ${aside}, and a new one is started.` : 'it will be replaced.'),
+    );
+  }
+
+  /**
+   * Keeps a file written by a newer version aside, so that going back to this version does not
+   * overwrite what the newer one wrote, and starts a new one in its place. When it cannot be moved
+   * it is left as it is and never written: its hour or day is kept in memory only.
+   */
+  private async newer(name: string, path: string, nowMs: number): Promise<void> {
+    this.issues.unusedFiles++;
+    const aside = await this.keepAside(path, 'newer', nowMs);
+    if (!aside) this.periods.set(name, Number.POSITIVE_INFINITY);
+    this.note(
+      `The history file ${path} was written by a newer Headcount; ` +
+        (aside
+          ? `it is kept as ${aside}, and a new one is started.`
+          : 'it could not be moved aside, so it is left as it is and its counts are kept in memory only.'),
     );
   }
 

@@ -114,6 +114,15 @@ export class HistoryStore {
     return this.rooms.get(key)?.firstCountSince(Math.ceil(fromMs / 1000)) ?? null;
   }
 
+  /**
+   * Whether the room was being polled at `atMs`: a count or failed poll is held at or before it,
+   * and the room went no longer than `maxGapMs` without a poll around it (the app not running, the
+   * machine asleep). Builds nothing; decodes a few dozen samples at most.
+   */
+  watchedAt(key: string, atMs: number, maxGapMs: number): boolean {
+    return this.rooms.get(key)?.watchedAt(Math.ceil(atMs / 1000), Math.floor(maxGapMs / 1000)) ?? false;
+  }
+
   /** When the room's oldest count or failed poll held was measured (epoch ms), or null. */
   oldestAt(key: string): number | null {
     const atS = this.rooms.get(key)?.oldestAt() ?? null;

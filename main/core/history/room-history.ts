@@ -108,6 +108,24 @@ export class RoomHistory {
   }
 
   /**
+   * Whether the room was being polled at `fromS` (epoch s): a count or failed poll is held at or
+   * before it, and the room went no longer than `maxGapS` without a poll around it (not a time
+   * the app was not running, or the machine asleep). Before the oldest sample (further back than the
+   * full resolution keeps) the minutes answer: they must reach on to the samples within `maxGapS`.
+   * Ten-minute buckets alone (older than a day) do not count.
+   */
+  watchedAt(fromS: number, maxGapS: number): boolean {
+    const oldest = this.oldestAt();
+    if (oldest === null || oldest > fromS) return false;
+    const gap = this.samples.gapAt(fromS);
+    if (gap !== null) return gap <= maxGapS;
+    const firstSample = this.samples.oldestAt;
+    // No sample at all: the room has not been polled since its last minute.
+    if (firstSample === null) return false;
+    return firstSample - ((this.minutes.latestPeriod as number) + 1) * 60 <= maxGapS;
+  }
+
+  /**
    * The first count measured at or after `fromS` (epoch s), failed polls skipped; null when none is
    * held. Exact from the samples; for a time before the oldest sample (further back than the full
    * resolution keeps) it is the average of the first whole minute from `fromS` that ended before

@@ -141,6 +141,28 @@ export class SampleSeries {
     return first;
   }
 
+  /**
+   * How long the room went without a poll around `fromS` (epoch s): the seconds from the last sample
+   * at or before it to the first at or after it, 0 when a sample falls on it or none follows. Null
+   * when no sample is kept at or before `fromS`. Decodes from the checkpoint before `fromS`.
+   */
+  gapAt(fromS: number): number | null {
+    const oldest = this.oldestAt;
+    if (oldest === null || fromS < oldest) return null;
+    const { reader, at: start } = this.seek(fromS);
+    let at = start;
+    let last = start;
+    const end = this.log.end;
+    while (reader.pos < end) {
+      const head = reader.readUint();
+      at += Math.floor(head / 2);
+      if (head % 2 === 0) reader.readInt();
+      if (at >= fromS) return at === fromS ? 0 : at - last;
+      last = at;
+    }
+    return 0;
+  }
+
   /** Where to start decoding for the samples at or after `fromS`: the checkpoint before it, else the start. */
   private seek(fromS: number): Cursor {
     const index = this.entries === 0 ? -1 : this.checkpoints.lastBefore(fromS);

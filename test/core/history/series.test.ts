@@ -71,6 +71,13 @@ describe('SampleSeries', () => {
             const expected = model.find(([t, online]) => t >= fromS && online !== null)?.[1] ?? null;
             expect(series.firstCountSince(fromS)).toBe(expected);
             expect(samplesOf(series, fromS)).toEqual(model.filter(([t]) => t >= fromS));
+            // The time without a poll around fromS: from the last sample at or before it to the first
+            // at or after it (0 when one falls on it, or none follows); null before the first kept.
+            const before = model.findLast(([t]) => t <= fromS)?.[0];
+            const after = model.find(([t]) => t >= fromS)?.[0];
+            expect(series.gapAt(fromS)).toBe(
+              before === undefined ? null : after === undefined ? 0 : after - before,
+            );
           }
           expect(series.oldestAt).toBe(model[0]?.[0] ?? null);
         },
@@ -93,6 +100,16 @@ describe('SampleSeries', () => {
     // A failed poll at the time asked for is skipped: the next count answers.
     expect(series.firstCountSince(start + 57 * 10)).toBe(1_000 + 58);
     expect(series.firstCountSince(start + 6 * 3600)).toBeNull();
+  });
+
+  it('gives its memory back when a cut leaves nothing', () => {
+    const series = new SampleSeries();
+    for (let i = 0; i < 2000; i++) series.append(1_764_158_400 + i * 10, 5_000 + (i % 7));
+    expect(series.bytes).toBeGreaterThan(4_000);
+    series.dropBefore(1_764_158_400 + 20_000);
+    expect(series.size).toBe(0);
+    expect(series.oldestAt).toBeNull();
+    expect(series.bytes).toBe(new SampleSeries().bytes);
   });
 
   it('keeps a room polled every 10 s for 6 h in under 8 KB', () => {
@@ -133,8 +150,44 @@ describe('BucketSeries', () => {
         }
         const cutoff = (model[cutAt]?.at ?? (period + 1) * 60_000) / 60_000;
         series.dropBefore(cutoff);
-        expect(series.since(Number.NEGATIVE_INFINITY)).toEqual(model.filter((b) => b.at >= cutoff * 60_000));
+        const kept = model.filter((b) => b.at >= cutoff * 60_000);
+        expect(series.since(Number.NEGATIVE_INFINITY)).toEqual(kept);
+        expect(series.oldestPeriod).toBe(kept.length === 0 ? null : (kept[0]?.at ?? 0) / 60_000);
+        expect(series.latestPeriod).toBe(kept.length === 0 ? null : (kept.at(-1)?.at ?? 0) / 60_000);
+        expect(series.size).toBe(kept.length);
+        // Emptied and filled again, it starts afresh from the new bucket.
+        if (kept.length === 0) {
+          series.append(period + 3, 10, 105, 11, 2);
+          expect(series.since(0)).toEqual([
+            { at: (period + 3) * 60_000, min: 10, avg: 10.5, max: 11, count: 2 },
+          ]);
+        }
       }),
     );
+  });
+
+  it('gives its memory back when a cut leaves nothing, as a room that went quiet a day ago does', () => {
+    const series = new BucketSeries(60_000);
+    for (let minute = 0; minute < 2000; minute++) series.append(29_402_640 + minute, 900, 9100, 920, 6);
+    expect(series.bytes).toBeGreaterThan(10_000);
+    series.dropBefore(29_402_640 + 1000);
+    expect(series.size).toBe(1000);
+    series.dropBefore(29_402_640 + 5000);
+    expect(series.size).toBe(0);
+    expect(series.bytes).toBe(new BucketSeries(60_000).bytes);
+  });
+
+  it('gives the rounded average of the first bucket in a range, and none when the range holds none', () => {
+    const series = new BucketSeries(60_000);
+    series.append(100, 10, 104, 11, 2);
+    series.append(103, 20, 205, 21, 2);
+    series.append(107, 30, 300, 30, 1);
+    expect(series.firstAverageSince(0)).toBe(10);
+    expect(series.firstAverageSince(101)).toBe(21);
+    expect(series.firstAverageSince(103, 107)).toBe(21);
+    // Nothing from 104 until before 107: the bucket at 107 is not in the range.
+    expect(series.firstAverageSince(104, 107)).toBeNull();
+    expect(series.firstAverageSince(101, 103)).toBeNull();
+    expect(series.firstAverageSince(108)).toBeNull();
   });
 });
