@@ -150,6 +150,26 @@ export class AppMonitor {
     return [...this.rooms.values()].map((room) => room.snapshot(now));
   }
 
+  /**
+   * The rooms with these ids, in the order given; ids not watched are skipped. A push of the rooms
+   * that changed takes these, not a snapshot of every room filtered down.
+   */
+  roomsNamed(groupIds: Iterable<string>): RoomSnapshot[] {
+    const now = this.elapsed();
+    const rooms: RoomSnapshot[] = [];
+    for (const id of groupIds) {
+      const room = this.rooms.get(id);
+      if (room) rooms.push(room.snapshot(now));
+    }
+    return rooms;
+  }
+
+  /** Gives `visit` every room, one at a time, without an array of them all (the totals, at every push). */
+  eachRoom(visit: (room: RoomSnapshot) => void): void {
+    const now = this.elapsed();
+    for (const room of this.rooms.values()) visit(room.snapshot(now));
+  }
+
   status(): AppStatus {
     const now = this.clock.monotonic();
     return appStatusOf({

@@ -15,7 +15,7 @@ import { addToTally, emptyTally } from '../core/room-tally';
 import type { ProfileRuntimes, Runtime } from './profile-runtimes';
 import { roomChanges } from './room-changes';
 import { roomPushView } from './room-push';
-import type { KeyStore } from './service-ports';
+import type { KeyStore, ProfileRecord } from './service-ports';
 import { roomSnoozedUntil } from './snooze-views';
 import { parseRoomKey, profileView, roomKey, roomView } from './views';
 
@@ -29,6 +29,9 @@ export interface LiveViewsOptions {
 
 /** The rooms and profiles as the UI sees them now, made from the running engines when asked. */
 export class LiveViews {
+  /** Each profile's room entries by group id, kept for as long as its list of rooms lives. */
+  private readonly records = new WeakMap<ProfileRecord['rooms'], ReadonlyMap<string, RoomRecord>>();
+
   constructor(private readonly options: LiveViewsOptions) {}
 
   /** Every room of every profile. */
@@ -47,7 +50,7 @@ export class LiveViews {
     }
     return [...byProfile].flatMap(([profileId, groupIds]) => {
       const runtime = this.options.runtimes.get(profileId);
-      return runtime ? this.roomsOf(runtime, groupIds) : [];
+      return runtime?.engine ? this.viewsOf(runtime, runtime.engine.monitor.roomsNamed(groupIds)) : [];
     });
   }
 
@@ -76,10 +79,12 @@ export class LiveViews {
       const engine = runtime.engine;
       if (!engine) continue;
       const app = appFacts(engine.monitor.status());
-      for (const room of engine.monitor.snapshot()) {
+      // One room at a time: this runs at every push, and an array of 2,000 snapshots and their
+      // judgements each time was most of what a push left behind.
+      engine.monitor.eachRoom((room) => {
         const { condition, current } = this.judge(runtime, room, app);
         addToTally(tally, { state: condition.state, current, online: room.online });
-      }
+      });
     }
     return { ...tally, conditions: this.profiles().flatMap(conditionOf) };
   }
@@ -98,27 +103,44 @@ export class LiveViews {
     return judgeRoom({ ...room, answeredBefore }, app);
   }
 
-  private roomsOf(runtime: Runtime, only?: ReadonlySet<string>): RoomView[] {
+  private roomsOf(runtime: Runtime): RoomView[] {
+    return runtime.engine ? this.viewsOf(runtime, runtime.engine.monitor.snapshot()) : [];
+  }
+
+  /** The views of these rooms of `runtime`. */
+  private viewsOf(runtime: Runtime, rooms: readonly RoomSnapshot[]): RoomView[] {
     const { engine, profile } = runtime;
     if (!engine) return [];
     const { clock, snoozes, history } = this.options;
     const now = clock.wall();
     const app = appFacts(engine.monitor.status());
-    // One lookup table rather than a search of every room's entry for each room.
-    const records = new Map(profile.rooms.map((record) => [record.groupId, record]));
-    return engine.monitor
-      .snapshot()
-      .filter((room) => !only || only.has(room.groupId))
-      .map((room) =>
-        roomView(profile, records.get(room.groupId), room, this.judge(runtime, room, app), {
-          snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
-          change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
-          changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
-          push: roomPushView(engine.pusher?.status(room.groupId)),
-        }),
-      );
+    const records = this.recordsOf(profile);
+    return rooms.map((room) =>
+      roomView(profile, records.get(room.groupId), room, this.judge(runtime, room, app), {
+        snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
+        change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
+        changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
+        push: roomPushView(engine.pusher?.status(room.groupId)),
+      }),
+    );
+  }
+
+  /**
+   * The profile's room entries by group id: one lookup table rather than a search of every entry
+   * for each room, kept while the profile's list of rooms is the same (a change to a room's entry,
+   * a pin or a label, makes a new list), not made again at every push.
+   */
+  private recordsOf(profile: ProfileRecord): ReadonlyMap<string, RoomRecord> {
+    let records = this.records.get(profile.rooms);
+    if (!records) {
+      records = new Map(profile.rooms.map((record) => [record.groupId, record]));
+      this.records.set(profile.rooms, records);
+    }
+    return records;
   }
 }
+
+type RoomRecord = ProfileRecord['rooms'][number];
 
 /** What a room's judgement reads of its app. */
 function appFacts(status: AppStatus): AppFacts {

@@ -341,6 +341,29 @@ describe('AppMonitor, what a caller changes while it runs', () => {
     expect(events.slice(heard).some((e) => 'groupId' in e && e.groupId === 'room-1')).toBe(false);
   });
 
+  it('gives the rooms asked for by id, in that order, as the whole snapshot has them, and skips ids not watched', async () => {
+    const { clock, monitor } = setup({ rooms: 5, answer: (id) => ({ ok: true, value: 10 * id.length }) });
+    await clock.advance(4_000);
+    monitor.removeRoom('room-2');
+    const whole = new Map(monitor.snapshot().map((room) => [room.groupId, room]));
+    const named = monitor.roomsNamed(['room-4', 'room-2', 'nowhere', 'room-0']);
+    expect(named.map((room) => room.groupId)).toEqual(['room-4', 'room-0']);
+    expect(named).toEqual([whole.get('room-4'), whole.get('room-0')]);
+    expect(monitor.roomsNamed([])).toEqual([]);
+  });
+
+  it('walks every room one at a time, each as the snapshot has it', async () => {
+    const { clock, monitor } = setup({
+      rooms: 4,
+      answer: (id) => (id === 'room-1' ? fail(10010) : { ok: true, value: 7 }),
+    });
+    await clock.advance(9_000);
+    const walked: unknown[] = [];
+    monitor.eachRoom((room) => walked.push(room));
+    expect(walked).toEqual(monitor.snapshot());
+    expect(walked).toHaveLength(4);
+  });
+
   it('polls a stopped room again at once when asked: waiting without a count, stale with one', async () => {
     let gone = true;
     const { clock, service, monitor } = setup({
