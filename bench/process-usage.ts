@@ -23,3 +23,25 @@ export function rssMbOf(pid: number): number {
   const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
 }
+
+/**
+ * Resolves once the process's CPU share of a core has stopped falling: the mean of its last three
+ * windows of `windowMs` no lower than nine tenths of the three before, or `giveUpMs` passed. A
+ * server that has just counted every room still spends more than it will (V8 compiling its hot code,
+ * the work of its first minute): about twice its later share at first, falling over half a minute.
+ * Measuring pages against that start would count the start's work, not the pages'. Returns the
+ * shares seen.
+ */
+export async function cpuShareSettled(pid: number, windowMs = 3000, giveUpMs = 90_000): Promise<number[]> {
+  const shares: number[] = [];
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const began = performance.now();
+  for (;;) {
+    const cpu = cpuSecondsOf(pid);
+    const started = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    shares.push((cpuSecondsOf(pid) - cpu) / ((performance.now() - started) / 1000));
+    if (shares.length >= 6 && mean(shares.slice(-3)) >= 0.9 * mean(shares.slice(-6, -3))) return shares;
+    if (performance.now() - began > giveUpMs) return shares;
+  }
+}

@@ -11,8 +11,11 @@
  * Prints the figures and writes bench/results/wide-views.json. Targets: update p95 ≤ 16 ms, first
  * rows p95 ≤ 200 ms. BENCH_BUILDS compares builds in one run, each with its own server and simulator,
  * loads alternating between them: `before=/tmp/old/dist/headcount.js,after=dist/headcount.js`.
- * Serve's CPU: each server's CPU seconds over BENCH_IDLE_S seconds with no page open (default 20),
- * then over the loads: what a page opening costs the server beside its polling, builds side by side.
+ * Serve's CPU: what a page opening costs the server beside its polling, builds side by side: its CPU
+ * seconds over the opening, less its share of a core over BENCH_BASELINE_S seconds with no page open
+ * just before it (default 1.5). The share moves through a run (V8 still compiling the engine's code
+ * after the start, the machine's other work), so each opening is set against its own baseline, and
+ * the loads start once the servers' CPU shares have settled.
  * BENCH_APPS=5 has each server watch five apps of 2,000 rooms (each app a simulator of its own,
  * added through the dashboard's API): 10,000 rows, written to bench/results/wide-views-10000.json.
  */
@@ -24,16 +27,19 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { addApps } from './more-apps';
-import { cpuSecondsOf } from './process-usage';
+import { cpuSecondsOf, cpuShareSettled } from './process-usage';
 import { buildsToCompare, startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const APPS = Number(process.env.BENCH_APPS ?? 1);
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_S ?? 20) * 1000;
-const IDLE_MS = Number(process.env.BENCH_IDLE_S ?? 20) * 1000;
+const BASELINE_MS = Number(process.env.BENCH_BASELINE_S ?? 1.5) * 1000;
 const VIEWS = ['table', 'wall'] as const;
 type View = (typeof VIEWS)[number];
+
+/** What the probe logs (console.debug) once the first line or tile is drawn. */
+const FIRST_FRAME_SIGNAL = 'wide-bench: first frame';
 
 /**
  * Runs in the page before its own script: notes the frame that draws the first room of the view,
@@ -45,7 +51,11 @@ const probe = (selector: string) => `(() => {
   const seen = new MutationObserver(() => {
     if (probe.firstFrame !== null || !document.querySelector(${JSON.stringify(selector)})) return;
     seen.disconnect();
-    requestAnimationFrame(() => { probe.firstFrame = performance.now(); });
+    requestAnimationFrame(() => {
+      probe.firstFrame = performance.now();
+      // Told, not polled for: a wait that polls the page would spend its main thread meanwhile.
+      console.debug(${JSON.stringify(FIRST_FRAME_SIGNAL)});
+    });
   });
   seen.observe(document, { childList: true, subtree: true });
   const Native = window.EventSource;
@@ -82,10 +92,11 @@ async function openView(browser: Browser, link: string, view: View) {
   await context.addInitScript(probe(SELECTOR[view]));
   const page = await context.newPage();
   page.setDefaultTimeout(120_000);
+  const drawn = page.waitForEvent('console', {
+    predicate: (message) => message.type() === 'debug' && message.text() === FIRST_FRAME_SIGNAL,
+  });
   await page.goto(link);
-  await page.waitForFunction(
-    () => (globalThis as unknown as { __wideBench: Probe }).__wideBench.firstFrame !== null,
-  );
+  await drawn;
   return { context, page };
 }
 
@@ -138,8 +149,8 @@ const browser = await launchChromium();
 const figures = stacks.map(() => ({
   first: { table: [] as number[], wall: [] as number[] },
   updates: { table: [] as number[], wall: [] as number[] },
-  /** The server's CPU share of a core with no page open, and its CPU beyond that over each opening. */
-  serveCpu: { idleShare: 0, perOpeningMs: [] as number[] },
+  /** The server's CPU share of a core with no page open before each opening, and its CPU beyond that over it. */
+  serveCpu: { idleShares: [] as number[], perOpeningMs: [] as number[] },
 }));
 /** Each server's CPU seconds while `work` runs; the wall time it took, in seconds. */
 async function serveCpuOver(work: () => Promise<unknown>): Promise<{ cpu: number[]; wallS: number }> {
@@ -156,15 +167,15 @@ try {
   // One warm-up load per build and view (Chromium's own caches), not counted.
   for (const stack of stacks)
     for (const view of VIEWS) await (await openView(browser, stack.link, view)).context.close();
-  const idle = await serveCpuOver(() => new Promise((resolve) => setTimeout(resolve, IDLE_MS)));
-  for (const [at, figure] of figures.entries())
-    figure.serveCpu.idleShare = (idle.cpu[at] as number) / idle.wallS;
+  await Promise.all(stacks.map((stack) => cpuShareSettled(stack.pid)));
   // Builds and views alternate load by load, so that the machine's other work falls on all alike.
   const order = stacks.map((_, at) => at);
   for (let i = 0; i < LOADS; i++) {
     for (const at of i % 2 === 0 ? order : [...order].reverse())
       for (const view of (i + at) % 2 === 0 ? VIEWS : [...VIEWS].reverse()) {
         const figure = figures[at] as (typeof figures)[number];
+        const idle = await serveCpuOver(() => new Promise((resolve) => setTimeout(resolve, BASELINE_MS)));
+        const idleShare = (idle.cpu[at] as number) / idle.wallS;
         const served = await serveCpuOver(async () => {
           const { context, page } = await openView(
             browser,
@@ -175,9 +186,8 @@ try {
           await context.close();
         });
         // What serving this page cost beyond the server's polling at its pace with no page open.
-        figure.serveCpu.perOpeningMs.push(
-          ((served.cpu[at] as number) - figure.serveCpu.idleShare * served.wallS) * 1000,
-        );
+        figure.serveCpu.idleShares.push(idleShare);
+        figure.serveCpu.perOpeningMs.push(((served.cpu[at] as number) - idleShare * served.wallS) * 1000);
       }
     const floorLoad = await openView(browser, floorLink, i % 2 === 0 ? 'table' : 'wall');
     floor.push((await read(floorLoad.page)).firstFrame as number);
@@ -233,7 +243,7 @@ const results = {
           firstRowsMs: { table: timings(first.table), wall: timings(first.wall) },
           updateMs: { table: timings(updates.table), wall: timings(updates.wall) },
           serveCpu: {
-            shareOfACoreWithNoPage: Math.round(serveCpu.idleShare * 1000) / 1000,
+            shareOfACoreWithNoPage: timings(serveCpu.idleShares),
             perOpeningMs: timings(serveCpu.perOpeningMs),
           },
         },
