@@ -44,29 +44,44 @@ export function localeFor(choice: LanguageChoice, systemLanguages: readonly stri
   return systemLanguages[0]?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** The translator for a locale; numbers and times use Intl for it. */
+/**
+ * The translator for a locale; numbers and times use Intl for it. Each Intl object is made at its
+ * first use: making one costs milliseconds in a page that has just started (its locale data is
+ * loaded then), and a page that shows no time of day, say, never pays for that one.
+ */
 export function translator(locale: Locale): Translator {
   const words = DICTIONARIES[locale];
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const times = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
-  const plurals = new Intl.PluralRules(locale);
-  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const numbers = firstUse(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+  const times = firstUse(
+    () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false }),
+  );
+  const plurals = firstUse(() => new Intl.PluralRules(locale));
+  const collator = firstUse(() => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }));
   const t: Translator['t'] = (key, values) =>
     values === undefined
       ? words[key]
       : words[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
           const value = values[name];
           if (value === undefined) return whole;
-          return typeof value === 'number' ? numbers.format(value) : value;
+          return typeof value === 'number' ? numbers().format(value) : value;
         });
   return {
     locale,
     t,
     plural: (key, count) =>
-      t(`${key}.${plurals.select(count) === 'one' ? 'one' : 'other'}` as MessageKey, { count }),
-    count: (value) => numbers.format(value),
-    time: (epochMs) => times.format(epochMs),
+      t(`${key}.${plurals().select(count) === 'one' ? 'one' : 'other'}` as MessageKey, { count }),
+    count: (value) => numbers().format(value),
+    time: (epochMs) => times().format(epochMs),
     join: (parts, separator = 'list') => parts.filter(Boolean).join(words[`separator.${separator}`]),
-    compare: (a, b) => collator.compare(a, b),
+    compare: (a, b) => collator().compare(a, b),
+  };
+}
+
+/** `make()`'s result, made at the first call and kept. */
+function firstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
   };
 }
