@@ -326,7 +326,7 @@ class Popover {
       change.sort ||
       change.wideView ||
       (change.changeWindow && (this.sort() === 'change' || this.sort() === 'attention'));
-    if (resort) this.list.element.scrollTop = 0;
+    if (resort) this.list.scrollToTop();
     // Names sort differently in another language.
     if (resort || (this.tr.locale !== before && this.sort() === 'name')) this.arrange();
     else this.renderArea();
@@ -346,7 +346,7 @@ class Popover {
 
   private setStateFilter(state: RoomState | null): void {
     this.stateFilter = state;
-    this.list.element.scrollTop = 0;
+    this.list.scrollToTop();
     this.arrange();
     window.clearTimeout(this.timers.speak);
     this.timers.speak = window.setTimeout(() => this.showTotal(true), 800);
@@ -366,7 +366,7 @@ class Popover {
   private setQuery(query: string, fromPanel = false): void {
     this.query = query;
     if (fromPanel) this.toolbar.query.value = query;
-    this.list.element.scrollTop = 0;
+    this.list.scrollToTop();
     this.arrange();
     // Says how many rooms the filter leaves once typing pauses, not at every key.
     window.clearTimeout(this.timers.speak);

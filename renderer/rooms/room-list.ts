@@ -10,6 +10,7 @@ import { listMove, stepRooms } from './list-navigation';
 import type { RoomListSource } from './room-list-source';
 import type { ListEntry } from './room-order';
 import { HeadingView, RoomRowView } from './room-row-view';
+import { ScrollViewport } from './scroll-viewport';
 import { layoutOffsets, scrollToReveal, visibleRange } from './virtual-window';
 
 // Heights in px, fixed per kind so that the layout changes with the arrangement, never with a count.
@@ -53,6 +54,8 @@ export class RoomList {
   private expandedKey: string | null = null;
   private detailHeight = DETAIL_HEIGHT;
   private frame = 0;
+  /** The list's height and scroll position, kept: drawing the rows never asks for a layout. */
+  private readonly viewport: ScrollViewport;
 
   constructor(
     private readonly source: RoomListSource,
@@ -60,14 +63,13 @@ export class RoomList {
     private readonly sparks: SparkSource = () => null,
   ) {
     this.element.append(this.help, this.canvas);
-    this.element.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.viewport = new ScrollViewport(this.element, () => this.schedule());
     this.canvas.addEventListener('keydown', (event) => this.onKey(event));
     this.canvas.addEventListener('click', (event) => this.onClick(event));
     this.canvas.addEventListener('focusin', (event) => {
       const key = (event.target as HTMLElement).closest<HTMLElement>('.room')?.dataset.key;
       if (key) this.setActive(key);
     });
-    new ResizeObserver(() => this.schedule()).observe(this.element);
   }
 
   /** Names the list and says how to move in it, for screen readers (in the UI's language). */
@@ -89,7 +91,8 @@ export class RoomList {
       this.activeKey = entries.find((entry) => entry.kind === 'room')?.key ?? null;
     this.relayout();
     const index = anchor ? this.indexOf.get(anchor.key) : undefined;
-    if (anchor && index !== undefined) this.element.scrollTop = (this.offsets[index] ?? 0) - anchor.delta;
+    if (anchor && index !== undefined)
+      this.viewport.scrollTo((this.offsets[index] ?? 0) - anchor.delta, this.height());
     this.renderNow();
   }
 
@@ -141,8 +144,8 @@ export class RoomList {
     this.frame = 0;
     const { start, end } = visibleRange(
       this.offsets,
-      this.element.scrollTop,
-      this.element.clientHeight,
+      this.viewport.scrollTop(this.height()),
+      this.viewport.viewportHeight,
       MARGIN_PX,
     );
     const wanted: number[] = [];
@@ -244,9 +247,20 @@ export class RoomList {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => this.renderNow());
   }
 
+  /** Back to the first row, as a new order or filter starts there. */
+  scrollToTop(): void {
+    this.viewport.scrollTo(0, this.height());
+  }
+
+  /** The height of every entry together. */
+  private height(): number {
+    return this.offsets[this.entries.length] ?? 0;
+  }
+
   private reveal(index: number): void {
-    const top = scrollToReveal(this.offsets, index, this.element.scrollTop, this.element.clientHeight);
-    if (top !== this.element.scrollTop) this.element.scrollTop = top;
+    const height = this.height();
+    const now = this.viewport.scrollTop(height);
+    this.viewport.scrollTo(scrollToReveal(this.offsets, index, now, this.viewport.viewportHeight), height);
     this.renderNow();
   }
 
@@ -275,10 +289,11 @@ export class RoomList {
   /** Where the focused row sits on screen, to keep it there when the order changes. */
   private focusedAnchor(): { key: string; delta: number } | null {
     const key = this.activeKey;
-    if (key === null || this.element.scrollTop === 0) return null;
+    const top = this.viewport.scrollTop(this.height());
+    if (key === null || top === 0) return null;
     if (!this.canvas.contains(document.activeElement)) return null;
     const index = this.indexOf.get(key);
-    return index === undefined ? null : { key, delta: (this.offsets[index] ?? 0) - this.element.scrollTop };
+    return index === undefined ? null : { key, delta: (this.offsets[index] ?? 0) - top };
   }
 
   private onClick(event: MouseEvent): void {
@@ -304,7 +319,7 @@ export class RoomList {
     // Keys inside the open detail line keep their usual meaning there.
     if (!target.matches('.pin, .room-main')) return;
     const column = target.classList.contains('pin') ? 'pin' : 'main';
-    const page = Math.max(1, Math.floor(this.element.clientHeight / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(this.viewport.viewportHeight / ROW_HEIGHT) - 1);
     const move = listMove(event.key, column, page, this.entries.length);
     if (!move) return;
     event.preventDefault();

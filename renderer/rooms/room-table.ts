@@ -7,6 +7,7 @@
  */
 import { button, el, setAttr, setText } from '../dom';
 import type { SortKey } from './room-order';
+import { ScrollViewport } from './scroll-viewport';
 import { drawSparkline } from './sparkline';
 import type { WideActions, WideSource } from './wide-source';
 
@@ -65,6 +66,8 @@ export class RoomTable {
   private readonly lines = new Map<string, TableLine>();
   private active: string | null = null;
   private frame = 0;
+  /** The scroller's height and position, kept: drawing the lines never asks for a layout. */
+  private readonly viewport: ScrollViewport;
 
   constructor(
     private readonly source: WideSource,
@@ -81,13 +84,12 @@ export class RoomTable {
     }
     this.scroller.append(this.body);
     this.element.append(group, this.scroller);
-    this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.viewport = new ScrollViewport(this.scroller, () => this.schedule());
     this.body.addEventListener('click', (event) => {
       const key = (event.target as HTMLElement).closest<HTMLElement>('.table-line')?.dataset.key;
       if (key) actions.open(key);
     });
     this.body.addEventListener('keydown', (event) => this.onKey(event));
-    new ResizeObserver(() => this.schedule()).observe(this.scroller);
   }
 
   /** Writes the headers in the UI's language and marks the column the rows are sorted by. */
@@ -116,7 +118,7 @@ export class RoomTable {
     });
     if (!this.active || !this.index.has(this.active)) this.active = keys[0] ?? null;
     this.element.setAttribute('aria-rowcount', String(keys.length + 1));
-    this.body.style.height = `${keys.length * LINE_HEIGHT}px`;
+    this.body.style.height = `${this.height()}px`;
     this.renderNow();
   }
 
@@ -154,11 +156,11 @@ export class RoomTable {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     if (this.element.hidden) return;
-    const top = this.scroller.scrollTop;
+    const top = this.viewport.scrollTop(this.height());
     const start = Math.max(0, Math.floor((top - MARGIN_PX) / LINE_HEIGHT));
     const end = Math.min(
       this.keys.length,
-      Math.ceil((top + this.scroller.clientHeight + MARGIN_PX) / LINE_HEIGHT),
+      Math.ceil((top + this.viewport.viewportHeight + MARGIN_PX) / LINE_HEIGHT),
     );
     const wanted = new Set(this.keys.slice(start, end));
     if (this.active && this.index.has(this.active)) wanted.add(this.active);
@@ -217,10 +219,11 @@ export class RoomTable {
     if (i === undefined) return;
     this.active = key;
     const top = i * LINE_HEIGHT;
-    const view = this.scroller;
-    if (top < view.scrollTop) view.scrollTop = top;
-    else if (top + LINE_HEIGHT > view.scrollTop + view.clientHeight)
-      view.scrollTop = top + LINE_HEIGHT - view.clientHeight;
+    const now = this.viewport.scrollTop(this.height());
+    const height = this.viewport.viewportHeight;
+    if (top < now) this.viewport.scrollTo(top, this.height());
+    else if (top + LINE_HEIGHT > now + height)
+      this.viewport.scrollTo(top + LINE_HEIGHT - height, this.height());
     this.renderNow();
     this.lines.get(key)?.open.focus({ preventScroll: true });
   }
@@ -229,7 +232,7 @@ export class RoomTable {
     const key = (event.target as HTMLElement).closest<HTMLElement>('.table-line')?.dataset.key;
     const i = key === undefined ? undefined : this.index.get(key);
     if (i === undefined) return;
-    const page = Math.max(1, Math.floor(this.scroller.clientHeight / LINE_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(this.viewport.viewportHeight / LINE_HEIGHT) - 1);
     const steps: Record<string, number> = {
       ArrowDown: 1,
       ArrowUp: -1,
@@ -247,5 +250,10 @@ export class RoomTable {
 
   private schedule(): void {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => this.renderNow());
+  }
+
+  /** The height of every line together. */
+  private height(): number {
+    return this.keys.length * LINE_HEIGHT;
   }
 }

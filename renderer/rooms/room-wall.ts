@@ -52,7 +52,13 @@ export class RoomWall {
   private columns = 1;
   /** The tile size last set, so an unchanged one costs no style recalculation of every tile. */
   private sized = '';
-  private padding: { across: number; down: number } | null = null;
+  /**
+   * The wall's content box as its ResizeObserver last told it (after a layout the browser did
+   * anyway): sizing the tiles never asks for a layout of its own. Null until the first one.
+   */
+  private space: { width: number; height: number } | null = null;
+  /** Rooms are set but their tiles wait for the wall's size, so that each is made at its final size. */
+  private waiting = false;
   /** The frame that makes the tiles still missing, while there are some. */
   private frame = 0;
 
@@ -65,7 +71,18 @@ export class RoomWall {
       if (key) actions.open(key);
     });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
-    new ResizeObserver(() => this.fit()).observe(this.element);
+    // Told after the browser laid the page out and before it paints: tiles made here are in that frame.
+    new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      // A hidden wall has no size worth keeping; it is told again when shown.
+      if (!box || this.element.hidden) return;
+      this.space = { width: box.width, height: box.height };
+      this.fit();
+      if (this.waiting) {
+        this.waiting = false;
+        this.place();
+      }
+    }).observe(this.element);
   }
 
   translate(): void {
@@ -77,7 +94,12 @@ export class RoomWall {
     // The usual push moves nobody: nothing to do then.
     if (keys.length === this.keys.length && keys.every((key, i) => key === this.keys[i])) return;
     this.keys = keys;
-    // Sized for every room before any tile is laid out, so the first tiles drawn keep their size.
+    // Sized for every room before any tile is laid out, so the first tiles drawn keep their size;
+    // before the wall's size is known, the tiles are made once it is.
+    if (this.space === null) {
+      this.waiting = true;
+      return;
+    }
     this.fit();
     this.place();
   }
@@ -134,21 +156,10 @@ export class RoomWall {
     if (this.active) this.tiles.get(this.active)?.element.focus();
   }
 
-  /** Sizes the tiles to the space the wall has now. */
+  /** Sizes the tiles to the space the wall has (its content box: inside its padding). */
   private fit(): void {
-    if (this.element.hidden) return;
-    if (!this.padding) {
-      const style = getComputedStyle(this.element);
-      this.padding = {
-        across: Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight),
-        down: Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom),
-      };
-    }
-    const { tile, tileHeight, columns } = wallLayout(
-      this.keys.length,
-      this.element.clientWidth - this.padding.across,
-      this.element.clientHeight - this.padding.down,
-    );
+    if (this.element.hidden || this.space === null) return;
+    const { tile, tileHeight, columns } = wallLayout(this.keys.length, this.space.width, this.space.height);
     this.columns = columns;
     const sized = `${tile}/${tileHeight}`;
     if (sized === this.sized) return;
