@@ -14,9 +14,15 @@ declare global {
 // In the tray app the preload provides the engine; in a browser, headcount serve does over HTTP.
 const api =
   window.headcount ?? createWebClient(new URL('.', location.href).href, tokenFromLocation(location));
-const root = document.getElementById('app');
 // The placeholder rows are already painted; the popover replaces them once its stylesheet applies.
-if (root) void applyPageStyle().then(() => startPopover(api, root));
+// The script runs as soon as it arrives (async), in practice after the page's body has been read but
+// for its snapshot; should it come before the body, it waits for it.
+const start = () => {
+  const root = document.getElementById('app');
+  if (root) void applyPageStyle().then(() => startPopover(api, root));
+};
+if (document.getElementById('app') || document.readyState !== 'loading') start();
+else document.addEventListener('DOMContentLoaded', start, { once: true });
 
 // The chart's code stays out of the first paint. A room's view is two steps away (its row, then
 // "Chart and details"), so the first touch of the page starts loading it, in time for the second.

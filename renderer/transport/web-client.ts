@@ -4,8 +4,9 @@
  * pushes arrive over Server-Sent Events from `api/events`. Made from the contract's method list and
  * checked against it at compile time, like the Electron preload.
  */
+import { INLINE_SNAPSHOT_AFTER, INLINE_SNAPSHOT_ID } from '../../main/common/inline-snapshot';
 import { forwardMethods } from '../../main/common/method-bridge';
-import { PUSHES_AFTER_HEADER, RESUME_PARAMETER } from '../../main/common/push-resume';
+import { RESUME_PARAMETER } from '../../main/common/push-resume';
 import {
   MONITOR_METHODS,
   type MonitorApi,
@@ -30,9 +31,9 @@ export function tokenFromLocation(location: Pick<Location, 'search'>): string {
  * The event stream starts after the first snapshot, with the pushes since it; each later connection
  * starts with a fresh snapshot, so after a reconnect the page is never stale.
  */
-export function createWebClient(baseUrl: string, token: string): MonitorApi {
-  // Taken at once: the page's head asked for it, and the stream waits for its mark.
-  const preloaded = preloadedSnapshot(baseUrl);
+export function createWebClient(baseUrl: string, token: string, page: Document = document): MonitorApi {
+  // The page brought it; the stream waits for its mark.
+  const preloaded = inlineSnapshot(page);
   const pushes = pushStream(
     baseUrl,
     token,
@@ -57,18 +58,20 @@ export function createWebClient(baseUrl: string, token: string): MonitorApi {
 }
 
 /**
- * The first snapshot, which serve's page asked for in its head while this script was on its way:
- * the same GET (the page's cookie, no header of ours) takes that answer rather than asking again.
- * With it, the mark of the last push it holds. Anything but a snapshot falls back to the usual
- * call, which says what went wrong.
+ * The first snapshot, which serve's page brings at the end of its body (inline-snapshot.ts), with
+ * the mark of the last push it holds: read once the page has arrived whole. This script runs as
+ * soon as it is loaded, so the popover is built while the rest of the page is still on its way. A
+ * page without it falls back to the usual call, which says what went wrong.
  */
-async function preloadedSnapshot(
-  baseUrl: string,
-): Promise<{ snapshot: MonitorSnapshot; after: string | null }> {
-  const response = await fetch(new URL('api/getSnapshot', baseUrl));
-  const answer = (await response.json()) as Answer;
-  if (!response.ok || !answer.ok) throw new Error('no preloaded snapshot');
-  return { snapshot: answer.value as MonitorSnapshot, after: response.headers.get(PUSHES_AFTER_HEADER) };
+async function inlineSnapshot(page: Document): Promise<{ snapshot: MonitorSnapshot; after: string | null }> {
+  if (page.readyState === 'loading')
+    await new Promise((resolve) => page.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  const block = page.getElementById(INLINE_SNAPSHOT_ID);
+  if (!block) throw new Error('no snapshot in the page');
+  const snapshot = JSON.parse(block.textContent ?? '') as MonitorSnapshot;
+  // Read once: the page's DOM need not hold 800 KB of text for the rest of its life.
+  block.remove();
+  return { snapshot, after: block.getAttribute(INLINE_SNAPSHOT_AFTER) || null };
 }
 
 async function request(baseUrl: string, token: string, method: MonitorMethod, args: unknown[]) {

@@ -28,8 +28,10 @@ export async function serveBuiltPage(extras: PageServerExtras = {}): Promise<Pag
   const { before, pages = {} } = extras;
   let html = await readFile(join(BUILT, 'index.html'), 'utf8');
   if (before) {
+    // Both deferred, so they run in order: the page's own script runs as soon as it arrives (async),
+    // which could be before the one it needs.
     html = html.replace(
-      '<script src="popover.js" defer fetchpriority="high"></script>',
+      '<script src="popover.js" async fetchpriority="high"></script>',
       `<script src="${before.name}" defer></script>\n    <script src="popover.js" defer fetchpriority="high"></script>`,
     );
     if (!html.includes(before.name)) throw new Error('index.html no longer loads popover.js');

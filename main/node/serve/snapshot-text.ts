@@ -83,17 +83,3 @@ export interface MarkedSnapshot {
   json: string;
   mark: string;
 }
-
-/**
- * The dashboard page as served: its head also asks for the first snapshot, so that the snapshot is
- * made while the browser fetches and compiles the script that draws it, rather than after. Last in
- * the head, so the server answers the script and the stylesheet first. The page's own file has no
- * such line: the tray app's page has no HTTP API to ask.
- */
-export function withSnapshotPreload(page: Buffer): Buffer {
-  const html = page.toString('utf8');
-  const end = html.indexOf('</head>');
-  if (end < 0) return page;
-  const preload = `<link rel="preload" href="api/getSnapshot" as="fetch" crossorigin="anonymous" />\n  `;
-  return Buffer.from(`${html.slice(0, end)}${preload}${html.slice(end)}`, 'utf8');
-}

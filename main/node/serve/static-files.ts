@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { APP_CSP } from '../../common/content-security-policy';
 import { contentTypeOf } from '../../common/content-types';
+import { inlineSnapshotBlock } from '../../common/inline-snapshot';
 
 /**
  * Headers of every answer: the app's strict CSP, no sniffing, no framing, the token kept out of
@@ -92,6 +93,50 @@ async function fileBody(file: string, info: Stats): Promise<Buffer> {
   }
   keptFiles.set(file, { size: info.size, mtimeMs: info.mtimeMs, body });
   return body;
+}
+
+/**
+ * The dashboard page with its first snapshot at the end of its body (see inline-snapshot.ts): the
+ * page's head and placeholder rows are sent at once, so the browser asks for the script and the
+ * stylesheet and paints while the snapshot is made, and the snapshot follows in the same answer.
+ * Never kept by the browser: the snapshot is of this moment. Without a snapshot (the engine could
+ * not give one), the page asks for it itself and says what went wrong.
+ */
+export async function sendPageWithSnapshot(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string | null,
+  extraHeaders: Record<string, string>,
+  snapshot: () => Promise<{ json: string; mark: string }>,
+): Promise<void> {
+  let html: string;
+  try {
+    if (file === null) throw new Error('outside the page folder');
+    const info = statSync(file);
+    if (!info.isFile()) throw new Error('not a file');
+    html = (await fileBody(file, info)).toString('utf8');
+  } catch {
+    response.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    response.end('Not found.\n');
+    return;
+  }
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    ...extraHeaders,
+    'content-type': 'text/html; charset=utf-8',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  const end = html.lastIndexOf('</body>');
+  const split = end < 0 ? html.length : end;
+  response.write(html.slice(0, split));
+  const block = await snapshot().then(
+    ({ json, mark }) => inlineSnapshotBlock(json, mark),
+    () => '',
+  );
+  response.end(`${block}${html.slice(split)}`);
 }
 
 /**

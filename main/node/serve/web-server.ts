@@ -16,8 +16,8 @@ import {
   cookieName,
   setCookieHeader,
 } from './request-auth';
-import { SnapshotText, withSnapshotPreload } from './snapshot-text';
-import { pagePath, SECURITY_HEADERS, sendPageFile } from './static-files';
+import { SnapshotText } from './snapshot-text';
+import { pagePath, SECURITY_HEADERS, sendPageFile, sendPageWithSnapshot } from './static-files';
 
 /** What the web server serves, where, and behind which token. */
 export interface WebServerOptions {
@@ -113,8 +113,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       response.on('close', () => streams.delete(end));
       return;
     }
-    // The page's first snapshot, asked for by the page's preload as soon as its head is read (GET: it
-    // carries the cookie alone) and by the web client; one JSON text serves every reader for a while.
+    // The snapshot as the web client asks for it when its page came without one (GET carries the page's
+    // cookie alone, POST the token); one JSON text serves every reader for a while.
     if (pathname === SNAPSHOT_PATH && reading) return answerSnapshot(response);
     if (pathname.startsWith('/api/')) {
       if (method !== 'POST') return notAllowed(response, 'POST');
@@ -145,12 +145,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const file = pagePath(pathname, options.pageRoot);
     const page = pathname === '/' || pathname === '/index.html';
     if (page)
-      return sendPageFile(
+      return sendPageWithSnapshot(
         request,
         response,
         file,
         { 'set-cookie': setCookieHeader(cookie, options.token) },
-        withSnapshotPreload,
+        () => snapshots.readMarked(),
       );
     await sendPageFile(request, response, file);
   }

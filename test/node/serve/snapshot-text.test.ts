@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../../../main/contract/monitor-api';
-import {
-  SNAPSHOT_TEXT_MAX_AGE_MS,
-  SnapshotText,
-  withSnapshotPreload,
-} from '../../../main/node/serve/snapshot-text';
+import { SNAPSHOT_TEXT_MAX_AGE_MS, SnapshotText } from '../../../main/node/serve/snapshot-text';
 import type { MonitorService } from '../../../main/service/monitor-service';
 import { startDemoService } from './serve-run';
 
@@ -82,18 +78,5 @@ describe("the snapshot's text", () => {
     expect(made.snapshots).toBe(1);
     texts.close();
     expect(listeners.size).toBe(0);
-  });
-});
-
-describe('the page as served', () => {
-  it("asks for the snapshot last in its head, and is left alone when it has no head's end", () => {
-    const page = Buffer.from(
-      '<html><head><script src="popover.js" defer></script></head><body></body></html>',
-    );
-    expect(withSnapshotPreload(page).toString()).toBe(
-      '<html><head><script src="popover.js" defer></script><link rel="preload" href="api/getSnapshot" as="fetch" crossorigin="anonymous" />\n  </head><body></body></html>',
-    );
-    const headless = Buffer.from('<p>no head</p>');
-    expect(withSnapshotPreload(headless)).toBe(headless);
   });
 });

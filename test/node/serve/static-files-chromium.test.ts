@@ -1,8 +1,8 @@
 /**
  * The page's files as Chromium gets them from the real `headcount serve`: the first load fetches
- * the page without the chart's code and with one request for the snapshot (its head's), a reload
- * revalidates what the browser kept (304s), and the chart's code arrives once the person starts
- * towards a room, under the page's CSP.
+ * the page without the chart's code and with its snapshot inside (no request for one), a reload
+ * revalidates what the browser kept (304s) and takes the page itself whole again, and the chart's
+ * code arrives once the person starts towards a room, under the page's CSP.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,8 +51,8 @@ describe("the page's files in Chromium", () => {
 
     await page.goto(stage.link);
     await page.getByText('1,234').first().waitFor();
-    // The page's head asked for the snapshot while the script loaded; the script took that answer.
-    expect(snapshots).toEqual(['GET']);
+    // The page brought its snapshot at the end of its body: no request asked for one.
+    expect(snapshots).toEqual([]);
     expect(answers.get('popover.js')).toEqual([200]);
     expect(answers.get('popover.css')).toEqual([200]);
     expect(answers.has('room-chart.js')).toBe(false);
@@ -61,6 +61,8 @@ describe("the page's files in Chromium", () => {
     await page.getByText('1,234').first().waitFor();
     expect(answers.get('popover.js')).toEqual([200, 304]);
     expect(answers.get('popover.css')).toEqual([200, 304]);
+    expect(answers.get('index.html')).toEqual([200, 200]);
+    expect(snapshots).toEqual([]);
     expect(answers.has('room-chart.js')).toBe(false);
 
     // The first touch on the way to a room starts loading the chart; the view then draws it.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
-import { entityTag, PAGE_FILE_CACHING, stillFresh } from '../../../main/node/serve/static-files';
+import { entityTag, stillFresh } from '../../../main/node/serve/static-files';
 import { type RunningWebServer, startWebServer } from '../../../main/node/serve/web-server';
 import type { MonitorService } from '../../../main/service/monitor-service';
 import { startDemoService } from './serve-run';
@@ -52,9 +52,9 @@ describe("the page's files over HTTP", () => {
   it('are sent with validators and kept only on condition of asking again', async () => {
     const { cookie, response } = await openPage();
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe(PAGE_FILE_CACHING);
-    expect(response.headers.get('etag')).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
-    expect(Date.parse(response.headers.get('last-modified') ?? '')).not.toBeNaN();
+    // The page itself holds a snapshot of this moment: never kept (see below).
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
     expect(cookie).toMatch(/^headcount-token-\d+=/);
 
     for (const name of ['popover.js', 'room-chart.js']) {
@@ -103,13 +103,12 @@ describe("the page's files over HTTP", () => {
     expect(await sameSize.text()).toBe('console.log("the last build");');
   });
 
-  it('revalidates the page itself and sets its cookie again on a 304', async () => {
-    const { response } = await openPage();
-    const again = await fetch(`${base}/?token=${TOKEN}`, {
-      headers: { 'if-none-match': response.headers.get('etag') as string },
-    });
-    expect(again.status).toBe(304);
+  it('sends the page itself whole at every opening, with a snapshot of that moment and its cookie', async () => {
+    await openPage();
+    const again = await fetch(`${base}/?token=${TOKEN}`, { headers: { 'if-none-match': '*' } });
+    expect(again.status).toBe(200);
     expect(again.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(await again.text()).toContain('<script type="application/json" id="headcount-snapshot"');
   });
 
   it('still wants the token to revalidate, and keeps refusals, errors and the API out of caches', async () => {
@@ -152,15 +151,33 @@ describe("the page's files over HTTP", () => {
     expect(await head.text()).toBe('');
   });
 
-  it("asks for the snapshot in the page's head, and answers that GET with the cookie as POST answers", async () => {
+  it('brings the snapshot at the end of its body, and answers GET with the cookie as POST answers', async () => {
     await writeFile(
       join(root, 'index.html'),
-      '<!doctype html><head><script src="popover.js" defer></script></head>',
+      '<!doctype html><head><script src="popover.js" async></script></head><body><main id="app"></main></body></html>',
     );
     const { cookie, response } = await openPage();
-    expect(await response.text()).toContain(
-      '<link rel="preload" href="api/getSnapshot" as="fetch" crossorigin="anonymous" />',
+    const page = await response.text();
+    const inline =
+      /^(.*<main id="app"><\/main>)<script type="application\/json" id="headcount-snapshot" data-after="([0-9a-f]+\.\d+)">(.*)<\/script>(<\/body><\/html>)$/s.exec(
+        page,
+      );
+    expect(inline?.[1]).toBe(
+      '<!doctype html><head><script src="popover.js" async></script></head><body><main id="app"></main>',
     );
+    expect(inline?.[4]).toBe('</body></html>');
+    const brought = JSON.parse(inline?.[3] ?? '') as MonitorSnapshot;
+    expect(brought).toMatchObject({ demo: true });
+    // A page without a body's end gets it at its end.
+    await writeFile(join(root, 'index.html'), '<!doctype html><p>no body</p>');
+    expect(await (await openPage()).response.text()).toMatch(
+      /^<!doctype html><p>no body<\/p><script type="application\/json" id="headcount-snapshot" data-after="[^"]+">\{.*\}<\/script>$/s,
+    );
+    // HEAD: the headers alone, no snapshot made for nothing.
+    const head = await fetch(`${base}/?token=${TOKEN}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+
     const read = await fetch(`${base}/api/getSnapshot`, { headers: { cookie } });
     expect(read.status).toBe(200);
     expect(read.headers.get('cache-control')).toBe('no-store');
