@@ -115,14 +115,16 @@ export class LiveViews {
     const now = clock.wall();
     const app = appFacts(engine.monitor.status());
     const records = this.recordsOf(profile);
-    return rooms.map((room) =>
-      roomView(profile, records.get(room.groupId), room, this.judge(runtime, room, app), {
+    return rooms.map((room) => {
+      // One key for the history's lookups of this room, hashed once rather than at each.
+      const key = roomKey(profile.id, room.groupId);
+      return roomView(profile, records.get(room.groupId), room, this.judge(runtime, room, app), {
         snoozedUntil: roomSnoozedUntil(snoozes, profile.label, room.groupId, now),
-        change1m: changeOverMinute(history, roomKey(profile.id, room.groupId), room.online, now),
-        changes: roomChanges(history, roomKey(profile.id, room.groupId), room.online, now),
+        change1m: changeOverMinute(history, key, room.online, now),
+        changes: roomChanges(history, key, room.online, now),
         push: roomPushView(engine.pusher?.status(room.groupId)),
-      }),
-    );
+      });
+    });
   }
 
   /**

@@ -94,6 +94,8 @@ export class SnoozeBook {
   /** When the last of the snoozes holding `alert` ends, or null when none holds it at `now`. */
   heldUntil(alert: Alert, now: number): number | null {
     this.dropExpired(now);
+    // Asked for every room at every snapshot and alert: with no snooze, no key need be made.
+    if (this.snoozes.size === 0) return null;
     const untilOf = (scope: SnoozeScope) => this.snoozes.get(keyOf(scope))?.until ?? null;
     const found: (number | null)[] = [
       untilOf({ kind: 'all' }),
