@@ -12,10 +12,12 @@
  * rows p95 ≤ 200 ms. BENCH_BUILDS compares builds in one run, each with its own server and simulator,
  * loads alternating between them: `before=/tmp/old/dist/headcount.js,after=dist/headcount.js`.
  * Serve's CPU: what a page opening costs the server beside its polling, builds side by side: its CPU
- * seconds over the opening, less its share of a core over BENCH_BASELINE_S seconds with no page open
- * just before it (default 1.5). The share moves through a run (V8 still compiling the engine's code
- * after the start, the machine's other work), so each opening is set against its own baseline, and
- * the loads start once the servers' CPU shares have settled.
+ * seconds over the opening, less what the calls it made meanwhile cost at the rate of CPU per call
+ * over BENCH_BASELINE_S seconds with no page open just before (default 1.5), the calls counted by
+ * its simulator. Per call, not per second: on a loaded machine the engine falls behind while
+ * Chromium opens a page and catches up after, so a share of a core taken with no page open counted
+ * the catching up against the page and came out negative. The loads start once the servers' CPU
+ * shares have settled (V8 still compiles the engine's code in the first half minute).
  * BENCH_APPS=5 has each server watch five apps of 2,000 rooms (each app a simulator of its own,
  * added through the dashboard's API): 10,000 rows, written to bench/results/wide-views-10000.json.
  */
@@ -150,17 +152,28 @@ const figures = stacks.map(() => ({
   first: { table: [] as number[], wall: [] as number[] },
   updates: { table: [] as number[], wall: [] as number[] },
   /** The server's CPU share of a core with no page open before each opening, and its CPU beyond that over it. */
-  serveCpu: { idleShares: [] as number[], perOpeningMs: [] as number[] },
+  serveCpu: { idleShares: [] as number[], idleMsPerCall: [] as number[], perOpeningMs: [] as number[] },
 }));
 /** Each server's CPU seconds while `work` runs; the wall time it took, in seconds. */
-async function serveCpuOver(work: () => Promise<unknown>): Promise<{ cpu: number[]; wallS: number }> {
+async function serveCpuOver(
+  work: () => Promise<unknown>,
+): Promise<{ cpu: number[]; calls: number[]; wallS: number }> {
+  const callsBefore = await Promise.all(stacks.map(callsReceived));
   const before = stacks.map((stack) => cpuSecondsOf(stack.pid));
   const started = performance.now();
   await work();
-  return {
-    cpu: stacks.map((stack, at) => cpuSecondsOf(stack.pid) - (before[at] as number)),
-    wallS: (performance.now() - started) / 1000,
-  };
+  const cpu = stacks.map((stack, at) => cpuSecondsOf(stack.pid) - (before[at] as number));
+  const wallS = (performance.now() - started) / 1000;
+  const callsAfter = await Promise.all(stacks.map(callsReceived));
+  return { cpu, calls: callsAfter.map((calls, at) => calls - (callsBefore[at] as number)), wallS };
+}
+
+/** How many calls the stack's simulator has received (its own process: asking costs the server nothing). */
+async function callsReceived(stack: (typeof stacks)[number]): Promise<number> {
+  const stats = await fetch(new URL('/_sim/stats', stack.simulator.baseUrl)).then(
+    (response) => response.json() as Promise<{ total: number }>,
+  );
+  return stats.total;
 }
 try {
   await Promise.all(stacks.map((stack) => everyRoomCounted(stack.link, stack.token)));
@@ -176,6 +189,7 @@ try {
         const figure = figures[at] as (typeof figures)[number];
         const idle = await serveCpuOver(() => new Promise((resolve) => setTimeout(resolve, BASELINE_MS)));
         const idleShare = (idle.cpu[at] as number) / idle.wallS;
+        const idlePerCall = (idle.cpu[at] as number) / Math.max(1, idle.calls[at] as number);
         const served = await serveCpuOver(async () => {
           const { context, page } = await openView(
             browser,
@@ -187,7 +201,10 @@ try {
         });
         // What serving this page cost beyond the server's polling at its pace with no page open.
         figure.serveCpu.idleShares.push(idleShare);
-        figure.serveCpu.perOpeningMs.push(((served.cpu[at] as number) - idleShare * served.wallS) * 1000);
+        figure.serveCpu.idleMsPerCall.push(idlePerCall * 1000);
+        figure.serveCpu.perOpeningMs.push(
+          ((served.cpu[at] as number) - idlePerCall * (served.calls[at] as number)) * 1000,
+        );
       }
     const floorLoad = await openView(browser, floorLink, i % 2 === 0 ? 'table' : 'wall');
     floor.push((await read(floorLoad.page)).firstFrame as number);
@@ -244,6 +261,7 @@ const results = {
           updateMs: { table: timings(updates.table), wall: timings(updates.wall) },
           serveCpu: {
             shareOfACoreWithNoPage: timings(serveCpu.idleShares),
+            msPerCallWithNoPage: timings(serveCpu.idleMsPerCall),
             perOpeningMs: timings(serveCpu.perOpeningMs),
           },
         },
