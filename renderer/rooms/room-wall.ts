@@ -53,12 +53,11 @@ export class RoomWall {
   /** The tile size last set, so an unchanged one costs no style recalculation of every tile. */
   private sized = '';
   /**
-   * The wall's content box as its ResizeObserver last told it (after a layout the browser did
-   * anyway): sizing the tiles never asks for a layout of its own. Null until the first one.
+   * The wall's content box, read once before its first tiles are made and then as its
+   * ResizeObserver tells it (after a layout the browser did anyway): making and sizing tiles never
+   * asks for a layout after that first one, which comes before any tile is in the page.
    */
   private space: { width: number; height: number } | null = null;
-  /** Rooms are set but their tiles wait for the wall's size, so that each is made at its final size. */
-  private waiting = false;
   /** The frame that makes the tiles still missing, while there are some. */
   private frame = 0;
 
@@ -71,17 +70,12 @@ export class RoomWall {
       if (key) actions.open(key);
     });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
-    // Told after the browser laid the page out and before it paints: tiles made here are in that frame.
     new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
       // A hidden wall has no size worth keeping; it is told again when shown.
       if (!box || this.element.hidden) return;
       this.space = { width: box.width, height: box.height };
       this.fit();
-      if (this.waiting) {
-        this.waiting = false;
-        this.place();
-      }
     }).observe(this.element);
   }
 
@@ -94,12 +88,8 @@ export class RoomWall {
     // The usual push moves nobody: nothing to do then.
     if (keys.length === this.keys.length && keys.every((key, i) => key === this.keys[i])) return;
     this.keys = keys;
-    // Sized for every room before any tile is laid out, so the first tiles drawn keep their size;
-    // before the wall's size is known, the tiles are made once it is.
-    if (this.space === null) {
-      this.waiting = true;
-      return;
-    }
+    // Sized for every room before any tile is laid out, so the first tiles drawn keep their size.
+    this.space ??= this.measure();
     this.fit();
     this.place();
   }
@@ -154,6 +144,18 @@ export class RoomWall {
 
   focusCurrent(): void {
     if (this.active) this.tiles.get(this.active)?.element.focus();
+  }
+
+  /**
+   * The wall's content box, read from the page: once, before the ResizeObserver has told it and
+   * before any tile is in the wall (a layout of the page without them). Null while hidden.
+   */
+  private measure(): { width: number; height: number } | null {
+    if (this.element.hidden) return null;
+    const style = getComputedStyle(this.element);
+    const across = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
+    const down = Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom);
+    return { width: this.element.clientWidth - across, height: this.element.clientHeight - down };
   }
 
   /** Sizes the tiles to the space the wall has (its content box: inside its padding). */
