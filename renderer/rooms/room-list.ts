@@ -142,6 +142,9 @@ export class RoomList {
   renderNow(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    // Hidden behind the table or the wall, it draws nothing (nor asks for sparklines): it is drawn
+    // again from the arrangement when shown.
+    if (this.element.hidden) return;
     const { start, end } = visibleRange(
       this.offsets,
       this.viewport.scrollTop(this.height()),
