@@ -9,6 +9,7 @@ import { nodeFilePort } from '../../../main/node/file-port';
 import { FakeClock } from '../../support/fake-clock';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const ROOM = 'app-1/@TGS#live';
 
 let folder: string;
@@ -258,6 +259,35 @@ describe('HistoryFiles', () => {
     expect(texts).toHaveLength(2);
     expect(files.writes).toBe(2);
     expect(texts.every((text) => text.length > 0)).toBe(true);
+  });
+
+  it('writes closed minutes once they have waited the batch time, not at every flush', async () => {
+    const files = new HistoryFiles({ port: nodeFilePort, pathOf: (name) => join(history, name) }, 600_000);
+    const t = Date.UTC(2026, 10, 26, 12, 0, 0);
+    const minute = { minute: t / 60_000, min: 4, avgTenths: 45, max: 5, count: 2 };
+    files.addMinute(ROOM, minute, t + 60_000);
+    await files.flush(t + 60_000);
+    await files.flush(t + 60_000 + 599_999);
+    expect(files.writes).toBe(0);
+    await files.flush(t + 60_000 + 600_000);
+    expect(files.writes).toBe(1);
+    expect(await readFile(join(history, 'minutes-7.jsonl'), 'utf8')).toBe(
+      `{"headcount":"history","v":1,"kind":"minutes","from":"2026-11-26T00:00:00.000Z"}\n{"m":${t / 60_000},"r":{"${ROOM}":[0,4,4.5,5,2]}}\n`,
+    );
+  });
+
+  it('keeps the minutes waiting for room for the eight days their file is kept, no longer', async () => {
+    const { disk, port } = fullDisk();
+    const files = new HistoryFiles({ port, pathOf: (name) => join(history, name) }, 600_000);
+    const t = Date.UTC(2026, 10, 26, 12, 0, 0);
+    disk.full = true;
+    files.addMinute(ROOM, { minute: t / 60_000, min: 4, avgTenths: 45, max: 5, count: 2 }, t);
+    await files.flush(t, true);
+    expect(files.unwrittenLines()).toBe(1);
+    await files.flush(t + 7 * DAY);
+    expect(files.unwrittenLines()).toBe(1);
+    await files.flush(t + 8 * DAY);
+    expect(files.unwrittenLines()).toBe(0);
   });
 
   it('counts the lines waiting for room, and forgets those of an hour no longer kept', async () => {
