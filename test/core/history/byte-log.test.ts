@@ -115,6 +115,16 @@ describe('ByteLog', () => {
     half.reserve(100);
     expect([half.capacity, half.start, half.end]).toEqual([1000, 0, 300]);
 
+    // An eighth dropped but more needed than the buffer holds: it grows.
+    const more = new ByteLog(800);
+    more.reserve(800);
+    for (let i = 0; i < 800; i++) more.writeUint(i % 100);
+    more.dropTo(more.start + 100);
+    more.reserve(200);
+    expect(more.capacity).toBe(Math.ceil(900 * 1.25));
+    for (let i = 0; i < 200; i++) more.writeUint(7);
+    expect(readAll(more, 900).slice(-201)).toEqual([99, ...Array(200).fill(7)]);
+
     // Less than an eighth dropped: it grows instead.
     const grows = new ByteLog(800);
     grows.reserve(800);
