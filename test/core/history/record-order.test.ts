@@ -50,3 +50,68 @@ describe('HistoryStore.record', () => {
     await store.close();
   });
 });
+
+describe('HistoryStore timing and edges', () => {
+  const DAY = 24 * HOUR;
+
+  it('runs one flush timer whatever the counts, and none once every room has expired', async () => {
+    const clock = new FakeClock();
+    const store = HistoryStore.inMemory(clock, {
+      fullResolutionMs: 60_000,
+      minutesMs: 2 * 60_000,
+      tenMinutesMs: 10 * 60_000,
+    });
+    for (let i = 0; i < 3; i++) store.record(KEY, clock.wall() + i * 1000, i);
+    expect(clock.pendingTimers).toBe(1);
+    await clock.advance(30 * 60_000);
+    expect(store.stats().rooms).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('gives the samples at or after a time, to the millisecond', () => {
+    const clock = new FakeClock();
+    const store = HistoryStore.inMemory(clock);
+    const t = clock.wall();
+    store.record(KEY, t, 1);
+    store.record(KEY, t + 10_000, 2);
+    expect(store.samples(KEY, t + 1).map((s) => s.online)).toEqual([2]);
+    expect(store.samples(KEY, t).map((s) => s.online)).toEqual([1, 2]);
+  });
+
+  it('keeps counts recorded after it is closed in memory only, with no timer', async () => {
+    const clock = new FakeClock();
+    const store = await open(clock);
+    store.record(KEY, clock.wall(), 1);
+    await store.close();
+    store.record(KEY, clock.wall() + 10_000, 2);
+    expect(clock.pendingTimers).toBe(0);
+    await store.flush(true);
+    expect(store.samples(KEY, 0).map((s) => s.online)).toEqual([1, 2]);
+    const again = await open(clock);
+    expect(again.samples(KEY, 0).map((s) => s.online)).toEqual([1]);
+    await again.close();
+  });
+
+  it('reads back the minute exactly a day old as a minute, and the one exactly seven days old', async () => {
+    const clock = new FakeClock();
+    // Now on a ten-minute boundary: the edges fall on whole buckets.
+    const now = clock.wall();
+    const dayOld = now / 60_000 - 1440;
+    const weekOld = now / 60_000 - 7 * 1440;
+    const fileOf = (minute: number) => join(folder, `minutes-${Math.floor(minute / 1440) % 8}.jsonl`);
+    const header = (minute: number) =>
+      `{"headcount":"history","v":1,"kind":"minutes","from":"${new Date(Math.floor(minute / 1440) * DAY).toISOString()}"}`;
+    for (const minute of [dayOld, weekOld]) {
+      await writeFile(fileOf(minute), `${header(minute)}\n{"m":${minute},"r":{"${KEY}":[0,4,4.5,5,2]}}\n`);
+    }
+    const store = await open(clock);
+    expect(store.buckets(KEY, 0, 'minute')).toEqual([
+      { at: dayOld * 60_000, min: 4, avg: 4.5, max: 5, count: 2 },
+    ]);
+    expect(store.buckets(KEY, 0, 'ten-minutes').map((b) => b.at)).toEqual([
+      weekOld * 60_000,
+      dayOld * 60_000,
+    ]);
+    await store.close();
+  });
+});
