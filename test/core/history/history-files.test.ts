@@ -482,3 +482,29 @@ describe('a damaged file put back', () => {
     expect(await linesOf(name)).toEqual([header, line, `{"t":${t / 1000 + 20},"r":{"${ROOM}":[0,5]}}`, '']);
   });
 });
+
+describe('a file whose header is damaged', () => {
+  it('keeps the counts it holds: the hour or day is read from its lines, and the next write appends', async () => {
+    const clock = new FakeClock();
+    const t = clock.wall();
+    const samples = samplesName(t);
+    const minutes = `minutes-${Math.floor(t / DAY) % 8}.jsonl`;
+    await writeFile(
+      join(history, samples),
+      `{"headcount":"hist\n{"t":${t / 1000 + 10},"r":{"${ROOM}":[0,4]}}\n`,
+    );
+    await writeFile(
+      join(history, minutes),
+      `{"headcount":"hist\n{"m":${t / 60_000 - 5},"r":{"${ROOM}":[0,3,3,3,1]}}\n`,
+    );
+    const store = await open(clock);
+    expect(store.problems()).toMatchObject({ skippedLines: 2 });
+    store.record(ROOM, t + 20_000, 5);
+    store.record(ROOM, t + 80_000, 6);
+    await store.close();
+    const again = await open(clock);
+    expect(onlines(again.samples(ROOM, 0))).toEqual([4, 5, 6]);
+    expect(again.buckets(ROOM, 0, 'minute').map((bucket) => bucket.avg)).toEqual([3, 4.5, 6]);
+    await again.close();
+  });
+});
