@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BucketSeries } from '../../../main/core/history/bucket-series';
+import { SampleCheckpoints } from '../../../main/core/history/sample-checkpoints';
 import { SampleSeries } from '../../../main/core/history/sample-series';
 
 const samplesOf = (series: SampleSeries, from = Number.NEGATIVE_INFINITY) => {
@@ -112,6 +113,18 @@ describe('SampleSeries', () => {
     expect(series.bytes).toBe(new SampleSeries().bytes);
   });
 
+  it('finds the sample at exactly any time kept, checkpoints included', () => {
+    const series = new SampleSeries();
+    const start = 1_764_158_400;
+    const count = (i: number) => 1_000 + ((i * 37) % 50);
+    for (let i = 0; i < 300; i++) series.append(start + i * 10, count(i));
+    for (let i = 0; i < 300; i++) {
+      expect(samplesOf(series, start + i * 10)[0]).toEqual([start + i * 10, count(i)]);
+      expect(series.firstCountSince(start + i * 10)).toBe(count(i));
+      expect(series.gapAt(start + i * 10)).toBe(0);
+    }
+  });
+
   it('keeps a room polled every 10 s for 6 h in under 8 KB', () => {
     const series = new SampleSeries();
     let online = 5_000;
@@ -189,5 +202,27 @@ describe('BucketSeries', () => {
     expect(series.firstAverageSince(104, 107)).toBeNull();
     expect(series.firstAverageSince(101, 103)).toBeNull();
     expect(series.firstAverageSince(108)).toBeNull();
+  });
+});
+
+describe('SampleCheckpoints', () => {
+  it('moves the checkpoints kept to the front when that makes room, and grows by a quarter when not', () => {
+    const checkpoints = new SampleCheckpoints();
+    for (let i = 0; i < 3; i++) checkpoints.add(i * 100, 1_000 + i, i);
+    expect(checkpoints.bytes).toBe(4 * 3 * 8);
+    checkpoints.dropBefore(100);
+    expect(checkpoints.size).toBe(2);
+    checkpoints.add(300, 1_003, 3);
+    checkpoints.add(400, 1_004, 4);
+    // Four kept in room for four: moved to the front, no new array.
+    expect(checkpoints.size).toBe(4);
+    expect(checkpoints.bytes).toBe(4 * 3 * 8);
+    expect([0, 1, 2, 3].map((i) => checkpoints.positionAt(i))).toEqual([100, 200, 300, 400]);
+    expect(checkpoints.lastBefore(1_003)).toBe(1);
+    expect(checkpoints.lastBefore(1_001)).toBe(-1);
+    checkpoints.add(500, 1_005, 5);
+    expect(checkpoints.bytes).toBe(3 * Math.ceil(5 * 1.25) * 8);
+    checkpoints.dropBefore(1_000);
+    expect([checkpoints.size, checkpoints.bytes]).toEqual([0, 0]);
   });
 });
