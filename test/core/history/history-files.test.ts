@@ -371,6 +371,9 @@ describe('reading the history files back', () => {
     );
     const store = await open(clock);
     expect(store.problems()).toMatchObject({ skippedLines: 0, truncatedFiles: 1 });
+    expect(store.problems()?.messages).toEqual([
+      `The last line of ${join(history, name)} was cut off (the app stopped mid-write, or the disk was full) and was skipped.`,
+    ]);
     store.record(ROOM, t + 20_000, 5);
     await store.close();
     const again = await open(clock);
