@@ -511,3 +511,18 @@ describe('a file whose header is damaged', () => {
     await again.close();
   });
 });
+
+describe('a port that reads files only whole', () => {
+  it('reads the history back all the same', async () => {
+    const clock = new FakeClock();
+    const whole: FilePort = { ...nodeFilePort, readChunks: undefined };
+    const store = await open(clock, whole);
+    store.record(ROOM, clock.wall() + 10_000, 4);
+    store.record(ROOM, clock.wall() + 70_000, 5);
+    await store.close();
+    const again = await open(clock, whole);
+    expect(onlines(again.samples(ROOM, 0))).toEqual([4, 5]);
+    expect(again.buckets(ROOM, 0, 'minute').map((bucket) => bucket.avg)).toEqual([4, 5]);
+    await again.close();
+  });
+});
