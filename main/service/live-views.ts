@@ -50,7 +50,7 @@ export class LiveViews {
     }
     return [...byProfile].flatMap(([profileId, groupIds]) => {
       const runtime = this.options.runtimes.get(profileId);
-      return runtime?.engine ? this.viewsOf(runtime, runtime.engine.monitor.roomsNamed(groupIds)) : [];
+      return runtime ? this.viewsOf(runtime, runtime.engine?.monitor.roomsNamed(groupIds) ?? []) : [];
     });
   }
 
@@ -104,7 +104,7 @@ export class LiveViews {
   }
 
   private roomsOf(runtime: Runtime): RoomView[] {
-    return runtime.engine ? this.viewsOf(runtime, runtime.engine.monitor.snapshot()) : [];
+    return this.viewsOf(runtime, runtime.engine?.monitor.snapshot() ?? []);
   }
 
   /** The views of these rooms of `runtime`. */
