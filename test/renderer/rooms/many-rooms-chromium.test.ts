@@ -44,6 +44,12 @@ describe('many rooms in Chromium', () => {
         () => document.querySelector('.room-scroll')?.getBoundingClientRect().top,
       );
       expect(listTop).toBeLessThanOrEqual(160);
+      // Every state's chip is in sight: none hidden past the right edge of the page.
+      const rights = await page
+        .locator('.chip:visible')
+        .evaluateAll((found) => found.map((chip) => chip.getBoundingClientRect().right));
+      expect(rights.length).toBeGreaterThanOrEqual(4);
+      for (const right of rights) expect(right).toBeLessThanOrEqual(400);
       expect(await page.locator('.top select, .filters select.language, select.theme').count()).toBe(0);
       await page.screenshot({ path: `${SHOTS}/header-${look.locale}-${look.colorScheme}.png` });
       expect(errors).toEqual([]);
