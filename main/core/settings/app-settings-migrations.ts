@@ -7,7 +7,7 @@ import { APP_SETTINGS_VERSION } from './app-settings';
 
 type Document = Record<string, unknown>;
 
-interface Migration {
+export interface Migration {
   /** The version this step reads; it writes `from + 1`. */
   from: number;
   up(document: Document): Document;
@@ -26,7 +26,8 @@ const fromVersion0: Migration = {
   from: 0,
   up(document) {
     const { pinned, ...rest } = document;
-    const pinnedKeys = new Set(Array.isArray(pinned) ? pinned.filter((key) => typeof key === 'string') : []);
+    // Only a string can equal a room's key: anything else in the old list pins nothing.
+    const pinnedKeys = new Set<unknown>(Array.isArray(pinned) ? pinned : []);
     const out: Document = { ...rest };
     if (Array.isArray(rest.profiles)) {
       out.profiles = rest.profiles.map((profile) => {
@@ -54,23 +55,27 @@ const fromVersion0: Migration = {
 export const MIGRATIONS: readonly Migration[] = [fromVersion0];
 
 /**
- * Brings a document written at `fromVersion` up to {@link APP_SETTINGS_VERSION}, without changing
- * `raw`. A document already at the current version comes back as it was.
+ * Brings a document written at `fromVersion` up to `toVersion` (this build's
+ * {@link APP_SETTINGS_VERSION}) by `steps` ({@link MIGRATIONS}), without changing `raw`. A document
+ * already at that version comes back as it was.
  * @throws RangeError for a version newer than this build, or one no migration starts from.
  */
-export function migrate(raw: Document, fromVersion: number): Document {
-  if (fromVersion > APP_SETTINGS_VERSION) {
-    throw new RangeError(
-      `Settings version ${fromVersion} is newer than this build reads (${APP_SETTINGS_VERSION}).`,
-    );
+export function migrate(
+  raw: Document,
+  fromVersion: number,
+  steps: readonly Migration[] = MIGRATIONS,
+  toVersion = APP_SETTINGS_VERSION,
+): Document {
+  if (fromVersion > toVersion) {
+    throw new RangeError(`Settings version ${fromVersion} is newer than this build reads (${toVersion}).`);
   }
   let document = structuredClone(raw);
-  for (let version = fromVersion; version < APP_SETTINGS_VERSION; version++) {
-    const step = MIGRATIONS.find((migration) => migration.from === version);
+  for (let version = fromVersion; version < toVersion; version++) {
+    const step = steps.find((migration) => migration.from === version);
     if (!step) throw new RangeError(`No migration from settings version ${version}.`);
     document = step.up(document);
   }
-  return { ...document, schemaVersion: APP_SETTINGS_VERSION };
+  return { ...document, schemaVersion: toVersion };
 }
 
 /**
