@@ -33,25 +33,29 @@ export function parseSettingsJson(text: string): unknown {
  * text that fails before its own end is found by halving, and ends just after that character.
  */
 function errorOffset(text: string): number {
-  const whereItFails = (length: number): number | null => {
+  /**
+   * Where a start of the text fails: the position named, its end when it stops short (an unexpected
+   * end, an unterminated string), -1 for a character named without a place (somewhere before its
+   * end), and never (Infinity) when that start is JSON in itself.
+   */
+  const whereItFails = (length: number): number => {
     try {
       JSON.parse(text.slice(0, length));
-      return null;
+      return Number.POSITIVE_INFINITY;
     } catch (error) {
-      const message = error instanceof Error ? error.message : '';
+      const message = (error as SyntaxError).message;
       const position = /at position (\d+)/.exec(message);
       if (position) return Number(position[1]);
       return /end of JSON input|Unterminated/i.test(message) ? length : -1;
     }
   };
   const whole = whereItFails(text.length);
-  if (whole !== null && whole >= 0) return whole;
+  if (whole >= 0) return whole;
   let low = 1;
   let high = text.length;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    const fails = whereItFails(middle);
-    if (fails !== null && (fails === -1 || fails < middle)) high = middle;
+    if (whereItFails(middle) < middle) high = middle;
     else low = middle + 1;
   }
   return low - 1;

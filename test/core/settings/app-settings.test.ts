@@ -133,6 +133,25 @@ describe('loading the app settings', () => {
     });
   });
 
+  it("names a profile's unknown region at its region field", () => {
+    const outcome = loadAppSettings({
+      schemaVersion: 1,
+      profiles: [PROFILE, { ...PROFILE, id: 'mars', region: 'mars' }],
+    });
+    expect(outcome.kind).toBe('invalid');
+    const problems = outcome.kind === 'invalid' ? outcome.problems : [];
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^profiles\.1\.region: Unknown region "mars"/);
+    expect((outcome.value as AppSettings).profiles.map((profile) => profile.id)).toEqual(['events-sg']);
+  });
+
+  it('never throws: a document that cannot even be copied is an invalid file at the top', () => {
+    const outcome = loadAppSettings({ schemaVersion: 1, theme: () => 'dark' });
+    expect(outcome).toMatchObject({ kind: 'invalid', value: defaultAppSettings() });
+    const problems = outcome.kind === 'invalid' ? outcome.problems : [];
+    expect(problems).toEqual([expect.stringMatching(/^\(top\): .+/)]);
+  });
+
   it('keeps every valid part of an invalid file and names what was left out', () => {
     const outcome = loadAppSettings({
       schemaVersion: 1,

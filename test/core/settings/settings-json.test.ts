@@ -40,6 +40,11 @@ describe('a settings file read as JSON', () => {
     expect(whereWrong('{\n"a": 1,\n"b": }')).toBe('3:6');
     expect(whereWrong('{"a": [1, 2')).toBe('1:12');
     expect(whereWrong('{"a": "no end')).toBe('1:14');
+    // A character named without a place, in the middle: found by halving, not taken as the end.
+    expect(whereWrong('[1, x, 2]')).toBe('1:5');
+    expect(whereWrong('{"a": tru, "b": 2}')).toBe('1:10');
+    expect(whereWrong('[\n  1,\n  nul,\n  2\n]')).toBe('3:6');
+    expect(whereWrong('[1, 2] x')).toBe('1:8');
     expect(whereWrong('{"a": 1}')).toBe('valid');
   });
 });
