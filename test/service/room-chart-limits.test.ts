@@ -78,4 +78,15 @@ describe('the spacing a chart judges pauses and point widths by', () => {
     const { store, now } = storeOf(every(10 * SECOND, 720, 3 * HOUR));
     expect(steps(roomExport(store, KEY, '7d', now).at)).toEqual(new Set([10 * MINUTE]));
   });
+
+  it('draws a week from the 10-minute buckets, which reach back past the day the minutes are kept', async () => {
+    // A count every 5 minutes from three days ago to two days ago, the minutes of then forgotten.
+    const { store, now } = storeOf(every(5 * MINUTE, 289, 48 * HOUR), (before) => 100 + (before % 7));
+    await store.flush();
+    expect(store.buckets(KEY, now - 7 * 24 * HOUR, 'minute')).toEqual([]);
+    const chart = roomChart(store, KEY, '7d', now, []);
+    expect(steps(chart.at)).toEqual(new Set([10 * MINUTE]));
+    expect(defined(chart.online)).toHaveLength(145);
+    expect(chart.summary.peak?.online).toBe(106);
+  });
 });
