@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
+import { MAX_SPARKLINE_KEYS, roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
 import type { KeyStore, ProfileStore } from '../../main/service/service-ports';
 import { startSimulator } from '../../main/simulator';
 import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
-import { serviceOver, simulatorProfile } from './memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver, simulatorProfile } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const MINUTE = 60_000;
@@ -86,5 +86,16 @@ describe('MonitorService.getSparklines over the simulator', () => {
     expect(lines[KEY]?.at(-1)).toBe(1234);
     expect(lines[KEY]?.slice(0, -1)).toEqual(Array(29).fill(null));
     expect(lines['app-1/@TGS#down']).toEqual(Array(30).fill(null));
+  });
+
+  it('answers for the first 200 rooms of a longer list, the most one request may ask for', async () => {
+    const rooms = Array.from({ length: MAX_SPARKLINE_KEYS + 5 }, (_, i) => ({ groupId: `room-${i}` }));
+    const profiles = new MemoryProfiles();
+    profiles.save({ id: 'app-1', label: 'Events', sdkAppId: 1400000001, identifier: 'admin', rooms });
+    const service = started(serviceOver(profiles, new MemoryKeys()));
+    await service.start();
+    const asked = rooms.map((room) => `app-1/${room.groupId}`);
+    const lines = await service.getSparklines(asked);
+    expect(Object.keys(lines).sort()).toEqual(asked.slice(0, MAX_SPARKLINE_KEYS).sort());
   });
 });
