@@ -38,6 +38,19 @@ describe('roomSparkline', () => {
     expect(line[0]).toBe(1063);
   });
 
+  it('ends its last minute at the moment asked, that moment included and anything later left out', () => {
+    const clock = new FakeClock();
+    const now = clock.wall() - 60_000;
+    const store = HistoryStore.inMemory(clock);
+    store.record(KEY, now - 30_000, 100);
+    store.record(KEY, now, 200);
+    // Counted after that moment (the moment asked is a minute before the clock's now).
+    store.record(KEY, now + 20_000, 900);
+    const line = roomSparkline(store, KEY, now);
+    expect(line.at(-1)).toBe(150);
+    expect(line.slice(0, -1)).toEqual(Array(SPARKLINE_MINUTES - 1).fill(null));
+  });
+
   it('is all null for a room with no history', () => {
     const clock = new FakeClock();
     expect(roomSparkline(HistoryStore.inMemory(clock), KEY, clock.wall())).toEqual(
