@@ -78,4 +78,42 @@ describe('the spacing a chart judges pauses and point widths by', () => {
     const { store, now } = storeOf(every(10 * SECOND, 720, 3 * HOUR));
     expect(steps(roomExport(store, KEY, '7d', now).at)).toEqual(new Set([10 * MINUTE]));
   });
+
+  it('draws a week from the 10-minute buckets, which reach back past the day the minutes are kept', async () => {
+    // A count every 5 minutes from three days ago to two days ago, the minutes of then forgotten.
+    const { store, now } = storeOf(every(5 * MINUTE, 289, 48 * HOUR), (before) => 100 + (before % 7));
+    await store.flush();
+    expect(store.buckets(KEY, now - 7 * 24 * HOUR, 'minute')).toEqual([]);
+    const chart = roomChart(store, KEY, '7d', now, []);
+    expect(steps(chart.at)).toEqual(new Set([10 * MINUTE]));
+    expect(defined(chart.online)).toHaveLength(145);
+    expect(chart.summary.peak?.online).toBe(106);
+  });
+});
+
+describe('the pauses a chart of every sample shows, and its summary', () => {
+  it('breaks the line only between two counts more than three polls apart, never beside a failed poll', () => {
+    // Every 2 s; a pause of exactly 6 s, then after a failed poll 30 s without any, then a count
+    // 30 s before another failed poll.
+    const times = [0, 2, 4, 10, 12, 14, 44, 46, 48, 78].map((s) => (78 - s) * SECOND);
+    const failed = new Set([14, 78].map((s) => (78 - s) * SECOND));
+    const { store, now } = storeOf(times, (before) => (failed.has(before) ? null : 100));
+    const chart = roomChart(store, KEY, 'live', now, []);
+    expect(chart.at).toEqual(times.map((before) => now - before));
+    expect(chart.online).toEqual([100, 100, 100, 100, 100, null, 100, 100, 100, null]);
+  });
+
+  it('weighs each minute of a day by its polls in the average, and has no figure without a count', async () => {
+    // Two minutes, 8 and 9 hours ago: 100 polled six times, then 400 polled once.
+    const times = [...every(10 * SECOND, 6, 9 * HOUR), 8 * HOUR];
+    const { store, now } = storeOf(times, (before) => (before === 8 * HOUR ? 400 : 100));
+    await store.flush();
+    expect(roomChart(store, KEY, '24h', now, []).summary).toMatchObject({ min: 100, avg: 142.9 });
+    const failing = storeOf(every(10 * SECOND, 30), () => null);
+    expect(roomChart(failing.store, KEY, '24h', failing.now, []).summary).toEqual({
+      peak: null,
+      min: null,
+      avg: null,
+    });
+  });
 });

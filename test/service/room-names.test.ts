@@ -131,4 +131,37 @@ describe('nameUnlabelledRooms', () => {
     expect(saved).toEqual([]);
     expect(labels(runtimes.get('app-1'))['room-2']).toBeUndefined();
   });
+
+  it('keeps a label given while the names were asked, and saves nothing when every room of the answer has one', async () => {
+    const { runtimes, naming, saved, named } = await watching(3, { paused: true });
+    const runtime = runtimes.get('app-1') as Runtime;
+    const asked = nameUnlabelledRooms(naming);
+    // Labelled from the page before the answer comes.
+    runtime.profile = {
+      ...runtime.profile,
+      rooms: runtime.profile.rooms.map((room) => ({ ...room, label: room.label ?? `Mine ${room.groupId}` })),
+    };
+    await asked;
+    expect(saved).toEqual([]);
+    expect(named).toEqual([]);
+    expect(labels(runtime)).toEqual({
+      'room-0': 'Main stage',
+      'room-1': 'Mine room-1',
+      'room-2': 'Mine room-2',
+    });
+  });
+
+  it('names only the rooms the answer names: a room the server does not know stays as it was', async () => {
+    const { runtimes, naming, saved, named } = await watching(2, { paused: true });
+    const runtime = runtimes.get('app-1') as Runtime;
+    runtime.profile = { ...runtime.profile, rooms: [...runtime.profile.rooms, { groupId: 'room-gone' }] };
+    await nameUnlabelledRooms(naming);
+    expect(named).toEqual(['app-1/room-1']);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.rooms).toEqual([
+      { groupId: 'room-0', label: 'Main stage' },
+      { groupId: 'room-1', label: 'Stage 1' },
+      { groupId: 'room-gone' },
+    ]);
+  });
 });

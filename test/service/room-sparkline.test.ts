@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/core/history/history-store';
 import { profileEngineFactory } from '../../main/node/profile-engine';
-import { roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
+import { MAX_SPARKLINE_KEYS, roomSparkline, SPARKLINE_MINUTES } from '../../main/service/room-sparkline';
 import type { KeyStore, ProfileStore } from '../../main/service/service-ports';
 import { startSimulator } from '../../main/simulator';
 import { AnsweredRequests } from '../support/answered-requests';
 import { FakeClock } from '../support/fake-clock';
-import { serviceOver, simulatorProfile } from './memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver, simulatorProfile } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const MINUTE = 60_000;
@@ -36,6 +36,19 @@ describe('roomSparkline', () => {
     expect(line.at(-1)).toBe(1237);
     // The first, from now-30 min: counts 1060 ... 1065, average 1062.5.
     expect(line[0]).toBe(1063);
+  });
+
+  it('ends its last minute at the moment asked, that moment included and anything later left out', () => {
+    const clock = new FakeClock();
+    const now = clock.wall() - 60_000;
+    const store = HistoryStore.inMemory(clock);
+    store.record(KEY, now - 30_000, 100);
+    store.record(KEY, now, 200);
+    // Counted after that moment (the moment asked is a minute before the clock's now).
+    store.record(KEY, now + 20_000, 900);
+    const line = roomSparkline(store, KEY, now);
+    expect(line.at(-1)).toBe(150);
+    expect(line.slice(0, -1)).toEqual(Array(SPARKLINE_MINUTES - 1).fill(null));
   });
 
   it('is all null for a room with no history', () => {
@@ -86,5 +99,16 @@ describe('MonitorService.getSparklines over the simulator', () => {
     expect(lines[KEY]?.at(-1)).toBe(1234);
     expect(lines[KEY]?.slice(0, -1)).toEqual(Array(29).fill(null));
     expect(lines['app-1/@TGS#down']).toEqual(Array(30).fill(null));
+  });
+
+  it('answers for the first 200 rooms of a longer list, the most one request may ask for', async () => {
+    const rooms = Array.from({ length: MAX_SPARKLINE_KEYS + 5 }, (_, i) => ({ groupId: `room-${i}` }));
+    const profiles = new MemoryProfiles();
+    profiles.save({ id: 'app-1', label: 'Events', sdkAppId: 1400000001, identifier: 'admin', rooms });
+    const service = started(serviceOver(profiles, new MemoryKeys()));
+    await service.start();
+    const asked = rooms.map((room) => `app-1/${room.groupId}`);
+    const lines = await service.getSparklines(asked);
+    expect(Object.keys(lines).sort()).toEqual(asked.slice(0, MAX_SPARKLINE_KEYS).sort());
   });
 });
