@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MonitorApi, MonitorMethod } from '../../../main/contract/monitor-api';
 import { pushTo, registerMonitorApi } from '../../../main/electron/ipc';
-import { SERVE_DEMO_SETTINGS } from '../../../main/node/cli/serve';
+import { SERVE_DEMO_SETTINGS } from '../../../main/node/serve/demo-settings';
 import { createHeadlessService } from '../../../main/node/serve/headless-service';
 import { createServeMetrics } from '../../../main/node/serve/serve-metrics';
 import { credentialProfile } from '../../../main/node/serve/serve-profile';
