@@ -93,6 +93,10 @@ export async function setupService(
     },
     roomPush: {
       read: (groupId) => settings.read().rooms?.[groupId]?.push,
+      reader: () => {
+        const { rooms } = settings.read();
+        return (groupId) => rooms?.[groupId]?.push;
+      },
       write: (groupId, push) => settings.update((current) => withRoomPush(current, groupId, push)),
     },
     snoozes: {

@@ -46,7 +46,8 @@ describe('the demo’s room shown to its viewers', () => {
       await roomRow(page, 'Cooking with Lin').locator('.detail-open').click();
       const section = page.getByRole('region', { name: heading });
       await section.scrollIntoViewIfNeeded();
-      expect(await section.locator('select').inputValue()).toBe('group-attr');
+      // The section shows the room's push once the service has answered for it: "off" until then.
+      await expect.poll(() => section.locator('select').inputValue()).toBe('group-attr');
       expect(await section.locator('input[data-field="key"]').inputValue()).toBe('online_member_num');
       const [written, seen] = await writtenAndSeen(page, viewersSee);
       expect(seen).toBe(written);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { imErrorFromCode } from '../../main/core/error-kind';
 import type { PushStatus } from '../../main/core/push/push-status';
-import { checkedPush, memoryRoomPush, overriddenRoomPush, roomPushView } from '../../main/service/room-push';
+import type { PushTarget } from '../../main/core/push/push-target';
+import {
+  applyRoomPushes,
+  checkedPush,
+  memoryRoomPush,
+  overriddenRoomPush,
+  type RoomPushStore,
+  roomPushView,
+} from '../../main/service/room-push';
+import type { ProfileEngine } from '../../main/service/service-ports';
 
 describe('a room push as the UI asks for it', () => {
   it('takes a group attribute or counter at once, and a message only once its quota is acknowledged', () => {
@@ -47,6 +56,43 @@ describe('room pushes kept for this run', () => {
     expect(run.read('@TGS#a')).toEqual({ via: 'group-counter', key: 'chosen' });
     expect(store.read('@TGS#a')).toEqual({ via: 'group-counter', key: 'chosen' });
     expect(run.read('@TGS#c')).toEqual({ via: 'group-attr', key: 'flag' });
+  });
+});
+
+describe('room pushes applied to an engine', () => {
+  it('reads the store once for all the rooms it opts in or out, the command line first', () => {
+    const store = memoryRoomPush({ '@TGS#a': { via: 'group-attr', key: 'saved' } });
+    let reads = 0;
+    const counted: RoomPushStore = {
+      ...store,
+      read: () => {
+        throw new Error('one read per room');
+      },
+      reader: () => {
+        reads += 1;
+        return store.reader();
+      },
+    };
+    const run = overriddenRoomPush(counted, new Map([['@TGS#c', { via: 'message' as const, key: 'flag' }]]));
+    const configured = new Map<string, PushTarget | null>();
+    const engine = {
+      pusher: { configure: (groupId: string, target: PushTarget | null) => configured.set(groupId, target) },
+    } as unknown as ProfileEngine;
+    applyRoomPushes(engine, run, ['@TGS#a', '@TGS#b', '@TGS#c']);
+    expect(reads).toBe(1);
+    expect(Object.fromEntries(configured)).toEqual({
+      '@TGS#a': { via: 'group-attr', key: 'saved' },
+      '@TGS#b': null,
+      '@TGS#c': { via: 'message', key: 'flag' },
+    });
+  });
+
+  it('answers from the store as it was when read', () => {
+    const store = memoryRoomPush({ '@TGS#a': { via: 'group-attr', key: 'before' } });
+    const read = store.reader();
+    store.write('@TGS#a', { via: 'group-counter', key: 'after' });
+    expect(read('@TGS#a')).toEqual({ via: 'group-attr', key: 'before' });
+    expect(store.reader()('@TGS#a')).toEqual({ via: 'group-counter', key: 'after' });
   });
 });
 

@@ -74,4 +74,22 @@ describe('where edited settings are kept', () => {
     });
     expect(again.quietHours).toBeNull();
   });
+
+  it("reads `headcount serve`'s room pushes from the file as it now is, once for many rooms", async () => {
+    const folder = started(await mkdtemp(join(tmpdir(), 'headcount-serve-settings-')));
+    const path = join(folder, 'config.json');
+    const store = openSettingsStore(path);
+    const edited = settingsInServe(store, store.read());
+    edited.roomPush.write('@TGS#a', { via: 'group-attr', key: 'viewers' });
+    // Another writer (the next run, a hand edit) changes the file; the next reader follows it.
+    const other = openSettingsStore(path);
+    other.set('rooms', { ...other.read().rooms, '@TGS#b': { push: { via: 'group-counter', key: 'n' } } });
+    other.close();
+    const read = edited.roomPush.reader();
+    expect(read('@TGS#a')).toEqual({ via: 'group-attr', key: 'viewers' });
+    expect(read('@TGS#b')).toEqual({ via: 'group-counter', key: 'n' });
+    expect(read('@TGS#c')).toBeUndefined();
+    expect(edited.roomPush.read('@TGS#b')).toEqual({ via: 'group-counter', key: 'n' });
+    store.close();
+  });
 });

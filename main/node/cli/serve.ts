@@ -9,6 +9,7 @@ import { loadOverlayAssets } from '../overlay/overlay-assets';
 import { createOverlayRoutes } from '../overlay/overlay-routes';
 import { chooseOverlayToken } from '../overlay/overlay-token';
 import { secretFromEnv } from '../secret-file';
+import { SERVE_DEMO_SETTINGS } from '../serve/demo-settings';
 import { createHeadlessService } from '../serve/headless-service';
 import { metricsTokenFrom } from '../serve/metrics-token';
 import { createServeMetrics } from '../serve/serve-metrics';
@@ -128,9 +129,6 @@ export async function runServe(args: string[], pageRoot: string): Promise<number
     store.close();
   }
 }
-
-/** What `serve --demo` runs with: the show's profile, and a milestone its biggest room reaches. */
-export const SERVE_DEMO_SETTINGS: Settings = { profile: { label: 'Demo' }, rules: { milestones: [5_000] } };
 
 /** The app profile from the credentials, with the rooms and polling the command names. */
 function seedProfile(

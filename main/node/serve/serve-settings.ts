@@ -39,6 +39,10 @@ export function settingsInServe(store: SettingsStore, initial: Settings) {
   };
   const roomEntry = <F extends 'rules' | 'push'>(field: F) => ({
     read: (groupId: string) => latest().rooms?.[groupId]?.[field],
+    reader() {
+      const { rooms } = latest();
+      return (groupId: string) => rooms?.[groupId]?.[field];
+    },
     write(groupId: string, value: RoomInFile[F] | null) {
       const { rooms } = withRoomEntry(latest(), groupId, field, value);
       current = { ...current, rooms };

@@ -8,29 +8,19 @@
  * - `preload`: the tray app's path, the built preload bundle in the page over the real IPC handlers
  *   (main/electron/ipc.ts) on the fake ipcMain, with the same service in this process.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { vi } from 'vitest';
-import type { MonitorApi, MonitorMethod } from '../../../main/contract/monitor-api';
-import { pushTo, registerMonitorApi } from '../../../main/electron/ipc';
-import { SERVE_DEMO_SETTINGS } from '../../../main/node/cli/serve';
-import { createHeadlessService } from '../../../main/node/serve/headless-service';
-import { createServeMetrics } from '../../../main/node/serve/serve-metrics';
-import { credentialProfile } from '../../../main/node/serve/serve-profile';
-import { openSettingsStore } from '../../../main/node/settings-store';
-import type { RoomSpec, RunningSimulator } from '../../../main/simulator';
+import type { MonitorMethod } from '../../../main/contract/monitor-api';
+import type { RunningSimulator } from '../../../main/simulator';
 import { startSimulator } from '../../../main/simulator';
 import { type ServeRun, startServe } from '../../node/serve/serve-run';
 import { cliEnv, simulatorEnv } from '../../support/cli';
-import { serveBuiltPage } from '../../support/page-server';
-import { bridgePreload } from '../../support/preload-bridge';
 import { type DashboardPage, launchChromium, type OpenOptions, openDashboard } from './dashboard';
 import { recordTraffic } from './page-traffic';
+import type { StagedService, StageOptions, StageTransport } from './stage-options';
 
-/** How the page reaches the service. */
-export type StageTransport = 'serve' | 'preload';
+export type { StageOptions, StageTransport } from './stage-options';
 
 /** A simulator, the service polling it, and the browser that opens the page on it. */
 export interface Stage {
@@ -51,27 +41,6 @@ export interface Stage {
   readonly run: ServeRun;
   /** Closes the pages and the browser, stops the service and the simulator; resolves with serve's exit code (0 in process). */
   stop(): Promise<number | null>;
-}
-
-/** What to stage. */
-export interface StageOptions {
-  /** The simulator's rooms. */
-  rooms: RoomSpec[];
-  /** The rooms the service is told to watch, polled every second. */
-  watched?: string[];
-  /** The settings file's content; profile "Events" unless given. */
-  settings?: Record<string, unknown>;
-  /**
-   * Play the demo (`--demo`) with no credentials: the built-in show plays, and the simulator is
-   * there for the test to point an app profile at from the page.
-   */
-  demo?: boolean;
-  /** More environment for `headcount serve`, e.g. HEADCOUNT_OVERLAY_TOKEN. */
-  env?: Record<string, string>;
-  /** The transport, where a test is about one (serve's HTTP caching, say); else the run's. */
-  transport?: StageTransport;
-  /** How long serve may take to print its link (thousands of rooms on a busy machine take longer); 15 s unless told. */
-  readyMs?: number;
 }
 
 /** The transport of this run: HEADCOUNT_STAGE, set per project in vitest.config.ts; serve by default. */
@@ -96,7 +65,12 @@ export async function startStage(options: StageOptions): Promise<Stage> {
   let service: StagedService;
   let browser: Browser;
   try {
-    service = transport === 'serve' ? await stageServe(options, env) : await stagePreload(options, env);
+    // The tray app's path loads the service and the IPC handlers into this process: only its runs
+    // import them (a second or more per file on a busy machine).
+    service =
+      transport === 'serve'
+        ? await stageServe(options, env)
+        : await (await import('./stage-preload')).stagePreload(options, env);
   } catch (error) {
     await sim.close();
     throw error;
@@ -141,19 +115,6 @@ export async function startStage(options: StageOptions): Promise<Stage> {
   };
 }
 
-/** The service behind one transport, as the stage drives it. */
-interface StagedService {
-  /** The `headcount serve` process, when the transport is serve. */
-  run?: ServeRun;
-  /** The page's address. */
-  link: string;
-  /** Readies a page before it loads: the preload, or serve's traffic recorder when asked to record. */
-  prepare(page: Page, record: boolean): Promise<Pick<DashboardPage, 'received'>>;
-  call<T>(method: MonitorMethod, args: unknown[]): Promise<T>;
-  output(): string;
-  stop(): Promise<number | null>;
-}
-
 async function stageServe(options: StageOptions, env: NodeJS.ProcessEnv): Promise<StagedService> {
   const args = options.demo ? ['--demo'] : [...(options.watched ?? []), '--interval', '1'];
   const run: ServeRun = await startServe(args, env, options.readyMs);
@@ -179,61 +140,6 @@ async function stageServe(options: StageOptions, env: NodeJS.ProcessEnv): Promis
     output: () => `${run.stdout()}${run.stderr()}`,
     async stop() {
       return (await run.stop()).code;
-    },
-  };
-}
-
-async function stagePreload(options: StageOptions, env: NodeJS.ProcessEnv): Promise<StagedService> {
-  // serve --demo keeps the demo's snoozes and alerts in a folder of their own; so does this.
-  const store = openSettingsStore(
-    options.demo
-      ? join(mkdtempSync(join(tmpdir(), 'headcount-stage-demo-')), 'config.json')
-      : (env.HEADCOUNT_CONFIG as string),
-  );
-  const settings = options.demo ? SERVE_DEMO_SETTINGS : store.read();
-  const seed = options.demo
-    ? null
-    : credentialProfile({
-        flags: {},
-        env,
-        settings,
-        groupIds: options.watched ?? [],
-        intervalMs: 1000,
-        maxRate: 200,
-      });
-  const headless = await createHeadlessService({
-    store,
-    settings,
-    seed,
-    ca: seed?.ca,
-    notify: false,
-    metrics: createServeMetrics(),
-  });
-  await headless.service.start();
-  const pages = await serveBuiltPage();
-  // The frame check of the tray app, for this page's origin rather than app://headcount.
-  const unregister = registerMonitorApi(headless.service, (url) => url.startsWith(pages.url));
-  const stopPushes: Array<() => void> = [];
-  const api: MonitorApi = headless.service;
-  return {
-    link: `${pages.url}index.html`,
-    async prepare(page) {
-      const { contents, received } = await bridgePreload(page);
-      stopPushes.push(headless.service.onPush((push) => pushTo(contents as never, push)));
-      return { received: async () => received };
-    },
-    async call<T>(method: MonitorMethod, args: unknown[]) {
-      const run = api[method] as (...values: unknown[]) => Promise<T>;
-      return run.apply(api, args);
-    },
-    output: () => '',
-    async stop() {
-      for (const stop of stopPushes) stop();
-      unregister();
-      await headless.close();
-      store.close();
-      await pages.close();
-      return 0;
     },
   };
 }

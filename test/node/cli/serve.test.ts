@@ -14,6 +14,12 @@ import { type ServeRun, sample, startServe } from '../serve/serve-run';
 
 let sim: RunningSimulator;
 const running = new Set<ServeRun>();
+/**
+ * One serve of two rooms with the default settings, shared by the tests that read it or change only
+ * what they put back (a room added, a pause resumed): started by the first that asks for it, stopped
+ * with the file. Each serve of its own costs a process start and a stop.
+ */
+let shared: ServeRun | undefined;
 
 beforeAll(async () => {
   sim = await startSimulator({
@@ -27,7 +33,11 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(() => sim.close());
+afterAll(async () => {
+  const result = await shared?.stop();
+  await sim.close();
+  if (result) expect(result.code).toBe(0);
+});
 afterEach(async () => {
   sim.control.clearFaults();
   const stopped = await Promise.all([...running].map((run) => run.stop()));
@@ -59,6 +69,16 @@ async function serve(args: string[], env = envWithSettings()): Promise<ServeRun>
   return run;
 }
 
+/**
+ * The shared serve of `@TGS#aLive` and `@TGS#aSecond`, polled every second, holding only the
+ * bodies this test reads (the page's script, read by another, names UserSigs in its code).
+ */
+async function sharedServe(): Promise<ServeRun> {
+  shared ??= await startServe(['@TGS#aLive', '@TGS#aSecond', '--interval', '1'], envWithSettings());
+  shared.bodies.length = 0;
+  return shared;
+}
+
 async function snapshot(run: ServeRun): Promise<MonitorSnapshot> {
   const { status, body } = await run.call<MonitorSnapshot>('getSnapshot', []);
   expect(status).toBe(200);
@@ -78,7 +98,7 @@ function expectNoSecrets(run: ServeRun): void {
 
 describe('headcount serve: the link and the token', () => {
   it('prints the dashboard link with its token on a line of its own, and every request needs that token', async () => {
-    const run = await serve(['@TGS#aLive']);
+    const run = await sharedServe();
     expect(run.stdout()).toMatch(/^Dashboard: http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/m);
 
     const bare = await run.get('/');
@@ -153,7 +173,7 @@ describe('headcount serve: the link and the token', () => {
   });
 
   it('says so when the port is taken', async () => {
-    const first = await serve(['@TGS#aLive']);
+    const first = await sharedServe();
     const port = new URL(first.base).port;
     const second = await runCli(['serve', '@TGS#aLive', '--port', port], envWithSettings());
     expect(second.code).toBe(2);
@@ -170,7 +190,7 @@ describe('headcount serve: the link and the token', () => {
 
 describe('headcount serve: the API', () => {
   it('answers getSnapshot with the profile from the credentials and its rooms, and never a secret', async () => {
-    const run = await serve(['@TGS#aLive', '@TGS#aSecond', '--interval', '1']);
+    const run = await sharedServe();
     const snap = await eventually(async () => {
       const s = await snapshot(run);
       return room(s, '@TGS#aLive')?.online === 1234 ? s : undefined;
@@ -196,7 +216,7 @@ describe('headcount serve: the API', () => {
   });
 
   it('adds rooms: a valid one, and refuses an invalid, a not-live and a duplicate one with reasons', async () => {
-    const run = await serve(['@TGS#aLive', '--interval', '1']);
+    const run = await sharedServe();
     const { status, body } = await run.call<AddRoomsResult>('addRooms', [
       'main',
       ['@TGS#aNew', 'x'.repeat(49), 'club', '@TGS#aLive'],
@@ -216,7 +236,7 @@ describe('headcount serve: the API', () => {
   });
 
   it('pauses and resumes, returns a room history, and refuses bad arguments with 400 and the reason', async () => {
-    const run = await serve(['@TGS#aLive', '--interval', '1']);
+    const run = await sharedServe();
     // The history keeps whole seconds, and on a loaded machine a poll held up and the next one on
     // its schedule can share one: wait for samples in two different seconds.
     const chart = await eventually(async () => {
@@ -378,7 +398,7 @@ describe('headcount serve: alerts and snoozes', () => {
 
 describe('headcount serve: live pushes', () => {
   it('streams a snapshot, then rooms pushes as counts change', async () => {
-    const run = await serve(['@TGS#aLive', '@TGS#aSecond', '--interval', '1']);
+    const run = await sharedServe();
     const stream = run.events();
     try {
       await eventually(() => stream.pushes.find((p) => p.type === 'snapshot'), 'the first snapshot');

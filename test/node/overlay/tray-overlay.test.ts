@@ -8,7 +8,7 @@ import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type OverlaySettings, TrayOverlay } from '../../../main/node/overlay/tray-overlay';
 import type { MonitorService } from '../../../main/service/monitor-service';
-import { startDemoService } from '../serve/serve-run';
+import { startDemoService } from '../serve/demo-service';
 
 let service: MonitorService | null = null;
 const overlays: TrayOverlay[] = [];

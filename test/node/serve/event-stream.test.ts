@@ -5,7 +5,7 @@ import type { MonitorApi } from '../../../main/contract/monitor-api';
 import { streamPushes } from '../../../main/node/serve/event-stream';
 import type { MonitorService } from '../../../main/service/monitor-service';
 import { eventually } from '../../support/eventually';
-import { startDemoService } from './serve-run';
+import { startDemoService } from './demo-service';
 
 let server: Server | null = null;
 let service: MonitorService | null = null;

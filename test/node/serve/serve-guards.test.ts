@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWebServer, startWebServer } from '../../../main/node/serve/web-server';
 import type { MonitorService } from '../../../main/service/monitor-service';
 import { cliEnv, runCli } from '../../support/cli';
-import { startDemoService } from './serve-run';
+import { startDemoService } from './demo-service';
 
 const TOKEN = 'kG3v-Qx9Lm2Tz7Rp4Wb8Ny5Hc1Js6';
 const PAGE_ROOT = fileURLToPath(new URL('../../../dist/renderer/', import.meta.url));

@@ -1,9 +1,4 @@
 import type { MonitorPush } from '../../../main/contract/monitor-api';
-import { SnoozeBook } from '../../../main/core/alerts/snooze';
-import { systemClock } from '../../../main/core/clock';
-import { profileEngineFactory, startDemoProfile } from '../../../main/node/profile-engine';
-import { RunKeyStore, RunProfileStore } from '../../../main/node/serve/run-stores';
-import { createMonitorService, type MonitorService } from '../../../main/service/monitor-service';
 import { type CliResult, startCli } from '../../support/cli';
 import { eventually } from '../../support/eventually';
 
@@ -139,19 +134,4 @@ export function sample(exposition: string, name: string, labels: Record<string, 
     if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
   }
   return undefined;
-}
-
-/** A started MonitorService playing the demo show with the headless edition's run-only stores, as `serve --demo` does. */
-export async function startDemoService(): Promise<MonitorService> {
-  const service = createMonitorService({
-    clock: systemClock,
-    profiles: new RunProfileStore([]),
-    keys: new RunKeyStore(),
-    openEngine: profileEngineFactory(),
-    snoozes: new SnoozeBook(),
-    saveSnoozes: () => {},
-    startDemo: startDemoProfile,
-  });
-  await service.start();
-  return service;
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { SNAPSHOT_TEXT_MAX_AGE_MS, SnapshotText } from '../../../main/node/serve/snapshot-text';
 import type { MonitorService } from '../../../main/service/monitor-service';
-import { startDemoService } from './serve-run';
+import { startDemoService } from './demo-service';
 
 let service: MonitorService | null = null;
 afterEach(async () => {

@@ -6,7 +6,7 @@ import type { MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { entityTag, stillFresh } from '../../../main/node/serve/static-files';
 import { type RunningWebServer, startWebServer } from '../../../main/node/serve/web-server';
 import type { MonitorService } from '../../../main/service/monitor-service';
-import { startDemoService } from './serve-run';
+import { startDemoService } from './demo-service';
 
 const TOKEN = 'a-token-for-the-static-files-test';
 
