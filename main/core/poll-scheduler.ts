@@ -169,12 +169,10 @@ export class PollScheduler {
 
   /** Decides one room's tier again (after its answer, or a change of what holds it). */
   review(room: RoomWatch, now: number): void {
-    const held = HOLD_REASONS.filter((reason) =>
-      reason === 'open'
-        ? (this.looked.get(room.groupId) ?? 0) > now
-        : this.held.get(reason)?.has(room.groupId) === true,
+    const choice = tierOf(
+      { held: this.holdsOf(room, now), movedAt: room.movedAt, zeroSince: room.zeroSince },
+      now,
     );
-    const choice = tierOf({ held, movedAt: room.movedAt, zeroSince: room.zeroSince }, now);
     const member = this.members.get(room.groupId) === room;
     if (choice.tier === room.tier && sameReasons(choice.reasons, room.tierReasons)) return;
     const wasFaster = this.intervals[choice.tier] < this.intervals[room.tier];
@@ -194,6 +192,24 @@ export class PollScheduler {
   /** Every polled room, queued or on its way. */
   polled(): IterableIterator<RoomWatch> {
     return this.members.values();
+  }
+
+  /**
+   * Why the room is held fast from outside now. Every room is reviewed every second: a room nothing
+   * holds (most of them) is told so without a list made for it.
+   */
+  private holdsOf(room: RoomWatch, now: number): readonly HoldReason[] {
+    let held: HoldReason[] | null = null;
+    for (const reason of HOLD_REASONS) {
+      const holds =
+        reason === 'open'
+          ? (this.looked.get(room.groupId) ?? 0) > now
+          : this.held.get(reason)?.has(room.groupId) === true;
+      if (!holds) continue;
+      held ??= [];
+      held.push(reason);
+    }
+    return held ?? NOT_HELD;
   }
 
   private queueOf(room: RoomWatch): DueQueue<RoomWatch> {
@@ -229,6 +245,8 @@ export class PollScheduler {
     return plans;
   }
 }
+
+const NOT_HELD: readonly HoldReason[] = [];
 
 function sameReasons(a: readonly TierReason[], b: readonly TierReason[]): boolean {
   return a.length === b.length && a.every((reason, i) => reason === b[i]);
