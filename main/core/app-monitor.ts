@@ -296,16 +296,27 @@ export class AppMonitor {
     this.pump();
   }
 
+  /**
+   * Sends every call that is due and that the budget lets go, then sets the wake-up for the next. It
+   * runs after every answer: the wake-up it then asks for is most often the one already set, for the
+   * same room, and is kept rather than made again (see WakeTimer.wakeAt).
+   */
   private pump = (): void => {
-    this.pumpTimer.cancel();
-    if (!this.running || this.pausedByUser || this.appError) return;
+    if (!this.running || this.pausedByUser || this.appError) {
+      this.pumpTimer.cancel();
+      return;
+    }
     const now = this.elapsed();
     for (;;) {
       const room = this.scheduler.next(now);
-      if (!room) return;
-      const wait = room.dueAt > now ? room.dueAt - now : this.budget.waitMs();
-      if (wait > 0) {
-        this.pumpTimer.arm(wait);
+      if (!room) {
+        this.pumpTimer.cancel();
+        return;
+      }
+      // The wake-up on the monotonic timeline: elapsed time less the sleep it counts.
+      const wakeAt = room.dueAt > now ? room.dueAt : now + this.budget.waitMs();
+      if (wakeAt > now) {
+        this.pumpTimer.wakeAt(wakeAt - this.sleptMs);
         return;
       }
       this.dispatch(room, now);
