@@ -40,6 +40,8 @@ export class PollScheduler {
     slow: {},
   };
   private intervals: TierIntervals;
+  /** Bumped whenever the plan may have changed: a room in or out of a tier, or a new requested interval. */
+  private changes = 0;
 
   constructor(
     private requestedMs: number,
@@ -53,12 +55,21 @@ export class PollScheduler {
     return this.members.size;
   }
 
+  /**
+   * Changes when the plan may have (with the rate the budget sustains, which the scheduler asks for):
+   * the same number means the same plan.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   get requestedIntervalMs(): number {
     return this.requestedMs;
   }
 
   setRequestedInterval(ms: number): void {
     this.requestedMs = ms;
+    this.changes++;
     this.replan();
   }
 
@@ -218,6 +229,7 @@ export class PollScheduler {
 
   /** Adds (1) or takes away (-1) the room from its tier's counts. */
   private count(room: RoomWatch, sign: 1 | -1): void {
+    this.changes++;
     this.counts[room.tier] += sign;
     const reasons = this.reasons[room.tier];
     for (const reason of room.tierReasons) reasons[reason] = (reasons[reason] ?? 0) + sign;
