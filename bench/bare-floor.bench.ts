@@ -6,12 +6,18 @@
  * the first of them alternating), each as a fresh process measured from outside over MEASURE_SECONDS
  * (default 30) after WARMUP_SECONDS (default 15): CPU seconds per 1000 calls the simulator received,
  * and resident memory. Reports each round's ratio and the median, and writes
- * bench/results/bare-floor-<mode>.json. With PROFILE_DIR set, both run under --cpu-prof and leave
- * their profiles there (the bare poller's in bare/).
+ * bench/results/bare-floor-<mode>.json (or BENCH_RESULTS). With PROFILE_DIR set, both run under
+ * --cpu-prof and leave their profiles there (the bare poller's in bare/, each build's in its name's
+ * folder when there are several).
+ *
+ * BENCH_BUILDS (`before=/tmp/old/dist/headcount.js,after=dist/headcount.js`) measures several builds
+ * in one run: each round runs every build and the bare poller, in an order that turns by one each
+ * round, and each build's ratio is to the bare poller of its own round. The load average is read
+ * before and after each measurement.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -22,6 +28,7 @@ import { launchChromium } from '../test/support/chromium';
 import { cliCommand } from './cli-command';
 import { percentile, round } from './distribution';
 import { cpuSecondsOf, rssMbOf } from './process-usage';
+import { type Build, buildsToCompare } from './serve-stack';
 import { simulatorEnv, spawnSimulator } from './simulator-child';
 
 const MODE = process.env.BENCH_MODE === 'serve' ? 'serve' : 'watch';
@@ -31,8 +38,13 @@ const CAP = 200;
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const WARMUP_MS = Number(process.env.WARMUP_SECONDS ?? 15) * 1000;
 const MEASURE_MS = Number(process.env.MEASURE_SECONDS ?? 30) * 1000;
-const CLI = resolve(process.env.BENCH_CLI ?? 'dist/headcount.js');
+const BUILDS: Build[] = (
+  process.env.BENCH_BUILDS
+    ? buildsToCompare()
+    : [{ name: 'current', cli: process.env.BENCH_CLI ?? 'dist/headcount.js' }]
+).map((build) => ({ ...build, cli: resolve(build.cli) }));
 const PROFILE_DIR = process.env.PROFILE_DIR;
+const RESULTS_FILE = process.env.BENCH_RESULTS ?? `bench/results/bare-floor-${MODE}.json`;
 
 const simulator = await spawnSimulator(ROOMS);
 const folder = mkdtempSync(join(tmpdir(), 'headcount-bare-floor-'));
@@ -44,6 +56,10 @@ const browser: Browser | null = MODE === 'serve' ? await launchChromium() : null
 
 interface Measured {
   kind: 'engine' | 'bare';
+  /** The build measured, for the engine. */
+  build?: string;
+  /** The load average (1 min) before and after the measurement. */
+  load: [number, number];
   calls: number;
   seconds: number;
   cpuSeconds: number;
@@ -59,18 +75,20 @@ async function receivedCalls(): Promise<number> {
   return stats.total;
 }
 
-function engineProcess(turn: number): ChildProcess {
-  const config = join(folder, `config-${turn}.json`);
+function engineProcess(turn: number, build: Build): ChildProcess {
+  const config = join(folder, `config-${turn}-${build.name}.json`);
   writeFileSync(config, JSON.stringify(MODE === 'serve' ? { profile: { label: 'Bench' } } : {}));
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('HEADCOUNT_')),
   );
-  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(PROFILE_DIR)] : [];
+  const profileDir =
+    BUILDS.length > 1 ? join(resolve(PROFILE_DIR ?? '.'), build.name) : resolve(PROFILE_DIR ?? '.');
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const args =
     MODE === 'serve'
       ? ['serve', '--port', '0', '--groups-file', roomsFile, '--interval', '10', '--max-rate', String(CAP)]
       : ['watch', '--groups-file', roomsFile, '--interval', '10', '--max-rate', String(CAP)];
-  return spawn(process.execPath, [...profile, ...cliCommand(CLI), ...args], {
+  return spawn(process.execPath, [...profile, ...cliCommand(build.cli), ...args], {
     env: {
       ...env,
       HEADCOUNT_CONFIG: config,
@@ -116,8 +134,11 @@ function dashboardLink(child: ChildProcess): Promise<string> {
   });
 }
 
-async function measure(kind: Measured['kind'], turn: number): Promise<Measured> {
-  const child = kind === 'engine' ? engineProcess(turn) : bareProcess();
+const loadNow = () => round(loadavg()[0] as number, 2);
+
+async function measure(kind: Measured['kind'], turn: number, build?: Build): Promise<Measured> {
+  const loadBefore = loadNow();
+  const child = kind === 'engine' && build ? engineProcess(turn, build) : bareProcess();
   const pid = child.pid as number;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   let context: BrowserContext | null = null;
@@ -143,6 +164,8 @@ async function measure(kind: Measured['kind'], turn: number): Promise<Measured> 
   await exited;
   return {
     kind,
+    ...(build ? { build: build.name } : {}),
+    load: [loadBefore, loadNow()],
     calls,
     seconds: round(seconds, 1),
     cpuSeconds: round(cpuSeconds, 2),
@@ -154,23 +177,58 @@ async function measure(kind: Measured['kind'], turn: number): Promise<Measured> 
   };
 }
 
-const rounds: Array<{ engine: Measured; bare: Measured; ratio: number }> = [];
+interface Round {
+  bare: Measured;
+  engines: Record<string, Measured>;
+  /** Each build's CPU per 1000 calls over the bare poller's in this round. */
+  ratios: Record<string, number>;
+}
+const rounds: Round[] = [];
 for (let i = 0; i < ROUNDS; i++) {
-  const order: Array<Measured['kind']> = i % 2 === 0 ? ['engine', 'bare'] : ['bare', 'engine'];
-  const got: Partial<Record<Measured['kind'], Measured>> = {};
-  for (const kind of order) got[kind] = await measure(kind, i);
-  const engine = got.engine as Measured;
-  const bare = got.bare as Measured;
-  const ratio = round(engine.cpuSecondsPer1000Calls / bare.cpuSecondsPer1000Calls, 2);
-  rounds.push({ engine, bare, ratio });
+  // Every build and the bare poller, the order turned by one each round.
+  const turns: Array<Build | null> = [...BUILDS, null];
+  const order = turns.map((_, j) => turns[(i + j) % turns.length] as Build | null);
+  const engines: Record<string, Measured> = {};
+  let bare: Measured | null = null;
+  for (const build of order) {
+    if (build) engines[build.name] = await measure('engine', i, build);
+    else bare = await measure('bare', i);
+  }
+  const floor = bare as Measured;
+  const ratios = Object.fromEntries(
+    BUILDS.map((build) => [
+      build.name,
+      round((engines[build.name] as Measured).cpuSecondsPer1000Calls / floor.cpuSecondsPer1000Calls, 2),
+    ]),
+  );
+  rounds.push({ bare: floor, engines, ratios });
+  const each = BUILDS.map((build) => {
+    const engine = engines[build.name] as Measured;
+    return `${build.name} ${engine.cpuSecondsPer1000Calls} s (${ratios[build.name]}x, RSS ${engine.peakRssMb} MB)`;
+  });
   process.stderr.write(
-    `round ${i + 1}: ${MODE} ${engine.cpuSecondsPer1000Calls} s, bare ${bare.cpuSecondsPer1000Calls} s per 1000 calls (${ratio}x); RSS ${engine.peakRssMb} / ${bare.peakRssMb} MB\n`,
+    `round ${i + 1}: ${MODE} ${each.join(', ')}; bare ${floor.cpuSecondsPer1000Calls} s per 1000 calls (RSS ${floor.peakRssMb} MB); load ${loadNow()}\n`,
   );
 }
 await browser?.close();
 await simulator.finish();
 
 const medianOf = (values: number[]) => round(percentile(values, 50), 3);
+const engineOf = (r: Round, build: Build) => r.engines[build.name] as Measured;
+const summaries = Object.fromEntries(
+  BUILDS.map((build) => [
+    build.name,
+    {
+      cli: build.cli,
+      medianRatio: medianOf(rounds.map((r) => r.ratios[build.name] as number)),
+      ratios: rounds.map((r) => r.ratios[build.name] as number),
+      medianCpuSecondsPer1000Calls: medianOf(rounds.map((r) => engineOf(r, build).cpuSecondsPer1000Calls)),
+      medianPeakRssMb: medianOf(rounds.map((r) => engineOf(r, build).peakRssMb)),
+    },
+  ]),
+);
+const only = BUILDS.length === 1 ? (BUILDS[0] as Build) : null;
+const loads = rounds.flatMap((r) => [r.bare, ...Object.values(r.engines)].flatMap((m) => m.load));
 const results = {
   when: new Date().toISOString(),
   node: process.version,
@@ -184,22 +242,32 @@ const results = {
     rounds: ROUNDS,
     warmupS: WARMUP_MS / 1000,
     measureS: MEASURE_MS / 1000,
+    builds: BUILDS.map((build) => build.name),
   },
-  medianRatio: medianOf(rounds.map((r) => r.ratio)),
-  medianCpuSecondsPer1000Calls: {
-    engine: medianOf(rounds.map((r) => r.engine.cpuSecondsPer1000Calls)),
-    bare: medianOf(rounds.map((r) => r.bare.cpuSecondsPer1000Calls)),
-  },
-  medianPeakRssMb: {
-    engine: medianOf(rounds.map((r) => r.engine.peakRssMb)),
-    bare: medianOf(rounds.map((r) => r.bare.peakRssMb)),
+  loadAverage: { min: Math.min(...loads), max: Math.max(...loads) },
+  ...(only
+    ? {
+        medianRatio: summaries[only.name]?.medianRatio,
+        medianCpuSecondsPer1000Calls: {
+          engine: summaries[only.name]?.medianCpuSecondsPer1000Calls,
+          bare: medianOf(rounds.map((r) => r.bare.cpuSecondsPer1000Calls)),
+        },
+        medianPeakRssMb: {
+          engine: summaries[only.name]?.medianPeakRssMb,
+          bare: medianOf(rounds.map((r) => r.bare.peakRssMb)),
+        },
+      }
+    : {}),
+  builds: summaries,
+  bare: {
+    medianCpuSecondsPer1000Calls: medianOf(rounds.map((r) => r.bare.cpuSecondsPer1000Calls)),
+    medianPeakRssMb: medianOf(rounds.map((r) => r.bare.peakRssMb)),
   },
   rounds,
 };
 mkdirSync('bench/results', { recursive: true });
-const file = `bench/results/bare-floor-${MODE}.json`;
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${file}\n`);
+writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${RESULTS_FILE}\n`);
 
 function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));

@@ -72,6 +72,8 @@ export class AppMonitor {
   private lastStatusKey = '';
   private lastPaceCounts = '';
   private lastStatusAt = Number.NEGATIVE_INFINITY;
+  /** What the status was last judged from, when that judgement left nothing to say later. */
+  private judged: StatusFacts | null = null;
   /** Tries rejected credentials again now and then; `probing` while its one call is out. */
   private readonly credentials: CredentialsRetry;
   private probing = false;
@@ -296,16 +298,27 @@ export class AppMonitor {
     this.pump();
   }
 
+  /**
+   * Sends every call that is due and that the budget lets go, then sets the wake-up for the next. It
+   * runs after every answer: the wake-up it then asks for is most often the one already set, for the
+   * same room, and is kept rather than made again (see WakeTimer.wakeAt).
+   */
   private pump = (): void => {
-    this.pumpTimer.cancel();
-    if (!this.running || this.pausedByUser || this.appError) return;
+    if (!this.running || this.pausedByUser || this.appError) {
+      this.pumpTimer.cancel();
+      return;
+    }
     const now = this.elapsed();
     for (;;) {
       const room = this.scheduler.next(now);
-      if (!room) return;
-      const wait = room.dueAt > now ? room.dueAt - now : this.budget.waitMs();
-      if (wait > 0) {
-        this.pumpTimer.arm(wait);
+      if (!room) {
+        this.pumpTimer.cancel();
+        return;
+      }
+      // The wake-up on the monotonic timeline: elapsed time less the sleep it counts.
+      const wakeAt = room.dueAt > now ? room.dueAt : now + this.budget.waitMs();
+      if (wakeAt > now) {
+        this.pumpTimer.wakeAt(wakeAt - this.sleptMs);
         return;
       }
       this.dispatch(room, now);
@@ -434,7 +447,28 @@ export class AppMonitor {
     this.emitStatusIfChanged();
   }
 
+  /** Everything {@link status} is made of, but the plan, which the scheduler's version stands for. */
+  private statusFacts(now: number): StatusFacts {
+    return {
+      schedule: this.scheduler.version,
+      cap: this.budget.cap,
+      limit: this.budget.limit(now),
+      slowed: this.budget.isSlowed(now),
+      appError: this.appError,
+      pausedByUser: this.pausedByUser,
+      retryAt: this.credentials.retryAt,
+    };
+  }
+
+  /**
+   * Says the status when it is news. Asked after every answer: when nothing it is made of has changed
+   * since it was last judged, and that judgement left nothing for later (pace counts held back for
+   * {@link PACE_COUNTS_NEWS_MS}), it is not worked out again.
+   */
   private emitStatusIfChanged(): void {
+    const now = this.clock.monotonic();
+    const facts = this.statusFacts(now);
+    if (this.judged && sameFacts(this.judged, facts)) return;
     const status = this.status();
     const { tiers } = status.plan;
     const paces = tiers
@@ -442,13 +476,21 @@ export class AppMonitor {
       : Math.round(status.plan.effectiveIntervalMs / 100);
     const key = `${status.state}|${status.plan.rooms}|${status.reason ?? ''}|${paces}`;
     const counts = (tiers ?? []).map((t) => `${t.rooms}@${Math.round(t.intervalMs / 1000)}`).join();
-    const now = this.clock.monotonic();
     if (key === this.lastStatusKey) {
-      if (counts === this.lastPaceCounts || now - this.lastStatusAt < PACE_COUNTS_NEWS_MS) return;
+      if (counts === this.lastPaceCounts) {
+        this.judged = facts;
+        return;
+      }
+      if (now - this.lastStatusAt < PACE_COUNTS_NEWS_MS) {
+        // New counts held back: judged again on the next occasion, until they are said.
+        this.judged = null;
+        return;
+      }
     }
     this.lastStatusKey = key;
     this.lastPaceCounts = counts;
     this.lastStatusAt = now;
+    this.judged = facts;
     this.emit({ type: 'status', status, at: this.clock.wall() });
   }
 
@@ -461,4 +503,27 @@ export class AppMonitor {
       }
     }
   }
+}
+
+/** What the app's status is made of, besides the plan (see AppMonitor.statusFacts). */
+interface StatusFacts {
+  schedule: number;
+  cap: number;
+  limit: number;
+  slowed: boolean;
+  appError: ImError | null;
+  pausedByUser: boolean;
+  retryAt: number | null;
+}
+
+function sameFacts(a: StatusFacts, b: StatusFacts): boolean {
+  return (
+    a.schedule === b.schedule &&
+    a.cap === b.cap &&
+    a.limit === b.limit &&
+    a.slowed === b.slowed &&
+    a.appError === b.appError &&
+    a.pausedByUser === b.pausedByUser &&
+    a.retryAt === b.retryAt
+  );
 }

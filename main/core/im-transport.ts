@@ -41,6 +41,7 @@ export class ImTransport {
   private readonly hosts: string[];
   private hostIndex = 0;
   private lastSig = '';
+  private queryFor = { userSig: '', text: '' };
 
   constructor(private readonly options: ImTransportOptions) {
     this.sigs = new UserSigCache(options, options.clock, options.userSigLifetimeSeconds);
@@ -121,17 +122,9 @@ export class ImTransport {
     if (sendIf && !sendIf()) return { ok: false, failure: NOT_SENT };
     const userSig = this.sigs.get();
     this.lastSig = userSig;
-    const query = [
-      ['sdkappid', String(this.options.sdkAppId)],
-      ['identifier', this.options.identifier],
-      ['usersig', userSig],
-      ['random', String(Math.floor(this.random()) >>> 0)],
-      ['contenttype', 'json'],
-    ]
-      .map(([name, value]) => `${name}=${encodeURIComponent(value ?? '')}`)
-      .join('&');
+    const random = Math.floor(this.random()) >>> 0;
     const request = {
-      url: `${this.hosts[index]}${path}?${query}`,
+      url: `${this.hosts[index]}${path}?${this.signedQuery(userSig)}${random}&contenttype=json`,
       body,
       timeoutMs: this.options.timeoutMs,
       ...(slot ? { onSent: () => slot.sent() } : {}),
@@ -141,6 +134,21 @@ export class ImTransport {
     } catch (failure) {
       return { ok: false, failure };
     }
+  }
+
+  /**
+   * The query up to its `random`: the app, the admin and the UserSig (several hundred characters),
+   * escaped once per UserSig rather than for every request.
+   */
+  private signedQuery(userSig: string): string {
+    if (this.queryFor.userSig !== userSig) {
+      const { sdkAppId, identifier } = this.options;
+      this.queryFor = {
+        userSig,
+        text: `sdkappid=${sdkAppId}&identifier=${encodeURIComponent(identifier)}&usersig=${encodeURIComponent(userSig)}&random=`,
+      };
+    }
+    return this.queryFor.text;
   }
 
   private failure(index: number, failure: unknown): { ok: false; error: ImError } {

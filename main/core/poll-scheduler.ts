@@ -40,6 +40,8 @@ export class PollScheduler {
     slow: {},
   };
   private intervals: TierIntervals;
+  /** Bumped whenever the plan may have changed: a room in or out of a tier, or a new requested interval. */
+  private changes = 0;
 
   constructor(
     private requestedMs: number,
@@ -53,12 +55,21 @@ export class PollScheduler {
     return this.members.size;
   }
 
+  /**
+   * Changes when the plan may have (with the rate the budget sustains, which the scheduler asks for):
+   * the same number means the same plan.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   get requestedIntervalMs(): number {
     return this.requestedMs;
   }
 
   setRequestedInterval(ms: number): void {
     this.requestedMs = ms;
+    this.changes++;
     this.replan();
   }
 
@@ -169,12 +180,10 @@ export class PollScheduler {
 
   /** Decides one room's tier again (after its answer, or a change of what holds it). */
   review(room: RoomWatch, now: number): void {
-    const held = HOLD_REASONS.filter((reason) =>
-      reason === 'open'
-        ? (this.looked.get(room.groupId) ?? 0) > now
-        : this.held.get(reason)?.has(room.groupId) === true,
+    const choice = tierOf(
+      { held: this.holdsOf(room, now), movedAt: room.movedAt, zeroSince: room.zeroSince },
+      now,
     );
-    const choice = tierOf({ held, movedAt: room.movedAt, zeroSince: room.zeroSince }, now);
     const member = this.members.get(room.groupId) === room;
     if (choice.tier === room.tier && sameReasons(choice.reasons, room.tierReasons)) return;
     const wasFaster = this.intervals[choice.tier] < this.intervals[room.tier];
@@ -196,12 +205,31 @@ export class PollScheduler {
     return this.members.values();
   }
 
+  /**
+   * Why the room is held fast from outside now. Every room is reviewed every second: a room nothing
+   * holds (most of them) is told so without a list made for it.
+   */
+  private holdsOf(room: RoomWatch, now: number): readonly HoldReason[] {
+    let held: HoldReason[] | null = null;
+    for (const reason of HOLD_REASONS) {
+      const holds =
+        reason === 'open'
+          ? (this.looked.get(room.groupId) ?? 0) > now
+          : this.held.get(reason)?.has(room.groupId) === true;
+      if (!holds) continue;
+      held ??= [];
+      held.push(reason);
+    }
+    return held ?? NOT_HELD;
+  }
+
   private queueOf(room: RoomWatch): DueQueue<RoomWatch> {
     return room.tier === 'fast' ? this.fastQueue : this.queue;
   }
 
   /** Adds (1) or takes away (-1) the room from its tier's counts. */
   private count(room: RoomWatch, sign: 1 | -1): void {
+    this.changes++;
     this.counts[room.tier] += sign;
     const reasons = this.reasons[room.tier];
     for (const reason of room.tierReasons) reasons[reason] = (reasons[reason] ?? 0) + sign;
@@ -229,6 +257,8 @@ export class PollScheduler {
     return plans;
   }
 }
+
+const NOT_HELD: readonly HoldReason[] = [];
 
 function sameReasons(a: readonly TierReason[], b: readonly TierReason[]): boolean {
   return a.length === b.length && a.every((reason, i) => reason === b[i]);

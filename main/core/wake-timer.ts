@@ -26,6 +26,25 @@ export class WakeTimer {
     }, delayMs);
   }
 
+  /**
+   * Wakes at `at` on the clock's monotonic timeline, in place of any wake-up set. One set for that
+   * very moment is kept as it is: a loop that asks for the same wake-up after every step (the monitor
+   * after every answer, for the room due next) makes no new timer for it.
+   */
+  wakeAt(at: number): void {
+    if (this.handle !== null && this.at === at) return;
+    this.cancel();
+    this.at = at;
+    this.handle = this.clock.setTimer(
+      () => {
+        this.handle = null;
+        this.at = Number.POSITIVE_INFINITY;
+        this.fire();
+      },
+      Math.max(0, at - this.clock.monotonic()),
+    );
+  }
+
   cancel(): void {
     if (this.handle !== null) this.clock.clearTimer(this.handle);
     this.handle = null;

@@ -41,4 +41,29 @@ describe('WakeTimer', () => {
     await clock.advance(1_000);
     expect(woke).toEqual([start + 100, start + 500, start + 800]);
   });
+
+  it('wakes at a moment in place of any other, and keeps the timer set for that very moment', async () => {
+    const { clock, woke, timer, start } = setup();
+    let made = 0;
+    const setTimer = clock.setTimer.bind(clock);
+    clock.setTimer = (fn, ms) => {
+      made++;
+      return setTimer(fn, ms);
+    };
+    timer.wakeAt(start + 100);
+    timer.wakeAt(start + 100);
+    expect(made).toBe(1);
+    // Later, unlike arm: the loop now waits for another room.
+    timer.wakeAt(start + 300);
+    expect(made).toBe(2);
+    expect(clock.pendingTimers).toBe(1);
+    await clock.advance(200);
+    expect(woke).toEqual([]);
+    await clock.advance(100);
+    expect(woke).toEqual([start + 300]);
+    // A moment already past wakes at once.
+    timer.wakeAt(start + 50);
+    await clock.advance(0);
+    expect(woke).toEqual([start + 300, start + 300]);
+  });
 });

@@ -29,6 +29,14 @@ export interface WatchRun {
 }
 
 const REDRAW_MS = 1000;
+/**
+ * How long lines for a log or a pipe may wait to be written together. Standard output to a file or
+ * a pipe is written synchronously: a line a call made about 190 writes a second at 2,000 rooms,
+ * each a system call with the stream's work around it; together they make a few.
+ */
+export const LINE_BATCH_MS = 100;
+/** Lines waiting beyond this many characters are written at once. */
+const LINE_BATCH_CHARS = 64 * 1024;
 const WATCH_HISTORY_MS = 10 * 60_000;
 /** How far back `headcount watch` keeps counts: ten minutes, at every resolution. */
 export const WATCH_HISTORY_WINDOWS = {
@@ -50,8 +58,10 @@ export async function watchRooms(run: WatchRun): Promise<number> {
   // minutes: the service's windows would keep six hours of every room's counts here.
   const history = HistoryStore.inMemory(systemClock, WATCH_HISTORY_WINDOWS);
   monitor.on(recordInto(history, (groupId) => groupId));
-  const write = (text: string) => process.stdout.write(text);
   const live = !run.json && process.stdout.isTTY === true;
+  // A live screen is drawn at once, once a second; lines for a log or a pipe are gathered.
+  const lines = live ? null : new LineBatch((text) => process.stdout.write(text));
+  const write = (text: string) => (lines ? lines.write(text) : process.stdout.write(text));
   const recentAlerts: string[] = [];
   // Rooms with an alert firing keep the requested interval when the rooms do not fit the cap.
   const firing = new FiringRooms();
@@ -94,6 +104,7 @@ export async function watchRooms(run: WatchRun): Promise<number> {
         redraw();
         write('\n');
       }
+      lines?.close();
       // After the last screen, which would wipe it.
       if (timeUp && run.endNote) process.stderr.write(`${run.endNote}\n`);
       run.engine.close();
@@ -112,6 +123,8 @@ export async function watchRooms(run: WatchRun): Promise<number> {
       if (line !== null) write(`${line}\n`);
       alerting?.handle(event);
       if (event.type === 'status' && event.status.error) {
+        // The lines before it first, as a terminal showing both would have had them.
+        lines?.flush();
         if (!run.json) process.stderr.write(`headcount: ${terminalText(event.status.error.message)}\n`);
         void finish(2);
       }
@@ -149,4 +162,38 @@ async function nameRooms(run: WatchRun, names: Map<string, string>, alerting: Al
       for (const item of answer.value) if (item.ok && item.name) names.set(item.groupId, item.name);
   }
   alerting?.nameRooms(Object.fromEntries(names));
+}
+
+/**
+ * Lines gathered for up to {@link LINE_BATCH_MS} and written together, in the order written. Written
+ * at once when {@link LINE_BATCH_CHARS} wait, on close, and as the process exits however it ends.
+ */
+class LineBatch {
+  private pending = '';
+  private timer: NodeJS.Timeout | null = null;
+  /** Writes what waits now. */
+  readonly flush = (): void => {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.out(text);
+  };
+
+  constructor(private readonly out: (text: string) => void) {
+    process.once('exit', this.flush);
+  }
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= LINE_BATCH_CHARS) this.flush();
+    else this.timer ??= setTimeout(this.flush, LINE_BATCH_MS);
+  }
+
+  /** Writes what waits; later lines go out at once. */
+  close(): void {
+    this.flush();
+    process.off('exit', this.flush);
+  }
 }

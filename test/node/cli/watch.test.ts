@@ -74,6 +74,35 @@ describe('headcount watch --json', () => {
     ]);
   });
 
+  it('writes a line for every count polled, in order, whether the duration ends the run or SIGTERM does', async () => {
+    // Lines for a pipe are gathered for a moment and written together: none may be left behind.
+    const byDuration = await runCli(
+      ['watch', '@TGS#aLive', '--interval', '0.2', '--duration', '1.5', '--json'],
+      simulatorEnv(sim),
+    );
+    const polled = () =>
+      sim.control.requests().filter((r) => r.command === 'get_online_member_num' && r.errorCode === 0).length;
+    const countedByDuration = polled();
+    expect(byDuration.code).toBe(0);
+    const samples = lines(byDuration.stdout).filter((e) => e.type === 'sample');
+    expect(countedByDuration).toBeGreaterThanOrEqual(3);
+    // A call still out when the run ends is answered to no one: one count at most has no line.
+    expect(samples.length).toBeGreaterThanOrEqual(countedByDuration - 1);
+    expect(samples.length).toBeLessThanOrEqual(countedByDuration);
+    const times = samples.map((e) => Date.parse(e.at as string));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    sim.control.resetLog();
+    const byTerm = await runUntil(
+      ['watch', '@TGS#aLive', '--interval', '0.2', '--json'],
+      simulatorEnv(sim),
+      (out) => count(out, '"type":"sample"') >= 2,
+    );
+    const countedByTerm = polled();
+    const termSamples = lines(byTerm.stdout).filter((e) => e.type === 'sample');
+    expect(termSamples.length).toBeGreaterThanOrEqual(countedByTerm - 1);
+    expect(termSamples.length).toBeLessThanOrEqual(countedByTerm);
+  });
+
   it('reads rooms from a groups file, including a quoted id with spaces', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'headcount-groups-')), 'rooms.txt');
     writeFileSync(file, '# tonight\n@TGS#aLive\n\n" spaced "\n');
