@@ -175,6 +175,30 @@ describe('loading the app settings', () => {
     }
   });
 
+  it('names the region of a profile whose region or endpoint is wrong, the field to fix', () => {
+    const outcome = loadAppSettings({
+      schemaVersion: 1,
+      profiles: [
+        { ...PROFILE, region: 'atlantis' },
+        { ...PROFILE, id: 'both', endpoint: 'https://example.com' },
+      ],
+    });
+    const problems = outcome.kind === 'invalid' ? outcome.problems : [];
+    expect(problems[0]).toMatch(/^profiles\.0\.region: Unknown region "atlantis"/);
+    expect(problems[1]).toBe('profiles.1.region: Give either a region or an endpoint, not both.');
+  });
+
+  it('falls back to the defaults, and says why, for a file nested too deep to read', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const outcome = loadAppSettings({ schemaVersion: 1, theme: deep });
+    expect(outcome).toEqual({
+      kind: 'invalid',
+      value: defaultAppSettings(),
+      problems: [expect.stringMatching(/^\(top\): \w+/)],
+    });
+  });
+
   it('reads a file whose version is not a number as the current one, and says so', () => {
     const outcome = loadAppSettings({ schemaVersion: 'one', theme: 'dark' });
     expect(outcome).toMatchObject({ kind: 'invalid', value: { theme: 'dark', schemaVersion: 1 } });
