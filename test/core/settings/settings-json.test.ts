@@ -41,5 +41,8 @@ describe('a settings file read as JSON', () => {
     expect(whereWrong('{"a": [1, 2')).toBe('1:12');
     expect(whereWrong('{"a": "no end')).toBe('1:14');
     expect(whereWrong('{"a": 1}')).toBe('valid');
+    // Mistakes whose message names no position, in the middle and at the second character.
+    expect(whereWrong('{"a": tru, "b": [1, 2, 3]}')).toBe('1:10');
+    expect(whereWrong('[x, 1]')).toBe('1:2');
   });
 });
