@@ -79,6 +79,7 @@ describe('the service for every profile at once', () => {
     gone.length = 0;
     kept.length = 0;
     health.failed('settings', '/home/someone/.config/headcount/settings.json', new Error('EACCES'));
+    // The snapshot carries its own summary: no summary push follows it.
     expect(kept.map((push) => push.type)).toEqual(['snapshot']);
     expect(gone).toEqual([]);
   });
