@@ -121,4 +121,27 @@ describe('the rooms a push carries', () => {
     expect(last.summary.states.closed).toBe(1);
     expect(last.summary.online).toBe(7 * 5_000);
   });
+
+  it('pushes a room that fails again for another reason, with the new reason, though its state stays failing', async () => {
+    const { sim, service, advance, pushes, page } = await watching();
+    const key = 'app-1/@TGS#room2';
+    sim.control.injectFault({ kind: 'http-502', groupId: '@TGS#room2', times: 1 });
+    sim.control.injectFault({ kind: 'error-code', code: 10002, groupId: '@TGS#room2', times: 1 });
+    const failures = () =>
+      sim.control.requests().filter((request) => request.groupId === '@TGS#room2' && request.errorCode !== 0);
+    let first: string | undefined;
+    // Step by step until the second failure is answered, the page kept up to date on the way.
+    for (let step = 0; step < 100 && failures().length < 2; step++) {
+      await advance(250);
+      for (const push of pushes.splice(0)) page.apply(push);
+      const error = page.rooms.get(key)?.error;
+      first ??= error ? JSON.stringify(error) : undefined;
+    }
+    await advance(250);
+    for (const push of pushes.splice(0)) page.apply(push);
+    const truth = (await service.getSnapshot()).rooms.find((room) => room.key === key);
+    expect(truth?.state).toBe('failing');
+    expect(JSON.stringify(truth?.error)).not.toBe(first);
+    expect(page.rooms.get(key)?.error).toEqual(truth?.error);
+  });
 });

@@ -99,6 +99,40 @@ describe('MonitorService', () => {
     );
   });
 
+  it("keeps what is done to the demo's rooms for this run, never in the settings", async () => {
+    const { service, profiles } = setup();
+    await service.start();
+    const [room] = (await service.getSnapshot()).rooms;
+    await service.setPinned(room?.key ?? '', true);
+    expect((await service.getSnapshot()).rooms.find((r) => r.key === room?.key)?.pinned).toBe(true);
+    expect(profiles.list()).toEqual([]);
+  });
+
+  it('pushes a room named in the background with its name, while polling is paused', async () => {
+    const input = await simulatorProfile();
+    const profiles = new MemoryProfiles();
+    const keys = new MemoryKeys();
+    profiles.save({
+      id: 'p1',
+      label: input.label,
+      sdkAppId: input.sdkAppId,
+      identifier: input.identifier,
+      endpoint: input.endpoint,
+      rooms: [{ groupId: '@TGS#live' }],
+    });
+    keys.keys.set('p1', input.secretKey);
+    const { service, pushes } = setup(profiles, keys);
+    await service.setPaused(true);
+    await service.start();
+    await eventually(
+      () => latestRooms(pushes).get('p1/@TGS#live')?.label === 'Launch Day',
+      'the name pushed',
+      10_000,
+    );
+    expect(latestRooms(pushes).get('p1/@TGS#live')?.online).toBeNull();
+    expect(profiles.saved.get('p1')?.rooms).toEqual([{ groupId: '@TGS#live', label: 'Launch Day' }]);
+  });
+
   it('is no demo where none is played, even with no app profile at all', async () => {
     const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
     await service.start();

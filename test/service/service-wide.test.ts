@@ -66,6 +66,24 @@ describe('the service for every profile at once', () => {
     expect(health.notices()).toHaveLength(1);
   });
 
+  it('tells a window that unsubscribed nothing more, and the others as before', async () => {
+    const clock = new FakeClock();
+    const health = new StorageHealth(clock);
+    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys(), { clock, health }));
+    const gone: MonitorPush[] = [];
+    const kept: MonitorPush[] = [];
+    const unsubscribe = service.onPush((push) => gone.push(push));
+    service.onPush((push) => kept.push(push));
+    await service.start();
+    unsubscribe();
+    gone.length = 0;
+    kept.length = 0;
+    health.failed('settings', '/home/someone/.config/headcount/settings.json', new Error('EACCES'));
+    // The snapshot carries its own summary: no summary push follows it.
+    expect(kept.map((push) => push.type)).toEqual(['snapshot']);
+    expect(gone).toEqual([]);
+  });
+
   it('lists the regions by key and label, for the profile form, and no notice when there is none', async () => {
     const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
     const { regions, notices } = await service.getSnapshot();

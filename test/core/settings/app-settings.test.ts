@@ -133,25 +133,6 @@ describe('loading the app settings', () => {
     });
   });
 
-  it("names a profile's unknown region at its region field", () => {
-    const outcome = loadAppSettings({
-      schemaVersion: 1,
-      profiles: [PROFILE, { ...PROFILE, id: 'mars', region: 'mars' }],
-    });
-    expect(outcome.kind).toBe('invalid');
-    const problems = outcome.kind === 'invalid' ? outcome.problems : [];
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^profiles\.1\.region: Unknown region "mars"/);
-    expect((outcome.value as AppSettings).profiles.map((profile) => profile.id)).toEqual(['events-sg']);
-  });
-
-  it('never throws: a document that cannot even be copied is an invalid file at the top', () => {
-    const outcome = loadAppSettings({ schemaVersion: 1, theme: () => 'dark' });
-    expect(outcome).toMatchObject({ kind: 'invalid', value: defaultAppSettings() });
-    const problems = outcome.kind === 'invalid' ? outcome.problems : [];
-    expect(problems).toEqual([expect.stringMatching(/^\(top\): .+/)]);
-  });
-
   it('keeps every valid part of an invalid file and names what was left out', () => {
     const outcome = loadAppSettings({
       schemaVersion: 1,
@@ -192,6 +173,30 @@ describe('loading the app settings', () => {
         problems: ['(top): the file does not hold a JSON object'],
       });
     }
+  });
+
+  it('names the region of a profile whose region or endpoint is wrong, the field to fix', () => {
+    const outcome = loadAppSettings({
+      schemaVersion: 1,
+      profiles: [
+        { ...PROFILE, region: 'atlantis' },
+        { ...PROFILE, id: 'both', endpoint: 'https://example.com' },
+      ],
+    });
+    const problems = outcome.kind === 'invalid' ? outcome.problems : [];
+    expect(problems[0]).toMatch(/^profiles\.0\.region: Unknown region "atlantis"/);
+    expect(problems[1]).toBe('profiles.1.region: Give either a region or an endpoint, not both.');
+  });
+
+  it('falls back to the defaults, and says why, for a file nested too deep to read', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const outcome = loadAppSettings({ schemaVersion: 1, theme: deep });
+    expect(outcome).toEqual({
+      kind: 'invalid',
+      value: defaultAppSettings(),
+      problems: [expect.stringMatching(/^\(top\): \w+/)],
+    });
   });
 
   it('reads a file whose version is not a number as the current one, and says so', () => {

@@ -46,5 +46,8 @@ describe('a settings file read as JSON', () => {
     expect(whereWrong('[\n  1,\n  nul,\n  2\n]')).toBe('3:6');
     expect(whereWrong('[1, 2] x')).toBe('1:8');
     expect(whereWrong('{"a": 1}')).toBe('valid');
+    // Mistakes whose message names no position, in the middle and at the second character.
+    expect(whereWrong('{"a": tru, "b": [1, 2, 3]}')).toBe('1:10');
+    expect(whereWrong('[x, 1]')).toBe('1:2');
   });
 });
