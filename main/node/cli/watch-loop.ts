@@ -53,12 +53,13 @@ const ALERTS_KEPT = 8;
  */
 export async function watchRooms(run: WatchRun): Promise<number> {
   const { monitor } = run.engine;
-  // The counts' history, for the table's change over a minute: in memory, and no longer than that
+  // The counts' history, for the live table's change over a minute: in memory, and no longer than that
   // change needs (with room for a stretched interval), so a run of days holds no more than its first
   // minutes: the service's windows would keep six hours of every room's counts here.
   const history = HistoryStore.inMemory(systemClock, WATCH_HISTORY_WINDOWS);
-  monitor.on(recordInto(history, (groupId) => groupId));
   const live = !run.json && process.stdout.isTTY === true;
+  // Only the live screen shows that change: lines for a log or a pipe keep no history.
+  if (live) monitor.on(recordInto(history, (groupId) => groupId));
   // A live screen is drawn at once, once a second; lines for a log or a pipe are gathered.
   const lines = live ? null : new LineBatch((text) => process.stdout.write(text));
   const write = (text: string) => (lines ? lines.write(text) : process.stdout.write(text));
