@@ -12,8 +12,8 @@ import {
   countsShown,
   countText,
   OVERLAY_TOKEN,
-  type OverlayPage,
-  openOverlay,
+  type OverlayTabs,
+  overlayTabs,
   overlayUrl,
   simulatorChange,
   startOverlayStage,
@@ -21,6 +21,7 @@ import {
 import type { Stage } from './support/stage';
 
 let stage: Stage;
+let tabs: OverlayTabs;
 
 beforeAll(async () => {
   stage = await startOverlayStage([
@@ -29,27 +30,24 @@ beforeAll(async () => {
     { groupId: '@TGS#aWide', audience: { kind: 'fixed', online: 888_888 } },
     { groupId: '@TGS#aEnding', audience: { kind: 'fixed', online: 640 } },
   ]);
+  tabs = await overlayTabs(stage.browser);
 });
 
-const pages: OverlayPage[] = [];
 afterEach(async () => {
-  for (const { context, problems } of pages.splice(0)) {
-    await context.close();
-    expect(problems).toEqual([]);
-  }
+  for (const problems of await tabs.release()) expect(problems).toEqual([]);
 });
 
 afterAll(async () => {
+  await tabs?.close();
   const code = await stage?.stop();
   expect(code).toBe(0);
 });
 
 /** Opens the room's overlay with `query` and waits for its count. */
 async function look(query: string, groupId = '@TGS#aLook', reducedMotion?: 'reduce' | 'no-preference') {
-  const opened = await openOverlay(stage.browser, overlayUrl(stage.run.base, groupId, OVERLAY_TOKEN, query), {
+  const opened = await tabs.open(overlayUrl(stage.run.base, groupId, OVERLAY_TOKEN, query), {
     ...(reducedMotion ? { reducedMotion } : {}),
   });
-  pages.push(opened);
   await expect.poll(() => countText(opened.page)).not.toBe('—');
   return opened;
 }

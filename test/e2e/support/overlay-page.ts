@@ -66,20 +66,17 @@ export function overlayUrl(base: string, groupId: string, token: string, query =
   return query === '' ? link : `${link}&${query}`;
 }
 
-/** Opens `url` as OBS would show it: 800×600, transparent, in a fresh context. */
-export async function openOverlay(
-  browser: Browser,
-  url: string,
-  options: OverlayOpenOptions = {},
-): Promise<OverlayPage> {
-  const context = await browser.newContext({
-    viewport: { width: 800, height: 600 },
-    reducedMotion: options.reducedMotion ?? 'reduce',
-  });
+/** A context as OBS's Browser Source is: 800×600, every count the page shows recorded. */
+async function overlayContext(browser: Browser, reducedMotion: 'reduce' | 'no-preference') {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, reducedMotion });
   await context.addInitScript(RECORD_COUNTS);
+  return context;
+}
+
+/** A new page of `context` whose errors, refused requests and HTTP answers of 400 and above go to `problems`. */
+async function watchedPage(context: BrowserContext, problems: string[]): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
@@ -87,9 +84,68 @@ export async function openOverlay(
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
+  return page;
+}
+
+/** Opens `url` as OBS would show it: 800×600, transparent, in a fresh context. */
+export async function openOverlay(
+  browser: Browser,
+  url: string,
+  options: OverlayOpenOptions = {},
+): Promise<OverlayPage> {
+  const context = await overlayContext(browser, options.reducedMotion ?? 'reduce');
+  const problems: string[] = [];
+  const page = await watchedPage(context, problems);
   await options.beforeLoad?.(page);
   await page.goto(url);
   return { context, page, problems };
+}
+
+/**
+ * Overlay pages for a file that opens many, each a fresh document as {@link openOverlay}'s, but
+ * loaded in a tab a test before had used and given back, where a new tab costs Chromium a renderer
+ * process (most of a look's time under load). A tab is given back on about:blank, so nothing of
+ * its last overlay runs on and its event stream is closed: one context holds at most six streams
+ * to one host at once (Chromium's limit per host), so a test opens at most six overlays.
+ */
+export interface OverlayTabs {
+  /** Loads `url` in a free tab (a new one when none is free), as {@link openOverlay} does. */
+  open(url: string, options?: Pick<OverlayOpenOptions, 'reducedMotion'>): Promise<OverlayPage>;
+  /** Gives back every tab opened since the last call, each with the problems it saw there. */
+  release(): Promise<string[][]>;
+  close(): Promise<void>;
+}
+
+export async function overlayTabs(browser: Browser): Promise<OverlayTabs> {
+  const context = await overlayContext(browser, 'reduce');
+  const free: Array<{ page: Page; problems: string[] }> = [];
+  const taken: Array<{ page: Page; problems: string[] }> = [];
+  return {
+    async open(url, options = {}) {
+      if (taken.length >= 6)
+        throw new Error('Six overlays open at once already: Chromium would queue a seventh.');
+      const tab =
+        free.shift() ??
+        (await (async () => {
+          const problems: string[] = [];
+          return { page: await watchedPage(context, problems), problems };
+        })());
+      taken.push(tab);
+      await tab.page.emulateMedia({ reducedMotion: options.reducedMotion ?? 'reduce' });
+      await tab.page.goto(url);
+      return { context, page: tab.page, problems: tab.problems };
+    },
+    async release() {
+      const seen: string[][] = [];
+      for (const tab of taken.splice(0)) {
+        await tab.page.goto('about:blank');
+        seen.push(tab.problems.splice(0));
+        free.push(tab);
+      }
+      return seen;
+    },
+    close: () => context.close(),
+  };
 }
 
 /** Every text the page's count showed, in order, with when (epoch ms). */
