@@ -23,6 +23,14 @@ export interface PromTarget {
   lastError: string;
 }
 
+/** The rule groups as `/api/v1/rules` lists them: `duration` is an alert's `for:`, in seconds. */
+export interface PromRules {
+  groups: Array<{
+    name: string;
+    rules: Array<{ name: string; type: 'alerting' | 'recording'; duration?: number }>;
+  }>;
+}
+
 /** A client for one Prometheus at `base` (http://127.0.0.1:PORT). */
 export function prometheusApi(base: string) {
   async function get<T>(path: string, params: Record<string, string> = {}): Promise<T> {
@@ -50,6 +58,9 @@ export function prometheusApi(base: string) {
     },
     async alerts(): Promise<PromAlert[]> {
       return (await get<{ alerts: PromAlert[] }>('/api/v1/alerts')).alerts;
+    },
+    rules(): Promise<PromRules> {
+      return get<PromRules>('/api/v1/rules');
     },
     async targets(): Promise<PromTarget[]> {
       return (await get<{ activeTargets: PromTarget[] }>('/api/v1/targets')).activeTargets;
