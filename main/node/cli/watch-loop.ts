@@ -30,11 +30,17 @@ export interface WatchRun {
 
 const REDRAW_MS = 1000;
 /**
- * How long lines for a log or a pipe may wait to be written together. Standard output to a file or
- * a pipe is written synchronously: a line a call made about 190 writes a second at 2,000 rooms,
- * each a system call with the stream's work around it; together they make a few.
+ * How long lines for a log or a pipe wait to be written together while more keep coming. Standard
+ * output to a file or a pipe is written synchronously: a line a call made about 190 writes a second
+ * at 2,000 rooms, each a system call with the stream's work around it; together they make a few.
  */
 export const LINE_BATCH_MS = 100;
+/**
+ * When no line comes after them, the lines waiting are written by a timer this long after the
+ * first: while lines keep coming, the line that finds them {@link LINE_BATCH_MS} old writes them,
+ * and the timer, cleared before it is due, wakes nothing.
+ */
+export const LINE_BATCH_LAST_MS = 250;
 /** Lines waiting beyond this many characters are written at once. */
 const LINE_BATCH_CHARS = 64 * 1024;
 const WATCH_HISTORY_MS = 10 * 60_000;
@@ -166,11 +172,14 @@ async function nameRooms(run: WatchRun, names: Map<string, string>, alerting: Al
 }
 
 /**
- * Lines gathered for up to {@link LINE_BATCH_MS} and written together, in the order written. Written
- * at once when {@link LINE_BATCH_CHARS} wait, on close, and as the process exits however it ends.
+ * Lines gathered and written together, in the order written: by the first line that finds them
+ * {@link LINE_BATCH_MS} old, else {@link LINE_BATCH_LAST_MS} after the first of them. Written at once
+ * when {@link LINE_BATCH_CHARS} wait, on close, and as the process exits however it ends.
  */
 class LineBatch {
   private pending = '';
+  /** When the first line waiting was written. */
+  private since = 0;
   private timer: NodeJS.Timeout | null = null;
   /** Writes what waits now. */
   readonly flush = (): void => {
@@ -187,9 +196,11 @@ class LineBatch {
   }
 
   write(text: string): void {
+    const now = performance.now();
+    if (this.pending === '') this.since = now;
     this.pending += text;
-    if (this.pending.length >= LINE_BATCH_CHARS) this.flush();
-    else this.timer ??= setTimeout(this.flush, LINE_BATCH_MS);
+    if (this.pending.length >= LINE_BATCH_CHARS || now - this.since >= LINE_BATCH_MS) this.flush();
+    else this.timer ??= setTimeout(this.flush, LINE_BATCH_LAST_MS);
   }
 
   /** Writes what waits; later lines go out at once. */
