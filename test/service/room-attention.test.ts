@@ -104,6 +104,18 @@ describe('the rooms people keep an eye on, told to the monitor', () => {
     for (const id of ids.slice(4)) expect(pollsOf(sim, id, since)).toBeLessThanOrEqual(3);
   });
 
+  it('moves the tray’s hold to the room the settings choose for the tray', async () => {
+    const { service, advance, ids, sim } = await setup();
+    await service.start();
+    await advance(40_000);
+    await service.updateSettings({ app: { trayNumber: { roomKey: `app-1/${ids[5]}` } } });
+    await advance(5_000);
+    const since = sim.control.requests().at(-1)?.at as number;
+    await advance(40_000);
+    expect(pollsOf(sim, ids[5] as string, since)).toBe(4);
+    expect(pollsOf(sim, ids[2] as string, since)).toBeLessThanOrEqual(3);
+  });
+
   it('lets a room go back to the others’ pace when it is unpinned', async () => {
     const { service, advance, ids } = await setup();
     await service.start();

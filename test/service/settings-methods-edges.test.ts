@@ -3,9 +3,18 @@
  * only when asked, the demo back once the last profile goes, a form that is not valid answered in
  * words by "Test connection", and the shortcut in use in the settings.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProfileInput } from '../../main/contract/monitor-api';
+import { AlertLog } from '../../main/core/alerts/alert-log';
+import { SnoozeBook } from '../../main/core/alerts/snooze';
+import { systemClock } from '../../main/core/clock';
+import { createAlerting } from '../../main/node/alerting';
+import { nodeFilePort } from '../../main/node/file-port';
 import { startDemoProfile } from '../../main/node/profile-engine';
+import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
 import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
@@ -91,5 +100,45 @@ describe('the profile methods at their edges', () => {
     });
     const headless = setup();
     expect(await headless.service.getSettings()).not.toHaveProperty('activeShortcut');
+  });
+
+  it('builds the alert pipelines again when rules, webhooks or quiet hours change, and not for the look of the app', async () => {
+    const folder = started(await mkdtemp(join(tmpdir(), 'headcount-settings-edges-')));
+    const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
+    let kept: EditableSettings = {
+      rules: {},
+      webhooks: [],
+      quietHours: null,
+      app: { launchAtLogin: false, trayNumber: 'sum', shortcut: null, language: 'system', theme: 'system' },
+    };
+    let built = 0;
+    const { service } = setup({
+      settings: { read: () => kept, write: (next) => void (kept = next) },
+      alerts: async (profile, onAlert) => {
+        built++;
+        return createAlerting({
+          settings: { rules: kept.rules },
+          profile: profile.label,
+          where: 'here',
+          log,
+          snoozes: new SnoozeBook(),
+          desktop: [],
+          clock: systemClock,
+          onAlert,
+        });
+      },
+    });
+    await service.start();
+    await service.saveProfile(await profileInput('Events'));
+    const rebuilds = async (patch: Parameters<typeof service.updateSettings>[0]) => {
+      const before = built;
+      await service.updateSettings(patch);
+      return built - before;
+    };
+    expect(await rebuilds({ quietHours: { start: '23:00', end: '07:00' } })).toBe(1);
+    expect(await rebuilds({ quietHours: null })).toBe(1);
+    expect(await rebuilds({ webhooks: [] })).toBe(1);
+    expect(await rebuilds({ rules: { above: { threshold: 10 } } })).toBe(1);
+    expect(await rebuilds({ app: { theme: 'dark' } })).toBe(0);
   });
 });
