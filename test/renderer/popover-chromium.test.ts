@@ -3,7 +3,7 @@
  * a pushed count changing one row in place, keyboard moves, the switch to Chinese, and an axe scan
  * without serious or critical findings. Screenshots go to test-artifacts/ui/ for a person to judge.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, seriousFindings, syntheticPopover } from './browser/chromium-page';
 
@@ -40,11 +40,13 @@ const popover = syntheticPopover();
 
 async function open(
   options: { locale?: string; colorScheme?: 'light' | 'dark'; query?: string; waitFor?: string } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page, errors } = await popover.open(options.query ?? '', options);
+): Promise<{ page: Page }> {
+  // A tab kept for the tests of the same language and theme, on empty storage: none of them needs
+  // more of a new context (chromium-page.ts).
+  const { page, errors } = await popover.openShared(options.query ?? '', options);
   await page.waitForSelector(options.waitFor ?? '.room');
   expect(errors).toEqual([]);
-  return { context, page };
+  return { page };
 }
 
 const renderedKeys = (page: Page) =>
@@ -80,7 +82,7 @@ const windowOrderHolds = (page: Page) =>
 
 describe('the popover in Chromium, with 2000 rooms', () => {
   it('keeps only a window of rows in the DOM and shows other rooms when scrolled', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     const first = await renderedKeys(page);
     expect(first.length).toBeGreaterThan(5);
     expect(first.length).toBeLessThan(40);
@@ -95,11 +97,10 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     expect(later.length).toBeLessThan(40);
     // The first rows' active one stays rendered for focus; every other row is new.
     expect(later.filter((key) => first.includes(key)).length).toBeLessThanOrEqual(1);
-    await context.close();
   });
 
   it('applies a pushed count to its row in place, then re-sorts within a moment', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     await page.selectOption('#room-sort', 'count');
     const result = await page.evaluate(() => {
       const rows = [...document.querySelectorAll('.room')];
@@ -131,11 +132,10 @@ describe('the popover in Chromium, with 2000 rooms', () => {
       result.key,
       { timeout: 3000 },
     );
-    await context.close();
   });
 
   it('shows the change over the chosen window, sorts by it, and keeps the choice', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     expect(await page.inputValue('#room-window')).toBe('15m');
     // Sorted by count, the first rows are rooms with a current count (a change to tell).
     await page.selectOption('#room-sort', 'count');
@@ -174,11 +174,10 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     await page.waitForSelector('.room');
     expect(await page.inputValue('#room-window')).toBe('1h');
     expect(await page.inputValue('#room-sort')).toBe('change');
-    await context.close();
   });
 
   it('moves focus with the arrow keys, opens a detail line with Enter, and keeps a sane Tab order', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     const focusedKey = () => page.evaluate(() => document.activeElement?.closest('.room')?.dataset.key);
     await page.focus('#room-query');
     await page.keyboard.press('Tab');
@@ -209,11 +208,10 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('pin');
     expect(await focusedKey()).toBe(last);
-    await context.close();
   });
 
   it('switches to Chinese from the settings at once and keeps the choice', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     await page.click('.to-settings');
     await page.focus('#l-language');
     await page.selectOption('#l-language', 'zh-CN');
@@ -227,7 +225,6 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     await page.reload();
     await page.waitForSelector('.room');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    await context.close();
   });
 
   it.each([
@@ -236,28 +233,26 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     { name: 'zh-CN', locale: 'zh-CN', colorScheme: 'light' as const },
     { name: 'zh-CN-dark', locale: 'zh-CN', colorScheme: 'dark' as const },
   ])('follows the system language and theme ($name) with no serious axe findings', async (look) => {
-    const { context, page } = await open(look);
+    const { page } = await open(look);
     expect(await page.getAttribute('html', 'lang')).toBe(look.locale === 'zh-CN' ? 'zh-CN' : 'en');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(look.colorScheme === 'dark' ? 'rgb(27, 28, 31)' : 'rgb(255, 255, 255)');
     await page.screenshot({ path: `${SHOTS}/${look.name}.png` });
     expect(await seriousFindings(page)).toEqual([]);
-    await context.close();
   });
 
   it('lets the theme control override the system', async () => {
-    const { context, page } = await open({ colorScheme: 'light' });
+    const { page } = await open({ colorScheme: 'light' });
     await page.click('.to-settings');
     await page.selectOption('#l-theme', 'dark');
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(27, 28, 31)',
     );
-    await context.close();
   });
 
   it('filters by text, says when nothing matches, and pins a room to the top', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     await page.fill('#room-query', 'morning yoga 1');
     await page.waitForFunction(() => document.querySelectorAll('.room').length < 40);
     const names = await page.$$eval('.room .name', (nodes) => nodes.map((node) => node.textContent ?? ''));
@@ -280,11 +275,10 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     );
     expect(pinnedKeys).toContain(key);
     expect(await page.getAttribute(`.room[data-key="${key}"] .pin`, 'aria-pressed')).toBe('true');
-    await context.close();
   });
 
   it('explains a failing room in its detail line and retries it on request', async () => {
-    const { context, page } = await open();
+    const { page } = await open();
     await page.fill('#room-query', '周末音乐会 3');
     const failing = page.locator('.room[data-state="failing"] .room-main').first();
     await failing.focus();
@@ -301,20 +295,18 @@ describe('the popover in Chromium, with 2000 rooms', () => {
       key,
     ]);
     await page.screenshot({ path: `${SHOTS}/detail-failing.png` });
-    await context.close();
   });
 
   it('designs the loading state', async () => {
-    const { context, page } = await open({ query: '?state=loading', waitFor: PANEL });
+    const { page } = await open({ query: '?state=loading', waitFor: PANEL });
     expect(await page.textContent('.status-panel')).toContain('Loading rooms…');
     expect(await page.textContent('h1')).toBe('— online');
     await page.screenshot({ path: `${SHOTS}/loading.png` });
     expect(await seriousFindings(page)).toEqual([]);
-    await context.close();
   });
 
   it('designs the empty state, which leads to the settings (also axe-clean)', async () => {
-    const { context, page } = await open({ query: '?state=empty', waitFor: PANEL });
+    const { page } = await open({ query: '?state=empty', waitFor: PANEL });
     expect(await page.textContent('.status-panel')).toContain('No rooms yet');
     await page.screenshot({ path: `${SHOTS}/empty.png` });
     expect(await seriousFindings(page)).toEqual([]);
@@ -323,7 +315,6 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     expect(await page.getAttribute('.to-settings', 'aria-label')).toBe('Back to rooms');
     await page.screenshot({ path: `${SHOTS}/settings.png` });
     expect(await seriousFindings(page)).toEqual([]);
-    await context.close();
   });
 
   it('designs the unreachable and demo states', async () => {
@@ -331,12 +322,10 @@ describe('the popover in Chromium, with 2000 rooms', () => {
     expect(await down.page.textContent('.status-panel')).toContain('Could not reach the engine: retrying…');
     await down.page.screenshot({ path: `${SHOTS}/unreachable.png` });
     expect(await seriousFindings(down.page)).toEqual([]);
-    await down.context.close();
 
     const demo = await open({ query: '?state=demo', colorScheme: 'dark' });
     expect(await demo.page.textContent('.banners')).toContain('Demo mode');
     expect(await demo.page.textContent('.to-settings')).toBe('Add your app');
     await demo.page.screenshot({ path: `${SHOTS}/demo-dark.png` });
-    await demo.context.close();
   });
 });

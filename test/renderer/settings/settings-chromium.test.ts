@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../../main/contract/monitor-api';
-import { type openPage, SHOTS, seriousFindings, syntheticPopover } from '../browser/chromium-page';
+import { type PageOptions, SHOTS, seriousFindings, syntheticPopover } from '../browser/chromium-page';
 import type { SyntheticSettingsRecord } from '../browser/synthetic-settings';
 
 /** Tall enough that a screenshot holds the whole settings view. */
@@ -17,12 +17,10 @@ const TALL = 5000;
 
 const popover = syntheticPopover();
 
-async function openView(
-  view: 'settings' | 'alerts',
-  options: Parameters<typeof openPage>[2] = {},
-  query = '?tray=1',
-) {
-  const opened = await popover.open(query, options);
+async function openView(view: 'settings' | 'alerts', options: PageOptions = {}, query = '?tray=1') {
+  // A tab kept for the tests of the same language and theme, on empty storage: none of them needs
+  // more of a new context (chromium-page.ts).
+  const opened = await popover.openShared(query, options);
   await opened.page.waitForSelector('.room');
   await opened.page.click(view === 'settings' ? '.to-settings' : '.to-alerts');
   // The general settings (with the tray's section, where there is a tray) come after a call.
@@ -53,7 +51,7 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 describe('the settings in Chromium', () => {
   it('shows the budget meter, stretches it when over, and applies polling', async () => {
-    const { context, page, errors } = await openView('settings');
+    const { page, errors } = await openView('settings');
     expect(await text(page, '.polling-form .meter')).toBe('1,200 rooms at 10 s use 120 of 200 calls/s.');
     await page.fill('#p-events-interval', '5');
     expect(await text(page, '.polling-form .meter')).toBe(
@@ -75,11 +73,10 @@ describe('the settings in Chromium', () => {
       ),
     ).toEqual(['events 5 150']);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('shows webhooks masked, ties a bad URL to its field, and saves a new one', async () => {
-    const { context, page } = await openView('settings');
+    const { page } = await openView('settings');
     expect(await text(page, '.webhook-list')).toContain(
       'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***',
     );
@@ -97,11 +94,10 @@ describe('the settings in Chromium', () => {
     expect(list).toContain('events · DingTalk');
     expect(list).not.toContain('0123456789abcdef');
     expect(await text(page, '.settings > .answer')).toBe('Saved; it applies now.');
-    await context.close();
   });
 
   it("edits a webhook's rules and lowest severity from the keyboard, and refuses sending nothing", async () => {
-    const { context, page, errors } = await openView('settings');
+    const { page, errors } = await openView('settings');
     expect(await text(page, '#w0-filters summary')).toBe('Sends every alert, any severity');
     await page.focus('#w0-filters summary');
     await page.keyboard.press('Enter');
@@ -160,11 +156,10 @@ describe('the settings in Chromium', () => {
       webhooks: [{ id: '0', format: 'wecom', name: 'ops', rules: ['closed'] }],
     });
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('adds a webhook with its filters', async () => {
-    const { context, page } = await openView('settings');
+    const { page } = await openView('settings');
     await page.fill('#w-url', 'https://open.feishu.cn/open-apis/bot/v2/hook/abc');
     await page.selectOption('#w-format', 'feishu');
     await page.click('#w-new-filters summary');
@@ -193,11 +188,10 @@ describe('the settings in Chromium', () => {
     });
     await page.waitForSelector('#w1-filters');
     expect(await text(page, '#w1-filters summary')).toBe('Sends 12 kinds of alert, critical only');
-    await context.close();
   });
 
   it('lets the chosen alerts through quiet hours, keeping the time zone', async () => {
-    const { context, page } = await openView('settings');
+    const { page } = await openView('settings');
     // Nothing named in the settings: the engine's default is what the boxes show.
     for (const rule of ['closed', 'auth', 'account'])
       expect(await page.isChecked(`#q-through-${rule}`)).toBe(true);
@@ -217,11 +211,10 @@ describe('the settings in Chromium', () => {
     await page.waitForSelector('.settings > .answer:has-text("Saved")');
     expect(await page.isChecked('#q-through-above')).toBe(true);
     expect(await page.isChecked('#q-through-account')).toBe(false);
-    await context.close();
   });
 
   it('checks the global shortcut in words before saving it, and saves none when empty', async () => {
-    const { context, page, errors } = await openView('settings');
+    const { page, errors } = await openView('settings');
     expect(await page.inputValue('#a-shortcut')).toBe('CommandOrControl+Alt+H');
     await page.fill('#a-shortcut', 'H');
     await page.press('#a-shortcut', 'Tab');
@@ -255,11 +248,10 @@ describe('the settings in Chromium', () => {
     await page.click('.app-form button[type=submit]');
     expect((await patchNumber(page, 2))?.app?.shortcut).toBeNull();
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('says when the system refused a saved shortcut, and which one still works', async () => {
-    const { context, page, errors } = await openView('settings');
+    const { page, errors } = await openView('settings');
     expect(await page.locator('#a-shortcut-error').isVisible()).toBe(false);
     await page.fill('#a-shortcut', 'Ctrl+Alt+T');
     await page.press('#a-shortcut', 'Enter');
@@ -271,29 +263,26 @@ describe('the settings in Chromium', () => {
     await page.press('#a-shortcut', 'Enter');
     await expect.poll(() => page.getAttribute('#a-shortcut', 'aria-invalid'), { timeout: 10_000 }).toBeNull();
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('says what is wrong with a shortcut in Chinese', async () => {
-    const { context, page } = await openView('settings', { locale: 'zh-CN' });
+    const { page } = await openView('settings', { locale: 'zh-CN' });
     await page.fill('#a-shortcut', 'Ctrl+Shift');
     await page.press('#a-shortcut', 'Tab');
     expect(await text(page, '#a-shortcut-error')).toBe(
       '“Ctrl+Shift”缺少按键：请以一个按键结尾，例如 CmdOrCtrl+Shift+H。',
     );
-    await context.close();
   });
 
   it('has no tray section where there is no tray (headcount serve), and keeps the look in the browser', async () => {
-    const { context, page } = await openView('settings', {}, '');
+    const { page } = await openView('settings', {}, '');
     expect(await page.locator('.app-form').count()).toBe(0);
     expect(await page.locator('#a-shortcut').count()).toBe(0);
     expect(await text(page, '.look-form')).toContain('Applied at once and kept by this browser.');
-    await context.close();
   });
 
   it('finds live rooms page by page with the watched ones marked', async () => {
-    const { context, page } = await openView('settings');
+    const { page } = await openView('settings');
     await page.click('.find-rooms button:has-text("Find live rooms")');
     await page.waitForSelector('.found-rooms li:nth-child(100)');
     expect(await page.isChecked('#found-0')).toBe(true);
@@ -303,14 +292,13 @@ describe('the settings in Chromium', () => {
     await page.waitForSelector('.found-rooms li:nth-child(130)');
     expect(await text(page, '.find-rooms .answer')).toBe('Showing 130 of 130 live rooms.');
     expect(await page.isHidden('.find-rooms button:has-text("Show more rooms")')).toBe(true);
-    await context.close();
   });
 
   it.each([
     { name: 'en-light', locale: 'en-US', colorScheme: 'light' as const },
     { name: 'zh-dark', locale: 'zh-CN', colorScheme: 'dark' as const },
   ])('reads well in $name with no serious axe findings', async ({ name, locale, colorScheme }) => {
-    const { context, page, errors } = await openView('settings', { locale, colorScheme, height: TALL });
+    const { page, errors } = await openView('settings', { locale, colorScheme, height: TALL });
     // Open, so the filters are scanned and seen too.
     await page.click('#w0-filters summary');
     await page.click('#w-new-filters summary');
@@ -321,13 +309,12 @@ describe('the settings in Chromium', () => {
     expect(await seriousFindings(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/settings-${name}.png` });
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 describe('the alert log in Chromium', () => {
   it('says where each alert went, filters, and acknowledges', async () => {
-    const { context, page, errors } = await openView('alerts');
+    const { page, errors } = await openView('alerts');
     const first = page.locator('.alert-entry').first();
     expect(await first.textContent()).toContain(
       'Delivered to desktop (held: snoozed until 14:30), webhook ops: sent',
@@ -353,17 +340,15 @@ describe('the alert log in Chromium', () => {
     expect(await text(page, '.log-status')).toBe('1 alert');
     expect(await text(page, '.filters-toggle')).toBe('Filters (2)');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it.each([
     { name: 'en-light', locale: 'en-US', colorScheme: 'light' as const },
     { name: 'zh-dark', locale: 'zh-CN', colorScheme: 'dark' as const },
   ])('reads well in $name with no serious axe findings', async ({ name, locale, colorScheme }) => {
-    const { context, page } = await openView('alerts', { locale, colorScheme, height: 900 });
+    const { page } = await openView('alerts', { locale, colorScheme, height: 900 });
     expect(await seriousFindings(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/alerts-${name}.png` });
-    await context.close();
   });
 });
 
