@@ -25,9 +25,13 @@ const pushConditions = (page: Page, conditions: AppConditionView[]) =>
 
 const banners = (page: Page) => page.locator('.banner').allTextContents();
 
-/** The rows' states as drawn, by state key. */
+/** The rows drawn, each as its room's key and state. */
 const rowStates = (page: Page) =>
-  page.locator('.room').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
+  page
+    .locator('.room')
+    .evaluateAll((rows) =>
+      rows.map((row) => `${row.getAttribute('data-key')} ${row.getAttribute('data-state')}`),
+    );
 
 describe("the app's conditions as banners", () => {
   it("says each condition of the engine's summary once, and follows the summary, not the rows", async () => {
@@ -60,8 +64,11 @@ describe("the app's conditions as banners", () => {
     const [auth, slow] = await banners(page);
     expect(auth).toMatch(/^Classroom: .*\(code 70001\)$/);
     expect(slow).toBe('Shop Live: over the API rate limit, so polling slowed down; it recovers by itself.');
-    // Each room keeps its own state: no row is painted with its app's condition.
-    expect(await rowStates(page)).toEqual(before);
+    // Each room keeps its own state: no row is painted with its app's condition. A second banner
+    // takes a line from the list, so it may draw a row fewer; each row drawn is as it was.
+    const after = await rowStates(page);
+    expect(after.length).toBeGreaterThanOrEqual(before.length - 2);
+    expect(after).toEqual(before.slice(0, after.length));
     expect(errors).toEqual([]);
     await context.close();
   });
