@@ -113,7 +113,12 @@ describe('the profile methods at their edges', () => {
     };
     let built = 0;
     const { service } = setup({
-      settings: { read: () => kept, write: (next) => void (kept = next) },
+      settings: {
+        read: () => kept,
+        write: (next) => {
+          kept = next;
+        },
+      },
       alerts: async (profile, onAlert) => {
         built++;
         return createAlerting({
