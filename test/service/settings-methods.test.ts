@@ -6,15 +6,18 @@ import type { MonitorPush } from '../../main/contract/monitor-api';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
+import { CredentialVault } from '../../main/core/vault/credential-vault';
+import { memoryRecordStore } from '../../main/core/vault/vault-record';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
-import { profileEngineFactory } from '../../main/node/profile-engine';
+import { profileEngineFactory, startDemoProfile } from '../../main/node/profile-engine';
 import { createMonitorService } from '../../main/service/monitor-service';
 import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
+import { fakeCipher } from '../core/vault/fake-cipher';
 import { eventually } from '../support/eventually';
-import { MemoryKeys, MemoryProfiles } from './memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
@@ -157,4 +160,52 @@ describe('settings through the service', () => {
     const relaxed = (await service.getSnapshot()).profiles.find((p) => p.id === id)?.plan;
     expect(relaxed).toMatchObject({ stretched: false, effectiveIntervalS: 10, capPerSecond: 200 });
   }, 15_000);
+});
+
+describe('saving an app profile', () => {
+  /** The form's input for a profile labelled `label` on a running simulator. */
+  async function formFor(label: string) {
+    const sim = started(await startSimulator({ rooms: [] }));
+    return {
+      label,
+      sdkAppId: sim.credentials.sdkAppId,
+      identifier: sim.credentials.identifier,
+      endpoint: sim.baseUrl,
+      secretKey: sim.credentials.secretKey,
+    };
+  }
+
+  it('refuses a label another profile has, but not the demo’s, which it replaces', async () => {
+    const service = started(
+      serviceOver(new MemoryProfiles(), new MemoryKeys(), { startDemo: startDemoProfile }),
+    );
+    await service.start();
+    const [demo] = (await service.getSnapshot()).profiles;
+    const saved = await service.saveProfile(await formFor(demo?.label ?? ''));
+    expect(saved.label).toBe(demo?.label);
+    await expect(service.saveProfile(await formFor(saved.label))).rejects.toThrow(
+      `Another app profile is already called "${saved.label}".`,
+    );
+  });
+
+  it('keeps the key in plain text on a machine without a keyring only when the person allows it', async () => {
+    const { cipher } = fakeCipher({ backend: 'basic_text' });
+    const vault = await CredentialVault.open({ cipher, records: memoryRecordStore({}) });
+    const service = started(serviceOver(new MemoryProfiles(), vault));
+    await service.start();
+    const allowed = await service.saveProfile({ ...(await formFor('Allowed')), allowWeakStorage: true });
+    const refused = await service.saveProfile(await formFor('Not allowed'));
+    expect(allowed.keyStorage).toBe('weak');
+    expect(refused.keyStorage).toBe('this-run-only');
+  });
+
+  it('tells the settings page the shortcut in use, where the app has one', async () => {
+    const withShortcut = serviceOver(new MemoryProfiles(), new MemoryKeys(), {
+      activeShortcut: () => 'CommandOrControl+Alt+H',
+    });
+    expect((await withShortcut.getSettings()).activeShortcut).toBe('CommandOrControl+Alt+H');
+    expect(await serviceOver(new MemoryProfiles(), new MemoryKeys()).getSettings()).not.toHaveProperty(
+      'activeShortcut',
+    );
+  });
 });
