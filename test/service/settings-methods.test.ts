@@ -208,4 +208,27 @@ describe('saving an app profile', () => {
       'activeShortcut',
     );
   });
+
+  it('removes a profile with its key, and plays the demo again once the last one is gone', async () => {
+    const profiles = new MemoryProfiles();
+    const keys = new MemoryKeys();
+    const service = started(serviceOver(profiles, keys, { startDemo: startDemoProfile }));
+    const pushes: MonitorPush[] = [];
+    service.onPush((push) => pushes.push(push));
+    await service.start();
+    const first = await service.saveProfile(await formFor('First'));
+    const second = await service.saveProfile(await formFor('Second'));
+    pushes.length = 0;
+    await service.removeProfile(first.id);
+    expect(keys.keys.has(first.id)).toBe(false);
+    expect(profiles.list().map((profile) => profile.id)).toEqual([second.id]);
+    const snapshots = pushes.flatMap((push) => (push.type === 'snapshot' ? [push.snapshot] : []));
+    expect(snapshots.map((snapshot) => [snapshot.demo, snapshot.profiles.map((p) => p.label)])).toEqual([
+      [false, ['Second']],
+    ]);
+    await service.removeProfile(second.id);
+    const after = await service.getSnapshot();
+    expect(after.demo).toBe(true);
+    expect(profiles.list()).toEqual([]);
+  });
 });
