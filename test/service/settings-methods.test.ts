@@ -231,4 +231,13 @@ describe('saving an app profile', () => {
     expect(after.demo).toBe(true);
     expect(profiles.list()).toEqual([]);
   });
+
+  it('answers a connection test of a form that does not check out as a failure, in words', async () => {
+    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
+    const form = await formFor('Events');
+    expect(await service.testConnection({ ...form, endpoint: 'http://example.com' })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/https/),
+    });
+  });
 });
