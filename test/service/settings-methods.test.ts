@@ -240,4 +240,56 @@ describe('saving an app profile', () => {
       message: expect.stringMatching(/https/),
     });
   });
+
+  it('tells every window the new pace of a profile waiting for its key, which no engine reports', async () => {
+    const form = await formFor('Events');
+    const profiles = new MemoryProfiles();
+    profiles.save({
+      id: 'p1',
+      label: form.label,
+      sdkAppId: form.sdkAppId,
+      identifier: form.identifier,
+      endpoint: form.endpoint,
+      rooms: [],
+    });
+    const service = started(serviceOver(profiles, new MemoryKeys()));
+    const pushes: MonitorPush[] = [];
+    service.onPush((push) => pushes.push(push));
+    await service.start();
+    pushes.length = 0;
+    await service.setPolling('p1', { intervalSeconds: 30, maxRate: 20 });
+    const told = pushes.flatMap((push) => (push.type === 'profiles' ? push.profiles : []));
+    expect(told.find((profile) => profile.id === 'p1')?.plan.requestedIntervalS).toBe(30);
+    expect(profiles.saved.get('p1')).toMatchObject({ intervalSeconds: 30, maxRate: 20 });
+  });
+
+  it('names the unlabelled rooms of a profile once its key is given', async () => {
+    const sim = started(
+      await startSimulator({
+        rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 5 } }],
+      }),
+    );
+    const profiles = new MemoryProfiles();
+    const form = {
+      ...(await formFor('Events')),
+      endpoint: sim.baseUrl,
+      secretKey: sim.credentials.secretKey,
+    };
+    profiles.save({
+      id: 'p1',
+      label: form.label,
+      sdkAppId: sim.credentials.sdkAppId,
+      identifier: sim.credentials.identifier,
+      endpoint: sim.baseUrl,
+      rooms: [{ groupId: '@TGS#live' }],
+    });
+    const service = started(serviceOver(profiles, new MemoryKeys()));
+    await service.start();
+    await service.saveProfile({ ...form, id: 'p1', sdkAppId: sim.credentials.sdkAppId });
+    await eventually(
+      () => profiles.saved.get('p1')?.rooms[0]?.label === 'Launch Day',
+      'the room named',
+      10_000,
+    );
+  });
 });
