@@ -6,16 +6,13 @@ import type { MonitorPush } from '../../main/contract/monitor-api';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
-import { CredentialVault } from '../../main/core/vault/credential-vault';
-import { memoryRecordStore } from '../../main/core/vault/vault-record';
 import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
-import { profileEngineFactory, startDemoProfile } from '../../main/node/profile-engine';
+import { profileEngineFactory } from '../../main/node/profile-engine';
 import { createMonitorService } from '../../main/service/monitor-service';
 import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
-import { fakeCipher } from '../core/vault/fake-cipher';
 import { eventually } from '../support/eventually';
 import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
@@ -175,44 +172,10 @@ describe('saving an app profile', () => {
     };
   }
 
-  it('refuses a label another profile has, but not the demo’s, which it replaces', async () => {
-    const service = started(
-      serviceOver(new MemoryProfiles(), new MemoryKeys(), { startDemo: startDemoProfile }),
-    );
-    await service.start();
-    const [demo] = (await service.getSnapshot()).profiles;
-    const saved = await service.saveProfile(await formFor(demo?.label ?? ''));
-    expect(saved.label).toBe(demo?.label);
-    await expect(service.saveProfile(await formFor(saved.label))).rejects.toThrow(
-      `Another app profile is already called "${saved.label}".`,
-    );
-  });
-
-  it('keeps the key in plain text on a machine without a keyring only when the person allows it', async () => {
-    const { cipher } = fakeCipher({ backend: 'basic_text' });
-    const vault = await CredentialVault.open({ cipher, records: memoryRecordStore({}) });
-    const service = started(serviceOver(new MemoryProfiles(), vault));
-    await service.start();
-    const allowed = await service.saveProfile({ ...(await formFor('Allowed')), allowWeakStorage: true });
-    const refused = await service.saveProfile(await formFor('Not allowed'));
-    expect(allowed.keyStorage).toBe('weak');
-    expect(refused.keyStorage).toBe('this-run-only');
-  });
-
-  it('tells the settings page the shortcut in use, where the app has one', async () => {
-    const withShortcut = serviceOver(new MemoryProfiles(), new MemoryKeys(), {
-      activeShortcut: () => 'CommandOrControl+Alt+H',
-    });
-    expect((await withShortcut.getSettings()).activeShortcut).toBe('CommandOrControl+Alt+H');
-    expect(await serviceOver(new MemoryProfiles(), new MemoryKeys()).getSettings()).not.toHaveProperty(
-      'activeShortcut',
-    );
-  });
-
-  it('removes a profile with its key, and plays the demo again once the last one is gone', async () => {
+  it("forgets a removed profile's key and record, and tells every window at once", async () => {
     const profiles = new MemoryProfiles();
     const keys = new MemoryKeys();
-    const service = started(serviceOver(profiles, keys, { startDemo: startDemoProfile }));
+    const service = started(serviceOver(profiles, keys));
     const pushes: MonitorPush[] = [];
     service.onPush((push) => pushes.push(push));
     await service.start();
@@ -223,22 +186,9 @@ describe('saving an app profile', () => {
     expect(keys.keys.has(first.id)).toBe(false);
     expect(profiles.list().map((profile) => profile.id)).toEqual([second.id]);
     const snapshots = pushes.flatMap((push) => (push.type === 'snapshot' ? [push.snapshot] : []));
-    expect(snapshots.map((snapshot) => [snapshot.demo, snapshot.profiles.map((p) => p.label)])).toEqual([
-      [false, ['Second']],
+    expect(snapshots.map((snapshot) => snapshot.profiles.map((profile) => profile.label))).toEqual([
+      ['Second'],
     ]);
-    await service.removeProfile(second.id);
-    const after = await service.getSnapshot();
-    expect(after.demo).toBe(true);
-    expect(profiles.list()).toEqual([]);
-  });
-
-  it('answers a connection test of a form that does not check out as a failure, in words', async () => {
-    const service = started(serviceOver(new MemoryProfiles(), new MemoryKeys()));
-    const form = await formFor('Events');
-    expect(await service.testConnection({ ...form, endpoint: 'http://example.com' })).toEqual({
-      ok: false,
-      message: expect.stringMatching(/https/),
-    });
   });
 
   it('tells every window the new pace of a profile waiting for its key, which no engine reports', async () => {
