@@ -14,7 +14,7 @@ import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
 import { eventually } from '../support/eventually';
-import { MemoryKeys, MemoryProfiles } from './memory-ports';
+import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
@@ -157,4 +157,89 @@ describe('settings through the service', () => {
     const relaxed = (await service.getSnapshot()).profiles.find((p) => p.id === id)?.plan;
     expect(relaxed).toMatchObject({ stretched: false, effectiveIntervalS: 10, capPerSecond: 200 });
   }, 15_000);
+});
+
+describe('saving an app profile', () => {
+  /** The form's input for a profile labelled `label` on a running simulator. */
+  async function formFor(label: string) {
+    const sim = started(await startSimulator({ rooms: [] }));
+    return {
+      label,
+      sdkAppId: sim.credentials.sdkAppId,
+      identifier: sim.credentials.identifier,
+      endpoint: sim.baseUrl,
+      secretKey: sim.credentials.secretKey,
+    };
+  }
+
+  it("forgets a removed profile's key and record, and tells every window at once", async () => {
+    const profiles = new MemoryProfiles();
+    const keys = new MemoryKeys();
+    const service = started(serviceOver(profiles, keys));
+    const pushes: MonitorPush[] = [];
+    service.onPush((push) => pushes.push(push));
+    await service.start();
+    const first = await service.saveProfile(await formFor('First'));
+    const second = await service.saveProfile(await formFor('Second'));
+    pushes.length = 0;
+    await service.removeProfile(first.id);
+    expect(keys.keys.has(first.id)).toBe(false);
+    expect(profiles.list().map((profile) => profile.id)).toEqual([second.id]);
+    const snapshots = pushes.flatMap((push) => (push.type === 'snapshot' ? [push.snapshot] : []));
+    expect(snapshots.map((snapshot) => snapshot.profiles.map((profile) => profile.label))).toEqual([
+      ['Second'],
+    ]);
+  });
+
+  it('tells every window the new pace of a profile waiting for its key, which no engine reports', async () => {
+    const form = await formFor('Events');
+    const profiles = new MemoryProfiles();
+    profiles.save({
+      id: 'p1',
+      label: form.label,
+      sdkAppId: form.sdkAppId,
+      identifier: form.identifier,
+      endpoint: form.endpoint,
+      rooms: [],
+    });
+    const service = started(serviceOver(profiles, new MemoryKeys()));
+    const pushes: MonitorPush[] = [];
+    service.onPush((push) => pushes.push(push));
+    await service.start();
+    pushes.length = 0;
+    await service.setPolling('p1', { intervalSeconds: 30, maxRate: 20 });
+    const told = pushes.flatMap((push) => (push.type === 'profiles' ? push.profiles : []));
+    expect(told.find((profile) => profile.id === 'p1')?.plan.requestedIntervalS).toBe(30);
+    expect(profiles.saved.get('p1')).toMatchObject({ intervalSeconds: 30, maxRate: 20 });
+  });
+
+  it('names the unlabelled rooms of a profile once its key is given', async () => {
+    const sim = started(
+      await startSimulator({
+        rooms: [{ groupId: '@TGS#live', name: 'Launch Day', audience: { kind: 'fixed', online: 5 } }],
+      }),
+    );
+    const profiles = new MemoryProfiles();
+    const form = {
+      ...(await formFor('Events')),
+      endpoint: sim.baseUrl,
+      secretKey: sim.credentials.secretKey,
+    };
+    profiles.save({
+      id: 'p1',
+      label: form.label,
+      sdkAppId: sim.credentials.sdkAppId,
+      identifier: sim.credentials.identifier,
+      endpoint: sim.baseUrl,
+      rooms: [{ groupId: '@TGS#live' }],
+    });
+    const service = started(serviceOver(profiles, new MemoryKeys()));
+    await service.start();
+    await service.saveProfile({ ...form, id: 'p1', sdkAppId: sim.credentials.sdkAppId });
+    await eventually(
+      () => profiles.saved.get('p1')?.rooms[0]?.label === 'Launch Day',
+      'the room named',
+      10_000,
+    );
+  });
 });
