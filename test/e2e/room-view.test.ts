@@ -185,8 +185,10 @@ describe('one room in full, in the dashboard', () => {
     const above = view.getByLabel('Alert above (people)');
     await above.fill('300');
     await view.getByRole('button', { name: 'Save rules' }).click();
+    // Saving goes to the server, which writes the settings file before it answers: more than the
+    // poll's default second when the machine is busy.
     await expect
-      .poll(() => view.getByRole('status').allTextContents())
+      .poll(() => view.getByRole('status').allTextContents(), { timeout: 10_000 })
       .toContain('Saved: the rules apply from the next count.');
     // Below the new threshold: no alert yet.
     expect((await alertsOf('@TGS#aRuled')).map((a) => a.rule)).not.toContain('above');
