@@ -62,4 +62,17 @@ describe('UserSigCache', () => {
     expect(decodeUserSig(renewed)?.time).toBe(1_700_000_001);
     expect(cache.get()).toBe(renewed);
   });
+
+  it('renews a short-lived UserSig (a connection test) once half its life is gone, not before', () => {
+    const clock = fakeWall(1_700_000_000_000);
+    const cache = new UserSigCache(identity, clock, 600);
+    const first = cache.get();
+    expect(decodeUserSig(first)?.expire).toBe(600);
+    clock.advance(300 * 1000);
+    expect(cache.get()).toBe(first);
+    clock.advance(1000);
+    const second = cache.get();
+    expect(second).not.toBe(first);
+    expect(decodeUserSig(second)).toMatchObject({ time: 1_700_000_301, expire: 600 });
+  });
 });
