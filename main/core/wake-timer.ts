@@ -17,13 +17,7 @@ export class WakeTimer {
   arm(delayMs: number): void {
     const at = this.clock.monotonic() + delayMs;
     if (this.handle !== null && this.at <= at) return;
-    this.cancel();
-    this.at = at;
-    this.handle = this.clock.setTimer(() => {
-      this.handle = null;
-      this.at = Number.POSITIVE_INFINITY;
-      this.fire();
-    }, delayMs);
+    this.set(at, delayMs);
   }
 
   /**
@@ -33,21 +27,23 @@ export class WakeTimer {
    */
   wakeAt(at: number): void {
     if (this.handle !== null && this.at === at) return;
-    this.cancel();
-    this.at = at;
-    this.handle = this.clock.setTimer(
-      () => {
-        this.handle = null;
-        this.at = Number.POSITIVE_INFINITY;
-        this.fire();
-      },
-      Math.max(0, at - this.clock.monotonic()),
-    );
+    this.set(at, Math.max(0, at - this.clock.monotonic()));
   }
 
   cancel(): void {
     if (this.handle !== null) this.clock.clearTimer(this.handle);
     this.handle = null;
     this.at = Number.POSITIVE_INFINITY;
+  }
+
+  /** Replaces any wake-up with one at `at`, `delayMs` from now. */
+  private set(at: number, delayMs: number): void {
+    this.cancel();
+    this.at = at;
+    this.handle = this.clock.setTimer(() => {
+      this.handle = null;
+      this.at = Number.POSITIVE_INFINITY;
+      this.fire();
+    }, delayMs);
   }
 }
