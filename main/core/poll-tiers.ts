@@ -61,10 +61,10 @@ const QUIET: TierChoice = { tier: 'slow', reasons: ['quiet'] };
 /** The tier of a room now: held or moving is fast, at zero for {@link QUIET_AFTER_MS} is slow. */
 export function tierOf(facts: TierFacts, now: number): TierChoice {
   const moving = facts.movedAt !== null && now - facts.movedAt < MOVING_FOR_MS;
+  if (facts.held.length > 0)
+    return { tier: 'fast', reasons: moving ? [...facts.held, 'moving'] : facts.held };
   // The common choices are shared rather than made anew: every room is reviewed every second.
-  if (facts.held.length === 0) {
-    if (moving) return MOVING;
-  } else return { tier: 'fast', reasons: moving ? [...facts.held, 'moving'] : facts.held };
+  if (moving) return MOVING;
   if (facts.zeroSince !== null && now - facts.zeroSince >= QUIET_AFTER_MS) return QUIET;
   return NORMAL;
 }
