@@ -40,7 +40,7 @@ export class ImTransport {
   private readonly random: () => number;
   private readonly hosts: string[];
   private hostIndex = 0;
-  private lastSig = '';
+  /** The query of the UserSig last sent, escaped once: its `userSig` is also what `scrub` hides. */
   private queryFor = { userSig: '', text: '' };
 
   constructor(private readonly options: ImTransportOptions) {
@@ -91,7 +91,7 @@ export class ImTransport {
   /** Removes anything secret a server or transport might echo: the key, the UserSig, a `usersig=` query. */
   scrub(text: string): string {
     let clean = text.replace(/usersig=[^&\s]*/gi, 'usersig=[hidden]');
-    for (const secret of [this.options.secretKey, this.lastSig]) {
+    for (const secret of [this.options.secretKey, this.queryFor.userSig]) {
       if (secret) clean = clean.split(secret).join('[hidden]');
     }
     return clean.slice(0, 300);
@@ -121,7 +121,6 @@ export class ImTransport {
   ): Promise<Attempt> {
     if (sendIf && !sendIf()) return { ok: false, failure: NOT_SENT };
     const userSig = this.sigs.get();
-    this.lastSig = userSig;
     const random = Math.floor(this.random()) >>> 0;
     const request = {
       url: `${this.hosts[index]}${path}?${this.signedQuery(userSig)}${random}&contenttype=json`,
