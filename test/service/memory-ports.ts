@@ -1,6 +1,8 @@
 /** Profiles and keys in memory, as the settings file and a keyring would keep them. */
+import type { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
+import { createAlerting } from '../../main/node/alerting';
 import { profileEngineFactory } from '../../main/node/profile-engine';
 import {
   createMonitorService,
@@ -48,6 +50,27 @@ export function simulatorProfile(sim: RunningSimulator, groupIds: string[]): Pro
     intervalSeconds: 1,
     rooms: groupIds.map((groupId) => ({ groupId })),
   };
+}
+
+/**
+ * Alert pipelines as the app builds them for each profile, from the settings `settings()` gives at
+ * that moment, logged to `log`, with no desktop channel.
+ */
+export function alertsFrom(
+  log: AlertLog,
+  settings: () => Parameters<typeof createAlerting>[0]['settings'],
+): NonNullable<MonitorServiceOptions['alerts']> {
+  return async (profile, onAlert) =>
+    createAlerting({
+      settings: settings(),
+      profile: profile.label,
+      where: 'here',
+      log,
+      snoozes: new SnoozeBook(),
+      desktop: [],
+      clock: systemClock,
+      onAlert,
+    });
 }
 
 /** A MonitorService over these stores with the real Node engines, as the tray app builds it. */

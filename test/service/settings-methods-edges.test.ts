@@ -9,14 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProfileInput } from '../../main/contract/monitor-api';
 import { AlertLog } from '../../main/core/alerts/alert-log';
-import { SnoozeBook } from '../../main/core/alerts/snooze';
-import { systemClock } from '../../main/core/clock';
-import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { startDemoProfile } from '../../main/node/profile-engine';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
-import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
+import { alertsFrom, MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const started = stopAfterEach();
@@ -119,18 +116,9 @@ describe('the profile methods at their edges', () => {
           kept = next;
         },
       },
-      alerts: async (profile, onAlert) => {
+      alerts: (profile, onAlert) => {
         built++;
-        return createAlerting({
-          settings: { rules: kept.rules },
-          profile: profile.label,
-          where: 'here',
-          log,
-          snoozes: new SnoozeBook(),
-          desktop: [],
-          clock: systemClock,
-          onAlert,
-        });
+        return alertsFrom(log, () => ({ rules: kept.rules }))(profile, onAlert);
       },
     });
     await service.start();

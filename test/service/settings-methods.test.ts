@@ -6,7 +6,6 @@ import type { MonitorPush } from '../../main/contract/monitor-api';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
-import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
 import { createMonitorService } from '../../main/service/monitor-service';
@@ -14,7 +13,7 @@ import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
 import { eventually } from '../support/eventually';
-import { MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
+import { alertsFrom, MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
@@ -60,17 +59,7 @@ async function setup(rooms = 1) {
       alertLog: log,
       settings: port,
       onSettingsChanged: (_settings, patch) => changed.push(...Object.keys(patch)),
-      alerts: async (profile, onAlert) =>
-        createAlerting({
-          settings: { rules: kept.rules },
-          profile: profile.label,
-          where: 'here',
-          log,
-          snoozes: new SnoozeBook(),
-          desktop: [],
-          clock: systemClock,
-          onAlert,
-        }),
+      alerts: alertsFrom(log, () => ({ rules: kept.rules })),
     }),
   );
   service.onPush((push) => pushes.push(push));
