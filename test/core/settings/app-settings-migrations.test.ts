@@ -10,14 +10,7 @@ import {
 } from '../../../main/core/settings/app-settings';
 import { loadAppSettings } from '../../../main/core/settings/app-settings-load';
 import { type Migration, migrate, versionOf } from '../../../main/core/settings/app-settings-migrations';
-
-const PROFILE = {
-  id: 'events-sg',
-  label: 'Events SG',
-  sdkAppId: 1400123456,
-  identifier: 'administrator',
-  region: 'singapore',
-};
+import { PROFILE } from './settings-fixtures';
 
 describe('the migration from version 0, as loading the file sees it', () => {
   it('keeps rooms and a tray number already in the new shape, and the sum in the tray', () => {

@@ -10,14 +10,8 @@ import { loadAppSettings } from '../../../main/core/settings/app-settings-load';
 import { migrate, versionOf } from '../../../main/core/settings/app-settings-migrations';
 import { vaultRecordsIn } from '../../../main/core/settings/app-settings-vault';
 import { settingsSchema } from '../../../main/core/settings/settings-schema';
+import { PROFILE } from './settings-fixtures';
 
-const PROFILE = {
-  id: 'events-sg',
-  label: 'Events SG',
-  sdkAppId: 1400123456,
-  identifier: 'administrator',
-  region: 'singapore',
-};
 const RECORD = {
   ciphertext: 'djExAAECAwQ=',
   backend: 'gnome_libsecret',
