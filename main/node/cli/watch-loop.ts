@@ -181,6 +181,8 @@ class LineBatch {
   /** When the first line waiting was written. */
   private since = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Set once closed: nothing waits any more, as nothing would write it at exit. */
+  private closed = false;
   /** Writes what waits now. */
   readonly flush = (): void => {
     if (this.timer !== null) clearTimeout(this.timer);
@@ -196,6 +198,10 @@ class LineBatch {
   }
 
   write(text: string): void {
+    if (this.closed) {
+      this.out(text);
+      return;
+    }
     const now = performance.now();
     if (this.pending === '') this.since = now;
     this.pending += text;
@@ -205,6 +211,7 @@ class LineBatch {
 
   /** Writes what waits; later lines go out at once. */
   close(): void {
+    this.closed = true;
     this.flush();
     process.off('exit', this.flush);
   }
