@@ -70,13 +70,6 @@ export class DueQueue<T> {
     if (index !== last) this.down(this.up(index));
   }
 
-  clear(): void {
-    this.heap.length = 0;
-    this.dueAt.length = 0;
-    this.order.length = 0;
-    this.indexOf.clear();
-  }
-
   /** Whether the item at `a` goes before the one at `b`. */
   private before(a: number, b: number): boolean {
     const byDue = (this.dueAt[a] as number) - (this.dueAt[b] as number);
