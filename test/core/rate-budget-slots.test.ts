@@ -109,6 +109,34 @@ describe('RateBudget slots dated when their answers come back', () => {
     expect(budget.used()).toBe(0);
   });
 
+  it('ignores a send reported after the call ended', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 10);
+    const [slot] = await reserveAll(budget, clock, 1);
+    slot?.sent();
+    slot?.done();
+    slot?.sent();
+    expect(budget.used()).toBe(1);
+    await clock.advance(1_025);
+    expect(budget.used()).toBe(0);
+  });
+
+  it('dates an answered call among calls taken later but dated earlier, so each leaves its window on time', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 10);
+    const [slot] = await reserveAll(budget, clock, 1);
+    await clock.advance(5_000);
+    // A call taken directly is dated now; the answered one a little before now (its network spread).
+    await budget.acquire();
+    slot?.done();
+    expect(budget.used()).toBe(2);
+    // 1,025 ms after the answered call's date it has left the window; the other has not.
+    await clock.advance(1_000);
+    expect(budget.used()).toBe(1);
+    await clock.advance(25);
+    expect(budget.used()).toBe(0);
+  });
+
   it('keeps a fortieth of the cap spare: 195 of 200, none of a cap of 1', async () => {
     expect(HEADROOM_SHARE).toBe(0.025);
     const clock = new FakeClock();

@@ -30,15 +30,28 @@ describe('resolveEndpoint', () => {
   it('names every valid key when the region is unknown', () => {
     const error = catchConfigError(() => resolveEndpoint({ region: 'mars' }));
     expect(error.message).toContain('mars');
-    for (const region of REGIONS) expect(error.message).toContain(region.key);
+    expect(error.message).toContain(REGIONS.map((region) => region.key).join(', '));
   });
 
   it('accepts a custom https endpoint, without a backup and without a trailing slash', () => {
     expect(resolveEndpoint({ endpoint: 'https://im-proxy.example.com:8443/' })).toEqual({
       primary: 'https://im-proxy.example.com:8443',
     });
-    expect(resolveEndpoint({ endpoint: 'https://gw.example.com/tim/' }).primary).toBe(
+    expect(resolveEndpoint({ endpoint: 'https://gw.example.com/tim//' }).primary).toBe(
       'https://gw.example.com/tim',
+    );
+  });
+
+  it('reads an endpoint pasted with spaces around it', () => {
+    expect(resolveEndpoint({ endpoint: '  https://gw.example.com/  ' })).toEqual({
+      primary: 'https://gw.example.com',
+    });
+  });
+
+  it('says why plain http is refused beyond this machine', () => {
+    expect(catchConfigError(() => resolveEndpoint({ endpoint: 'http://example.com' })).message).toBe(
+      'The endpoint must use https://: plain http:// is only allowed to this machine (localhost, 127.0.0.1, ::1), ' +
+        'because the UserSig travels in the URL.',
     );
   });
 
@@ -60,6 +73,8 @@ describe('resolveEndpoint', () => {
     ['ftp://localhost', /https/],
     ['console.tim.qq.com', /not a URL/],
     ['https://user:pw@example.com', /user name or password/],
+    ['https://user@example.com', /user name or password/],
+    ['https://:pw@example.com', /user name or password/],
     ['https://example.com/?usersig=x', /query/],
   ])('refuses %s', (endpoint, message) => {
     expect(catchConfigError(() => resolveEndpoint({ endpoint })).message).toMatch(message);
@@ -78,12 +93,18 @@ describe('resolveEndpoint', () => {
 
 describe('isLoopbackHost', () => {
   it('knows loopback names and addresses from others', () => {
-    expect(['localhost', 'localhost.', '127.0.0.1', '127.255.255.254', '[::1]'].every(isLoopbackHost)).toBe(
-      true,
-    );
-    expect(['127.example.com', '0.0.0.0', '::', '192.168.1.1', 'localhostx'].some(isLoopbackHost)).toBe(
-      false,
-    );
+    for (const host of ['localhost', 'localhost.', '127.0.0.1', '127.255.255.254', '[::1]', '::1'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of [
+      '127.example.com',
+      '0.0.0.0',
+      '::',
+      '192.168.1.1',
+      'localhostx',
+      '1127.0.0.1',
+      '127.0.0.1.example.com',
+    ])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 });
 
@@ -92,6 +113,7 @@ function catchConfigError(run: () => unknown): ConfigError {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).name).toBe('ConfigError');
     return error as ConfigError;
   }
   throw new Error('expected a ConfigError');
