@@ -307,7 +307,7 @@ class Popover {
   private showBanners(): void {
     const profiles = [...this.store.profiles.values()];
     const conditions = this.summary?.conditions ?? [];
-    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, conditions, profiles, this.tr) : []);
+    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, conditions, profiles, this.tr) : [], this.tr);
   }
 
   private choose(change: Partial<Preferences>, keep = true): void {

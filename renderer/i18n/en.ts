@@ -102,6 +102,10 @@ export const en = {
   'banner.authFailed': '{profile}: the server rejected the credentials. {reason}',
   'banner.reason': '{profile}: {reason}',
   'banner.retryAt': 'Trying again at {time}; retrying a room tries at once.',
+  'banner.more': '+{count} more',
+  'banner.more.label': 'Show all {total} notices',
+  'banner.fewer': 'Fewer',
+  'banner.fewer.label': 'Show only the first notice',
 
   'settings.label': 'Settings',
   'settings.profiles': 'App profiles',

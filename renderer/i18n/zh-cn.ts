@@ -100,6 +100,10 @@ export const zhCN: Dictionary = {
   'banner.authFailed': '{profile}：服务器拒绝了凭据。{reason}',
   'banner.reason': '{profile}：{reason}',
   'banner.retryAt': '将于 {time} 重试；重试任一房间会立即重试。',
+  'banner.more': '另 {count} 条',
+  'banner.more.label': '显示全部 {total} 条提示',
+  'banner.fewer': '收起',
+  'banner.fewer.label': '只显示第一条提示',
 
   'settings.label': '设置',
   'settings.profiles': '应用配置',

@@ -67,6 +67,10 @@ export class Toolbar {
   private readonly views = el('div', { class: 'view-switch', role: 'group' });
   private readonly viewButtons: Record<WideView, HTMLButtonElement>;
   private readonly banners = el('div', { class: 'banners' });
+  /** Shows the banners past the first, or only the first again (below 900 px). */
+  private readonly moreBanners: HTMLButtonElement;
+  private bannersOpen = false;
+  private bannersKey = '';
   private readonly queryLabel = el('label', { for: 'room-query', class: 'sr-only' });
   // Hidden from sight for want of room; the options say what they sort by.
   private readonly sortLabel = el('label', { for: 'room-sort', class: 'sr-only' });
@@ -82,6 +86,14 @@ export class Toolbar {
     this.settings = button('', () => actions.toggleSettings(), { class: 'to-settings' });
     this.alerts = button('', () => actions.toggleAlerts(), { class: 'to-alerts' });
     this.chips = new StateChips((state) => actions.setStateFilter(state));
+    this.moreBanners = button(
+      '',
+      () => {
+        this.bannersOpen = !this.bannersOpen;
+        if (this.tr) this.showBannersOpen(this.tr);
+      },
+      { class: 'banner-more' },
+    );
     const controls = el('div', { class: 'controls' });
     controls.append(this.alerts, this.settings);
     const headline = el('div', { class: 'headline' });
@@ -189,11 +201,38 @@ export class Toolbar {
     setText(this.live, text);
   }
 
-  showBanners(lines: Array<{ text: string; tone: 'info' | 'warn' }>): void {
-    const current = [...this.banners.children].map((node) => `${node.className}|${node.textContent}`);
-    if (current.join('\n') === lines.map((line) => `banner ${line.tone}|${line.text}`).join('\n')) return;
+  /**
+   * The banners, warnings first. Below 900 px only the first shows until asked (a button "+N more"
+   * beside it), so that the header stays within 160 px at 400×600 however many there are; wider, all.
+   */
+  showBanners(lines: Array<{ text: string; tone: 'info' | 'warn' }>, tr: Translator): void {
+    const ordered = [
+      ...lines.filter((line) => line.tone === 'warn'),
+      ...lines.filter((line) => line.tone !== 'warn'),
+    ];
+    const key = [tr.locale, ...ordered.map((line) => `${line.tone}|${line.text}`)].join('\n');
+    if (key === this.bannersKey) return;
+    this.bannersKey = key;
+    const more = ordered.length - 1;
+    if (more < 1) this.bannersOpen = false;
     this.banners.replaceChildren(
-      ...lines.map((line) => el('p', { class: `banner ${line.tone}` }, line.text)),
+      ...ordered.map((line, index) =>
+        el('p', { class: `banner ${line.tone}${index > 0 ? ' extra' : ''}`, title: line.text }, line.text),
+      ),
+    );
+    if (more > 0) this.banners.append(this.moreBanners);
+    this.showBannersOpen(tr);
+  }
+
+  private showBannersOpen(tr: Translator): void {
+    const more = this.banners.querySelectorAll('.banner.extra').length;
+    this.banners.classList.toggle('open', this.bannersOpen);
+    setAttr(this.moreBanners, 'aria-expanded', String(this.bannersOpen));
+    setText(this.moreBanners, this.bannersOpen ? tr.t('banner.fewer') : tr.t('banner.more', { count: more }));
+    setAttr(
+      this.moreBanners,
+      'aria-label',
+      this.bannersOpen ? tr.t('banner.fewer.label') : tr.t('banner.more.label', { total: more + 1 }),
     );
   }
 }

@@ -25,6 +25,18 @@ const pushConditions = (page: Page, conditions: AppConditionView[]) =>
 
 const banners = (page: Page) => page.locator('.banner').allTextContents();
 
+const THREE_CONDITIONS: AppConditionView[] = [
+  { profileId: 'shop', label: 'Shop Live', condition: 'rate-limited', reason: null, error: null },
+  {
+    profileId: 'classroom',
+    label: 'Classroom',
+    condition: 'auth-failed',
+    reason: 'The server rejected the credentials.',
+    error: { kind: 'auth', code: 70001 },
+  },
+  { profileId: 'events', label: 'Events', condition: 'paused', reason: 'Paused from the tray.', error: null },
+];
+
 /** The rows drawn, each as its room's key and state. */
 const rowStates = (page: Page) =>
   page
@@ -69,6 +81,41 @@ describe("the app's conditions as banners", () => {
     const after = await rowStates(page);
     expect(after.length).toBeGreaterThanOrEqual(before.length - 2);
     expect(after).toEqual(before.slice(0, after.length));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the header within 160 px at 400×600 under three banners: the first, then "+2 more" to open the rest', async () => {
+    const { context, page, errors } = await open({ width: 400, height: 600 });
+    await pushConditions(page, THREE_CONDITIONS);
+    await expect.poll(() => banners(page)).toHaveLength(3);
+    const listTop = () =>
+      page.evaluate(() => document.querySelector('.room-scroll')?.getBoundingClientRect().top);
+    expect(await listTop()).toBeLessThanOrEqual(160);
+    expect(await page.locator('.banner:visible').allTextContents()).toEqual([
+      'Shop Live: over the API rate limit, so polling slowed down; it recovers by itself.',
+    ]);
+    await page.screenshot({ path: `${SHOTS}/banners-closed.png` });
+    const more = page.locator('.banner-more');
+    expect(await more.textContent()).toBe('+2 more');
+    expect(await more.getAttribute('aria-label')).toBe('Show all 3 notices');
+    await more.click();
+    expect(await page.locator('.banner:visible').count()).toBe(3);
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    expect(await more.textContent()).toBe('Fewer');
+    await page.screenshot({ path: `${SHOTS}/banners-open.png` });
+    await more.click();
+    expect(await page.locator('.banner:visible').count()).toBe(1);
+    expect(await listTop()).toBeLessThanOrEqual(160);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows every banner at 1280×800, with no button to open them', async () => {
+    const { context, page, errors } = await open({ width: 1280, height: 800 });
+    await pushConditions(page, THREE_CONDITIONS);
+    await expect.poll(() => page.locator('.banner:visible').count()).toBe(3);
+    expect(await page.locator('.banner-more:visible').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
