@@ -45,6 +45,8 @@ const SORTS: readonly SortKey[] = ['attention', 'count', 'change', 'name'];
  * window; narrower (the popover), it says one word and keeps the hint in its tooltip.
  */
 const FULL_HINT_QUERY = '(min-width: 600px)';
+/** Stands for the total's number in its sentence, to find where the number goes. */
+const COUNT_MARK = '\u{E000}';
 
 /** The popover's header and filter bar; see the file's comment. */
 export class Toolbar {
@@ -62,6 +64,12 @@ export class Toolbar {
   private readonly settings: HTMLButtonElement;
   private readonly alerts: HTMLButtonElement;
   private readonly total = el('h1', { class: 'total' });
+  /** The total's number, large, and the words around it ("online", "人在线"), smaller. */
+  private readonly totalParts = {
+    before: el('span', { class: 'total-words' }),
+    count: el('span', { class: 'total-count' }),
+    after: el('span', { class: 'total-words' }),
+  };
   private readonly chips: StateChips;
   /** Table or wall, shown from 900 px (the stylesheet hides it below). */
   private readonly views = el('div', { class: 'view-switch', role: 'group' });
@@ -97,6 +105,7 @@ export class Toolbar {
     const controls = el('div', { class: 'controls' });
     controls.append(this.alerts, this.settings);
     const headline = el('div', { class: 'headline' });
+    this.total.append(this.totalParts.before, this.totalParts.count, this.totalParts.after);
     headline.append(this.total, controls);
     this.element.append(headline, this.chips.element, this.banners, this.live);
     // The order's controls stay together: in a narrow popover they move under the filter as one.
@@ -175,17 +184,25 @@ export class Toolbar {
   ): void {
     this.total.title = tr.t('total.title');
     if (!summary || summary.rooms === 0) {
-      setText(this.total, tr.t('total.online', { count: '—' }));
+      this.showTotalCount('—', tr);
       this.chips.show(null, chosen, '', tr);
       return;
     }
-    setText(this.total, tr.t('total.online', { count: summary.online }));
+    this.showTotalCount(summary.online, tr);
     this.chips.show(summary, chosen, shown ? filteredLine(shown, tr) : '', tr);
     const now = performance.now();
     if (!speakNow && now - this.spokenAt < SPEAK_EVERY_MS) return;
     this.spokenAt = now;
     const spoken = shown ?? { online: summary.online, rooms: summary.rooms };
     this.announce(tr.t('total.announce', { count: spoken.online, rooms: tr.plural('rooms', spoken.rooms) }));
+  }
+
+  /** "45,791,112 online" with the number apart, so that the words can be smaller than it. */
+  private showTotalCount(count: number | string, tr: Translator): void {
+    const [before = '', after = ''] = tr.t('total.online', { count: COUNT_MARK }).split(COUNT_MARK);
+    setText(this.totalParts.before, before);
+    setText(this.totalParts.count, typeof count === 'number' ? tr.count(count) : count);
+    setText(this.totalParts.after, after);
   }
 
   /** Marks the wide view in use. */

@@ -44,6 +44,13 @@ describe('many rooms in Chromium', () => {
         () => document.querySelector('.room-scroll')?.getBoundingClientRect().top,
       );
       expect(listTop).toBeLessThanOrEqual(160);
+      // The total of 2,000 rooms is whole, its words too: nothing cut by an ellipsis.
+      const total = await page.$eval('.total', (h1) => ({
+        text: h1.textContent,
+        cut: h1.scrollWidth > h1.clientWidth,
+      }));
+      expect(total.text).toMatch(/^\d{1,3}(,\d{3})+ online$|^\d{1,3}(,\d{3})+ 人在线$/);
+      expect(total.cut).toBe(false);
       // Every state's chip is in sight: none hidden past the right edge of the page.
       const rights = await page
         .locator('.chip:visible')
