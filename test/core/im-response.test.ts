@@ -316,6 +316,8 @@ describe('transportError and neverReached', () => {
       const failure = new NetworkError(phase as keyof typeof phases, 'ENOTFOUND secret');
       expect(transportError(failure, 'im.example', 7500, scrub)).toEqual({ kind: 'transient', message });
     }
+    // Named as itself where a log or stack prints it.
+    expect(new NetworkError('dns', 'detail')).toMatchObject({ name: 'NetworkError', phase: 'dns' });
   });
 
   it('names only the type of anything else that was thrown, never its text', () => {
