@@ -186,7 +186,6 @@ export class PollScheduler {
     );
     const member = this.members.get(room.groupId) === room;
     if (choice.tier === room.tier && sameReasons(choice.reasons, room.tierReasons)) return;
-    const wasFaster = this.intervals[choice.tier] < this.intervals[room.tier];
     if (member) this.count(room, -1);
     const queued = this.queueOf(room).has(room);
     this.queueOf(room).delete(room);
@@ -195,9 +194,11 @@ export class PollScheduler {
     room.tierReasons = choice.reasons;
     if (member) this.count(room, 1);
     this.replan();
-    // Faster now: due one new interval after its last poll, not at the end of the old one.
-    if (wasFaster && room.polledAt !== null)
-      this.setDue(room, Math.min(room.dueAt, room.polledAt + this.intervals[room.tier]));
+    // Faster now: due one interval of its tier after its last poll, not at the end of the old one.
+    // Asked after the plan is made again: the first room to turn fast had no fast interval of its own
+    // before (all rooms of one tier stretch alike), so it looked no faster than the rest.
+    if (room.polledAt !== null && room.polledAt + this.intervals[room.tier] < room.dueAt)
+      this.setDue(room, room.polledAt + this.intervals[room.tier]);
   }
 
   /** Every polled room, queued or on its way. */

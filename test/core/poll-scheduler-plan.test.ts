@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOOK_HOLDS_MS, PollScheduler } from '../../main/core/poll-scheduler';
+import { QUIET_AFTER_MS } from '../../main/core/poll-tiers';
 import { RoomWatch } from '../../main/core/room-watch';
 
 /** 500 rooms at 20 calls/s with 10 s asked: they do not fit, so they are polled by tier. */
@@ -65,7 +66,7 @@ describe('the plan the status says, by tier', () => {
     });
   });
 
-  it('changes its version at every change of plan, never back to an earlier number', () => {
+  it('changes its version at every change of plan, only ever up, so a number never comes back', () => {
     const { scheduler, watches } = scheduler500();
     const seen = [scheduler.version];
     scheduler.hold('tray', ['room-3'], 0);
@@ -74,7 +75,51 @@ describe('the plan the status says, by tier', () => {
     seen.push(scheduler.version);
     scheduler.leave(watches[7] as RoomWatch);
     seen.push(scheduler.version);
+    scheduler.hold('tray', [], 0);
+    seen.push(scheduler.version);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('says tiers at the same interval as one line, with their reasons added up', () => {
+    // 250 normal and 250 quiet rooms at the slowest planned interval, 50 s, take 10 of the 20 calls
+    // a second; 100 alerting rooms the rest, at about 10 s. The two slower tiers are one line.
+    const { scheduler, watches } = polling(600, 20);
+    for (const room of watches.slice(350)) room.zeroSince = -QUIET_AFTER_MS;
+    scheduler.reviewAll(0);
+    scheduler.hold(
+      'alert',
+      watches.slice(0, 100).map((room) => room.groupId),
+      0,
+    );
+    expect(scheduler.plan().tiers).toEqual([
+      { tier: 'fast', rooms: 100, intervalMs: expect.closeTo(10_638, 0), reasons: { alert: 100 } },
+      { tier: 'normal', rooms: 500, intervalMs: 50_000, reasons: { quiet: 250 } },
+    ]);
+  });
+
+  it("keeps each room's reasons current, and no reason that no room has any more", () => {
+    const { scheduler, watches } = scheduler500();
+    const [a, b] = watches as [RoomWatch, RoomWatch];
+    scheduler.hold('alert', [a.groupId, b.groupId], 0);
+    scheduler.hold('pinned', [a.groupId], 0);
+    expect(scheduler.plan().tiers?.[0]?.reasons).toEqual({ alert: 2, pinned: 1 });
+    scheduler.hold('alert', [a.groupId], 0);
+    expect(scheduler.plan().tiers?.[0]).toMatchObject({ rooms: 1, reasons: { alert: 1, pinned: 1 } });
+    scheduler.hold('alert', [], 0);
+    expect(scheduler.plan().tiers?.[0]).toMatchObject({ rooms: 1, reasons: { pinned: 1 } });
+    expect(scheduler.plan().tiers?.[0]?.reasons).toEqual({ pinned: 1 });
+    // Fewer reasons in the same tier are told too.
+    scheduler.hold('alert', [a.groupId], 0);
+    scheduler.hold('pinned', [], 0);
+    expect(scheduler.plan().tiers?.[0]?.reasons).toEqual({ alert: 1 });
+  });
+
+  it('says one line when every room fits, held or not', () => {
+    const { scheduler } = polling(50, 20);
+    scheduler.hold('alert', ['room-0'], 0);
+    expect(scheduler.plan().tiers).toBeUndefined();
+    expect(scheduler.plan().effectiveIntervalMs).toBe(10_000);
   });
 });
 
@@ -124,6 +169,30 @@ describe('which room goes next', () => {
     expect(room.intervalMs).toBe(10_000);
   });
 
+  it('pulls a room that turns fast forward: due one fast interval after its last poll', () => {
+    const { scheduler, watches } = scheduler500();
+    const room = watches[4] as RoomWatch;
+    // The plan the status asks for each second sets the tiers' intervals: 500 rooms at 25 s.
+    scheduler.plan();
+    scheduler.take(room, 0);
+    scheduler.requeue(room);
+    expect(room.dueAt).toBe(25_080);
+    scheduler.hold('alert', [room.groupId], 2_000);
+    expect(room.dueAt).toBe(10_000);
+    // Slower again, it keeps the due time it has: a poll is never put off by a change of tier.
+    scheduler.hold('alert', [], 3_000);
+    expect(room.dueAt).toBe(10_000);
+  });
+
+  it('does not queue a room whose call is on its way when its tier changes', () => {
+    const { scheduler, watches } = scheduler500();
+    const room = watches[0] as RoomWatch;
+    scheduler.take(room, 0);
+    room.inFlight = true;
+    scheduler.hold('alert', [room.groupId], 0);
+    expect(scheduler.next(1_000_000)).not.toBe(room);
+  });
+
   it('lets a room someone looked at slow down once the look is over', () => {
     const { scheduler, watches } = scheduler500();
     const room = watches[9] as RoomWatch;
@@ -133,6 +202,11 @@ describe('which room goes next', () => {
     expect(room.tier).toBe('fast');
     scheduler.reviewAll(LOOK_HOLDS_MS);
     expect(room.tier).toBe('normal');
+    // Reviewed alone at the very end of a look, too.
+    const other = watches[10] as RoomWatch;
+    scheduler.lookAt([other.groupId], 1_000);
+    scheduler.review(other, 1_000 + LOOK_HOLDS_MS);
+    expect(other.tier).toBe('normal');
     expect(tierRooms(scheduler)).toBe(0);
   });
 });
