@@ -150,6 +150,25 @@ describe('createHttpPost', () => {
     expect(server.connections).toHaveLength(2);
   });
 
+  it('says when each request has left, the retry on a fresh connection as one more', async () => {
+    const served = new WeakMap<Socket, number>();
+    const server = await serve((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count === 2) req.socket.destroy();
+      else answer(200, '{}')(req, res);
+    });
+    const post = client();
+    let sent = 0;
+    const onSent = () => {
+      sent++;
+    };
+    await post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000, onSent });
+    expect(sent).toBe(1);
+    await post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000, onSent });
+    expect(sent).toBe(3);
+  });
+
   it('times out a hung exchange as a whole and closes the connection', async () => {
     const server = await serve(() => {});
     const started = performance.now();
