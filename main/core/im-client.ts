@@ -34,8 +34,8 @@ export interface ImClientOptions {
   /** Its wall clock dates the UserSig. */
   clock: Clock;
   /**
-   * The rate gate of each command (one budget per command), awaited before every HTTP request,
-   * retries and backup-host attempts too.
+   * The rate gate of each command (one budget per command), passed before every HTTP request,
+   * retries and backup-host attempts too: a slot at once, or a promise of one.
    */
   acquire?: ImTransportOptions['acquire'];
   /** Source of the per-request uint32 `random`; crypto-random by default. */
@@ -64,7 +64,7 @@ export class ImClient {
       ...options.connection,
       post: options.post,
       clock: options.clock,
-      acquire: options.acquire ?? (async () => {}),
+      acquire: options.acquire ?? (() => undefined),
       random: options.random,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       userSigLifetimeSeconds: options.userSigLifetimeSeconds,
