@@ -71,15 +71,12 @@ export class ImClient {
     });
   }
 
-  /** The number of people online in one live-stream group (AVChatRoom). */
-  async getOnlineMemberNum(groupId: string): Promise<ApiResult<number>> {
-    const answer = await this.call('get_online_member_num', JSON.stringify({ GroupId: groupId }));
-    if (!answer.ok) return answer;
-    const online = answer.value.body.OnlineMemberNum;
-    if (typeof online !== 'number' || !Number.isSafeInteger(online) || online < 0) {
-      return { ok: false, error: protocolError('OnlineMemberNum is missing or not a non-negative integer') };
-    }
-    return { ok: true, value: online };
+  /**
+   * The number of people online in one live-stream group (AVChatRoom). Asked about 200 times a
+   * second: the answer is read by a function of the module rather than by one more async step.
+   */
+  getOnlineMemberNum(groupId: string): Promise<ApiResult<number>> {
+    return this.call('get_online_member_num', `{"GroupId":${JSON.stringify(groupId)}}`).then(onlineCount);
   }
 
   /**
@@ -189,6 +186,16 @@ export class ImClient {
       this.transport.renewUserSig();
     }
   }
+}
+
+/** The count in an answer to get_online_member_num. */
+function onlineCount(answer: ApiResult<Answer>): ApiResult<number> {
+  if (!answer.ok) return answer;
+  const online = answer.value.body.OnlineMemberNum;
+  if (typeof online !== 'number' || !Number.isSafeInteger(online) || online < 0) {
+    return { ok: false, error: protocolError('OnlineMemberNum is missing or not a non-negative integer') };
+  }
+  return { ok: true, value: online };
 }
 
 /** A write's outcome: nothing to read from an OK answer. */

@@ -356,6 +356,15 @@ describe('ImClient against the simulator', () => {
   });
 });
 
+describe('the count request body', () => {
+  it('is the JSON of the id, escaped as JSON.stringify escapes it', async () => {
+    const { client, sent } = await harness();
+    const odd = '@TGS#a "quoted" \\ back\u0001slash 名';
+    await client.getOnlineMemberNum(odd);
+    expect(sent[0]?.body).toBe(JSON.stringify({ GroupId: odd }));
+  });
+});
+
 describe('the rate gate', () => {
   /** A slot that records what it is told. */
   function recordingSlot(told: string[]): CallSlot {
