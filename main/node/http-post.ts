@@ -48,6 +48,7 @@ export function createHttpPost(options: HttpPostOptions = {}): PooledHttpPost {
         protocol: origin.protocol,
         hostname: origin.hostname.replace(/^\[|\]$/g, ''),
         port: origin.port,
+        hostHeader: origin.host,
       };
       hosts.set(origin, host);
     }
@@ -83,6 +84,8 @@ interface Host {
   /** Without an IPv6 address's brackets, as node:http takes it. */
   hostname: string;
   port: string;
+  /** The Host header node:http would write: brackets kept, the port only when not the default. */
+  hostHeader: string;
 }
 
 /** One POST: what it is sent with, the deadline it shares with a retry, and how it ends. */
@@ -131,7 +134,16 @@ class Exchange {
       path: target.path,
       method: 'POST',
       agent: host.agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) },
+      // As a list, the headers are written as they are, in this order, where an object of them is
+      // first copied into the request's own map, header by header, with the Host added after.
+      headers: [
+        'content-type',
+        'application/json',
+        'content-length',
+        String(Buffer.byteLength(request.body)),
+        'Host',
+        host.hostHeader,
+      ],
     });
     this.req = req;
     (req as Carrying)[ATTEMPT] = this;

@@ -109,6 +109,56 @@ describe('createHttpPost', () => {
     expect(server.bodies).toEqual([{ body: '{"GroupId":"a"}', contentType: 'application/json' }]);
   });
 
+  it('writes the head node:http writes for a headers object: the same headers, names and order', async () => {
+    const heads: string[][] = [];
+    const server = await serve((req, res) => {
+      heads.push(req.rawHeaders);
+      answer(200, '{}')(req, res);
+    });
+    const viaObject = await new Promise<string[]>((resolve, reject) => {
+      const agent = new http.Agent({ keepAlive: true });
+      cleanups.push(() => agent.destroy());
+      const body = '{"GroupId":"名"}';
+      const req = http.request(`${server.base}/v4/x`, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(heads[0] ?? []));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    await client()({ url: `${server.base}/v4/x`, body: '{"GroupId":"名"}', timeoutMs: 5000 });
+    expect(heads[1]).toEqual(viaObject);
+    expect(viaObject).toEqual([
+      'content-type',
+      'application/json',
+      'content-length',
+      '17',
+      'Host',
+      server.base.slice('http://'.length),
+      'Connection',
+      'keep-alive',
+    ]);
+  });
+
+  it('names an IPv6 host in brackets in its Host header, as node:http does', async () => {
+    const hosts: Array<string | undefined> = [];
+    const server = await serve(
+      (req, res) => {
+        hosts.push(req.headers.host);
+        answer(200, '{}')(req, res);
+      },
+      { host: '::1' },
+    );
+    const port = server.base.slice(server.base.lastIndexOf(':') + 1);
+    await client()({ url: `http://[::1]:${port}/v4/x`, body: '{}', timeoutMs: 5000 });
+    expect(hosts).toEqual([`[::1]:${port}`]);
+  });
+
   it('resolves non-200 answers instead of rejecting them', async () => {
     const server = await serve(answer(502, '<html>Bad Gateway</html>'));
     const response = await client()({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000 });
