@@ -196,7 +196,13 @@ class Exchange {
 
   end(res: http.IncomingMessage): void {
     if (!this.finish()) return;
-    this.job.resolve({ status: res.statusCode ?? 0, body: Buffer.concat(this.chunks).toString('utf8') });
+    // An answer of one chunk (a count's always is) is read as it is, not copied into a new buffer first.
+    const [only] = this.chunks;
+    const body =
+      this.chunks.length === 1 && only
+        ? only.toString('utf8')
+        : Buffer.concat(this.chunks, this.size).toString('utf8');
+    this.job.resolve({ status: res.statusCode ?? 0, body });
   }
 
   closed(res: http.IncomingMessage): void {

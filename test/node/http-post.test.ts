@@ -159,6 +159,29 @@ describe('createHttpPost', () => {
     expect(hosts).toEqual([`[::1]:${port}`]);
   });
 
+  it('reads an answer in one chunk, in several split inside a character, and an empty one', async () => {
+    const whole = Buffer.from('{"name":"名前"}');
+    const split = whole.indexOf(Buffer.from('名')) + 1;
+    const server = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.url === '/empty') {
+        res.end();
+        return;
+      }
+      if (req.url === '/one') {
+        res.end(whole);
+        return;
+      }
+      res.write(whole.subarray(0, split));
+      setTimeout(() => res.end(whole.subarray(split)), 20);
+    });
+    const post = client();
+    const read = (path: string) => post({ url: `${server.base}${path}`, body: '{}', timeoutMs: 5000 });
+    expect((await read('/one')).body).toBe('{"name":"名前"}');
+    expect((await read('/split')).body).toBe('{"name":"名前"}');
+    expect(await read('/empty')).toEqual({ status: 200, body: '' });
+  });
+
   it('resolves non-200 answers instead of rejecting them', async () => {
     const server = await serve(answer(502, '<html>Bad Gateway</html>'));
     const response = await client()({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000 });
