@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../common/duration';
 import { type LongTimeout, longTimeout } from './long-timeout';
 
 /** Opaque handle of a pending timer. */
@@ -17,10 +18,18 @@ export interface Clock {
   clearTimer(handle: TimerHandle): void;
 }
 
-/** The real clock of the process (Node, Electron main, or a browser); long waits are chained. */
+/**
+ * The real clock of the process (Node, Electron main, or a browser). A wait one timer holds is that
+ * timer, with nothing made around it (the monitor sets one for nearly every call it sends); a longer
+ * one is chained through {@link longTimeout}.
+ */
 export const systemClock: Clock = {
   monotonic: () => performance.now(),
   wall: () => Date.now(),
-  setTimer: (fn, ms) => longTimeout(fn, ms),
-  clearTimer: (handle) => (handle as LongTimeout | undefined)?.cancel(),
+  setTimer: (fn, ms) => (ms <= MAX_TIMER_MS ? setTimeout(fn, Math.max(ms, 0)) : longTimeout(fn, ms)),
+  clearTimer: (handle) => {
+    const chained = handle as Partial<LongTimeout> | undefined;
+    if (typeof chained?.cancel === 'function') chained.cancel();
+    else clearTimeout(handle as ReturnType<typeof setTimeout> | undefined);
+  },
 };

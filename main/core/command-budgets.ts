@@ -79,6 +79,11 @@ export class CommandBudgets {
     return this.of(command).reserve();
   }
 
+  /** A slot of `command`'s budget now, when one is free and no call waits for one; else null. */
+  tryReserve(command: string): CallSlot | null {
+    return this.of(command).tryReserve();
+  }
+
   /** A new user cap for every command (never above a command's documented one). */
   setMaxRate(maxRate: number): void {
     this.maxRate = maxRate;

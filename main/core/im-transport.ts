@@ -4,7 +4,7 @@
  */
 import type { Clock } from './clock';
 import type { ImError } from './error-kind';
-import type { HttpPost, HttpResponse } from './http-port';
+import type { HttpPost, HttpRequest, HttpResponse } from './http-port';
 import { type ApiResult, neverReached, transportError } from './im-response';
 import { pooledRandomUint32 } from './random-words';
 import type { CallSlot } from './rate-budget';
@@ -19,10 +19,11 @@ export interface ImTransportOptions {
   post: HttpPost;
   clock: Pick<Clock, 'wall'>;
   /**
-   * The rate gate of `command`, awaited before every attempt. A slot it gives is told when the
-   * request left (or, when it never did, once the attempt is over), so the budget dates the call then.
+   * The rate gate of `command`, passed before every attempt: a slot at once when one is free, else a
+   * promise of one. A slot it gives is told when the request left (or, when it never did, once the
+   * attempt is over), so the budget dates the call then.
    */
-  acquire: (command: string) => Promise<CallSlot | undefined> | Promise<void>;
+  acquire: (command: string) => CallSlot | undefined | Promise<CallSlot | undefined> | Promise<void>;
   /** Source of the per-request uint32 `random`; crypto-random when not given. */
   random?: () => number;
   timeoutMs: number;
@@ -97,19 +98,21 @@ export class ImTransport {
     return clean.slice(0, 300);
   }
 
-  private async attempt(
+  /**
+   * One attempt on the host at `index`, once the command's rate gate lets it go: at once when a slot
+   * is free, with no turn of the event loop spent waiting for it.
+   */
+  private attempt(
     index: number,
     command: string,
     path: string,
     body: string,
     sendIf?: () => boolean,
   ): Promise<Attempt> {
-    const slot = (await this.options.acquire(command)) || undefined;
-    try {
-      return await this.post(index, path, body, sendIf, slot);
-    } finally {
-      slot?.done();
-    }
+    const grant = this.options.acquire(command);
+    if (grant instanceof Promise)
+      return grant.then((slot) => this.post(index, path, body, sendIf, slot || undefined));
+    return this.post(index, path, body, sendIf, grant || undefined);
   }
 
   private async post(
@@ -119,19 +122,23 @@ export class ImTransport {
     sendIf: (() => boolean) | undefined,
     slot: CallSlot | undefined,
   ): Promise<Attempt> {
-    if (sendIf && !sendIf()) return { ok: false, failure: NOT_SENT };
-    const userSig = this.sigs.get();
-    const random = Math.floor(this.random()) >>> 0;
-    const request = {
-      url: `${this.hosts[index]}${path}?${this.signedQuery(userSig)}${random}&contenttype=json`,
-      body,
-      timeoutMs: this.options.timeoutMs,
-      ...(slot ? { onSent: () => slot.sent() } : {}),
-    };
     try {
-      return { ok: true, response: await this.options.post(request) };
-    } catch (failure) {
-      return { ok: false, failure };
+      if (sendIf && !sendIf()) return { ok: false, failure: NOT_SENT };
+      const userSig = this.sigs.get();
+      const random = Math.floor(this.random()) >>> 0;
+      const request: HttpRequest = {
+        url: `${this.hosts[index]}${path}?${this.signedQuery(userSig)}${random}&contenttype=json`,
+        body,
+        timeoutMs: this.options.timeoutMs,
+      };
+      if (slot) request.onSent = () => slot.sent();
+      try {
+        return { ok: true, response: await this.options.post(request) };
+      } catch (failure) {
+        return { ok: false, failure };
+      }
+    } finally {
+      slot?.done();
     }
   }
 

@@ -68,6 +68,18 @@ export class RateBudget {
   private cutLimit: number;
   private cutAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = Number.NEGATIVE_INFINITY;
+  /** How a slot of this budget opens a further call and ends: one pair for every slot. */
+  private readonly slotEnds: SlotEnds = {
+    openOne: () => {
+      this.open++;
+    },
+    close: (calls) => {
+      this.open -= calls;
+      const at = this.clock.monotonic() - NETWORK_SPREAD_MS;
+      for (let call = 0; call < calls; call++) this.date(at);
+      this.drain();
+    },
+  };
 
   constructor(
     private readonly clock: Pick<Clock, 'monotonic' | 'setTimer' | 'clearTimer'>,
@@ -154,35 +166,27 @@ export class RateBudget {
    * any second until its answer comes back.
    */
   reserve(): Promise<CallSlot> {
-    const hold = (): CallSlot => {
-      this.open++;
-      let calls = 1;
-      let sends = 0;
-      let over = false;
-      return {
-        sent: () => {
-          if (over) return;
-          sends++;
-          if (sends > calls) {
-            calls++;
-            this.open++;
-          }
-        },
-        done: () => {
-          if (over) return;
-          over = true;
-          this.open -= calls;
-          const at = this.clock.monotonic() - NETWORK_SPREAD_MS;
-          for (let call = 0; call < calls; call++) this.date(at);
-          this.drain();
-        },
-      };
-    };
-    if (this.waitMs() === 0) return Promise.resolve(hold());
+    const slot = this.tryReserve();
+    if (slot) return Promise.resolve(slot);
     return new Promise((resolve) => {
-      this.waiting.push(() => resolve(hold()));
+      this.waiting.push(() => resolve(this.hold()));
       this.drain();
     });
+  }
+
+  /**
+   * The slot {@link reserve} would give, when one is free now and no call is waiting for one; null
+   * otherwise (then nothing is taken). A caller that has a slot at hand goes on at once, without
+   * waiting for a turn of the event loop.
+   */
+  tryReserve(): CallSlot | null {
+    return this.waitMs() === 0 ? this.hold() : null;
+  }
+
+  /** A slot granted now: its call counts as open until it is done. */
+  private hold(): CallSlot {
+    this.open++;
+    return new HeldSlot(this.slotEnds);
   }
 
   /** Reacts to a rate-limited answer: pause, then a lower limit that recovers. */
@@ -252,5 +256,40 @@ export class RateBudget {
       this.drainTimer = null;
       this.drain();
     }, wait);
+  }
+}
+
+/** What a {@link HeldSlot} tells its budget. */
+interface SlotEnds {
+  /** One more call of a slot left (the same request sent again). */
+  openOne(): void;
+  /** The slot's attempt is over; its `calls` are dated now. */
+  close(calls: number): void;
+}
+
+/**
+ * A granted slot: the first request it sends is its own call, any further one (the same request sent
+ * again on a fresh connection) an extra call; both hold their place until the slot is done.
+ */
+class HeldSlot implements CallSlot {
+  private calls = 1;
+  private sends = 0;
+  private over = false;
+
+  constructor(private readonly ends: SlotEnds) {}
+
+  sent(): void {
+    if (this.over) return;
+    this.sends++;
+    if (this.sends > this.calls) {
+      this.calls++;
+      this.ends.openOne();
+    }
+  }
+
+  done(): void {
+    if (this.over) return;
+    this.over = true;
+    this.ends.close(this.calls);
   }
 }

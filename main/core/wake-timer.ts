@@ -40,10 +40,13 @@ export class WakeTimer {
   private set(at: number, delayMs: number): void {
     this.cancel();
     this.at = at;
-    this.handle = this.clock.setTimer(() => {
-      this.handle = null;
-      this.at = Number.POSITIVE_INFINITY;
-      this.fire();
-    }, delayMs);
+    this.handle = this.clock.setTimer(this.ring, delayMs);
   }
+
+  /** What every wake-up of this timer runs: one function for all of them, not one made for each. */
+  private readonly ring = (): void => {
+    this.handle = null;
+    this.at = Number.POSITIVE_INFINITY;
+    this.fire();
+  };
 }

@@ -34,7 +34,8 @@ export function createEngine(options: EngineOptions) {
     connection: options.connection,
     post,
     clock,
-    acquire: (command) => budgets.reserve(command),
+    // A free slot goes at once; a call that must wait for one waits in the budget's queue.
+    acquire: (command) => budgets.tryReserve(command) ?? budgets.reserve(command),
     userSigLifetimeSeconds: options.userSigLifetimeSeconds,
   });
   const monitor = new AppMonitor({

@@ -37,25 +37,36 @@ export function createHttpPost(options: HttpPostOptions = {}): PooledHttpPost {
   };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const targets = new RequestTargets();
-
-  const post = async (request: HttpRequest): Promise<HttpResponse> => {
-    const target = targets.of(request.url);
-    const agent = target.origin.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    const exchange = {
-      target,
-      request,
-      agent,
-      maxBodyBytes,
-      deadline: performance.now() + request.timeoutMs,
-    };
-    try {
-      return await attempt(exchange, true);
-    } catch (error) {
-      // A pooled connection the server had already closed: Node's documented remedy is one retry
-      // on a fresh connection (https://nodejs.org/api/http.html#requestreusedsocket).
-      if (error instanceof StaleConnection) return attempt(exchange, false);
-      throw error;
+  const hosts = new WeakMap<URL, Host>();
+  const hostOf = (origin: URL): Host => {
+    let host = hosts.get(origin);
+    if (!host) {
+      const secure = origin.protocol === 'https:';
+      host = {
+        transport: secure ? https : http,
+        agent: secure ? agents['https:'] : agents['http:'],
+        protocol: origin.protocol,
+        hostname: origin.hostname.replace(/^\[|\]$/g, ''),
+        port: origin.port,
+        hostHeader: origin.host,
+      };
+      hosts.set(origin, host);
     }
+    return host;
+  };
+
+  const post = (request: HttpRequest): Promise<HttpResponse> => {
+    let target: RequestTarget;
+    try {
+      target = targets.of(request.url);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const host = hostOf(target.origin);
+    const deadline = performance.now() + request.timeoutMs;
+    return new Promise((resolve, reject) => {
+      new Exchange({ target, host, request, maxBodyBytes, deadline, resolve, reject }).send(true);
+    });
   };
   return Object.assign(post, {
     close(): void {
@@ -65,98 +76,195 @@ export function createHttpPost(options: HttpPostOptions = {}): PooledHttpPost {
   });
 }
 
-interface Exchange {
-  target: RequestTarget;
-  request: HttpRequest;
+/** Where requests to one origin go, worked out once per origin rather than for every request. */
+interface Host {
+  transport: typeof http | typeof https;
   agent: http.Agent;
+  protocol: string;
+  /** Without an IPv6 address's brackets, as node:http takes it. */
+  hostname: string;
+  port: string;
+  /** The Host header node:http would write: brackets kept, the port only when not the default. */
+  hostHeader: string;
+}
+
+/** One POST: what it is sent with, the deadline it shares with a retry, and how it ends. */
+interface PostJob {
+  target: RequestTarget;
+  host: Host;
+  request: HttpRequest;
   maxBodyBytes: number;
   deadline: number;
+  resolve: (response: HttpResponse) => void;
+  reject: (error: Error) => void;
 }
 
-class StaleConnection extends Error {}
+/**
+ * Where each request and answer finds its attempt. The listeners below are the same functions for
+ * every request, reading their attempt from the request or answer that calls them, rather than
+ * closures made anew for each of some two hundred requests a second.
+ */
+const ATTEMPT = Symbol('attempt');
+type Carrying = { [ATTEMPT]?: Exchange };
 
-function attempt(exchange: Exchange, mayRetryStale: boolean): Promise<HttpResponse> {
-  const { target, request, agent, maxBodyBytes } = exchange;
-  const { origin } = target;
-  const transport = origin.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
-    let stage: RequestStage = 'queued';
-    let settled = false;
-    let answered = false;
-    const req = transport.request({
-      protocol: origin.protocol,
-      hostname: hostnameOf(origin),
-      port: origin.port,
+function attemptOf(emitter: object): Exchange {
+  return (emitter as Carrying)[ATTEMPT] as Exchange;
+}
+
+/** One attempt at a POST: a second, on a fresh connection, may follow a stale pooled one. */
+class Exchange {
+  private stage: RequestStage = 'queued';
+  private settled = false;
+  private answered = false;
+  private mayRetryStale = false;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private req: http.ClientRequest | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly job: PostJob) {}
+
+  send(mayRetryStale: boolean): void {
+    const { host, target, request } = this.job;
+    this.mayRetryStale = mayRetryStale;
+    const req = host.transport.request({
+      protocol: host.protocol,
+      hostname: host.hostname,
+      port: host.port,
       path: target.path,
       method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) },
+      agent: host.agent,
+      // As a list, the headers are written as they are, in this order, where an object of them is
+      // first copied into the request's own map, header by header, with the Host added after.
+      headers: [
+        'content-type',
+        'application/json',
+        'content-length',
+        String(Buffer.byteLength(request.body)),
+        'Host',
+        host.hostHeader,
+      ],
     });
-    const timer = setTimeout(
-      () => fail(timeoutError(stage, origin, request.timeoutMs)),
-      Math.max(0, exchange.deadline - performance.now()),
-    );
-    const finish = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      outcome();
-    };
-    const fail = (error: Error): void =>
-      finish(() => {
-        req.destroy();
-        reject(error);
-      });
-    const failWith = (cause: unknown): void => {
-      const error = networkError(cause, fullUrl(target));
-      fail(
-        mayRetryStale && req.reusedSocket && !answered && error.phase === 'reset'
-          ? new StaleConnection()
-          : error,
-      );
-    };
-    req.on('socket', (socket: Socket) => {
-      if (!socket.connecting) {
-        stage = 'connected';
-        return;
-      }
-      stage = isIP(hostnameOf(origin)) ? 'connecting' : 'resolving';
-      socket.once('lookup', () => {
-        stage = 'connecting';
-      });
-      socket.once('connect', () => {
-        stage = 'connected';
-      });
-    });
+    this.req = req;
+    (req as Carrying)[ATTEMPT] = this;
+    this.timer = setTimeout(onDeadline, Math.max(0, this.job.deadline - performance.now()), this);
+    req.on('socket', onSocket);
     // Written to the socket, headers and body: the rate budget counts a request sent again as a call.
-    req.once('finish', () => request.onSent?.());
-    req.on('error', failWith);
-    req.on('response', (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const declared = Number(res.headers['content-length']);
-      if (declared > maxBodyBytes) {
-        fail(tooLarge(origin, maxBodyBytes));
-        return;
-      }
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBodyBytes) fail(tooLarge(origin, maxBodyBytes));
-        else chunks.push(chunk);
-      });
-      res.on('error', failWith);
-      res.on('end', () =>
-        finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })),
-      );
-      res.on('close', () => {
-        if (!res.complete) failWith(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
-      });
-    });
+    if (request.onSent) req.on('finish', onFinish);
+    req.on('error', onRequestError);
+    req.on('response', onResponse);
     req.end(request.body);
-  });
+  }
+
+  socket(socket: Socket): void {
+    if (!socket.connecting) {
+      this.stage = 'connected';
+      return;
+    }
+    this.stage = isIP(this.job.host.hostname) ? 'connecting' : 'resolving';
+    socket.once('lookup', () => {
+      this.stage = 'connecting';
+    });
+    socket.once('connect', () => {
+      this.stage = 'connected';
+    });
+  }
+
+  sent(): void {
+    this.job.request.onSent?.();
+  }
+
+  response(res: http.IncomingMessage): void {
+    this.answered = true;
+    const declared = Number(res.headers['content-length']);
+    if (declared > this.job.maxBodyBytes) {
+      this.fail(tooLarge(this.job.target.origin, this.job.maxBodyBytes));
+      return;
+    }
+    (res as Carrying)[ATTEMPT] = this;
+    res.on('data', onData);
+    res.on('error', onAnswerError);
+    res.on('end', onEnd);
+    res.on('close', onClose);
+  }
+
+  data(chunk: Buffer): void {
+    this.size += chunk.length;
+    if (this.size > this.job.maxBodyBytes) this.fail(tooLarge(this.job.target.origin, this.job.maxBodyBytes));
+    else this.chunks.push(chunk);
+  }
+
+  end(res: http.IncomingMessage): void {
+    if (!this.finish()) return;
+    // An answer of one chunk (a count's always is) is read as it is, not copied into a new buffer first.
+    const [only] = this.chunks;
+    const body =
+      this.chunks.length === 1 && only
+        ? only.toString('utf8')
+        : Buffer.concat(this.chunks, this.size).toString('utf8');
+    this.job.resolve({ status: res.statusCode ?? 0, body });
+  }
+
+  closed(res: http.IncomingMessage): void {
+    if (!res.complete) this.failWith(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+  }
+
+  timedOut(): void {
+    this.fail(timeoutError(this.stage, this.job.target.origin, this.job.request.timeoutMs));
+  }
+
+  failWith(cause: unknown): void {
+    const error = networkError(cause, fullUrl(this.job.target));
+    // A pooled connection the server had already closed: Node's documented remedy is one retry
+    // on a fresh connection (https://nodejs.org/api/http.html#requestreusedsocket).
+    if (this.mayRetryStale && this.req?.reusedSocket && !this.answered && error.phase === 'reset') {
+      if (!this.finish()) return;
+      this.req.destroy();
+      new Exchange(this.job).send(false);
+      return;
+    }
+    this.fail(error);
+  }
+
+  private fail(error: Error): void {
+    if (!this.finish()) return;
+    this.req?.destroy();
+    this.job.reject(error);
+  }
+
+  /** Settles this attempt once: false when it already was. */
+  private finish(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    return true;
+  }
 }
 
-function hostnameOf(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '');
+function onDeadline(attempt: Exchange): void {
+  attempt.timedOut();
+}
+function onSocket(this: http.ClientRequest, socket: Socket): void {
+  attemptOf(this).socket(socket);
+}
+function onFinish(this: http.ClientRequest): void {
+  attemptOf(this).sent();
+}
+function onRequestError(this: http.ClientRequest, cause: unknown): void {
+  attemptOf(this).failWith(cause);
+}
+function onResponse(this: http.ClientRequest, res: http.IncomingMessage): void {
+  attemptOf(this).response(res);
+}
+function onData(this: http.IncomingMessage, chunk: Buffer): void {
+  attemptOf(this).data(chunk);
+}
+function onAnswerError(this: http.IncomingMessage, cause: unknown): void {
+  attemptOf(this).failWith(cause);
+}
+function onEnd(this: http.IncomingMessage): void {
+  attemptOf(this).end(this);
+}
+function onClose(this: http.IncomingMessage): void {
+  attemptOf(this).closed(this);
 }

@@ -6,6 +6,7 @@ import type { ErrorKind } from '../../main/common/error-kinds';
 import { systemClock } from '../../main/core/clock';
 import type { HttpPost, HttpRequest } from '../../main/core/http-port';
 import { type AppConnection, ImClient, type ImClientOptions } from '../../main/core/im-client';
+import type { CallSlot } from '../../main/core/rate-budget';
 import type { Endpoint } from '../../main/core/regions';
 import { createHttpPost } from '../../main/node/http-post';
 import {
@@ -352,6 +353,61 @@ describe('ImClient against the simulator', () => {
     const { client, sent } = await harness({ client: { random: () => values.shift() ?? 1 } });
     for (let i = 0; i < 3; i += 1) expect((await client.getOnlineMemberNum(LIVE)).ok).toBe(true);
     expect(sent.map((request) => query(request).get('random'))).toEqual(['0', '4294967295', '7']);
+  });
+});
+
+describe('the count request body', () => {
+  it('is the JSON of the id, escaped as JSON.stringify escapes it', async () => {
+    const { client, sent } = await harness();
+    const odd = '@TGS#a "quoted" \\ back\u0001slash 名';
+    await client.getOnlineMemberNum(odd);
+    expect(sent[0]?.body).toBe(JSON.stringify({ GroupId: odd }));
+  });
+});
+
+describe('the rate gate', () => {
+  /** A slot that records what it is told. */
+  function recordingSlot(told: string[]): CallSlot {
+    return { sent: () => told.push('sent'), done: () => told.push('done') };
+  }
+
+  it('sends in the same turn when a slot is given at once, and tells it when the call left and ended', async () => {
+    const told: string[] = [];
+    const { client, sent } = await harness({
+      client: {
+        acquire: () => {
+          told.push('granted');
+          return recordingSlot(told);
+        },
+      },
+    });
+    const answer = client.getOnlineMemberNum(LIVE);
+    expect(sent).toHaveLength(1);
+    expect(await answer).toEqual({ ok: true, value: 1234 });
+    expect(told).toEqual(['granted', 'sent', 'done']);
+  });
+
+  it('waits for a slot promised later, and sends nothing before it comes', async () => {
+    const told: string[] = [];
+    let grant: (slot: CallSlot) => void = () => {};
+    const { client, sent } = await harness({
+      client: { acquire: () => new Promise<CallSlot>((resolve) => (grant = resolve)) },
+    });
+    const answer = client.getOnlineMemberNum(LIVE);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toHaveLength(0);
+    grant(recordingSlot(told));
+    expect(await answer).toEqual({ ok: true, value: 1234 });
+    expect(told).toEqual(['sent', 'done']);
+  });
+
+  it('ends the slot of a call held back when its turn came, without sending it', async () => {
+    const told: string[] = [];
+    const { client, sent } = await harness({ client: { acquire: () => recordingSlot(told) } });
+    const answer = await client.modifyGroupAttr(LIVE, 'k', 'v', () => false);
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'transient' } });
+    expect(sent).toHaveLength(0);
+    expect(told).toEqual(['done']);
   });
 });
 

@@ -12,6 +12,38 @@ async function reserveAll(budget: RateBudget, clock: FakeClock, n: number): Prom
   return slots;
 }
 
+describe('RateBudget.tryReserve', () => {
+  it('gives a slot at once while one is free, and takes nothing when none is', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 10);
+    const limit = 10 - Math.floor(10 * HEADROOM_SHARE);
+    const slots: CallSlot[] = [];
+    for (let i = 0; i < limit; i++) {
+      const slot = budget.tryReserve();
+      expect(slot).not.toBeNull();
+      if (slot) slots.push(slot);
+    }
+    expect(budget.used()).toBe(limit);
+    expect(budget.tryReserve()).toBeNull();
+    expect(budget.used()).toBe(limit);
+    for (const slot of slots) slot.done();
+    await clock.advance(1_000);
+    expect(budget.tryReserve()).not.toBeNull();
+  });
+
+  it('gives nothing while calls are waiting for a slot, so they keep their turn', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 1);
+    const first = budget.tryReserve();
+    const waiting = budget.reserve();
+    first?.done();
+    expect(budget.queued()).toBe(1);
+    expect(budget.tryReserve()).toBeNull();
+    await clock.advance(1_000);
+    expect(await waiting).toBeDefined();
+  });
+});
+
 describe('RateBudget slots dated when their answers come back', () => {
   it('holds a granted call in every window until it is answered, however long that takes', async () => {
     const clock = new FakeClock();

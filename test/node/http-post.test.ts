@@ -109,6 +109,79 @@ describe('createHttpPost', () => {
     expect(server.bodies).toEqual([{ body: '{"GroupId":"a"}', contentType: 'application/json' }]);
   });
 
+  it('writes the head node:http writes for a headers object: the same headers, names and order', async () => {
+    const heads: string[][] = [];
+    const server = await serve((req, res) => {
+      heads.push(req.rawHeaders);
+      answer(200, '{}')(req, res);
+    });
+    const viaObject = await new Promise<string[]>((resolve, reject) => {
+      const agent = new http.Agent({ keepAlive: true });
+      cleanups.push(() => agent.destroy());
+      const body = '{"GroupId":"名"}';
+      const req = http.request(`${server.base}/v4/x`, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(heads[0] ?? []));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    await client()({ url: `${server.base}/v4/x`, body: '{"GroupId":"名"}', timeoutMs: 5000 });
+    expect(heads[1]).toEqual(viaObject);
+    expect(viaObject).toEqual([
+      'content-type',
+      'application/json',
+      'content-length',
+      '17',
+      'Host',
+      server.base.slice('http://'.length),
+      'Connection',
+      'keep-alive',
+    ]);
+  });
+
+  it('names an IPv6 host in brackets in its Host header, as node:http does', async () => {
+    const hosts: Array<string | undefined> = [];
+    const server = await serve(
+      (req, res) => {
+        hosts.push(req.headers.host);
+        answer(200, '{}')(req, res);
+      },
+      { host: '::1' },
+    );
+    const port = server.base.slice(server.base.lastIndexOf(':') + 1);
+    await client()({ url: `http://[::1]:${port}/v4/x`, body: '{}', timeoutMs: 5000 });
+    expect(hosts).toEqual([`[::1]:${port}`]);
+  });
+
+  it('reads an answer in one chunk, in several split inside a character, and an empty one', async () => {
+    const whole = Buffer.from('{"name":"名前"}');
+    const split = whole.indexOf(Buffer.from('名')) + 1;
+    const server = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.url === '/empty') {
+        res.end();
+        return;
+      }
+      if (req.url === '/one') {
+        res.end(whole);
+        return;
+      }
+      res.write(whole.subarray(0, split));
+      setTimeout(() => res.end(whole.subarray(split)), 20);
+    });
+    const post = client();
+    const read = (path: string) => post({ url: `${server.base}${path}`, body: '{}', timeoutMs: 5000 });
+    expect((await read('/one')).body).toBe('{"name":"名前"}');
+    expect((await read('/split')).body).toBe('{"name":"名前"}');
+    expect(await read('/empty')).toEqual({ status: 200, body: '' });
+  });
+
   it('resolves non-200 answers instead of rejecting them', async () => {
     const server = await serve(answer(502, '<html>Bad Gateway</html>'));
     const response = await client()({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000 });
@@ -148,6 +221,25 @@ describe('createHttpPost', () => {
     const second = await post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000 });
     expect(second.body).toBe('{"n":1}');
     expect(server.connections).toHaveLength(2);
+  });
+
+  it('says when each request has left, the retry on a fresh connection as one more', async () => {
+    const served = new WeakMap<Socket, number>();
+    const server = await serve((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count === 2) req.socket.destroy();
+      else answer(200, '{}')(req, res);
+    });
+    const post = client();
+    let sent = 0;
+    const onSent = () => {
+      sent++;
+    };
+    await post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000, onSent });
+    expect(sent).toBe(1);
+    await post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000, onSent });
+    expect(sent).toBe(3);
   });
 
   it('times out a hung exchange as a whole and closes the connection', async () => {

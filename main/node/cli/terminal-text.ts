@@ -10,9 +10,15 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** The same characters, to ask whether there is any: most text, and every line of counts, has none. */
+const ANY_CONTROL = new RegExp(CONTROLS.source);
+
 /** `text` with every control character escaped; newlines too unless `keepNewlines`. */
-export function terminalText(text: string, options: { keepNewlines?: boolean } = {}): string {
-  return text.replace(CONTROLS, (char) => (char === '\n' && options.keepNewlines ? char : escapeOf(char)));
+export function terminalText(text: string, options?: { keepNewlines?: boolean }): string {
+  // `watch` writes about 200 lines a second: one without a control character is returned as it is.
+  if (!ANY_CONTROL.test(text)) return text;
+  const keepNewlines = options?.keepNewlines === true;
+  return text.replace(CONTROLS, (char) => (char === '\n' && keepNewlines ? char : escapeOf(char)));
 }
 
 function escapeOf(char: string): string {

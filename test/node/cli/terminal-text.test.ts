@@ -40,6 +40,20 @@ describe('text from outside reaches the terminal with its control characters esc
     expect(terminalText('one\ntwo\u0000', { keepNewlines: true })).toBe('one\ntwo\\x00');
   });
 
+  it('leaves text without a control character as it is, and finds one at either end or alone', () => {
+    const plain = '2026-12-04T22:00:00.000Z  @TGS#a1  1,234 online (+5) 名 ✓';
+    expect(terminalText(plain)).toBe(plain);
+    expect(terminalText('\u2066start')).toBe('\\u2066start');
+    expect(terminalText('end\u009f')).toBe('end\\x9f');
+    expect(terminalText('\n')).toBe('\\n');
+    expect(terminalText('\n', { keepNewlines: true })).toBe('\n');
+    // Asked again and again, as watch does, the answer does not depend on the call before.
+    for (let i = 0; i < 3; i++) {
+      expect(terminalText('a\u0007')).toBe('a\\x07');
+      expect(terminalText(plain)).toBe(plain);
+    }
+  });
+
   it("in count's table, a server's ErrorInfo", async () => {
     const result = await runCli(['count', '@TGS#aLive'], env());
     expect(result.code).toBe(1);
