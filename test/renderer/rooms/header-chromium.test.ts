@@ -89,8 +89,7 @@ describe("the app's conditions as banners", () => {
     const { context, page, errors } = await open({ width: 400, height: 600 });
     await pushConditions(page, THREE_CONDITIONS);
     await expect.poll(() => banners(page)).toHaveLength(3);
-    const listTop = () =>
-      page.evaluate(() => document.querySelector('.room-scroll')?.getBoundingClientRect().top);
+    const listTop = () => page.locator('.room-scroll').evaluate((list) => list.getBoundingClientRect().top);
     expect(await listTop()).toBeLessThanOrEqual(160);
     expect(await page.locator('.banner:visible').allTextContents()).toEqual([
       'Shop Live: over the API rate limit, so polling slowed down; it recovers by itself.',
