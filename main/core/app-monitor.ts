@@ -152,11 +152,6 @@ export class AppMonitor {
     return [...this.rooms.values()].map((room) => room.snapshot(now));
   }
 
-  /** The ids of the rooms watched, in the order {@link snapshot} gives them. */
-  groupIds(): string[] {
-    return [...this.rooms.keys()];
-  }
-
   /**
    * The rooms with these ids, in the order given; ids not watched are skipped. A push of the rooms
    * that changed takes these, not a snapshot of every room filtered down.

@@ -39,21 +39,6 @@ export class LiveViews {
     return this.options.runtimes.all().flatMap((runtime) => this.roomsOf(runtime));
   }
 
-  /**
-   * Every room of every profile, as {@link allRooms} gives them, `size` rooms at a time: the caller
-   * can let other work run between two parts. Each part is made when it is asked for, so a room
-   * reads as it stands at its part, not at the first.
-   */
-  *roomsInParts(size: number): Generator<RoomView[], void, undefined> {
-    for (const runtime of this.options.runtimes.all()) {
-      const ids = runtime.engine?.monitor.groupIds() ?? [];
-      for (let at = 0; at < ids.length; at += size) {
-        const rooms = runtime.engine?.monitor.roomsNamed(ids.slice(at, at + size)) ?? [];
-        if (rooms.length > 0) yield this.viewsOf(runtime, rooms);
-      }
-    }
-  }
-
   /** The rooms with these keys; keys of rooms no longer watched are skipped. */
   rooms(keys: readonly RoomKey[]): RoomView[] {
     const byProfile = new Map<string, Set<string>>();

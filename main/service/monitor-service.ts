@@ -2,10 +2,10 @@ import type { MonitorApi } from '../contract/monitor-api';
 import { alertMethods } from './alert-methods';
 import { roomMethods } from './room-methods';
 import { roomPushMethods } from './room-push-methods';
-import { type MonitorServiceOptions, ServiceState, type SnapshotParts } from './service-state';
+import { type MonitorServiceOptions, ServiceState } from './service-state';
 import { settingsMethods } from './settings-methods';
 
-export type { MonitorServiceOptions, SnapshotParts } from './service-state';
+export type { MonitorServiceOptions } from './service-state';
 
 /** The engine behind the UI: the MonitorApi, and the edition's handles to start, stop and wake it. */
 export interface MonitorService extends MonitorApi {
@@ -17,8 +17,6 @@ export interface MonitorService extends MonitorApi {
   wake(): void;
   /** True while the built-in simulator plays the demo show. */
   readonly isDemo: boolean;
-  /** The snapshot `roomsPerPart` rooms at a time, for a server to answer others between parts. */
-  snapshotInParts(roomsPerPart: number): SnapshotParts;
 }
 
 /**
@@ -35,7 +33,6 @@ export function createMonitorService(options: MonitorServiceOptions): MonitorSer
     ...alertMethods(state),
     ...settingsMethods(state),
     getSnapshot: async () => state.snapshot(),
-    snapshotInParts: (roomsPerPart) => state.snapshotInParts(roomsPerPart),
     onPush: (listener) => state.subscribe(listener),
     start: () => state.start(),
     stop: () => state.stop(),

@@ -1,4 +1,4 @@
-import type { MonitorPush, MonitorSnapshot, RoomKey, RoomView, SettingsPatch } from '../contract/monitor-api';
+import type { MonitorPush, MonitorSnapshot, RoomKey, SettingsPatch } from '../contract/monitor-api';
 import type { AlertLog } from '../core/alerts/alert-log';
 import type { SnoozeBook } from '../core/alerts/snooze';
 import type { Clock } from '../core/clock';
@@ -26,15 +26,6 @@ import type {
 } from './service-ports';
 import type { EditableSettings } from './settings-edit';
 import { parseRoomKey, roomKey } from './views';
-
-/**
- * A snapshot made a part at a time: its rooms, a few at each step, then everything else. With 2,000
- * rooms a whole snapshot holds the event loop for tens of milliseconds; made in parts, a server can
- * answer the requests that come meanwhile between two parts. The rooms of the parts together are
- * the snapshot's, each part as it stands when it is taken; a push in between carries the rooms it
- * changed, so a reader that also takes the pushes from before the first part ends up current.
- */
-export type SnapshotParts = Generator<RoomView[], Omit<MonitorSnapshot, 'rooms'>, undefined>;
 
 export interface MonitorServiceOptions {
   clock: Clock;
@@ -158,29 +149,9 @@ export class ServiceState {
       profiles: this.views.profiles(),
       rooms: this.views.allRooms(),
       summary,
-      notices: this.notices(),
+      notices: [...(this.options.notices ?? []), ...(this.options.health?.notices() ?? [])],
       regions: REGIONS.map(({ key, label }) => ({ key, label })),
     };
-  }
-
-  /**
-   * The snapshot's rooms `size` at a time, then the rest of it, made after the last part (see
-   * {@link SnapshotParts}).
-   */
-  *snapshotInParts(size: number): SnapshotParts {
-    yield* this.views.roomsInParts(size);
-    return {
-      demo: this.runtimes.isDemo,
-      paused: this.paused,
-      profiles: this.views.profiles(),
-      summary: this.views.summary(),
-      notices: this.notices(),
-      regions: REGIONS.map(({ key, label }) => ({ key, label })),
-    };
-  }
-
-  private notices(): string[] {
-    return [...(this.options.notices ?? []), ...(this.options.health?.notices() ?? [])];
   }
 
   subscribe(listener: (push: MonitorPush) => void): () => void {

@@ -350,8 +350,6 @@ describe('AppMonitor, what a caller changes while it runs', () => {
     expect(named.map((room) => room.groupId)).toEqual(['room-4', 'room-0']);
     expect(named).toEqual([whole.get('room-4'), whole.get('room-0')]);
     expect(monitor.roomsNamed([])).toEqual([]);
-    expect(monitor.groupIds()).toEqual(monitor.snapshot().map((room) => room.groupId));
-    expect(monitor.groupIds()).not.toContain('room-2');
   });
 
   it('walks every room one at a time, each as the snapshot has it', async () => {

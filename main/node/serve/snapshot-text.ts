@@ -1,5 +1,4 @@
 import type { MonitorApi, MonitorPush } from '../../contract/monitor-api';
-import type { SnapshotParts } from '../../service/monitor-service';
 import type { PushLog } from './push-log';
 
 /**
@@ -7,12 +6,6 @@ import type { PushLog } from './push-log';
  * takes to push changed rooms while it polls, so a count's age read from it is never off by more.
  */
 export const SNAPSHOT_TEXT_MAX_AGE_MS = 250;
-
-/**
- * Rooms per part when the snapshot is made in parts: a few milliseconds of the event loop each with
- * 2,000 rooms on a quiet machine, so a page's script asked for meanwhile is answered at once.
- */
-export const ROOMS_PER_PART = 250;
 
 /** The pushes after which the snapshot reads differently. */
 const CHANGES_SNAPSHOT: ReadonlySet<MonitorPush['type']> = new Set([
@@ -40,11 +33,6 @@ export class SnapshotText {
     private readonly now: () => number = () => performance.now(),
     /** Where the pushes stood as each snapshot was taken, for a stream to start after it. */
     private readonly pushes: Pick<PushLog, 'mark'> | null = null,
-    /**
-     * The snapshot a few rooms at a time (see {@link SnapshotParts}), when the engine can give it so:
-     * then the requests that come while it is made are answered between two parts.
-     */
-    private readonly parts: ((roomsPerPart: number) => SnapshotParts) | null = null,
   ) {
     this.unsubscribe = api.onPush((push) => {
       if (CHANGES_SNAPSHOT.has(push.type)) this.text = null;
@@ -65,7 +53,6 @@ export class SnapshotText {
     const text = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       // Marked before it is taken: a push in between is sent again after it, never missed.
       const mark = this.pushes?.mark() ?? '';
-      if (this.parts) return jsonInParts(this.parts(ROOMS_PER_PART)).then((json) => ({ json, mark }));
       return this.api.getSnapshot().then((snapshot) => ({ json: JSON.stringify(snapshot), mark }));
     });
     this.text = text;
@@ -95,18 +82,4 @@ export class SnapshotText {
 export interface MarkedSnapshot {
   json: string;
   mark: string;
-}
-
-/**
- * The snapshot's JSON from its parts, letting the event loop answer what came in between two parts
- * (`setImmediate` runs after the pending I/O). The rooms come first in the text, then the rest.
- */
-async function jsonInParts(parts: SnapshotParts): Promise<string> {
-  const rooms: string[] = [];
-  for (;;) {
-    const step = parts.next();
-    if (step.done) return `{"rooms":[${rooms.join(',')}],${JSON.stringify(step.value).slice(1)}`;
-    if (step.value.length > 0) rooms.push(JSON.stringify(step.value).slice(1, -1));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
 }

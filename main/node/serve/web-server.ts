@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { PUSHES_AFTER_HEADER, RESUME_PARAMETER } from '../../common/push-resume';
 import type { MonitorApi } from '../../contract/monitor-api';
 import { ConfigError } from '../../core/config-error';
-import type { MonitorService } from '../../service/monitor-service';
 import type { OverlayRoutes } from '../overlay/overlay-routes';
 import { answerApiCall } from './api-calls';
 import { capConnections, MAX_CONNECTIONS } from './connection-cap';
@@ -22,8 +21,7 @@ import { pagePath, SECURITY_HEADERS, sendPageFile, sendPageWithSnapshot } from '
 
 /** What the web server serves, where, and behind which token. */
 export interface WebServerOptions {
-  /** The engine; given its snapshot in parts as well, the page's snapshot is made in parts at once. */
-  api: MonitorApi & Partial<Pick<MonitorService, 'snapshotInParts'>>;
+  api: MonitorApi;
   /** The token every request must carry (see request-auth.ts). */
   token: string;
   /** A token that opens `/metrics` only, as a bearer token; null when none is set. */
@@ -65,8 +63,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const streams = new Set<() => void>();
   const pushes = new PushLog(options.api);
-  const inParts = options.api.snapshotInParts?.bind(options.api) ?? null;
-  const snapshots = new SnapshotText(options.api, undefined, pushes, inParts);
+  const snapshots = new SnapshotText(options.api, undefined, pushes);
   const scriptAsked = new ScriptAsked();
   let cookie = '';
   const server = createServer((request, response) => {
@@ -154,14 +151,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         response,
         file,
         { 'set-cookie': setCookieHeader(cookie, options.token) },
-        // Made in parts, it starts at once: the browser's requests for the script and the stylesheet,
-        // which come while it is made, are answered between two parts, so the page's end no longer
-        // waits for the script to be asked for first. Made whole, it would hold them back: it waits
-        // until the script is on its way.
-        () =>
-          inParts
-            ? snapshots.readMarked()
-            : scriptAsked.within(PAGE_SCRIPT_WAIT_MS).then(() => snapshots.readMarked()),
+        // Made once the page's script is on its way: the browser then compiles it and builds the
+        // popover while the snapshot is made, where a snapshot made first held the script back.
+        () => scriptAsked.within(PAGE_SCRIPT_WAIT_MS).then(() => snapshots.readMarked()),
       );
     await sendPageFile(request, response, file);
     if (pathname === PAGE_SCRIPT_PATH) scriptAsked.asked();

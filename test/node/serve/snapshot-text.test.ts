@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonitorApi, MonitorPush, MonitorSnapshot } from '../../../main/contract/monitor-api';
 import { SNAPSHOT_TEXT_MAX_AGE_MS, SnapshotText } from '../../../main/node/serve/snapshot-text';
-import type { MonitorService, SnapshotParts } from '../../../main/service/monitor-service';
+import type { MonitorService } from '../../../main/service/monitor-service';
 import { startDemoService } from './demo-service';
 
 let service: MonitorService | null = null;
@@ -78,51 +78,5 @@ describe("the snapshot's text", () => {
     expect(made.snapshots).toBe(1);
     texts.close();
     expect(listeners.size).toBe(0);
-  });
-
-  it('made in parts, reads as the whole snapshot, and lets what came meanwhile run between two parts', async () => {
-    const { api } = await counted();
-    const running = service as MonitorService;
-    const taken: number[] = [];
-    const ranAfter: number[] = [];
-    // Two rooms a part, counted; after each part, work that arrives then (an immediate, as a request's
-    // callback would be) notes how many parts were taken before it ran.
-    function* counting(): SnapshotParts {
-      const parts = running.snapshotInParts(2);
-      for (;;) {
-        const step = parts.next();
-        if (step.done) return step.value;
-        taken.push(step.value.length);
-        setImmediate(() => ranAfter.push(taken.length));
-        yield step.value;
-      }
-    }
-    const texts = new SnapshotText(
-      api,
-      () => 0,
-      null,
-      () => counting(),
-    );
-    const read = JSON.parse(await texts.read()) as MonitorSnapshot;
-    const whole = await running.getSnapshot();
-
-    expect(taken.length).toBeGreaterThan(1);
-    expect(ranAfter).toEqual(taken.map((_, at) => at + 1));
-    // The same snapshot, the demo's counts moving on meanwhile: the same rooms in the same order,
-    // each with every field, and the same rest.
-    expect(read.rooms.map((room) => room.key)).toEqual(whole.rooms.map((room) => room.key));
-    expect(read.rooms.map((room) => Object.keys(room).sort())).toEqual(
-      whole.rooms.map((room) => Object.keys(room).sort()),
-    );
-    const rest = ({ demo, paused, notices, regions, profiles, summary }: MonitorSnapshot) => ({
-      demo,
-      paused,
-      notices,
-      regions,
-      profiles: profiles.map((profile) => profile.id),
-      rooms: summary.rooms,
-    });
-    expect(rest(read)).toEqual(rest(whole));
-    expect(Object.keys(read).sort()).toEqual(Object.keys(whole).sort());
   });
 });
