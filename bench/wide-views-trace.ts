@@ -33,9 +33,22 @@ const VIEWS = option('view', 'table,wall').split(',') as Array<'table' | 'wall'>
 const KEEP = option('keep', '');
 /** With --profile, also the page's JavaScript by function (build the page unminified to read it). */
 const PROFILE = args.includes('--profile');
+/** With --updates S, instead of openings: S seconds of each view taking pushes, traced once it has drawn. */
+const UPDATES_S = Number(option('updates', '0'));
 const ROOMS = 2000;
 const SELECTOR = { table: '.table-body .table-line', wall: '.wall-tile' } as const;
 const SIGNAL = 'wide-trace: first frame';
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'blink',
+  'loading',
+  'toplevel',
+  'blink.user_timing',
+  ...(PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : []),
+];
 
 const probe = (selector: string) => `(() => {
   window.__firstFrame = null;
@@ -83,18 +96,29 @@ function kindOf(event: TraceEvent): string {
   return 'other';
 }
 
-/** The main thread's own time by kind of work between two trace times (µs). */
-function mainThreadWork(events: TraceEvent[], from: number, to: number) {
-  const names = events.filter((event) => event.ph === 'M' && event.name === 'thread_name');
-  // The page's renderer: the process whose main thread parsed our page.
+/** The page's renderer main thread: the one that parsed our page, else the renderer that ran the most script. */
+function pageThread(events: TraceEvent[], from: number): { pid: number; tid: number } | null {
   const parse = events.find(
     (event) =>
       event.name === 'ParseHTML' && event.ts >= from && event.args?.beginData?.url?.startsWith('http'),
   );
-  const main = names.find(
-    (event) => event.args?.name === 'CrRendererMain' && parse !== undefined && event.pid === parse.pid,
-  );
-  if (!main || !parse) return null;
+  if (parse) return { pid: parse.pid, tid: parse.tid };
+  const calls = new Map<string, number>();
+  for (const event of events)
+    if (event.name === 'FunctionCall') {
+      const thread = `${event.pid}:${event.tid}`;
+      calls.set(thread, (calls.get(thread) ?? 0) + 1);
+    }
+  const busiest = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!busiest) return null;
+  const [pid, tid] = busiest.split(':').map(Number) as [number, number];
+  return { pid, tid };
+}
+
+/** The main thread's own time by kind of work between two trace times (µs). */
+function mainThreadWork(events: TraceEvent[], from: number, to: number) {
+  const main = pageThread(events, from);
+  if (!main) return null;
   const spans = events
     .filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.dur)
     .filter((event) => event.ts < to && event.ts + (event.dur as number) > from)
@@ -205,19 +229,7 @@ async function tracedOpening(browser: Browser, link: string, view: 'table' | 'wa
   await context.addInitScript(probe(SELECTOR[view]));
   const page = await context.newPage();
   page.setDefaultTimeout(120_000);
-  await browser.startTracing(page, {
-    categories: [
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'v8',
-      'v8.execute',
-      'blink',
-      'loading',
-      'toplevel',
-      'blink.user_timing',
-      ...(PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : []),
-    ],
-  });
+  await browser.startTracing(page, { categories: CATEGORIES });
   const drawn = page.waitForEvent('console', {
     predicate: (message) => message.type() === 'debug' && message.text() === SIGNAL,
   });
@@ -276,9 +288,67 @@ async function tracedOpening(browser: Browser, link: string, view: 'table' | 'wa
   return { timing, beforeFirstFrame: work, afterHtmlEnd: htmlToScriptEnd, functions };
 }
 
+/**
+ * A view on screen taking pushes for UPDATES_S seconds, traced: the main thread's work by kind over
+ * the window, and the longest of its tasks each split the same way.
+ */
+async function tracedUpdates(browser: Browser, link: string, view: 'table' | 'wall', keep: string | null) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  await context.addInitScript(
+    `localStorage.setItem('headcount.preferences', ${JSON.stringify(JSON.stringify({ wideView: view }))});`,
+  );
+  await context.addInitScript(probe(SELECTOR[view]));
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  const drawn = page.waitForEvent('console', {
+    predicate: (message) => message.type() === 'debug' && message.text() === SIGNAL,
+  });
+  await page.goto(link);
+  await drawn;
+  await page.waitForTimeout(3000);
+  await browser.startTracing(page, { categories: CATEGORIES });
+  await page.waitForTimeout(UPDATES_S * 1000);
+  const trace = (await browser.stopTracing()).toString('utf8');
+  await context.close();
+  if (keep) writeFileSync(keep, trace);
+  const events = (JSON.parse(trace) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = pageThread(events, 0);
+  const tasks = events
+    .filter(
+      (event) =>
+        event.pid === main?.pid &&
+        event.tid === main?.tid &&
+        event.ph === 'X' &&
+        (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask'),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  const top: TraceEvent[] = [];
+  let last = 0;
+  for (const task of tasks)
+    if (task.ts >= last) {
+      top.push(task);
+      last = task.ts + (task.dur as number);
+    }
+  const first = top[0]?.ts ?? 0;
+  const end = top.length > 0 ? Math.max(...top.map((task) => task.ts + (task.dur as number))) : 0;
+  const longest = [...top]
+    .sort((a, b) => (b.dur as number) - (a.dur as number))
+    .slice(0, 8)
+    .map((task) => ({
+      ms: Math.round((task.dur as number) / 100) / 10,
+      work: mainThreadWork(events, task.ts, task.ts + (task.dur as number))?.byKind,
+    }));
+  return {
+    tasks: timings(top.map((task) => (task.dur as number) / 1000)),
+    window: mainThreadWork(events, first, end),
+    longest,
+  };
+}
+
 const stack = await startServeStack({ cli: CLI, rooms: ROOMS });
 const browser = await launchChromium();
 const openings: Array<{ view: string } & Awaited<ReturnType<typeof tracedOpening>>> = [];
+const updates: Array<{ view: string } & Awaited<ReturnType<typeof tracedUpdates>>> = [];
 try {
   for (;;) {
     const answer = await fetch(new URL('/api/getSnapshot', stack.link), {
@@ -293,6 +363,15 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   if (KEEP) mkdirSync(KEEP, { recursive: true });
+  if (UPDATES_S > 0) {
+    for (const view of VIEWS)
+      updates.push({
+        view,
+        ...(await tracedUpdates(browser, stack.link, view, KEEP ? join(KEEP, `${view}-updates.json`) : null)),
+      });
+    process.stdout.write(`${JSON.stringify({ updates }, null, 2)}\n`);
+    process.exit(0);
+  }
   for (const view of VIEWS) await tracedOpening(browser, stack.link, view, null);
   for (let i = 0; i < LOADS; i++)
     for (const view of VIEWS)
