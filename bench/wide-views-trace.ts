@@ -12,6 +12,7 @@
  *   node dist/bench/wide-views-trace.js [--cli dist/headcount.js] [--loads 4] [--view table|wall]
  *     [--keep /tmp/traces]
  *
+ * With --updates S and --profile, the script over the window by function too.
  * With --keep, each trace is written there (load it in DevTools' Performance panel). Prints one JSON
  * document; writes nothing under bench/results (these are for finding where the time goes, not figures).
  */
@@ -342,6 +343,7 @@ async function tracedUpdates(browser: Browser, link: string, view: 'table' | 'wa
     tasks: timings(top.map((task) => (task.dur as number) / 1000)),
     window: mainThreadWork(events, first, end),
     longest,
+    functions: PROFILE ? scriptByFunction(events, first, end) : null,
   };
 }
 
