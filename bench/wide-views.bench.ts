@@ -8,7 +8,7 @@
  *   BENCH_WINDOW_S seconds per view (default 20): the cost of one update of the counts.
  * - Floor: the same first frame of a static page that holds a line in its HTML, in turns with the
  *   loads: what a cold opening costs on this machine at this load before any script of ours.
- * Prints the figures and writes bench/results/wide-views.json. Targets: update p95 ≤ 16 ms, first
+ * Prints the figures and writes bench/results/wide-views.json (BENCH_OUT: another file). Targets: update p95 ≤ 16 ms, first
  * rows p95 ≤ 200 ms. BENCH_BUILDS compares builds in one run, each with its own server and simulator,
  * loads alternating between them: `before=/tmp/old/dist/headcount.js,after=dist/headcount.js`.
  * Serve's CPU: what a page opening costs the server beside its polling, builds side by side: its CPU
@@ -273,6 +273,7 @@ const results = {
   targets: { firstRowsP95Ms: 200, updateP95Ms: 16 },
 };
 mkdirSync('bench/results', { recursive: true });
-const written = `bench/results/wide-views${APPS > 1 ? `-${ROOMS * APPS}` : ''}.json`;
+// BENCH_OUT names another file, so a run does not replace the figures of an earlier one.
+const written = process.env.BENCH_OUT ?? `bench/results/wide-views${APPS > 1 ? `-${ROOMS * APPS}` : ''}.json`;
 writeFileSync(written, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -121,6 +121,7 @@ if (process.argv.includes('--bench')) {
       'ui.bench': 'bench/ui.bench.ts',
       'overlay.bench': 'bench/overlay.bench.ts',
       'wide-views.bench': 'bench/wide-views.bench.ts',
+      'wide-views-trace': 'bench/wide-views-trace.ts',
       'bare-floor.bench': 'bench/bare-floor.bench.ts',
       'bare-poller': 'bench/bare-poller.ts',
       'start-up.bench': 'bench/start-up.bench.ts',
