@@ -1,115 +1,58 @@
-import { describe, expect, it } from 'vitest';
-import { PUSH_FAILING_AFTER, PushAlerts } from '../../../main/core/alerts/push-alerts';
-import { imErrorFromCode } from '../../../main/core/error-kind';
-import type { PushStatus } from '../../../main/core/push/push-status';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../../main/core/alerts/alert';
+import { AlertEngine } from '../../../main/core/alerts/alert-engine';
+import { startPushScenario } from '../../support/push-scenario';
 
-const REFUSAL = imErrorFromCode(10007, 'no permission');
+let stop: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
 
-function status(over: Partial<PushStatus>): PushStatus {
-  return {
-    groupId: '@TGS#2Raid',
-    via: 'group-attr',
-    key: 'online_member_num',
-    state: 'ok',
-    reason: null,
-    error: null,
-    consecutiveFailures: 0,
-    written: null,
-    ...over,
-  };
+/** The scenario's engine with the alert rules on its events, as every edition wires them. */
+async function withAlerts(options: Parameters<typeof startPushScenario>[0]) {
+  const scenario = await startPushScenario(options);
+  stop = scenario.stop;
+  const rules = new AlertEngine({ profile: 'Events', labels: { live: 'Launch Day' } });
+  const alerts: Alert[] = [];
+  scenario.engine.monitor.on((event) => alerts.push(...rules.handle(event)));
+  return { scenario, pushAlerts: () => alerts.filter((alert) => alert.rule === 'push-failing') };
 }
 
-function rule(options: { recovered?: boolean; label?: string } = {}) {
-  return new PushAlerts({
-    recovered: () => options.recovered ?? true,
-    label: () => ('label' in options ? options.label : 'Launch Day'),
-  });
-}
-
-const failing = (failures: number) =>
-  status({ state: 'failing', consecutiveFailures: failures, reason: 'the server is busy', error: REFUSAL });
-
-describe('the push-failing rule', () => {
-  it(`fires after ${PUSH_FAILING_AFTER} failed writes in a row, not before, and once`, () => {
-    const alerts = rule();
-    for (let failures = 1; failures < PUSH_FAILING_AFTER; failures++)
-      expect(alerts.onPush(failing(failures), failures)).toEqual([]);
-    expect(alerts.onPush(failing(PUSH_FAILING_AFTER), 10)).toEqual([
-      {
-        rule: 'push-failing',
-        phase: 'firing',
-        severity: 'warning',
-        groupId: '@TGS#2Raid',
-        label: 'Launch Day',
-        title: 'Launch Day: count not reaching viewers',
-        message:
-          'Count not reaching viewers: fired · group-attr online_member_num: the server is busy · id @TGS#2Raid',
-        at: 10,
-        errorKind: REFUSAL.kind,
-        push: { via: 'group-attr', key: 'online_member_num', refused: false },
-      },
-    ]);
-    expect(alerts.onPush(failing(PUSH_FAILING_AFTER + 1), 11)).toEqual([]);
-  });
-
-  it('fires at once when the server refuses the writes, and says so', () => {
-    const [alert] = rule().onPush(status({ state: 'refused', error: REFUSAL, reason: null }), 5);
-    expect(alert).toMatchObject({
-      phase: 'firing',
-      message:
-        'Count not reaching viewers: fired · group-attr online_member_num: writes fail · id @TGS#2Raid',
-      push: { refused: true },
+describe('the push-failing alert', () => {
+  it('fires once while writes keep failing, not once per poll, and recovers once', async () => {
+    const { scenario, pushAlerts } = await withAlerts({
+      rooms: [{ groupId: 'live', audience: { kind: 'steady', base: 1000, noise: 0.05 } }],
+      push: { live: { via: 'group-attr', key: 'online_member_num' } },
     });
+    scenario.sim.control.injectFault({ kind: 'error-code', code: 10002, command: 'modify_group_attr' });
+    await scenario.advance(5 * 60_000);
+    expect(scenario.requests('modify_group_attr').length).toBeGreaterThan(5);
+    expect(pushAlerts().map((alert) => alert.phase)).toEqual(['firing']);
+    const [firing] = pushAlerts();
+    expect(firing).toMatchObject({
+      severity: 'warning',
+      groupId: 'live',
+      title: 'Launch Day: count not reaching viewers',
+      errorKind: 'transient',
+      push: { via: 'group-attr', key: 'online_member_num', refused: false },
+    });
+    scenario.sim.control.clearFaults();
+    await scenario.advance(5 * 60_000);
+    expect(pushAlerts().map((alert) => alert.phase)).toEqual(['firing', 'recovered']);
   });
 
-  it('recovers once, saying how: the count reaches viewers, the push was turned off, the room closed', () => {
-    const cases = [
-      ['ok', 'count reaches viewers again'],
-      ['waiting', 'count reaches viewers again'],
-      ['off', 'push turned off'],
-      ['closed', 'room closed'],
-    ] as const;
-    for (const [state, how] of cases) {
-      const alerts = rule();
-      alerts.onPush(failing(PUSH_FAILING_AFTER), 1);
-      const recovered = alerts.onPush(status({ state, error: REFUSAL }), 2);
-      expect(recovered).toEqual([
-        {
-          rule: 'push-failing',
-          phase: 'recovered',
-          severity: 'info',
-          groupId: '@TGS#2Raid',
-          label: 'Launch Day',
-          title: 'Launch Day: count not reaching viewers',
-          message: `Count not reaching viewers: recovered · ${how} · id @TGS#2Raid`,
-          at: 2,
-          push: { via: 'group-attr', key: 'online_member_num', refused: false },
-        },
-      ]);
-      expect(alerts.onPush(status({ state }), 3)).toEqual([]);
-    }
-  });
-
-  it('stays firing, saying nothing, while the writes still fail a few at a time', () => {
-    const alerts = rule();
-    alerts.onPush(failing(PUSH_FAILING_AFTER), 1);
-    // A failure counted again from one after a retry neither fires again nor recovers.
-    expect(alerts.onPush(failing(1), 2)).toEqual([]);
-    expect(alerts.onPush(status({ state: 'ok' }), 3)).toHaveLength(1);
-  });
-
-  it('keeps a recovery to itself when recoveries are not wanted', () => {
-    const alerts = rule({ recovered: false });
-    expect(alerts.onPush(failing(PUSH_FAILING_AFTER), 1)).toHaveLength(1);
-    expect(alerts.onPush(status({ state: 'ok' }), 2)).toEqual([]);
-  });
-
-  it('names a room without a label by its id, and keeps each room apart', () => {
-    const alerts = rule({ label: undefined });
-    const [alert] = alerts.onPush(status({ state: 'refused' }), 1);
-    expect(alert?.title).toBe('@TGS#2Raid: count not reaching viewers');
-    expect(alert).not.toHaveProperty('label');
-    expect(alert).not.toHaveProperty('errorKind');
-    expect(alerts.onPush(status({ groupId: '@TGS#other', state: 'refused' }), 1)).toHaveLength(1);
+  it('fires at once when the server refuses the mechanism, saying what to change', async () => {
+    const { scenario, pushAlerts } = await withAlerts({
+      rooms: [{ groupId: 'live', audience: { kind: 'fixed', online: 10 } }],
+      push: { live: { via: 'group-counter', key: 'online_member_num' } },
+    });
+    await scenario.advance(30_000);
+    expect(pushAlerts()).toHaveLength(1);
+    expect(pushAlerts()[0]?.message).toMatch(/Pro, Pro Plus or Enterprise edition/);
+    expect(pushAlerts()[0]?.push?.refused).toBe(true);
+    // Turning the push off clears it.
+    scenario.engine.pusher.configure('live', null);
+    expect(pushAlerts().map((alert) => alert.phase)).toEqual(['firing', 'recovered']);
   });
 });
