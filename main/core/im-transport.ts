@@ -100,9 +100,10 @@ export class ImTransport {
 
   /**
    * One attempt on the host at `index`, once the command's rate gate lets it go: at once when a slot
-   * is free, with no turn of the event loop spent waiting for it.
+   * is free, with no turn of the event loop spent waiting for it. The slot ends when the attempt is
+   * over, answered, failed or not sent.
    */
-  private attempt(
+  private async attempt(
     index: number,
     command: string,
     path: string,
@@ -110,18 +111,7 @@ export class ImTransport {
     sendIf?: () => boolean,
   ): Promise<Attempt> {
     const grant = this.options.acquire(command);
-    if (grant instanceof Promise)
-      return grant.then((slot) => this.post(index, path, body, sendIf, slot || undefined));
-    return this.post(index, path, body, sendIf, grant || undefined);
-  }
-
-  private async post(
-    index: number,
-    path: string,
-    body: string,
-    sendIf: (() => boolean) | undefined,
-    slot: CallSlot | undefined,
-  ): Promise<Attempt> {
+    const slot = (grant instanceof Promise ? await grant : grant) || undefined;
     try {
       if (sendIf && !sendIf()) return { ok: false, failure: NOT_SENT };
       const userSig = this.sigs.get();
