@@ -22,6 +22,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { startServeStack } from './serve-stack';
+import { WIDE_VIEW_FIRST, wideViewPage } from './wide-view-page';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -37,7 +38,6 @@ const PROFILE = args.includes('--profile');
 /** With --updates S, instead of openings: S seconds of each view taking pushes, traced once it has drawn. */
 const UPDATES_S = Number(option('updates', '0'));
 const ROOMS = 2000;
-const SELECTOR = { table: '.table-body .table-line', wall: '.wall-tile' } as const;
 const SIGNAL = 'wide-trace: first frame';
 const CATEGORIES = [
   'devtools.timeline',
@@ -223,17 +223,8 @@ function scriptByFunction(events: TraceEvent[], from: number, to: number) {
 }
 
 async function tracedOpening(browser: Browser, link: string, view: 'table' | 'wall', keep: string | null) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  await context.addInitScript(
-    `localStorage.setItem('headcount.preferences', ${JSON.stringify(JSON.stringify({ wideView: view }))});`,
-  );
-  await context.addInitScript(probe(SELECTOR[view]));
-  const page = await context.newPage();
-  page.setDefaultTimeout(120_000);
+  const { context, page, drawn } = await wideViewPage(browser, view, probe(WIDE_VIEW_FIRST[view]), SIGNAL);
   await browser.startTracing(page, { categories: CATEGORIES });
-  const drawn = page.waitForEvent('console', {
-    predicate: (message) => message.type() === 'debug' && message.text() === SIGNAL,
-  });
   await page.goto(link);
   await drawn;
   // As text: the bench is type-checked without the DOM's types.
@@ -294,16 +285,7 @@ async function tracedOpening(browser: Browser, link: string, view: 'table' | 'wa
  * the window, and the longest of its tasks each split the same way.
  */
 async function tracedUpdates(browser: Browser, link: string, view: 'table' | 'wall', keep: string | null) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  await context.addInitScript(
-    `localStorage.setItem('headcount.preferences', ${JSON.stringify(JSON.stringify({ wideView: view }))});`,
-  );
-  await context.addInitScript(probe(SELECTOR[view]));
-  const page = await context.newPage();
-  page.setDefaultTimeout(120_000);
-  const drawn = page.waitForEvent('console', {
-    predicate: (message) => message.type() === 'debug' && message.text() === SIGNAL,
-  });
+  const { context, page, drawn } = await wideViewPage(browser, view, probe(WIDE_VIEW_FIRST[view]), SIGNAL);
   await page.goto(link);
   await drawn;
   await page.waitForTimeout(3000);

@@ -31,6 +31,7 @@ import { timings } from './distribution';
 import { addApps } from './more-apps';
 import { cpuSecondsOf, cpuShareSettled } from './process-usage';
 import { buildsToCompare, startServeStack } from './serve-stack';
+import { WIDE_VIEW_FIRST, wideViewPage } from './wide-view-page';
 
 const ROOMS = 2000;
 const APPS = Number(process.env.BENCH_APPS ?? 1);
@@ -79,24 +80,18 @@ const probe = (selector: string) => `(() => {
   };
 })();`;
 
-const SELECTOR: Record<View, string> = { table: '.table-body .table-line', wall: '.wall-tile' };
-
 interface Probe {
   firstFrame: number | null;
   pushes: Array<{ type: string; handlerAndFrameMs: number }>;
 }
 
 async function openView(browser: Browser, link: string, view: View) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  await context.addInitScript(
-    `localStorage.setItem('headcount.preferences', ${JSON.stringify(JSON.stringify({ wideView: view }))});`,
+  const { context, page, drawn } = await wideViewPage(
+    browser,
+    view,
+    probe(WIDE_VIEW_FIRST[view]),
+    FIRST_FRAME_SIGNAL,
   );
-  await context.addInitScript(probe(SELECTOR[view]));
-  const page = await context.newPage();
-  page.setDefaultTimeout(120_000);
-  const drawn = page.waitForEvent('console', {
-    predicate: (message) => message.type() === 'debug' && message.text() === FIRST_FRAME_SIGNAL,
-  });
   await page.goto(link);
   await drawn;
   return { context, page };
