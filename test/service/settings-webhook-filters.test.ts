@@ -12,13 +12,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { AlertLog } from '../../main/core/alerts/alert-log';
 import { SnoozeBook } from '../../main/core/alerts/snooze';
 import { systemClock } from '../../main/core/clock';
-import { createAlerting } from '../../main/node/alerting';
 import { nodeFilePort } from '../../main/node/file-port';
 import { profileEngineFactory } from '../../main/node/profile-engine';
 import { createMonitorService } from '../../main/service/monitor-service';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
-import { MemoryKeys, MemoryProfiles } from './memory-ports';
+import { alertsFrom, MemoryKeys, MemoryProfiles } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const started = stopAfterEach();
@@ -62,21 +61,11 @@ describe('webhook filters saved from the settings', () => {
             kept = next;
           },
         },
-        alerts: async (profile, onAlert) =>
-          createAlerting({
-            settings: {
-              rules: kept.rules,
-              webhooks: kept.webhooks,
-              notifications: { groupWindowSeconds: 0 },
-            },
-            profile: profile.label,
-            where: 'here',
-            log,
-            snoozes: new SnoozeBook(),
-            desktop: [],
-            clock: systemClock,
-            onAlert,
-          }),
+        alerts: alertsFrom(log, () => ({
+          rules: kept.rules,
+          webhooks: kept.webhooks,
+          notifications: { groupWindowSeconds: 0 },
+        })),
       }),
     );
     await service.start();
