@@ -10,6 +10,7 @@ import {
   type MonitorServiceOptions,
 } from '../../main/service/monitor-service';
 import type { KeyStore, ProfileRecord, ProfileStore } from '../../main/service/service-ports';
+import type { EditableSettings } from '../../main/service/settings-edit';
 import { type RunningSimulator, startSimulator } from '../../main/simulator';
 import { AnsweredRequests } from '../support/answered-requests';
 import type { FakeClock } from '../support/fake-clock';
@@ -136,4 +137,14 @@ export async function twoProfilesOneGroup(started: StopLater) {
   keys.keys.set('app-1', sim.credentials.secretKey);
   keys.keys.set('app-2', sim.credentials.secretKey);
   return { sim, profiles, keys };
+}
+
+/** Editable settings as a first start has them: no rules, webhooks or quiet hours, the app's defaults. */
+export function firstSettings(): EditableSettings {
+  return {
+    rules: {},
+    webhooks: [],
+    quietHours: null,
+    app: { launchAtLogin: false, trayNumber: 'sum', shortcut: null, language: 'system', theme: 'system' },
+  };
 }

@@ -13,7 +13,7 @@ import { nodeFilePort } from '../../main/node/file-port';
 import { startDemoProfile } from '../../main/node/profile-engine';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
-import { alertsFrom, MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
+import { alertsFrom, firstSettings, MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const started = stopAfterEach();
@@ -102,12 +102,7 @@ describe('the profile methods at their edges', () => {
   it('builds the alert pipelines again when rules, webhooks or quiet hours change, and not for the look of the app', async () => {
     const folder = started(await mkdtemp(join(tmpdir(), 'headcount-settings-edges-')));
     const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
-    let kept: EditableSettings = {
-      rules: {},
-      webhooks: [],
-      quietHours: null,
-      app: { launchAtLogin: false, trayNumber: 'sum', shortcut: null, language: 'system', theme: 'system' },
-    };
+    let kept: EditableSettings = firstSettings();
     let built = 0;
     const { service } = setup({
       settings: {

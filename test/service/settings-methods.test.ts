@@ -13,7 +13,7 @@ import type { SettingsPort } from '../../main/service/service-ports';
 import type { EditableSettings } from '../../main/service/settings-edit';
 import { startSimulator } from '../../main/simulator';
 import { eventually } from '../support/eventually';
-import { alertsFrom, MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
+import { alertsFrom, firstSettings, MemoryKeys, MemoryProfiles, serviceOver } from './memory-ports';
 import { stopAfterEach } from './stop-after-each';
 
 const HOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
@@ -33,12 +33,7 @@ async function setup(rooms = 1) {
   );
   const folder = started(await mkdtemp(join(tmpdir(), 'headcount-settings-')));
   const log = await AlertLog.open(nodeFilePort, join(folder, 'alerts.jsonl'));
-  let kept: EditableSettings = {
-    rules: {},
-    webhooks: [],
-    quietHours: null,
-    app: { launchAtLogin: false, trayNumber: 'sum', shortcut: null, language: 'system', theme: 'system' },
-  };
+  let kept: EditableSettings = firstSettings();
   const port: SettingsPort = {
     read: () => kept,
     write: (next) => {
