@@ -78,6 +78,8 @@ export class Toolbar {
   /** Shows the banners past the first, or only the first again (below 900 px). */
   private readonly moreBanners: HTMLButtonElement;
   private bannersOpen = false;
+  /** The banners past the first, hidden below 900 px until opened. */
+  private moreBannerCount = 0;
   private bannersKey = '';
   private readonly queryLabel = el('label', { for: 'room-query', class: 'sr-only' });
   // Hidden from sight for want of room; the options say what they sort by.
@@ -231,6 +233,7 @@ export class Toolbar {
     if (key === this.bannersKey) return;
     this.bannersKey = key;
     const more = ordered.length - 1;
+    this.moreBannerCount = more;
     if (more < 1) this.bannersOpen = false;
     this.banners.replaceChildren(
       ...ordered.map((line, index) =>
@@ -242,7 +245,7 @@ export class Toolbar {
   }
 
   private showBannersOpen(tr: Translator): void {
-    const more = this.banners.querySelectorAll('.banner.extra').length;
+    const more = this.moreBannerCount;
     this.banners.classList.toggle('open', this.bannersOpen);
     setAttr(this.moreBanners, 'aria-expanded', String(this.bannersOpen));
     setText(this.moreBanners, this.bannersOpen ? tr.t('banner.fewer') : tr.t('banner.more', { count: more }));
