@@ -55,6 +55,8 @@ export async function startServeStack(options: {
   env?: Record<string, string>;
   /** The settings folder (and the history in it) to serve from; a fresh one when not given. */
   folder?: string;
+  /** Node flags for the server beside those of the build's first line (`--cpu-prof`). */
+  nodeFlags?: string[];
 }): Promise<ServeStack> {
   const simulatorProcess = start(
     [new URL('./simulator-process.js', import.meta.url).pathname, String(options.rooms)],
@@ -73,6 +75,7 @@ export async function startServeStack(options: {
   );
   const serveProcess = start(
     [
+      ...(options.nodeFlags ?? []),
       ...cliCommand(options.cli),
       'serve',
       '--port',

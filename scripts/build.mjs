@@ -128,6 +128,7 @@ if (process.argv.includes('--bench')) {
       'profile-summary': 'bench/profile-summary.ts',
       'serve-memory.bench': 'bench/serve-memory.bench.ts',
       'scheduler.bench': 'bench/scheduler.bench.ts',
+      'snapshot-cost.bench': 'bench/snapshot-cost.bench.ts',
       'apps.bench': 'bench/apps.bench.ts',
     },
     outdir: 'dist/bench',
