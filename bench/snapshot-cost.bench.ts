@@ -53,8 +53,7 @@ try {
     while ((await snapshot(stack.link, stack.token).catch(() => null))?.live !== ROOMS) await pause(500);
   await Promise.all(stacks.map((stack) => cpuShareSettled(stack.pid)));
   for (let turn = 0; turn < ROUNDS; turn++) {
-    const order =
-      turn % 2 === 0 ? stacks.map((_, at) => at) : stacks.map((_, at) => stacks.length - 1 - at);
+    const order = turn % 2 === 0 ? stacks.map((_, at) => at) : stacks.map((_, at) => stacks.length - 1 - at);
     for (const at of order) {
       const stack = stacks[at] as (typeof stacks)[number];
       const figure = figures[at] as (typeof figures)[number];

@@ -7,6 +7,12 @@
 /** The id of the data block. */
 export const INLINE_SNAPSHOT_ID = 'headcount-snapshot';
 
+/**
+ * The id of the page's stylesheet when serve brings it inside the page (main/node/serve/inline-page.ts):
+ * the page then has it applied and asks for no file.
+ */
+export const INLINE_STYLE_ID = 'headcount-style';
+
 /** The attribute that holds the mark of the last push in the snapshot (see push-resume.ts). */
 export const INLINE_SNAPSHOT_AFTER = 'data-after';
 

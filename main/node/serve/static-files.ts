@@ -1,10 +1,15 @@
 import { type Stats, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { APP_CSP } from '../../common/content-security-policy';
 import { contentTypeOf } from '../../common/content-types';
 import { inlineSnapshotBlock } from '../../common/inline-snapshot';
+import { inlinePage } from './inline-page';
+
+/** The page's script and stylesheet, which serve brings inside the page (inline-page.ts). */
+const PAGE_SCRIPT = 'popover.js';
+const PAGE_STYLE = 'popover.css';
 
 /**
  * Headers of every answer: the app's strict CSP, no sniffing, no framing, the token kept out of
@@ -96,11 +101,12 @@ async function fileBody(file: string, info: Stats): Promise<Buffer> {
 }
 
 /**
- * The dashboard page with its first snapshot at the end of its body (see inline-snapshot.ts): the
- * page's head and placeholder rows are sent at once, so the browser asks for the script and the
- * stylesheet and paints while the snapshot is made, and the snapshot follows in the same answer.
- * Never kept by the browser: the snapshot is of this moment. Without a snapshot (the engine could
- * not give one), the page asks for it itself and says what went wrong.
+ * The dashboard page with its script and stylesheet inside it (see inline-page.ts) and its first
+ * snapshot at the end of its body (see inline-snapshot.ts): everything before the snapshot is sent
+ * at once, so the browser reads the stylesheet, paints and runs the script while the snapshot is made,
+ * and the snapshot follows in the same answer. Never kept by the browser: the snapshot is of this
+ * moment. Without a snapshot (the engine could not give one), the page asks for it itself and says
+ * what went wrong.
  */
 export async function sendPageWithSnapshot(
   request: IncomingMessage,
@@ -109,12 +115,10 @@ export async function sendPageWithSnapshot(
   extraHeaders: Record<string, string>,
   snapshot: () => Promise<{ json: string; mark: string }>,
 ): Promise<void> {
-  let html: string;
+  let page: SplitPage;
   try {
     if (file === null) throw new Error('outside the page folder');
-    const info = statSync(file);
-    if (!info.isFile()) throw new Error('not a file');
-    html = (await fileBody(file, info)).toString('utf8');
+    page = await pageOf(file);
   } catch {
     response.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
     response.end('Not found.\n');
@@ -123,20 +127,69 @@ export async function sendPageWithSnapshot(
   response.writeHead(200, {
     ...SECURITY_HEADERS,
     ...extraHeaders,
+    'content-security-policy': page.csp,
     'content-type': 'text/html; charset=utf-8',
   });
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
-  const end = html.lastIndexOf('</body>');
-  const split = end < 0 ? html.length : end;
-  response.write(html.slice(0, split));
+  response.write(page.head);
   const block = await snapshot().then(
     ({ json, mark }) => inlineSnapshotBlock(json, mark),
     () => '',
   );
-  response.end(`${block}${html.slice(split)}`);
+  response.end(`${block}${page.tail}`);
+}
+
+/** The page as sent, split where its snapshot goes (before its body's end, or at its end). */
+interface SplitPage {
+  head: string;
+  tail: string;
+  csp: string;
+}
+
+/** The page last made from its files, made again when one of them is read anew (a new build). */
+let lastPage: { from: readonly Buffer[]; page: SplitPage } | null = null;
+
+/**
+ * The page in `file` with the script and stylesheet beside it inside it; as it is, split before its
+ * body's end, when they are not there or it is not the page inline-page.ts expects.
+ */
+async function pageOf(file: string): Promise<SplitPage> {
+  const info = statSync(file);
+  if (!info.isFile()) throw new Error('not a file');
+  const html = await fileBody(file, info);
+  const beside = await Promise.all(
+    [PAGE_SCRIPT, PAGE_STYLE].map(async (name) => {
+      const path = join(dirname(file), name);
+      try {
+        return await fileBody(path, statSync(path));
+      } catch {
+        return null;
+      }
+    }),
+  );
+  const from = [html, ...beside].filter((body): body is Buffer => body !== null);
+  if (
+    lastPage &&
+    lastPage.from.length === from.length &&
+    lastPage.from.every((body, at) => body === from[at])
+  )
+    return lastPage.page;
+  const [script, style] = beside;
+  const text = html.toString('utf8');
+  const { html: sent, csp } = (script &&
+    style &&
+    inlinePage(text, { script: script.toString('utf8'), style: style.toString('utf8') }, APP_CSP)) || {
+    html: text,
+    csp: APP_CSP,
+  };
+  const end = sent.lastIndexOf('</body>');
+  const split = end < 0 ? sent.length : end;
+  const page = { head: sent.slice(0, split), tail: sent.slice(split), csp };
+  lastPage = { from, page };
+  return page;
 }
 
 /**

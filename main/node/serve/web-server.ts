@@ -64,7 +64,6 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const streams = new Set<() => void>();
   const pushes = new PushLog(options.api);
   const snapshots = new SnapshotText(options.api, undefined, pushes);
-  const scriptAsked = new ScriptAsked();
   let cookie = '';
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -151,12 +150,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         response,
         file,
         { 'set-cookie': setCookieHeader(cookie, options.token) },
-        // Made once the page's script is on its way: the browser then compiles it and builds the
-        // popover while the snapshot is made, where a snapshot made first held the script back.
-        () => scriptAsked.within(PAGE_SCRIPT_WAIT_MS).then(() => snapshots.readMarked()),
+        // Made at once: the page brings its script and stylesheet, so no request of its own waits
+        // behind the snapshot, and the browser runs the script while it is made.
+        () => snapshots.readMarked(),
       );
     await sendPageFile(request, response, file);
-    if (pathname === PAGE_SCRIPT_PATH) scriptAsked.asked();
   }
 
   async function answerSnapshot(response: ServerResponse): Promise<void> {
@@ -228,37 +226,6 @@ function deny(response: ServerResponse, outcome: Exclude<AuthOutcome, 'ok'>, api
 
 function notAllowed(response: ServerResponse, allow: string): void {
   json(response, 405, { ok: false, error: `Use ${allow}.` }, { allow });
-}
-
-/** The page's script, which the page's head asks for first thing. */
-const PAGE_SCRIPT_PATH = '/popover.js';
-
-/**
- * The longest a page's snapshot waits for the page's script to be asked for: a browser asks within
- * milliseconds of reading the head; a client that never will (curl) gets its page this much later.
- */
-const PAGE_SCRIPT_WAIT_MS = 300;
-
-/** Tells the pages being sent that the page's script was asked for and answered. */
-class ScriptAsked {
-  private readonly waiting = new Set<() => void>();
-
-  asked(): void {
-    for (const done of [...this.waiting]) done();
-  }
-
-  /** Resolves when the script is next asked for, or after `ms`. */
-  within(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiting.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.waiting.add(done);
-    });
-  }
 }
 
 /** Where the snapshot is answered from one shared text (any other call goes through answerApiCall). */

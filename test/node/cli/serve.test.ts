@@ -117,10 +117,16 @@ describe('headcount serve: the link and the token', () => {
 
     const page = await run.get(new URL(run.link).pathname + new URL(run.link).search);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('<script src="popover.js" async fetchpriority="high"></script>');
-    // The first snapshot comes in the page, as data the CSP has no reason to stop.
-    expect(page.text).toContain('<script type="application/json" id="headcount-snapshot"');
-    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    // The page brings its own script and stylesheet, allowed by their hashes and nothing else inline.
+    expect(page.text).not.toContain('src="popover.js"');
+    expect(page.text).toContain('<style id="headcount-style">');
+    // The first snapshot comes in the page after the script, as data the CSP has no reason to stop.
+    expect(page.text).toMatch(
+      /<script>[^]+<\/script><script type="application\/json" id="headcount-snapshot"/,
+    );
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /script-src 'self' 'sha256-[A-Za-z0-9+/]+=*';/,
+    );
     expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     // The page's own script and styles load with the cookie the page set (GET only).
