@@ -14,9 +14,11 @@ declare global {
 // In the tray app the preload provides the engine; in a browser, headcount serve does over HTTP.
 const api =
   window.headcount ?? createWebClient(new URL('.', location.href).href, tokenFromLocation(location));
-// The placeholder rows are already painted; the popover replaces them once its stylesheet applies.
-// The script runs as soon as it arrives (async), in practice after the page's body has been read but
-// for its snapshot; should it come before the body, it waits for it.
+// The popover replaces the placeholder rows once its stylesheet applies. In the tray app the script
+// runs as soon as it arrives (async), in practice after the page's body has been read; should it come
+// before the body, it waits for it. headcount serve brings script and stylesheet inside the page
+// (main/node/serve/inline-page.ts): the script runs at the end of the body, and builds the popover
+// while the snapshot that follows it is still on its way.
 const start = () => {
   const root = document.getElementById('app');
   if (root) void applyPageStyle().then(() => startPopover(api, root));
