@@ -121,6 +121,8 @@ describe('spikes and drops', () => {
     expect(brief(alerts)).toEqual(['drop:firing', 'drop:recovered']);
     expect(alerts[0]?.message).toBe('Drop: fired · -83% in 20 s · peak 4,200 · id @TGS#launch');
     expect(alerts[1]?.message).toBe('Drop: recovered · settled at 700 · peak 4,200 · id @TGS#launch');
+    // Settled: no change is left to tell.
+    expect(alerts[1]).not.toHaveProperty('change');
   });
 
   it('does not alert on a slow drift within the thresholds', () => {
@@ -411,5 +413,250 @@ describe('new rules and names on a running engine', () => {
       e.handle({ type: 'sample', groupId, online: 60, at: T0, previous: null }),
     );
     expect(alerts.map((a) => [a.groupId, a.rule])).toEqual([[ROOM, 'above']]);
+  });
+});
+
+describe('thresholds at their very edges', () => {
+  it('fires above at a count exactly at the threshold, and clears only once below the recovery point', () => {
+    const e = engine({ ...quiet, above: { threshold: 100, recoverAt: 90 } });
+    const alerts = feed(e, [99, 100, 90, 89]);
+    expect(alerts.map((a) => [a.rule, a.phase, a.value, a.severity])).toEqual([
+      ['above', 'firing', 100, 'warning'],
+      ['above', 'recovered', 89, 'info'],
+    ]);
+  });
+
+  it('fires below at a count exactly at the threshold, and clears only once above the recovery point', () => {
+    const e = engine({ ...quiet, below: { threshold: 100, recoverAt: 110 } });
+    const alerts = feed(e, [101, 100, 110, 111]);
+    expect(alerts.map((a) => [a.rule, a.phase, a.value, a.severity])).toEqual([
+      ['below', 'firing', 100, 'warning'],
+      ['below', 'recovered', 111, 'info'],
+    ]);
+  });
+});
+
+describe('failures at their very edges', () => {
+  const transient = imErrorFromCode(10002, '');
+
+  it('fires on the K-th failure in a row, not before, and says why without a peak', () => {
+    const e = engine({ ...quiet, failing: { consecutive: 3, forSeconds: 600 } });
+    feed(e, [300]);
+    expect(e.handle(failure(10002, T0 + 1_000, 1))).toEqual([]);
+    expect(e.handle(failure(10002, T0 + 2_000, 2))).toEqual([]);
+    const alerts = e.handle(failure(10002, T0 + 3_000, 3));
+    expect(brief(alerts)).toEqual(['failing:firing']);
+    expect(alerts[0]?.message).toBe(`Polls failing: fired · ${transient.message} · id @TGS#launch`);
+  });
+
+  it('fires once failures have lasted exactly S seconds, not a millisecond before', () => {
+    const e = engine({ ...quiet, failing: { consecutive: 10, forSeconds: 60 } });
+    expect(e.handle(failure(10002, T0, 1))).toEqual([]);
+    expect(e.handle(failure(10002, T0 + 59_999, 2))).toEqual([]);
+    expect(brief(e.handle(failure(10002, T0 + 60_000, 3)))).toEqual(['failing:firing']);
+  });
+
+  it('leaves rate limits, rejected credentials and account problems to other alerts', () => {
+    for (const code of [60007, 70009, 60020]) {
+      const e = engine(quiet);
+      feed(e, [300]);
+      const alerts = [1, 2, 3, 4, 5, 6].flatMap((n) => e.handle(failure(code, T0 + n * 20_000, n)));
+      expect(alerts).toEqual([]);
+    }
+  });
+
+  it('says nothing of failed polls when the failing rule is off', () => {
+    const e = engine({ ...quiet, failing: null });
+    const alerts = [1, 2, 3, 4, 5, 6].flatMap((n) => e.handle(failure(10002, T0 + n * 20_000, n)));
+    expect(alerts).toEqual([]);
+  });
+
+  it('says nothing of a closed room when that rule is off', () => {
+    const e = engine({ ...quiet, closed: false });
+    feed(e, [500]);
+    expect(e.handle(failure(10010, T0 + 10_000, 1))).toEqual([]);
+  });
+
+  it('says an invalid id is one at once', () => {
+    const alerts = engine(quiet).handle(failure(10015, T0, 1));
+    expect(alerts).toMatchObject([
+      { rule: 'failing', phase: 'firing', errorKind: 'invalid-group', title: 'Launch Day: invalid id' },
+    ]);
+  });
+
+  it('says a room is not found, closed, not live or invalid once, however often the server repeats it', () => {
+    const twice = (e: AlertEngine, code: number) => [
+      ...e.handle(failure(code, T0 + 10_000, 1)),
+      ...e.handle(failure(code, T0 + 20_000, 2)),
+    ];
+    expect(brief(twice(engine(quiet), 10010))).toEqual(['failing:firing']);
+    expect(brief(twice(engine(quiet), 10007))).toEqual(['failing:firing']);
+    expect(brief(twice(engine(quiet), 10015))).toEqual(['failing:firing']);
+    const counted = engine(quiet);
+    feed(counted, [500]);
+    expect(brief(twice(counted, 10010))).toEqual(['closed:firing']);
+  });
+
+  it('takes a closed room back once it is counted again', () => {
+    const e = engine(quiet);
+    const alerts = [
+      ...feed(e, [500]),
+      ...e.handle(failure(10010, T0 + 10_000, 1)),
+      ...e.handle(sample(600, T0 + 20_000)),
+    ];
+    expect(alerts.map((a) => [a.rule, a.phase, a.severity])).toEqual([
+      ['closed', 'firing', 'critical'],
+      ['closed', 'recovered', 'info'],
+    ]);
+  });
+
+  it('says a stale count once, with why, and takes it back on the next count', () => {
+    const e = engine(quiet);
+    const alerts = [
+      ...feed(e, [100]),
+      ...e.handle(staleRoom(T0 + 30_000)),
+      ...e.handle(staleRoom(T0 + 40_000)),
+      ...feed(e, [110], T0 + 50_000),
+    ];
+    expect(brief(alerts)).toEqual(['stale:firing', 'stale:recovered']);
+    expect(alerts[1]).toMatchObject({ at: T0 + 50_000, value: 110 });
+    expect(alerts[0]?.message).toBe(
+      'Stale count: fired · no fresh count for two polling intervals · id @TGS#launch',
+    );
+  });
+
+  it('says a count is stale also for a room it has had no count from yet', () => {
+    expect(brief(engine(quiet).handle(staleRoom(T0 + 30_000)))).toEqual(['stale:firing']);
+  });
+});
+
+describe('spikes and drops at their edges', () => {
+  const change = { people: 100, percent: 10 };
+
+  it('fires on a rise of exactly the people and the percent, from a count exactly a window old', () => {
+    const e = engine({ ...quiet, spike: { ...change, windowSeconds: 30 } });
+    const alerts = feed(e, [1000, 1050, 1080, 1100]);
+    expect(brief(alerts)).toEqual(['spike:firing']);
+    expect(alerts[0]).toMatchObject({
+      at: T0 + 30_000,
+      change: { people: 100, percent: 10, windowMs: 30_000 },
+    });
+  });
+
+  it('needs the people and the percent both: 200 more in a room of 10,000 is no spike', () => {
+    expect(
+      feed(engine({ ...quiet, spike: { people: 100, percent: 50, windowSeconds: 60 } }), [10_000, 10_200]),
+    ).toEqual([]);
+  });
+
+  it('keeps firing while the change stays above half the rule, and recovers below it, with no change to tell', () => {
+    const e = engine({ ...quiet, spike: { ...change, windowSeconds: 30 } });
+    // +100 fires; +60 (6 %) is still more than half of 100 people and 10 %; flat again recovers.
+    const alerts = feed(e, [1000, 1100, 1060, 1060, 1060]);
+    expect(alerts.map((a) => [a.phase, a.at])).toEqual([
+      ['firing', T0 + 10_000],
+      ['recovered', T0 + 40_000],
+    ]);
+    expect(alerts[1]?.message).toBe('Spike: recovered · settled at 1,060 · peak 1,100 · id @TGS#launch');
+    expect(alerts[1]).not.toHaveProperty('change');
+  });
+
+  it("keeps a spike's recovery quiet when recoveries are turned off", () => {
+    const e = engine({ ...quiet, recovered: false, spike: { ...change, windowSeconds: 30 } });
+    expect(brief(feed(e, [1000, 1100, 1060, 1060, 1060]))).toEqual(['spike:firing']);
+  });
+
+  it("tells a drop's recovery by the count it settled at, though it still falls a little", () => {
+    const e = engine({ ...quiet, drop: { ...change, windowSeconds: 30 } });
+    const alerts = feed(e, [1000, 900, 890, 890, 880]);
+    expect(alerts.map((a) => [a.phase, a.at])).toEqual([
+      ['firing', T0 + 10_000],
+      ['recovered', T0 + 40_000],
+    ]);
+    expect(alerts[1]?.message).toBe('Drop: recovered · settled at 880 · peak 1,000 · id @TGS#launch');
+  });
+
+  it('measures a change from the latest of equal counts, over the shortest time it took', () => {
+    const up = feed(engine({ ...quiet, spike: { ...change, windowSeconds: 60 } }), [1000, 1000, 1100]);
+    expect(up).toMatchObject([{ rule: 'spike', change: { people: 100, windowMs: 10_000 } }]);
+    expect(up[0]?.message).toBe('Spike: fired · +10% in 10 s · peak 1,100 · id @TGS#launch');
+    const down = feed(engine({ ...quiet, drop: { ...change, windowSeconds: 60 } }), [1100, 1200, 1200, 1000]);
+    expect(down).toMatchObject([{ rule: 'drop', change: { people: -200, windowMs: 10_000 } }]);
+  });
+
+  it("does not count a stream's first audience as a spike, but does count what comes after its first window", () => {
+    const e = engine({ ...quiet, spike: { ...change, windowSeconds: 60 } });
+    // The stream starts at 10 s: the rise to 3,000 is its ramp; the rise to 5,000 at 80 s is news.
+    const alerts = feed(e, [0, 100, 3000, 3000, 3000, 3000, 3000, 3000, 5000]);
+    expect(brief(alerts)).toEqual(['spike:firing']);
+    expect(alerts[0]).toMatchObject({ at: T0 + 80_000, change: { people: 2000, windowMs: 10_000 } });
+  });
+
+  it("reports a drop at once, even in a stream's first window", () => {
+    const e = engine({ ...quiet, drop: { ...change, windowSeconds: 60 } });
+    expect(brief(feed(e, [0, 5000, 1000]))).toEqual(['drop:firing']);
+  });
+
+  it('judges each rule over its own window: a slow rise is no spike, a slow fall over minutes is a drop', () => {
+    const e = engine({
+      ...quiet,
+      spike: { ...change, windowSeconds: 30 },
+      drop: { ...change, windowSeconds: 300 },
+    });
+    const rise = [1000, 1030, 1060, 1090, 1120, 1150];
+    const fall = Array.from({ length: 12 }, (_, i) => 1140 - i * 10);
+    const alerts = feed(e, [...rise, ...fall]);
+    expect(brief(alerts)).toEqual(['drop:firing']);
+    expect(alerts[0]).toMatchObject({
+      at: T0 + 170_000,
+      value: 1030,
+      change: { people: -120, windowMs: 120_000 },
+    });
+  });
+});
+
+describe('sessions, peaks and milestones at their edges', () => {
+  it('takes a first count exactly at a milestone as known', () => {
+    expect(feed(engine({ ...quiet, milestones: [1000] }), [1000, 1100])).toEqual([]);
+  });
+
+  it('announces a milestone reached exactly, with the count now', () => {
+    const alerts = feed(engine({ ...quiet, milestones: [1000] }), [500, 1000]);
+    expect(alerts).toMatchObject([{ rule: 'milestone', title: 'Launch Day: passed 1,000 online' }]);
+    expect(alerts[0]?.message).toBe('1,000 now · peak 1,000 · id @TGS#launch');
+  });
+
+  it('says a stream started with its count and no peak', () => {
+    const alerts = feed(engine({ ...quiet, sessions: true }), [0, 500]);
+    expect(alerts).toMatchObject([{ rule: 'session', title: 'Launch Day: stream started' }]);
+    expect(alerts[0]?.message).toBe('500 online · id @TGS#launch');
+  });
+
+  it('announces a peak of exactly the smallest count, in words', () => {
+    const alerts = feed(engine({ ...quiet, peak: { stepPercent: 10, minOnline: 100 } }), [50, 100]);
+    expect(alerts).toMatchObject([{ rule: 'peak', title: 'Launch Day: new peak 100', value: 100 }]);
+    expect(alerts[0]?.message).toBe('highest of this stream · peak 100 · id @TGS#launch');
+  });
+
+  it('announces no peak under the smallest count', () => {
+    expect(feed(engine({ ...quiet, peak: { stepPercent: 10, minOnline: 100 } }), [50, 80])).toEqual([]);
+  });
+
+  it('never calls a count a new peak when the stream was higher before the rule was set', () => {
+    const e = engine(quiet);
+    feed(e, [1000, 2000, 1500]);
+    e.configure({ rules: { ...quiet, peak: { stepPercent: 10, minOnline: 100 } } });
+    expect(feed(e, [1500], T0 + 30_000)).toEqual([]);
+  });
+
+  it('announces peaks and milestones anew in the next stream', () => {
+    const e = engine({ ...quiet, milestones: [1000], peak: { stepPercent: 10, minOnline: 100 } });
+    const alerts = feed(e, [0, 1200, 0, 1200]);
+    expect(alerts.map((a) => `${a.rule}@${(a.at - T0) / 1000}`)).toEqual([
+      'peak@10',
+      'milestone@10',
+      'peak@30',
+      'milestone@30',
+    ]);
   });
 });
