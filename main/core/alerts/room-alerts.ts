@@ -216,8 +216,9 @@ export class RoomAlerts {
     const peak = this.rules.peak;
     const session = this.sessions.current;
     if (peak && session && sample.online >= peak.minOnline && sample.online === session.peak.online) {
+      // In whole percents, so that 110 is 10 % above 100 (100 * 1.1 is 110.00000000000001).
       if (
-        sample.online >= this.peakAnnounced * (1 + peak.stepPercent / 100) &&
+        sample.online * 100 >= this.peakAnnounced * (100 + peak.stepPercent) &&
         sample.online > this.peakAnnounced
       ) {
         this.peakAnnounced = sample.online;

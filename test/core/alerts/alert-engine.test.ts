@@ -642,6 +642,11 @@ describe('sessions, peaks and milestones at their edges', () => {
     expect(feed(engine({ ...quiet, peak: { stepPercent: 10, minOnline: 100 } }), [50, 80])).toEqual([]);
   });
 
+  it('announces a peak exactly the step above the last one', () => {
+    const e = engine({ ...quiet, peak: { stepPercent: 10, minOnline: 10 } });
+    expect(feed(e, [0, 100, 110]).map((a) => a.value)).toEqual([100, 110]);
+  });
+
   it('never calls a count a new peak when the stream was higher before the rule was set', () => {
     const e = engine(quiet);
     feed(e, [1000, 2000, 1500]);
