@@ -90,6 +90,8 @@ export class RoomAlerts {
     } else if (error.kind === 'group-gone') {
       if (this.rules.closed) this.settle('closed', at, true, false, 0, {}, error.message, error.kind);
       this.sessionEnded(this.sessions.end(at));
+      // Its stream is over: a room that goes live again announces its peaks and milestones anew.
+      this.forgetAnnounced();
     } else if (error.kind === 'not-live-room' || error.kind === 'invalid-group') {
       // Polling stops for good: say so at once rather than after K failures.
       this.what = error.kind === 'not-live-room' ? 'not a live room' : 'invalid id';
@@ -209,8 +211,7 @@ export class RoomAlerts {
       });
     }
     if (ended || sample.online <= 0) {
-      this.peakAnnounced = 0;
-      this.milestonesAnnounced = new Set();
+      this.forgetAnnounced();
       return;
     }
     const peak = this.rules.peak;
@@ -245,6 +246,12 @@ export class RoomAlerts {
         );
       }
     }
+  }
+
+  /** A stream ended: the next one's peaks and milestones are news again. */
+  private forgetAnnounced(): void {
+    this.peakAnnounced = 0;
+    this.milestonesAnnounced = new Set();
   }
 
   private sessionEnded(summary: SessionSummary | null): void {

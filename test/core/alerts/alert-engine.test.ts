@@ -664,4 +664,23 @@ describe('sessions, peaks and milestones at their edges', () => {
       'milestone@30',
     ]);
   });
+  it('announces peaks and milestones anew when a closed room goes live again', () => {
+    const e = engine({
+      ...quiet,
+      closed: false,
+      milestones: [1000],
+      peak: { stepPercent: 10, minOnline: 100 },
+    });
+    const alerts = [
+      ...feed(e, [0, 1200]),
+      ...e.handle(failure(10010, T0 + 20_000, 1)),
+      ...e.handle(sample(1200, T0 + 30_000)),
+    ];
+    expect(alerts.map((a) => `${a.rule}@${(a.at - T0) / 1000}`)).toEqual([
+      'peak@10',
+      'milestone@10',
+      'peak@30',
+      'milestone@30',
+    ]);
+  });
 });
