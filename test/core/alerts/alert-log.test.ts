@@ -328,3 +328,244 @@ describe('AlertLog', () => {
     await expect(stat(path)).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('AlertLog, record by record', () => {
+  const lineOf = (alert: Alert) => `${JSON.stringify({ type: 'alert', alert })}\n`;
+  const text = () => readFile(path, 'utf8');
+
+  it('refuses a maxEntries below 1 or not whole, and takes 1', async () => {
+    const refusal = new RangeError('maxEntries must be at least 1.');
+    await expect(AlertLog.open(nodeFilePort, path, { maxEntries: 0 })).rejects.toThrow(refusal);
+    await expect(AlertLog.open(nodeFilePort, path, { maxEntries: 1.5 })).rejects.toThrow(refusal);
+    const one = await AlertLog.open(nodeFilePort, path, { maxEntries: 1 });
+    await one.record(alertOf(1));
+    await one.record(alertOf(2));
+    expect(one.list().map((entry) => entry.alert.id)).toEqual([alertOf(2).id]);
+  });
+
+  it('writes a repeated alert, a delivery for an alert it does not hold and a second acknowledgement not at all', async () => {
+    const log = await AlertLog.open(nodeFilePort, path, { clock: new FakeClock() });
+    await log.record(alertOf(1));
+    await log.record(alertOf(1, { title: 'again' }));
+    await log.recordDelivery('no-such-alert', sent('desktop'));
+    expect(await log.acknowledge(alertOf(1).id)).toBe(true);
+    expect(await log.acknowledge(alertOf(1).id)).toBe(true);
+    const lines = await fileLines();
+    expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['alert', 'ack']);
+    expect(log.list()).toMatchObject([{ alert: alertOf(1), deliveries: [] }]);
+  });
+
+  it('lists alerts of the same moment newest recorded first, and only the profile asked for', async () => {
+    const log = await AlertLog.open(nodeFilePort, path);
+    await log.record(alertOf(1, { at: 5_000 }));
+    await log.record(alertOf(2, { at: 5_000 }));
+    await log.record(alertOf(3, { profile: 'staging' }));
+    expect(log.list().map((entry) => entry.alert.id)).toEqual([alertOf(2).id, alertOf(1).id, alertOf(3).id]);
+    expect(log.list({ profile: 'staging' }).map((entry) => entry.alert.id)).toEqual([alertOf(3).id]);
+  });
+
+  it('writes no blank line: on a new file, one after another, and on a file opened again', async () => {
+    const log = await AlertLog.open(nodeFilePort, path);
+    await log.record(alertOf(1));
+    expect(await text()).toBe(lineOf(alertOf(1)));
+    await log.record(alertOf(2));
+    const reopened = await AlertLog.open(nodeFilePort, path);
+    await reopened.record(alertOf(3));
+    expect(await text()).toBe([1, 2, 3].map((n) => lineOf(alertOf(n))).join(''));
+  });
+
+  it('opens an empty file as an empty log, and writes on it from its first line', async () => {
+    await mkdir(join(folder, 'logs'));
+    await writeFile(path, '');
+    const log = await AlertLog.open(nodeFilePort, path);
+    expect(log.problems()).toMatchObject({ keptAside: null, messages: [] });
+    await log.record(alertOf(1));
+    expect(await text()).toBe(lineOf(alertOf(1)));
+  });
+
+  it('passes over lines of spaces as it does empty ones', async () => {
+    await mkdir(join(folder, 'logs'));
+    await writeFile(path, `${lineOf(alertOf(1))}   \n${lineOf(alertOf(2))}`);
+    const log = await AlertLog.open(nodeFilePort, path);
+    expect(log.list()).toHaveLength(2);
+    expect(log.problems()).toMatchObject({ skippedLines: 0, messages: [] });
+  });
+
+  it('keeps the damaged file under the time it was found, and goes on with no blank line', async () => {
+    await mkdir(join(folder, 'logs'));
+    await writeFile(path, `${lineOf(alertOf(1))}not a record\n${lineOf(alertOf(2))}`);
+    const log = await AlertLog.open(nodeFilePort, path, { clock: new FakeClock() });
+    expect((await readdir(join(folder, 'logs'))).sort()).toEqual([
+      'alerts.jsonl',
+      'alerts.jsonl.damaged-2026-11-26T12-00-00-000Z',
+    ]);
+    await log.record(alertOf(3));
+    expect(await text()).toBe([1, 2, 3].map((n) => lineOf(alertOf(n))).join(''));
+  });
+
+  it('leaves a damaged file as it is when it cannot be kept aside, and says so', async () => {
+    await mkdir(join(folder, 'logs'));
+    const damaged = `${lineOf(alertOf(1))}not a record\n`;
+    await writeFile(path, damaged);
+    const stuck: FilePort = {
+      ...nodeFilePort,
+      rename: async () => {
+        throw new Error('EACCES: permission denied');
+      },
+    };
+    const log = await AlertLog.open(stuck, path, { clock: new FakeClock() });
+    expect(log.list()).toHaveLength(1);
+    expect(log.problems().messages).toEqual([
+      expect.stringMatching(
+        /^1 unreadable line\(s\) in .*alerts\.jsonl were skipped; the file could not be kept aside \(/,
+      ),
+    ]);
+    expect(await text()).toBe(damaged);
+  });
+
+  it('opens a file of exactly twice maxEntries lines as it is, and compacts one line more', async () => {
+    await mkdir(join(folder, 'logs'));
+    const ten = Array.from({ length: 10 }, (_, n) => lineOf(alertOf(n + 1))).join('');
+    await writeFile(path, ten);
+    const log = await AlertLog.open(nodeFilePort, path, { maxEntries: 5 });
+    expect(log.list()).toHaveLength(5);
+    expect(await text()).toBe(ten);
+    await log.record(alertOf(11));
+    // A compacted line holds the alert with its deliveries.
+    const compacted = [7, 8, 9, 10, 11].map(
+      (n) => `${JSON.stringify({ type: 'alert', alert: alertOf(n), deliveries: [] })}\n`,
+    );
+    expect(await text()).toBe(compacted.join(''));
+    await log.record(alertOf(12));
+    expect(await text()).toBe(compacted.join('') + lineOf(alertOf(12)));
+  });
+
+  it('keeps deliveries and acknowledgements through a compaction, and adds none to an alert that had none', async () => {
+    const clock = new FakeClock();
+    const log = await AlertLog.open(nodeFilePort, path, { maxEntries: 2, clock });
+    await log.record(alertOf(1));
+    await log.record(alertOf(2));
+    await log.acknowledge(alertOf(2).id);
+    await log.recordDelivery(alertOf(2).id, sent('desktop'));
+    await log.recordDelivery(alertOf(2).id, sent('webhook'));
+    expect(await fileLines()).toHaveLength(2);
+    const [second, first] = (await AlertLog.open(nodeFilePort, path, { maxEntries: 2 })).list();
+    expect(second).toEqual({
+      alert: alertOf(2),
+      deliveries: [sent('desktop'), sent('webhook')],
+      acknowledgedAt: clock.wall(),
+    });
+    expect(first).toEqual({ alert: alertOf(1), deliveries: [] });
+    expect(first).not.toHaveProperty('acknowledgedAt');
+  });
+
+  it('keeps the first record of an alert written twice, with its deliveries', async () => {
+    await mkdir(join(folder, 'logs'));
+    const delivery = `${JSON.stringify({ type: 'delivery', alertId: alertOf(1).id, delivery: sent('desktop') })}\n`;
+    await writeFile(path, `${lineOf(alertOf(1))}${delivery}${lineOf(alertOf(1, { title: 'again' }))}`);
+    const log = await AlertLog.open(nodeFilePort, path);
+    expect(log.list()).toEqual([{ alert: alertOf(1), deliveries: [sent('desktop')] }]);
+  });
+
+  it('starts the next write on a line of its own after a write cut short', async () => {
+    let cut = true;
+    const cutting: FilePort = {
+      ...nodeFilePort,
+      append: async (target, written) => {
+        if (cut) {
+          cut = false;
+          await nodeFilePort.append(target, written.slice(0, 20));
+          throw new Error('EIO: i/o error');
+        }
+        await nodeFilePort.append(target, written);
+      },
+    };
+    const log = await AlertLog.open(cutting, path);
+    await log.record(alertOf(1));
+    await log.record(alertOf(2));
+    const reopened = await AlertLog.open(nodeFilePort, path);
+    expect(reopened.list().map((entry) => entry.alert.id)).toEqual([alertOf(2).id, alertOf(1).id]);
+    expect(reopened.problems().skippedLines).toBe(1);
+  });
+
+  it('does not write a line again when the compaction after its append fails', async () => {
+    const noReplace: FilePort = {
+      ...nodeFilePort,
+      replace: async () => {
+        throw new Error('EACCES: permission denied');
+      },
+    };
+    const log = await AlertLog.open(noReplace, path, { maxEntries: 1 });
+    for (const n of [1, 2, 3]) await log.record(alertOf(n));
+    expect(log.problems().writeFailures).toBe(1);
+    expect(log.unsavedLines()).toBe(0);
+    await log.record(alertOf(4));
+    expect(await text()).toBe([1, 2, 3, 4].map((n) => lineOf(alertOf(n))).join(''));
+  });
+
+  it('touches no file when nothing waits to be written', async () => {
+    let appends = 0;
+    const counting: FilePort = {
+      ...nodeFilePort,
+      append: async (target, written) => {
+        appends++;
+        await nodeFilePort.append(target, written);
+      },
+    };
+    const log = await AlertLog.open(counting, path);
+    await log.retryUnsaved();
+    expect(appends).toBe(0);
+    await expect(stat(path)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('keeps 20,000 lines waiting for a full disk, gives up the oldest beyond, and says how many', async () => {
+    let full = true;
+    const disk: FilePort = {
+      ...nodeFilePort,
+      append: async (target, written) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        await nodeFilePort.append(target, written);
+      },
+    };
+    const log = await AlertLog.open(disk, path, { maxEntries: 30_000 });
+    await Promise.all(Array.from({ length: 20_000 }, (_, n) => log.record(alertOf(n))));
+    expect(log.unsavedLines()).toBe(20_000);
+    expect(log.problems().messages.filter((m) => m.includes('given up'))).toEqual([]);
+    await log.record(alertOf(20_000));
+    expect(log.unsavedLines()).toBe(20_000);
+    expect(log.problems().messages.filter((m) => m.includes('given up'))).toEqual([
+      expect.stringMatching(
+        /^1 alert log line\(s\) waited too long for .* and were given up \(the oldest\)\.$/,
+      ),
+    ]);
+    full = false;
+    await log.retryUnsaved();
+    const lines = await fileLines();
+    expect(lines).toHaveLength(20_000);
+    expect(lines[0]).toBe(lineOf(alertOf(1)).trimEnd());
+    expect(lines.at(-1)).toBe(lineOf(alertOf(20_000)).trimEnd());
+  });
+
+  it('keeps its first problem and the latest 19 when problems keep coming', async () => {
+    await mkdir(join(folder, 'logs'));
+    await writeFile(path, `${lineOf(alertOf(0))}{"type":"al`);
+    let failures = 0;
+    const failing: FilePort = {
+      ...nodeFilePort,
+      append: async () => {
+        failures++;
+        throw new Error(`EIO: i/o error ${failures}`);
+      },
+    };
+    const log = await AlertLog.open(failing, path);
+    await log.record(alertOf(1));
+    await log.record(alertOf(2));
+    expect(log.problems().messages).toHaveLength(3);
+    for (let n = 3; n <= 25; n++) await log.record(alertOf(n));
+    const { messages } = log.problems();
+    expect(messages).toHaveLength(20);
+    expect(messages[0]).toMatch(/last line .* was cut off/);
+    expect(messages.at(-1)).toMatch(/EIO: i\/o error 25/);
+    expect(messages[1]).toMatch(/EIO: i\/o error 7\b/);
+  });
+});
