@@ -349,6 +349,61 @@ describe('HistoryStore', () => {
   });
 });
 
+describe('HistoryStore, its writes and its timer', () => {
+  it('writes no count stamped before the latest, and counts the bytes it holds', async () => {
+    const clock = new FakeClock();
+    const store = await open(clock);
+    const t = clock.wall();
+    store.record(ROOM, t, 1234);
+    store.record(ROOM, t + 20_000, 1240);
+    store.record(ROOM, t + 5_000, 4321);
+    expect(store.stats()).toMatchObject({ rooms: 1, bytes: expect.any(Number) });
+    expect(store.stats().bytes).toBeGreaterThan(0);
+    await store.close();
+    const hour = Math.floor(t / HOUR) % 7;
+    expect((await readFile(join(folder, 'history', `samples-${hour}.jsonl`), 'utf8')).split('\n')).toEqual([
+      '{"headcount":"history","v":1,"kind":"samples","from":"2026-11-26T12:00:00.000Z"}',
+      `{"t":${t / 1000},"r":{"${ROOM}":[0,1234,20,1240]}}`,
+      '',
+    ]);
+  });
+
+  it('flushes on its own after opening a folder that holds counts, with no new count', async () => {
+    const clock = new FakeClock();
+    const first = await open(clock);
+    first.record(ROOM, clock.wall(), 5);
+    await first.close();
+    const store = await open(clock);
+    expect(store.stats().rooms).toBe(1);
+    expect(clock.pendingTimers).toBe(1);
+    await store.close();
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('sets no timer after opening a folder that holds nothing', async () => {
+    const clock = new FakeClock();
+    const store = await open(clock);
+    expect(clock.pendingTimers).toBe(0);
+    await store.close();
+  });
+
+  it('keeps one timer when counts came while its files were read', async () => {
+    const clock = new FakeClock();
+    const first = await open(clock);
+    first.record(ROOM, clock.wall(), 5);
+    await first.close();
+    const history = join(folder, 'history');
+    const store = HistoryStore.start({
+      clock,
+      folder: { port: nodeFilePort, pathOf: (name) => join(history, name) },
+    });
+    store.record(ROOM, clock.wall() + 10_000, 6);
+    await store.ready;
+    expect(clock.pendingTimers).toBe(1);
+    await store.close();
+  });
+});
+
 describe('HistoryStore.firstCountSince', () => {
   it('gives the first count at or after a time, skipping failed polls, and null past the last', async () => {
     const clock = new FakeClock();
