@@ -10,9 +10,11 @@
  *   counted once each (an event's own time, without the events inside it).
  *
  *   node dist/bench/wide-views-trace.js [--cli dist/headcount.js] [--loads 4] [--view table|wall]
- *     [--keep /tmp/traces]
+ *     [--keep /tmp/traces] [--apps 5]
  *
  * With --updates S and --profile, the script over the window by function too.
+ * With --apps N, serve watches N apps of 2,000 rooms each (as BENCH_APPS does for wide-views.bench.ts):
+ * 10,000 rows with --apps 5, traced once every room is counted.
  * With --keep, each trace is written there (load it in DevTools' Performance panel). Prints one JSON
  * document; writes nothing under bench/results (these are for finding where the time goes, not figures).
  */
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
+import { addApps } from './more-apps';
 import { startServeStack } from './serve-stack';
 import { WIDE_VIEW_FIRST, wideViewPage } from './wide-view-page';
 
@@ -38,6 +41,8 @@ const PROFILE = args.includes('--profile');
 /** With --updates S, instead of openings: S seconds of each view taking pushes, traced once it has drawn. */
 const UPDATES_S = Number(option('updates', '0'));
 const ROOMS = 2000;
+/** Apps of ROOMS rooms each, every one its own simulator: `--apps 5` traces 10,000 rows. */
+const APPS = Number(option('apps', '1'));
 const SIGNAL = 'wide-trace: first frame';
 const CATEGORIES = [
   'devtools.timeline',
@@ -330,6 +335,7 @@ async function tracedUpdates(browser: Browser, link: string, view: 'table' | 'wa
 }
 
 const stack = await startServeStack({ cli: CLI, rooms: ROOMS });
+const moreApps = await addApps(stack, APPS - 1, ROOMS);
 const browser = await launchChromium();
 const openings: Array<{ view: string } & Awaited<ReturnType<typeof tracedOpening>>> = [];
 const updates: Array<{ view: string } & Awaited<ReturnType<typeof tracedUpdates>>> = [];
@@ -343,7 +349,7 @@ try {
       (response) => response.json() as Promise<{ value: { summary: { states: { live: number } } } }>,
       () => null,
     );
-    if (answer?.value.summary.states.live === ROOMS) break;
+    if (answer?.value.summary.states.live === ROOMS * APPS) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   if (KEEP) mkdirSync(KEEP, { recursive: true });
@@ -354,6 +360,7 @@ try {
         ...(await tracedUpdates(browser, stack.link, view, KEEP ? join(KEEP, `${view}-updates.json`) : null)),
       });
     process.stdout.write(`${JSON.stringify({ updates }, null, 2)}\n`);
+    await finish();
     process.exit(0);
   }
   for (const view of VIEWS) await tracedOpening(browser, stack.link, view, null);
@@ -364,8 +371,14 @@ try {
         ...(await tracedOpening(browser, stack.link, view, KEEP ? join(KEEP, `${view}-${i}.json`) : null)),
       });
 } finally {
+  await finish();
+}
+
+/** Closes the browser and stops serve and every simulator. */
+async function finish(): Promise<void> {
   await browser.close();
   stack.stop();
+  await Promise.all(moreApps.map((app) => app.finish()));
 }
 const summary = Object.fromEntries(
   VIEWS.map((view) => {
