@@ -3,6 +3,11 @@
  * rooms fit one 1280×800 screen. Big tiles carry the name and count; small ones only the colour,
  * with the room in words in their accessible name and tooltip. Tiles are built once per room and
  * rewritten in place on a push; arrows move between them, Enter opens a room.
+ *
+ * The tiles sit in rows, one element per row of the wall, each painted on its own (paint
+ * containment): a new colour repaints its row, and the browser keeps the other rows' paint as it
+ * was. Ten thousand tiles in one painted layer cost every frame after a push a repaint and
+ * layerisation of all of them; small tiles are not painted apart either (no clip of their own).
  */
 import { el, setAttr, setText } from '../dom';
 import { wallLayout } from './wall-layout';
@@ -47,6 +52,8 @@ class WallTile {
 export class RoomWall {
   readonly element = el('div', { class: 'room-wall', role: 'group' });
   private readonly tiles = new Map<string, WallTile>();
+  /** The rows of tiles, {@link columns} tiles each but the last. */
+  private readonly rows: HTMLElement[] = [];
   private keys: string[] = [];
   private active: string | null = null;
   private columns = 1;
@@ -75,7 +82,8 @@ export class RoomWall {
       // A hidden wall has no size worth keeping; it is told again when shown.
       if (!box || this.element.hidden) return;
       this.space = { width: box.width, height: box.height };
-      this.fit();
+      // Another number of columns makes other rows.
+      if (this.fit()) this.place();
     }).observe(this.element);
   }
 
@@ -121,17 +129,46 @@ export class RoomWall {
       }
       ordered.push(tile.element);
     }
-    // Moves only the tiles whose place changed, so a re-sort of a few rooms costs a few moves.
-    let expected = this.element.firstElementChild;
-    for (const node of ordered) {
-      if (node !== expected) this.element.insertBefore(node, expected);
-      expected = node.nextElementSibling;
-    }
+    this.arrange(ordered);
     if (!this.active || !wanted.has(this.active)) this.active = keys[0] ?? null;
     for (const [key, tile] of this.tiles) {
       const tabIndex = key === this.active ? 0 : -1;
       if (tile.element.tabIndex !== tabIndex) tile.element.tabIndex = tabIndex;
     }
+  }
+
+  /**
+   * Puts the tiles in rows of {@link columns}. Moves only the tiles whose place changed: a re-sort of
+   * a few rooms costs a few moves, and a room moving up the wall one move per row it passes. A
+   * focused tile that had to move keeps the focus.
+   */
+  private arrange(ordered: HTMLElement[]): void {
+    const focused = document.activeElement;
+    const columns = Math.max(1, this.columns);
+    const needed = Math.ceil(ordered.length / columns);
+    for (let r = 0; r < needed; r++) {
+      let row = this.rows[r];
+      if (!row) {
+        row = el('div', { class: 'wall-row' });
+        this.rows.push(row);
+        this.element.append(row);
+      }
+      let expected = row.firstElementChild;
+      const end = Math.min(ordered.length, (r + 1) * columns);
+      for (let i = r * columns; i < end; i++) {
+        const node = ordered[i] as HTMLElement;
+        if (node !== expected) row.insertBefore(node, expected);
+        expected = node.nextElementSibling;
+      }
+    }
+    // Rows past the last are empty now: each of their tiles went to its own row above.
+    for (const row of this.rows.splice(needed)) row.remove();
+    if (
+      focused instanceof HTMLElement &&
+      focused !== document.activeElement &&
+      this.element.contains(focused)
+    )
+      focused.focus({ preventScroll: true });
   }
 
   refresh(keys: Iterable<string>): void {
@@ -158,17 +195,22 @@ export class RoomWall {
     return { width: this.element.clientWidth - across, height: this.element.clientHeight - down };
   }
 
-  /** Sizes the tiles to the space the wall has (its content box: inside its padding). */
-  private fit(): void {
-    if (this.element.hidden || this.space === null) return;
+  /**
+   * Sizes the tiles to the space the wall has (its content box: inside its padding); true when the
+   * number of columns changed, so that the tiles need other rows.
+   */
+  private fit(): boolean {
+    if (this.element.hidden || this.space === null) return false;
     const { tile, tileHeight, columns } = wallLayout(this.keys.length, this.space.width, this.space.height);
+    const reflow = columns !== this.columns;
     this.columns = columns;
     const sized = `${tile}/${tileHeight}`;
-    if (sized === this.sized) return;
+    if (sized === this.sized) return reflow;
     this.sized = sized;
     this.element.style.setProperty('--tile', `${tile}px`);
     this.element.style.setProperty('--tile-height', `${tileHeight}px`);
     setAttr(this.element, 'data-words', tile >= WORDS_FROM ? 'true' : null);
+    return reflow;
   }
 
   private onKey(event: KeyboardEvent): void {
