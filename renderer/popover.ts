@@ -17,15 +17,10 @@ import { RoomDetail } from './room-view/room-detail';
 import { panelStateFor } from './rooms/panel-state';
 import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
-import {
-  type ArrangeOptions,
-  arrangeRooms,
-  type ListEntry,
-  nameOrderOf,
-  type SortKey,
-} from './rooms/room-order';
+import { type ArrangeOptions, type ListEntry, nameOrderOf, type SortKey } from './rooms/room-order';
 import { RoomStore } from './rooms/room-store';
 import { SnapshotLoader } from './rooms/snapshot-loader';
+import { SortedRooms } from './rooms/sorted-rooms';
 import { SparklineFeed } from './rooms/sparkline-feed';
 import { StatusPanel } from './rooms/status-panel';
 import { bannerLines, type Total, totalOf } from './rooms/summary';
@@ -55,6 +50,8 @@ class Popover {
   private stateFilter: RoomState | null = null;
   private readonly firing = new FiringRooms();
   private entries: ListEntry[] = [];
+  /** The rooms in order as last arranged, so that a push re-places only the rooms it changed. */
+  private readonly sorted = new SortedRooms();
   /** The rooms' name order, and the names and language it was made for. */
   private names: { version: string; order: ReadonlyMap<string, number> } | null = null;
   private query = '';
@@ -238,19 +235,18 @@ class Popover {
       compare: this.tr.compare,
       nameOrder: this.nameOrder(),
     };
-    const rooms = () => this.store.rooms.values();
     // The table is one list sorted by its columns; the wall always puts the troubled rooms first.
     const wide = this.wideView();
     const wideEntries =
       wide === null
         ? null
-        : arrangeRooms(rooms(), {
+        : this.sorted.arrange(this.store.rooms, {
             ...options,
             flat: true,
             ...(wide === 'wall' ? { sort: 'attention', steady: true } : {}),
           });
     // The wide view's own order stands for the list while the list is hidden: the same rooms.
-    this.entries = wideEntries ?? arrangeRooms(rooms(), options);
+    this.entries = wideEntries ?? this.sorted.arrange(this.store.rooms, options);
     // A hidden list would only measure itself for nothing (a forced layout of the wide view).
     if (wide === null) this.list.setEntries(this.entries);
     this.renderArea();

@@ -114,19 +114,37 @@ export function roomComparator(
 export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions): ListEntry[] {
   const all = [...rooms];
   const profiles = new Set(all.map((room) => room.profileId));
+  const shown = all.filter(shownBy(options));
+  shown.sort(comparatorFor(options));
+  return entriesOf(shown, profiles, options);
+}
+
+/** Whether a room is shown with these options: in the chosen state, if any, and matching the query. */
+export function shownBy(options: Pick<ArrangeOptions, 'state' | 'query'>): (room: RoomView) => boolean {
   const state = options.state ?? null;
-  const shown = all.filter(
-    (room) => (state === null || room.state === state) && matchesQuery(room, options.query),
+  return (room) => (state === null || room.state === state) && matchesQuery(room, options.query);
+}
+
+/** The comparison {@link arrangeRooms} sorts by. */
+export function comparatorFor(options: ArrangeOptions): (a: RoomView, b: RoomView) => number {
+  return roomComparator(
+    options.sort,
+    options.compare,
+    options.changeWindow,
+    { firing: options.firing ?? new Set(), now: options.now ?? 0, steady: options.steady === true },
+    options.nameOrder,
   );
-  shown.sort(
-    roomComparator(
-      options.sort,
-      options.compare,
-      options.changeWindow,
-      { firing: options.firing ?? new Set(), now: options.now ?? 0, steady: options.steady === true },
-      options.nameOrder,
-    ),
-  );
+}
+
+/**
+ * The entries of rooms already filtered and sorted: pinned ones first and, where `profiles` (the
+ * app profiles of every room, shown or not) are more than one, a heading over each group.
+ */
+export function entriesOf(
+  shown: readonly RoomView[],
+  profiles: ReadonlySet<string>,
+  options: Pick<ArrangeOptions, 'flat' | 'profileOrder'>,
+): ListEntry[] {
   const entry = (room: RoomView): ListEntry => ({ kind: 'room', key: room.key });
   if (options.flat) return shown.map(entry);
   const pinned = shown.filter((room) => room.pinned);
@@ -137,7 +155,7 @@ export function arrangeRooms(rooms: Iterable<RoomView>, options: ArrangeOptions)
   const group = (id: string, profileId: string | null, members: RoomView[]) => {
     if (members.length === 0) return;
     entries.push({ kind: 'heading', id, profileId, keys: members.map((room) => room.key) });
-    entries.push(...members.map(entry));
+    for (const member of members) entries.push(entry(member));
   };
   group('pinned', null, pinned);
   const order = [
