@@ -18,6 +18,7 @@ import { panelStateFor } from './rooms/panel-state';
 import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
 import { type ArrangeOptions, type ListEntry, nameOrderOf, type SortKey } from './rooms/room-order';
+import { describeTile } from './rooms/room-rows';
 import { RoomStore } from './rooms/room-store';
 import { SnapshotLoader } from './rooms/snapshot-loader';
 import { SortedRooms } from './rooms/sorted-rooms';
@@ -97,6 +98,10 @@ class Popover {
     {
       translator: () => this.tr,
       row: (key) => this.rowSource.row(key),
+      tile: (key) => {
+        const room = this.store.rooms.get(key);
+        return room ? describeTile(room, this.tr) : null;
+      },
       room: (key) => this.store.rooms.get(key),
       firing: (key) => this.firing.has(key),
     },

@@ -40,6 +40,23 @@ export interface RoomRow {
   pinned: boolean;
 }
 
+/** What a wall's tile says of its room: a share of a row's words, made apart for ten thousand tiles. */
+export type TileWords = Pick<RoomRow, 'name' | 'count' | 'countWords' | 'state' | 'stateKey' | 'tone'>;
+
+/** A tile's words: the same as the row's (see {@link describeRoom}), without what a tile never shows. */
+export function describeTile(room: RoomView, tr: Translator): TileWords {
+  const state = roomState(room);
+  const count = room.online === null ? '—' : tr.count(room.online);
+  return {
+    name: roomName(room),
+    count,
+    countWords: spokenCount(room, count, tr),
+    state: stateLine(room, tr),
+    stateKey: state.key,
+    tone: state.tone,
+  };
+}
+
 /** Which way a count moved; unknown when there is no change to tell. */
 export type ChangeDirection = 'up' | 'down' | 'flat' | 'unknown';
 

@@ -9,7 +9,7 @@
  * was. Ten thousand tiles in one painted layer cost every frame after a push a repaint and
  * layerisation of all of them; small tiles are not painted apart either (no clip of their own).
  */
-import { el, setAttr, setText } from '../dom';
+import { el, setAttr } from '../dom';
 import { wallLayout } from './wall-layout';
 import type { WideActions, WideSource } from './wide-source';
 
@@ -27,6 +27,11 @@ class WallTile {
   readonly element: HTMLButtonElement;
   private readonly name = el('span', { class: 'tile-name' });
   private readonly count = el('span', { class: 'tile-count' });
+  /**
+   * What the tile shows now, kept so that a push compares with it rather than reading the DOM back:
+   * tone, state, firing, name, count, words.
+   */
+  private shown: [string, string, boolean, string, string, string] | null = null;
 
   constructor(readonly key: string) {
     this.element = el('button', { type: 'button', class: 'wall-tile', tabindex: '-1', 'data-key': key });
@@ -34,17 +39,23 @@ class WallTile {
   }
 
   fill(source: WideSource): void {
-    const row = source.row(this.key);
-    if (!row) return;
-    setAttr(this.element, 'data-tone', row.tone);
-    setAttr(this.element, 'data-state', row.stateKey);
-    setAttr(this.element, 'data-firing', source.firing(this.key) ? 'true' : null);
-    setText(this.name, row.name);
-    setText(this.count, row.count);
+    const tile = source.tile(this.key);
+    if (!tile) return;
+    const firing = source.firing(this.key);
     // No age: it would rewrite two thousand labels every second for nothing a tile shows.
-    const words = `${row.name}: ${source.translator().join([row.countWords, row.state])}`;
-    setAttr(this.element, 'aria-label', words);
-    setAttr(this.element, 'title', words);
+    const words = `${tile.name}: ${source.translator().join([tile.countWords, tile.state])}`;
+    const before = this.shown;
+    this.shown = [tile.tone, tile.stateKey, firing, tile.name, tile.count, words];
+    const element = this.element;
+    if (before?.[0] !== tile.tone) element.setAttribute('data-tone', tile.tone);
+    if (before?.[1] !== tile.stateKey) element.setAttribute('data-state', tile.stateKey);
+    if (before?.[2] !== firing) setAttr(element, 'data-firing', firing ? 'true' : null);
+    if (before?.[3] !== tile.name) this.name.textContent = tile.name;
+    if (before?.[4] !== tile.count) this.count.textContent = tile.count;
+    if (before?.[5] !== words) {
+      element.setAttribute('aria-label', words);
+      element.setAttribute('title', words);
+    }
   }
 }
 

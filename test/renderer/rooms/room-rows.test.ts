@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeWindow } from '../../../main/contract/monitor-api';
 import { translator } from '../../../renderer/i18n/translator';
-import { ageWords, describeDetail, describeRoom } from '../../../renderer/rooms/room-rows';
+import { ageWords, describeDetail, describeRoom, describeTile } from '../../../renderer/rooms/room-rows';
 import { roomView } from '../support/room-view';
 
 const en = translator('en');
@@ -125,6 +125,28 @@ describe('room rows', () => {
     });
     expect(row.spoken).toMatch(/^500 when it closed at 20:14, closed at 20:14/);
     expect(describeRoom(roomView(), en, 0, '15m').historic).toBe(false);
+  });
+
+  it("gives a wall's tile the same words as the room's row, in every state and both languages", () => {
+    const closedAt = new Date(2026, 11, 3, 20, 14).getTime();
+    const rooms = [
+      roomView(),
+      roomView({ label: 'Main stage', online: 1_234_567 }),
+      roomView({ online: null, state: 'waiting', current: false, status: 'waiting' }),
+      roomView({ state: 'failing', current: false, online: null, error: { kind: 'auth', message: '' } }),
+      roomView({ state: 'failing', current: false, online: 80, error: null }),
+      roomView({ state: 'closed', current: false, online: 500, stoppedAt: closedAt }),
+      roomView({ state: 'closed', current: false, online: null, stoppedAt: null }),
+      roomView({ state: 'stale', current: false, online: 42 }),
+      roomView({ state: 'not-found', current: false, online: null }),
+      roomView({ state: 'not-live-room', current: false, online: null }),
+      roomView({ state: 'invalid-group', current: false, online: null }),
+    ];
+    for (const tr of [en, zh])
+      for (const room of rooms) {
+        const { name, count, countWords, state, stateKey, tone } = describeRoom(room, tr, 5000, '15m');
+        expect(describeTile(room, tr)).toEqual({ name, count, countWords, state, stateKey, tone });
+      }
   });
 
   it('falls back to the group id when a room has no label', () => {
