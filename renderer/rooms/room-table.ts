@@ -62,9 +62,13 @@ export class RoomTable {
   private readonly body = el('div', { role: 'rowgroup', class: 'table-body' });
   private readonly headers = new Map<string, HTMLElement>();
   private keys: string[] = [];
-  private readonly index = new Map<string, number>();
   private readonly lines = new Map<string, TableLine>();
   private active: string | null = null;
+  /**
+   * Where the current room is among {@link keys} (-1: none). The only place kept: the lines in view
+   * know theirs from where they are drawn, so a new order of 10,000 rooms makes no index of them.
+   */
+  private activeAt = -1;
   private frame = 0;
   /** The scroller's height and position, kept: drawing the lines never asks for a layout. */
   private readonly viewport: ScrollViewport;
@@ -112,11 +116,11 @@ export class RoomTable {
   /** Shows these rooms in this order. */
   setRooms(keys: string[]): void {
     this.keys = keys;
-    this.index.clear();
-    keys.forEach((key, i) => {
-      this.index.set(key, i);
-    });
-    if (!this.active || !this.index.has(this.active)) this.active = keys[0] ?? null;
+    this.activeAt = this.active === null ? -1 : keys.indexOf(this.active);
+    if (this.activeAt < 0) {
+      this.active = keys[0] ?? null;
+      this.activeAt = this.active === null ? -1 : 0;
+    }
     this.element.setAttribute('aria-rowcount', String(keys.length + 1));
     this.body.style.height = `${this.height()}px`;
     this.renderNow();
@@ -162,14 +166,16 @@ export class RoomTable {
       this.keys.length,
       Math.ceil((top + this.viewport.viewportHeight + MARGIN_PX) / LINE_HEIGHT),
     );
-    const wanted = new Set(this.keys.slice(start, end));
-    if (this.active && this.index.has(this.active)) wanted.add(this.active);
+    // Each room drawn, with its place.
+    const wanted = new Map<string, number>();
+    for (let i = start; i < end; i++) wanted.set(this.keys[i] as string, i);
+    if (this.active !== null && this.activeAt >= 0) wanted.set(this.active, this.activeAt);
     for (const [key, line] of this.lines)
       if (!wanted.has(key) && !line.element.contains(document.activeElement)) {
         line.element.remove();
         this.lines.delete(key);
       }
-    for (const key of wanted) {
+    for (const [key, i] of wanted) {
       let line = this.lines.get(key);
       if (!line) {
         line = new TableLine(key);
@@ -178,7 +184,6 @@ export class RoomTable {
         drawSparkline(line.spark, this.sparks(key));
         this.body.append(line.element);
       }
-      const i = this.index.get(key) ?? 0;
       const top = i * LINE_HEIGHT;
       if (line.top !== top) {
         line.top = top;
@@ -215,9 +220,10 @@ export class RoomTable {
   }
 
   private focus(key: string): void {
-    const i = this.index.get(key);
-    if (i === undefined) return;
+    const i = this.keys.indexOf(key);
+    if (i < 0) return;
     this.active = key;
+    this.activeAt = i;
     const top = i * LINE_HEIGHT;
     const now = this.viewport.scrollTop(this.height());
     const height = this.viewport.viewportHeight;
@@ -230,8 +236,8 @@ export class RoomTable {
 
   private onKey(event: KeyboardEvent): void {
     const key = (event.target as HTMLElement).closest<HTMLElement>('.table-line')?.dataset.key;
-    const i = key === undefined ? undefined : this.index.get(key);
-    if (i === undefined) return;
+    const i = key === undefined ? -1 : this.keys.indexOf(key);
+    if (i < 0) return;
     const page = Math.max(1, Math.floor(this.viewport.viewportHeight / LINE_HEIGHT) - 1);
     const steps: Record<string, number> = {
       ArrowDown: 1,
