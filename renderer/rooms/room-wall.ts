@@ -4,10 +4,12 @@
  * with the room in words in their accessible name and tooltip. Tiles are built once per room and
  * rewritten in place on a push; arrows move between them, Enter opens a room.
  *
- * The tiles sit in rows, one element per row of the wall, each painted on its own (paint
- * containment): a new colour repaints its row, and the browser keeps the other rows' paint as it
- * was. Ten thousand tiles in one painted layer cost every frame after a push a repaint and
- * layerisation of all of them; small tiles are not painted apart either (no clip of their own).
+ * The tiles sit in bands of whole rows, some {@link TILES_PER_BAND} tiles each, each band painted
+ * on its own (paint containment): a new colour repaints its band, and the browser keeps the other
+ * bands' paint as it was. Ten thousand tiles in one painted layer cost every frame after a push a
+ * repaint and layerisation of all of them; ten thousand tiles each painted apart cost the same
+ * walk over each. A room moving up the wall moves one tile across each band it passes: bands of
+ * several rows rather than one keep those moves (each a tile's style made again) few.
  */
 import { el, setAttr } from '../dom';
 import { wallLayout } from './wall-layout';
@@ -21,6 +23,8 @@ const WORDS_FROM = 96;
  * rather than keeping the screen empty until every tile is made.
  */
 const NEW_TILES_PER_FRAME = 250;
+/** About how many tiles a band holds: a whole number of rows, at least one. */
+const TILES_PER_BAND = 256;
 
 /** One room's tile. */
 class WallTile {
@@ -63,8 +67,8 @@ class WallTile {
 export class RoomWall {
   readonly element = el('div', { class: 'room-wall', role: 'group' });
   private readonly tiles = new Map<string, WallTile>();
-  /** The rows of tiles, {@link columns} tiles each but the last. */
-  private readonly rows: HTMLElement[] = [];
+  /** The bands of tiles, the same whole number of rows each but the last. */
+  private readonly bands: HTMLElement[] = [];
   private keys: string[] = [];
   private active: string | null = null;
   private columns = 1;
@@ -93,7 +97,7 @@ export class RoomWall {
       // A hidden wall has no size worth keeping; it is told again when shown.
       if (!box || this.element.hidden) return;
       this.space = { width: box.width, height: box.height };
-      // Another number of columns makes other rows.
+      // Another number of columns makes other bands.
       if (this.fit()) this.place();
     }).observe(this.element);
   }
@@ -149,31 +153,32 @@ export class RoomWall {
   }
 
   /**
-   * Puts the tiles in rows of {@link columns}. Moves only the tiles whose place changed: a re-sort of
-   * a few rooms costs a few moves, and a room moving up the wall one move per row it passes. A
+   * Puts the tiles in bands of whole rows. Moves only the tiles whose place changed: a re-sort of a
+   * few rooms costs a few moves, and a room moving up the wall one move per band it passes. A
    * focused tile that had to move keeps the focus.
    */
   private arrange(ordered: HTMLElement[]): void {
     const focused = document.activeElement;
     const columns = Math.max(1, this.columns);
-    const needed = Math.ceil(ordered.length / columns);
-    for (let r = 0; r < needed; r++) {
-      let row = this.rows[r];
-      if (!row) {
-        row = el('div', { class: 'wall-row' });
-        this.rows.push(row);
-        this.element.append(row);
+    const size = columns * Math.max(1, Math.round(TILES_PER_BAND / columns));
+    const needed = Math.ceil(ordered.length / size);
+    for (let b = 0; b < needed; b++) {
+      let band = this.bands[b];
+      if (!band) {
+        band = el('div', { class: 'wall-band' });
+        this.bands.push(band);
+        this.element.append(band);
       }
-      let expected = row.firstElementChild;
-      const end = Math.min(ordered.length, (r + 1) * columns);
-      for (let i = r * columns; i < end; i++) {
+      let expected = band.firstElementChild;
+      const end = Math.min(ordered.length, (b + 1) * size);
+      for (let i = b * size; i < end; i++) {
         const node = ordered[i] as HTMLElement;
-        if (node !== expected) row.insertBefore(node, expected);
+        if (node !== expected) band.insertBefore(node, expected);
         expected = node.nextElementSibling;
       }
     }
-    // Rows past the last are empty now: each of their tiles went to its own row above.
-    for (const row of this.rows.splice(needed)) row.remove();
+    // Bands past the last are empty now: each of their tiles went to its own band above.
+    for (const band of this.bands.splice(needed)) band.remove();
     if (
       focused instanceof HTMLElement &&
       focused !== document.activeElement &&
@@ -208,7 +213,7 @@ export class RoomWall {
 
   /**
    * Sizes the tiles to the space the wall has (its content box: inside its padding); true when the
-   * number of columns changed, so that the tiles need other rows.
+   * number of columns changed, so that the tiles need other bands.
    */
   private fit(): boolean {
     if (this.element.hidden || this.space === null) return false;
