@@ -71,6 +71,8 @@ export class RoomWall {
   private readonly bands: HTMLElement[] = [];
   private keys: string[] = [];
   private active: string | null = null;
+  /** The tile with tabindex 0: the current room's, once made. */
+  private tabbed: WallTile | undefined;
   private columns = 1;
   /** The tile size last set, so an unchanged one costs no style recalculation of every tile. */
   private sized = '';
@@ -122,17 +124,14 @@ export class RoomWall {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     const keys = this.keys;
-    const wanted = new Set(keys);
-    for (const [key, tile] of this.tiles)
-      if (!wanted.has(key)) {
-        tile.element.remove();
-        this.tiles.delete(key);
-      }
     const ordered: HTMLElement[] = [];
     let made = 0;
+    /** Tiles not found among the rooms (yet): their rooms went, unless the loop stops early. */
+    let unseen = this.tiles.size;
     for (const key of keys) {
       let tile = this.tiles.get(key);
-      if (!tile) {
+      if (tile) unseen--;
+      else {
         if (made === NEW_TILES_PER_FRAME) {
           this.frame = requestAnimationFrame(() => this.place());
           break;
@@ -145,11 +144,26 @@ export class RoomWall {
       ordered.push(tile.element);
     }
     this.arrange(ordered);
-    if (!this.active || !wanted.has(this.active)) this.active = keys[0] ?? null;
-    for (const [key, tile] of this.tiles) {
-      const tabIndex = key === this.active ? 0 : -1;
-      if (tile.element.tabIndex !== tabIndex) tile.element.tabIndex = tabIndex;
+    // Only when some room went is every room looked up (the usual re-sort has the same rooms).
+    if (unseen > 0) {
+      const wanted = new Set(keys);
+      for (const [key, tile] of this.tiles)
+        if (!wanted.has(key)) {
+          tile.element.remove();
+          this.tiles.delete(key);
+        }
     }
+    if (this.active === null || (!this.tiles.has(this.active) && !keys.includes(this.active)))
+      this.active = keys[0] ?? null;
+    this.tab(this.active === null ? undefined : this.tiles.get(this.active));
+  }
+
+  /** Makes `tile` the one the Tab key reaches (tabindex 0), and the one before it not. */
+  private tab(tile: WallTile | undefined): void {
+    if (tile === this.tabbed) return;
+    if (this.tabbed) this.tabbed.element.tabIndex = -1;
+    if (tile) tile.element.tabIndex = 0;
+    this.tabbed = tile;
   }
 
   /**
@@ -247,10 +261,8 @@ export class RoomWall {
     const next = this.keys[Math.max(0, Math.min(this.keys.length - 1, i + step))];
     const tile = next === undefined ? undefined : this.tiles.get(next);
     if (!tile || next === undefined) return;
-    const before = this.active === null ? undefined : this.tiles.get(this.active);
-    if (before) before.element.tabIndex = -1;
     this.active = next;
-    tile.element.tabIndex = 0;
+    this.tab(tile);
     tile.element.focus();
   }
 }

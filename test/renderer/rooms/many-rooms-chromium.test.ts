@@ -172,6 +172,18 @@ describe('many rooms in Chromium', () => {
       expect(await page.locator('.wall-tile').first().getAttribute('aria-label')).toMatch(/: /);
       expect(await seriousFindings(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/wall-${colorScheme}.png` });
+      // One tile is reached by Tab, the first; Down goes to the tile right under it (the rows of
+      // the screen are the rows the keys count), and Tab then reaches that one alone.
+      const tabbable = () => page.locator('.wall-tile[tabindex="0"]');
+      expect(await tabbable().count()).toBe(1);
+      const top = await page.locator('.wall-tile').first().boundingBox();
+      await page.locator('.wall-tile').first().focus();
+      await page.keyboard.press('ArrowDown');
+      const below = await page.locator('.wall-tile:focus').boundingBox();
+      expect(below?.x).toBe(top?.x);
+      expect(below?.y).toBeGreaterThan(top?.y ?? Number.POSITIVE_INFINITY);
+      expect(await tabbable().count()).toBe(1);
+      expect(await tabbable().evaluate((tile) => tile === tile.ownerDocument.activeElement)).toBe(true);
       expect(errors).toEqual([]);
       await context.close();
     },
