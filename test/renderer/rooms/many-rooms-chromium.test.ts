@@ -184,6 +184,28 @@ describe('many rooms in Chromium', () => {
       expect(below?.y).toBeGreaterThan(top?.y ?? Number.POSITIVE_INFINITY);
       expect(await tabbable().count()).toBe(1);
       expect(await tabbable().evaluate((tile) => tile === tile.ownerDocument.activeElement)).toBe(true);
+      // A focused room that starts failing moves up the wall, into another band, and keeps the focus.
+      const last = page.locator('.wall-tile').last();
+      const key = (await last.getAttribute('data-key')) as string;
+      await last.focus();
+      await page.evaluate(
+        (moved) =>
+          (
+            globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
+          ).syntheticMonitor.update(moved, {
+            state: 'failing',
+            status: 'failing',
+            current: false,
+            error: { kind: 'transient', message: '' },
+          }),
+        key,
+      );
+      const place = () =>
+        page
+          .locator('.wall-tile')
+          .evaluateAll((tiles, moved) => tiles.findIndex((tile) => tile.dataset.key === moved), key);
+      await expect.poll(place).toBeLessThan(100);
+      expect(await page.locator('.wall-tile:focus').getAttribute('data-key')).toBe(key);
       expect(errors).toEqual([]);
       await context.close();
     },
