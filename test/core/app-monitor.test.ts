@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppMonitor, type OnlineCountSource } from '../../main/core/app-monitor';
+import { AppMonitor, type OnlineCountSource, SEND_AHEAD_MS } from '../../main/core/app-monitor';
 import { type ImError, imErrorFromCode } from '../../main/core/error-kind';
 import type { ApiResult } from '../../main/core/im-client';
 import type { MonitorEvent } from '../../main/core/monitor-events';
@@ -71,6 +71,37 @@ describe('AppMonitor scheduling', () => {
     expect(Math.min(...gaps)).toBeCloseTo(100, 5);
     expect(Math.max(...gaps)).toBeCloseTo(100, 5);
     expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBe(10);
+  });
+
+  it('sends the rooms due in the next few milliseconds together, none earlier than that, each on its grid', async () => {
+    // 1,500 rooms at 10 s: 6.67 ms apart, each of them woke the process for its own call. (At 2,000 the
+    // rooms fill the budget, which then holds a few calls of a group back: its window is full.)
+    const { clock, service, monitor, ids } = setup({ rooms: 1500 });
+    const interval = monitor.status().plan.effectiveIntervalMs;
+    const spacing = interval / ids.length;
+    const start = clock.monotonic();
+    await clock.advance(3 * interval - SEND_AHEAD_MS - 1);
+    ids.forEach((id, i) => {
+      const times = service.callsOf(id);
+      expect(times).toHaveLength(3);
+      times.forEach((at, round) => {
+        const due = start + i * spacing + round * interval;
+        expect(at).toBeLessThanOrEqual(due + 1e-6);
+        expect(at).toBeGreaterThanOrEqual(due - SEND_AHEAD_MS - 1e-6);
+      });
+    });
+    // About four calls at each moment calls leave, where there was one.
+    const moments = new Set(service.calls.map((c) => c.at)).size;
+    expect(moments).toBeLessThanOrEqual(service.calls.length / 3);
+    expect(maxInAnyWindow(service.calls.map((c) => c.at))).toBeLessThanOrEqual(154);
+  });
+
+  it('sends a room with no other due soon after it on time, not early', async () => {
+    const { clock, service } = setup({ rooms: 2, intervalMs: 10_000 });
+    const from = clock.monotonic();
+    await clock.advance(20_000 - 1);
+    expect(service.callsOf('room-0')).toEqual([from, from + 10_000]);
+    expect(service.callsOf('room-1')).toEqual([from + 5_000, from + 15_000]);
   });
 
   it('stretches the interval when the rooms do not fit the cap, and says by how much', async () => {
