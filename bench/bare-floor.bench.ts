@@ -5,10 +5,10 @@
  * simulator process at the same rate. The two run in turns (ROUNDS, default 3; each round runs both,
  * the first of them alternating), each as a fresh process measured from outside over MEASURE_SECONDS
  * (default 30) after WARMUP_SECONDS (default 15): CPU seconds per 1000 calls the simulator received,
- * and resident memory. Reports each round's ratio and the median, and writes
- * bench/results/bare-floor-<mode>.json (or BENCH_RESULTS). With PROFILE_DIR set, both run under
- * --cpu-prof and leave their profiles there (the bare poller's in bare/, each build's in its name's
- * folder when there are several).
+ * the main thread's wake-ups per call (its voluntary context switches), and resident memory.
+ * Reports each round's ratio and the median, and writes bench/results/bare-floor-<mode>.json (or
+ * BENCH_RESULTS). With PROFILE_DIR set, both run under --cpu-prof and leave their profiles there (the
+ * bare poller's in bare/, each build's in its name's folder when there are several).
  *
  * BENCH_BUILDS (`before=/tmp/old/dist/headcount.js,after=dist/headcount.js`) measures several builds
  * in one run: each round runs every build and the bare poller, in an order that turns by one each
@@ -27,7 +27,7 @@ import { RateBudget } from '../main/core/rate-budget';
 import { launchChromium } from '../test/support/chromium';
 import { cliCommand } from './cli-command';
 import { percentile, round } from './distribution';
-import { cpuSecondsOf, rssMbOf } from './process-usage';
+import { cpuSecondsOf, rssMbOf, wakeUpsOf } from './process-usage';
 import { type Build, buildsToCompare } from './serve-stack';
 import { simulatorEnv, spawnSimulator } from './simulator-child';
 
@@ -66,6 +66,8 @@ interface Measured {
   cpuSecondsPer1000Calls: number;
   callsPerSecond: number;
   cpuShareOfOneCore: number;
+  /** The main thread's wake-ups (voluntary context switches) per call. */
+  wakeUpsPerCall: number;
   peakRssMb: number;
   lastRssMb: number;
 }
@@ -150,12 +152,14 @@ async function measure(kind: Measured['kind'], turn: number, build?: Build): Pro
   await sleep(WARMUP_MS);
   const calls0 = await receivedCalls();
   const cpu0 = cpuSecondsOf(pid);
+  const wakeUps0 = wakeUpsOf(pid);
   const from = performance.now();
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(rssMbOf(pid)), 1000);
   await sleep(MEASURE_MS);
   clearInterval(sampler);
   const cpuSeconds = cpuSecondsOf(pid) - cpu0;
+  const wakeUps = wakeUpsOf(pid) - wakeUps0;
   const seconds = (performance.now() - from) / 1000;
   const calls = (await receivedCalls()) - calls0;
   await context?.close();
@@ -172,6 +176,7 @@ async function measure(kind: Measured['kind'], turn: number, build?: Build): Pro
     cpuSecondsPer1000Calls: round((cpuSeconds / calls) * 1000, 3),
     callsPerSecond: round(calls / seconds, 1),
     cpuShareOfOneCore: round((cpuSeconds / seconds) * 100, 1),
+    wakeUpsPerCall: round(wakeUps / calls, 2),
     peakRssMb: round(Math.max(...rss), 1),
     lastRssMb: round(rss.at(-1) ?? Number.NaN, 1),
   };
@@ -204,10 +209,10 @@ for (let i = 0; i < ROUNDS; i++) {
   rounds.push({ bare: floor, engines, ratios });
   const each = BUILDS.map((build) => {
     const engine = engines[build.name] as Measured;
-    return `${build.name} ${engine.cpuSecondsPer1000Calls} s (${ratios[build.name]}x, RSS ${engine.peakRssMb} MB)`;
+    return `${build.name} ${engine.cpuSecondsPer1000Calls} s (${ratios[build.name]}x, ${engine.wakeUpsPerCall} wake-ups a call, RSS ${engine.peakRssMb} MB)`;
   });
   process.stderr.write(
-    `round ${i + 1}: ${MODE} ${each.join(', ')}; bare ${floor.cpuSecondsPer1000Calls} s per 1000 calls (RSS ${floor.peakRssMb} MB); load ${loadNow()}\n`,
+    `round ${i + 1}: ${MODE} ${each.join(', ')}; bare ${floor.cpuSecondsPer1000Calls} s per 1000 calls (${floor.wakeUpsPerCall} wake-ups a call, RSS ${floor.peakRssMb} MB); load ${loadNow()}\n`,
   );
 }
 await browser?.close();
@@ -223,6 +228,7 @@ const summaries = Object.fromEntries(
       medianRatio: medianOf(rounds.map((r) => r.ratios[build.name] as number)),
       ratios: rounds.map((r) => r.ratios[build.name] as number),
       medianCpuSecondsPer1000Calls: medianOf(rounds.map((r) => engineOf(r, build).cpuSecondsPer1000Calls)),
+      medianWakeUpsPerCall: medianOf(rounds.map((r) => engineOf(r, build).wakeUpsPerCall)),
       medianPeakRssMb: medianOf(rounds.map((r) => engineOf(r, build).peakRssMb)),
     },
   ]),
@@ -261,6 +267,7 @@ const results = {
   builds: summaries,
   bare: {
     medianCpuSecondsPer1000Calls: medianOf(rounds.map((r) => r.bare.cpuSecondsPer1000Calls)),
+    medianWakeUpsPerCall: medianOf(rounds.map((r) => r.bare.wakeUpsPerCall)),
     medianPeakRssMb: medianOf(rounds.map((r) => r.bare.peakRssMb)),
   },
   rounds,

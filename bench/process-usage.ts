@@ -17,6 +17,16 @@ export function cpuSecondsOf(pid: number): number {
   return (utime + stime) / TICKS_PER_SECOND;
 }
 
+/**
+ * How many times the process's main thread has gone to sleep waiting (its voluntary context switches):
+ * for a Node process, about once for every time its event loop waited for a timer or for I/O, so
+ * the count of its wake-ups.
+ */
+export function wakeUpsOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? Number.NaN);
+}
+
 /** The process's resident set size now, in MB (2^20 bytes). */
 export function rssMbOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
