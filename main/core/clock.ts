@@ -42,10 +42,10 @@ export const systemClock: Clock = {
  * The delay to give setTimeout for a wait of `ms` that must be over when it fires. Node counts a
  * timeout in whole milliseconds of its loop's clock, from the start of the millisecond it is set in,
  * and drops the fraction of the delay: a timer set for 4.5 ms fires after 3 to 4.5 ms. The monitor
- * sets its wake-up for the moment the next room is due (a fraction of a millisecond, rooms 5.26 ms
- * apart at 2,000 rooms and 10 s): woken early, it found the room not yet due and set a timer for the
- * rest, a second wake-up for three calls in five. One millisecond more than the wait rounded up is
- * never early, and late by one millisecond on average. A wait of zero or less fires on the next turn.
+ * sets its wake-up for the moment the next room is due, to a fraction of a millisecond: woken early,
+ * it found the room not yet due and set a timer for the rest, a second wake-up for most calls at
+ * 2,000 rooms. One millisecond more than the wait rounded up is never early, and late by one
+ * millisecond on average. A wait of zero or less fires on the next turn.
  */
 export function timerDelayMs(ms: number): number {
   return ms > 0 ? Math.ceil(ms) + 1 : 0;
