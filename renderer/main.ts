@@ -17,8 +17,8 @@ const api =
 // The popover replaces the placeholder rows once its stylesheet applies. In the tray app the script
 // runs as soon as it arrives (async), in practice after the page's body has been read; should it come
 // before the body, it waits for it. headcount serve brings script and stylesheet inside the page
-// (main/node/serve/inline-page.ts): the script runs at the end of the body, and builds the popover
-// while the snapshot that follows it is still on its way.
+// (main/node/serve/inline-page.ts): the script, an async module at the end of the body, runs once the
+// placeholder rows can paint, and builds the popover while the snapshot that follows it is on its way.
 const start = () => {
   const root = document.getElementById('app');
   if (root) void applyPageStyle().then(() => startPopover(api, root));

@@ -20,7 +20,9 @@ const META_CSP = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(
 /**
  * The page with its script and stylesheet inside it, so that one answer brings all its first rows
  * need: the stylesheet in the head, the script at the end of the body, where it runs while serve
- * makes the snapshot that follows it. A cold page no longer waits for two more requests to reach
+ * makes the snapshot that follows it. An async module, so that it runs in a task of its own rather
+ * than holding the parser: the placeholder rows paint first, as they did while the script was a
+ * file of its own (a classic inline script put the first paint after the popover was built). A cold page no longer waits for two more requests to reach
  * serve's event loop, nor the snapshot for them (it was made only once the script had been asked
  * for, so as not to hold it back). Both are allowed by their hashes, in the CSP header `csp` and the
  * page's own: nothing else inline runs. Null when the page is not the one this expects, or a file
@@ -32,7 +34,7 @@ export function inlinePage(html: string, files: PageFiles, csp: string): Inlined
   const hashes = { script: sourceHash(files.script), style: sourceHash(files.style) };
   const page = html
     .replace(SCRIPT_TAG, '')
-    .replace(/<\/body>|$/, (end) => `<script>${files.script}</script>${end}`)
+    .replace(/<\/body>|$/, (end) => `<script type="module" async>${files.script}</script>${end}`)
     // A function as the replacement: a `$` in the files is text, not a pattern.
     .replace(STYLE_PRELOAD, () => `<style id="${INLINE_STYLE_ID}">${files.style}</style>`)
     .replace(META_CSP, (_whole, open: string, policy: string, close: string) =>

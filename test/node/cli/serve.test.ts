@@ -122,7 +122,7 @@ describe('headcount serve: the link and the token', () => {
     expect(page.text).toContain('<style id="headcount-style">');
     // The first snapshot comes in the page after the script, as data the CSP has no reason to stop.
     expect(page.text).toMatch(
-      /<script>[\s\S]+<\/script><script type="application\/json" id="headcount-snapshot"/,
+      /<script type="module" async>[\s\S]+<\/script><script type="application\/json" id="headcount-snapshot"/,
     );
     expect(page.headers.get('content-security-policy')).toMatch(
       /script-src 'self' 'sha256-[A-Za-z0-9+/]+=*';/,
