@@ -128,3 +128,40 @@ export function buildsToCompare(): Build[] {
     return { name, cli };
   });
 }
+
+/** Without one more room counted for this long, the engine is not getting there: the bench stops. */
+const NO_PROGRESS_MS = 60_000;
+
+/**
+ * Resolves once `serve` at `link` counts `rooms` rooms live, so that every load shows the same full
+ * view, waiting for as long as it keeps counting more (on a loaded machine the first round takes
+ * longer); throws when it counted no more for {@link NO_PROGRESS_MS}. Returns the time it took.
+ */
+export async function everyRoomLive(link: string, token: string, rooms: number): Promise<number> {
+  const since = performance.now();
+  let counted = 0;
+  let progressAt = since;
+  for (;;) {
+    const live = await fetch(new URL('/api/getSnapshot', link), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '[]',
+    }).then(
+      async (response) =>
+        ((await response.json()) as { value: { summary: { states: { live: number } } } }).value.summary.states
+          .live,
+      // A loaded machine can drop a connection now and then: ask again at the next turn.
+      () => 0,
+    );
+    if (live === rooms) return performance.now() - since;
+    if (live > counted) {
+      counted = live;
+      progressAt = performance.now();
+    }
+    if (performance.now() - progressAt > NO_PROGRESS_MS)
+      throw new Error(
+        `the engine counted no more rooms in ${NO_PROGRESS_MS / 1000} s (${counted} of ${rooms})`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

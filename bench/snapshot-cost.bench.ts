@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { round, timings } from './distribution';
 import { cpuSecondsOf, cpuShareSettled } from './process-usage';
-import { buildsToCompare, startServeStack } from './serve-stack';
+import { buildsToCompare, everyRoomLive, startServeStack } from './serve-stack';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 2000);
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
@@ -26,7 +26,7 @@ const PROFILE_DIR = process.env.PROFILE_DIR;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function snapshot(link: string, token: string): Promise<{ ms: number; bytes: number; live: number }> {
+async function snapshot(link: string, token: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   const response = await fetch(new URL('/api/getSnapshot', link), {
     method: 'POST',
@@ -35,8 +35,7 @@ async function snapshot(link: string, token: string): Promise<{ ms: number; byte
   });
   const text = await response.text();
   const ms = performance.now() - started;
-  const answer = JSON.parse(text) as { value: { summary: { states: { live: number } } } };
-  return { ms, bytes: text.length, live: answer.value.summary.states.live };
+  return { ms, bytes: text.length };
 }
 
 const builds = buildsToCompare();
@@ -49,8 +48,7 @@ const stacks = await Promise.all(
 );
 const figures = stacks.map(() => ({ answerMs: [] as number[], cpuMs: [] as number[], bytes: 0 }));
 try {
-  for (const stack of stacks)
-    while ((await snapshot(stack.link, stack.token).catch(() => null))?.live !== ROOMS) await pause(500);
+  await Promise.all(stacks.map((stack) => everyRoomLive(stack.link, stack.token, ROOMS)));
   await Promise.all(stacks.map((stack) => cpuShareSettled(stack.pid)));
   for (let turn = 0; turn < ROUNDS; turn++) {
     const order = turn % 2 === 0 ? stacks.map((_, at) => at) : stacks.map((_, at) => stacks.length - 1 - at);

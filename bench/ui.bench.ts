@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { column, loadFigures, percentile, round, timings } from './distribution';
 import { cpuShareSettled } from './process-usage';
-import { type Build, buildsToCompare, startServeStack } from './serve-stack';
+import { type Build, buildsToCompare, everyRoomLive, startServeStack } from './serve-stack';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
@@ -122,46 +122,10 @@ const loadAtStart = loadavg()[0] as number;
 
 async function startStack(build: Build): Promise<Stack> {
   const stack = await startServeStack({ cli: build.cli, rooms: ROOMS });
-  const warmupMs = await everyRoomCounted(stack.link, stack.token);
+  const warmupMs = await everyRoomLive(stack.link, stack.token, ROOMS);
   // Past the start's own work (V8 compiling the engine's code): the loads measure the pages.
   await cpuShareSettled(stack.pid);
   return { ...build, link: stack.link, token: stack.token, warmupMs, stop: stack.stop };
-}
-
-/** Without a new room counted for this long, the engine is not getting there: the bench stops. */
-const NO_PROGRESS_MS = 60_000;
-
-/**
- * Waits until the engine has a count for every room, so each page load shows the same full list,
- * for as long as it keeps counting more: on a loaded machine the first round takes longer.
- */
-async function everyRoomCounted(link: string, token: string): Promise<number> {
-  const since = performance.now();
-  let counted = 0;
-  let progressAt = since;
-  for (;;) {
-    const rooms = await fetch(new URL('/api/getSnapshot', link), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: '[]',
-    }).then(
-      async (response) =>
-        ((await response.json()) as { value: { rooms: Array<{ online: number | null }> } }).value.rooms,
-      // A loaded machine can drop a connection now and then: ask again at the next turn.
-      () => [],
-    );
-    const now = rooms.filter((room) => room.online !== null).length;
-    if (rooms.length === ROOMS && now === ROOMS) return performance.now() - since;
-    if (now > counted) {
-      counted = now;
-      progressAt = performance.now();
-    }
-    if (performance.now() - progressAt > NO_PROGRESS_MS)
-      throw new Error(
-        `the engine counted no more rooms in ${NO_PROGRESS_MS / 1000} s (${counted} of ${ROOMS})`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 const stacks = await Promise.all(BUILDS.map(startStack));

@@ -24,7 +24,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { addApps } from './more-apps';
-import { startServeStack } from './serve-stack';
+import { everyRoomLive, startServeStack } from './serve-stack';
 import { WIDE_VIEW_FIRST, wideViewPage } from './wide-view-page';
 
 const args = process.argv.slice(2);
@@ -340,18 +340,7 @@ const browser = await launchChromium();
 const openings: Array<{ view: string } & Awaited<ReturnType<typeof tracedOpening>>> = [];
 const updates: Array<{ view: string } & Awaited<ReturnType<typeof tracedUpdates>>> = [];
 try {
-  for (;;) {
-    const answer = await fetch(new URL('/api/getSnapshot', stack.link), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
-      body: '[]',
-    }).then(
-      (response) => response.json() as Promise<{ value: { summary: { states: { live: number } } } }>,
-      () => null,
-    );
-    if (answer?.value.summary.states.live === ROOMS * APPS) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await everyRoomLive(stack.link, stack.token, ROOMS * APPS);
   if (KEEP) mkdirSync(KEEP, { recursive: true });
   if (UPDATES_S > 0) {
     for (const view of VIEWS)

@@ -30,7 +30,7 @@ import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { addApps } from './more-apps';
 import { cpuSecondsOf, cpuShareSettled } from './process-usage';
-import { buildsToCompare, startServeStack } from './serve-stack';
+import { buildsToCompare, everyRoomLive, startServeStack } from './serve-stack';
 import { WIDE_VIEW_FIRST, wideViewPage } from './wide-view-page';
 
 const ROOMS = 2000;
@@ -102,23 +102,6 @@ const read = (page: Awaited<ReturnType<typeof openView>>['page']) =>
 
 const BUILDS = buildsToCompare();
 
-/** Waits until the engine has a count for every room, so each load shows the same full view. */
-async function everyRoomCounted(link: string, token: string): Promise<void> {
-  for (;;) {
-    const answer = await fetch(new URL('/api/getSnapshot', link), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: '[]',
-    }).then(
-      (response) => response.json() as Promise<{ value: { summary: { states: { live: number } } } }>,
-      // A loaded machine can drop a connection now and then: ask again at the next turn.
-      () => null,
-    );
-    if (answer?.value.summary.states.live === ROOMS * APPS) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 /**
  * This machine's floor for the same figure, taken in turns with the loads: a page that arrives with
  * a table line and a tile already in its HTML, from a quiet server of the bench's own. What a cold
@@ -171,7 +154,7 @@ async function callsReceived(stack: (typeof stacks)[number]): Promise<number> {
   return stats.total;
 }
 try {
-  await Promise.all(stacks.map((stack) => everyRoomCounted(stack.link, stack.token)));
+  await Promise.all(stacks.map((stack) => everyRoomLive(stack.link, stack.token, ROOMS * APPS)));
   // One warm-up load per build and view (Chromium's own caches), not counted.
   for (const stack of stacks)
     for (const view of VIEWS) await (await openView(browser, stack.link, view)).context.close();
