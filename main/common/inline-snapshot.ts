@@ -1,7 +1,8 @@
 /**
- * The first snapshot inside the dashboard page `headcount serve` sends: a JSON data block at the end
- * of its body, so that the page draws its rooms without asking for them in a second request. A data
- * block is never run, so the page's CSP (no inline script) does not stand in its way.
+ * What `headcount serve` puts inside the dashboard page: its first snapshot, a JSON data block at the
+ * end of its body, so that the page draws its rooms without asking for them in a second request (a
+ * data block is never run, so the page's CSP does not stand in its way); and its stylesheet, which
+ * the page then does not ask for (main/node/serve/inline-page.ts).
  */
 
 /** The id of the data block. */

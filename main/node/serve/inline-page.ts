@@ -19,14 +19,15 @@ const META_CSP = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(
 
 /**
  * The page with its script and stylesheet inside it, so that one answer brings all its first rows
- * need: the stylesheet in the head, the script at the end of the body, where it runs while serve
- * makes the snapshot that follows it. An async module, so that it runs in a task of its own rather
- * than holding the parser: the placeholder rows paint first, as they did while the script was a
- * file of its own (a classic inline script put the first paint after the popover was built). A cold page no longer waits for two more requests to reach
- * serve's event loop, nor the snapshot for them (it was made only once the script had been asked
- * for, so as not to hold it back). Both are allowed by their hashes, in the CSP header `csp` and the
- * page's own: nothing else inline runs. Null when the page is not the one this expects, or a file
- * holds text that would end its element early: then the page is sent as it is, asking for its files.
+ * need, and a cold page no longer waits for two more requests to reach serve's event loop, nor its
+ * snapshot for them (the snapshot was made only once the script had been asked for, so as not to
+ * hold it back). The stylesheet goes in the head; the script at the end of the body, where it runs
+ * while serve makes the snapshot that follows it, as an async module: in a task of its own rather
+ * than holding the parser, so the placeholder rows paint first (a classic inline script put the
+ * first paint after the popover was built). Both are allowed by their hashes, in the CSP header
+ * `csp` and the page's own: nothing else inline runs. Null when the page is not the one this
+ * expects, or a file holds text that would end its element early: then the page is sent as it is,
+ * asking for its files.
  */
 export function inlinePage(html: string, files: PageFiles, csp: string): InlinedPage | null {
   if (!SCRIPT_TAG.test(html) || !STYLE_PRELOAD.test(html)) return null;

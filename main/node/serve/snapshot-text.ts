@@ -47,9 +47,9 @@ export class SnapshotText {
   /** The snapshot as JSON, with the mark of the last push in it (empty without a push log). */
   readMarked(): Promise<MarkedSnapshot> {
     if (this.text && this.now() - this.madeAt <= SNAPSHOT_TEXT_MAX_AGE_MS) return this.text;
-    // Made after the requests already in are answered, which are then not held up behind it (the
-    // page's own script and stylesheet come inside it, see inline-page.ts). A push meanwhile is in it, and comes again after it to a
-    // stream that subscribed first: every push carries whole rooms and profiles, so that does no harm.
+    // Made after the requests already in are answered, which are then not held up behind it. A push
+    // meanwhile is in it, and comes again after it to a stream that subscribed first: every push
+    // carries whole rooms and profiles, so that does no harm.
     const text = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       // Marked before it is taken: a push in between is sent again after it, never missed.
       const mark = this.pushes?.mark() ?? '';

@@ -149,8 +149,11 @@ interface SplitPage {
   csp: string;
 }
 
-/** The page last made from its files, made again when one of them is read anew (a new build). */
-let lastPage: { from: readonly Buffer[]; page: SplitPage } | null = null;
+/**
+ * The page last made from its files (index.html, popover.js, popover.css, null where missing), made
+ * again when one of them is read anew (a new build).
+ */
+let lastPage: { from: ReadonlyArray<Buffer | null>; page: SplitPage } | null = null;
 
 /**
  * The page in `file` with the script and stylesheet beside it inside it; as it is, split before its
@@ -160,36 +163,30 @@ async function pageOf(file: string): Promise<SplitPage> {
   const info = statSync(file);
   if (!info.isFile()) throw new Error('not a file');
   const html = await fileBody(file, info);
-  const beside = await Promise.all(
-    [PAGE_SCRIPT, PAGE_STYLE].map(async (name) => {
-      const path = join(dirname(file), name);
-      try {
-        return await fileBody(path, statSync(path));
-      } catch {
-        return null;
-      }
-    }),
-  );
-  const from = [html, ...beside].filter((body): body is Buffer => body !== null);
-  if (
-    lastPage &&
-    lastPage.from.length === from.length &&
-    lastPage.from.every((body, at) => body === from[at])
-  )
-    return lastPage.page;
-  const [script, style] = beside;
+  const [script, style] = await Promise.all([besideBody(file, PAGE_SCRIPT), besideBody(file, PAGE_STYLE)]);
+  const from = [html, script, style];
+  if (lastPage?.from.every((body, at) => body === from[at])) return lastPage.page;
   const text = html.toString('utf8');
-  const { html: sent, csp } = (script &&
-    style &&
-    inlinePage(text, { script: script.toString('utf8'), style: style.toString('utf8') }, APP_CSP)) || {
-    html: text,
-    csp: APP_CSP,
-  };
+  const inlined =
+    script && style
+      ? inlinePage(text, { script: script.toString('utf8'), style: style.toString('utf8') }, APP_CSP)
+      : null;
+  const { html: sent, csp } = inlined ?? { html: text, csp: APP_CSP };
   const end = sent.lastIndexOf('</body>');
   const split = end < 0 ? sent.length : end;
   const page = { head: sent.slice(0, split), tail: sent.slice(split), csp };
   lastPage = { from, page };
   return page;
+}
+
+/** The body of the file `name` in `file`'s folder, or null when there is none. */
+async function besideBody(file: string, name: string): Promise<Buffer | null> {
+  const path = join(dirname(file), name);
+  try {
+    return await fileBody(path, statSync(path));
+  } catch {
+    return null;
+  }
 }
 
 /**
