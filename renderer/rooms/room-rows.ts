@@ -75,9 +75,8 @@ export function describeRoom(
   ageMs: number | null,
   changeWindow: ChangeWindow,
 ): RoomRow {
-  const name = roomName(room);
-  const state = roomState(room);
-  const stateWords = stateLine(room, tr);
+  // The words a tile shows too, made the same way for both.
+  const tile = describeTile(room, tr);
   const minute = changeWords(room.change1m, tr);
   const window = tr.t(`window.${changeWindow}`);
   const windowed = changeWords(room.changes[changeWindow], tr);
@@ -98,14 +97,14 @@ export function describeRoom(
             count: windowed.magnitude,
             window,
           });
-  const count = room.online === null ? '—' : tr.count(room.online);
   const push = pushProblem(room.push, tr);
   // Only a current count has a change to tell; a closed or failing room's row says why instead.
   const counted = room.online !== null && room.current;
+  const age = ageWords(ageMs, tr);
   return {
     key: room.key,
-    name,
-    count,
+    name: tile.name,
+    count: tile.count,
     hasCount: room.online !== null,
     historic: room.online !== null && !room.current,
     change: counted ? minute.marked : '',
@@ -118,18 +117,18 @@ export function describeRoom(
       windowed.direction === 'unknown'
         ? tr.t('change.noHistory.title', { window })
         : tr.t('room.window.title', { window }),
-    state: stateWords,
-    stateKey: state.key,
-    tone: state.tone,
-    age: ageWords(ageMs, tr),
+    state: tile.state,
+    stateKey: tile.stateKey,
+    tone: tile.tone,
+    age,
     push,
-    countWords: spokenCount(room, count, tr),
+    countWords: tile.countWords,
     spoken: tr.join([
-      spokenCount(room, count, tr),
+      tile.countWords,
       counted ? spokenMinute : null,
       counted ? (spokenWindow ?? tr.t('change.noHistory.title', { window })) : null,
-      stateWords,
-      ageWords(ageMs, tr),
+      tile.state,
+      age,
       push,
     ]),
     pinned: room.pinned,

@@ -12,6 +12,7 @@
  * several rows rather than one keep those moves (each a tile's style made again) few.
  */
 import { el, setAttr } from '../dom';
+import type { TileWords } from './room-rows';
 import { wallLayout } from './wall-layout';
 import type { WideActions, WideSource } from './wide-source';
 
@@ -26,16 +27,16 @@ const NEW_TILES_PER_FRAME = 250;
 /** About how many tiles a band holds: a whole number of rows, at least one. */
 const TILES_PER_BAND = 256;
 
+/** What a tile shows: its words and the facts its colour and marks come from. */
+type TileShown = Pick<TileWords, 'tone' | 'stateKey' | 'name' | 'count'> & { firing: boolean; words: string };
+
 /** One room's tile. */
 class WallTile {
   readonly element: HTMLButtonElement;
   private readonly name = el('span', { class: 'tile-name' });
   private readonly count = el('span', { class: 'tile-count' });
-  /**
-   * What the tile shows now, kept so that a push compares with it rather than reading the DOM back:
-   * tone, state, firing, name, count, words.
-   */
-  private shown: [string, string, boolean, string, string, string] | null = null;
+  /** What the tile shows now, kept so that a push compares with it rather than reading the DOM back. */
+  private shown: TileShown | null = null;
 
   constructor(readonly key: string) {
     this.element = el('button', { type: 'button', class: 'wall-tile', tabindex: '-1', 'data-key': key });
@@ -49,14 +50,21 @@ class WallTile {
     // No age: it would rewrite two thousand labels every second for nothing a tile shows.
     const words = `${tile.name}: ${source.translator().join([tile.countWords, tile.state])}`;
     const before = this.shown;
-    this.shown = [tile.tone, tile.stateKey, firing, tile.name, tile.count, words];
+    this.shown = {
+      tone: tile.tone,
+      stateKey: tile.stateKey,
+      firing,
+      name: tile.name,
+      count: tile.count,
+      words,
+    };
     const element = this.element;
-    if (before?.[0] !== tile.tone) element.setAttribute('data-tone', tile.tone);
-    if (before?.[1] !== tile.stateKey) element.setAttribute('data-state', tile.stateKey);
-    if (before?.[2] !== firing) setAttr(element, 'data-firing', firing ? 'true' : null);
-    if (before?.[3] !== tile.name) this.name.textContent = tile.name;
-    if (before?.[4] !== tile.count) this.count.textContent = tile.count;
-    if (before?.[5] !== words) {
+    if (before?.tone !== tile.tone) element.setAttribute('data-tone', tile.tone);
+    if (before?.stateKey !== tile.stateKey) element.setAttribute('data-state', tile.stateKey);
+    if (before?.firing !== firing) setAttr(element, 'data-firing', firing ? 'true' : null);
+    if (before?.name !== tile.name) this.name.textContent = tile.name;
+    if (before?.count !== tile.count) this.count.textContent = tile.count;
+    if (before?.words !== words) {
       element.setAttribute('aria-label', words);
       element.setAttribute('title', words);
     }
