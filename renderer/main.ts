@@ -1,8 +1,8 @@
 import type { MonitorApi } from '../main/contract/monitor-api';
 import { applyPageStyle } from './page-style';
 import { startPopover } from './popover';
-import { loadRoomChart } from './room-view/room-chart-loader';
 import { createWebClient, tokenFromLocation } from './transport/web-client';
+import { loadViews } from './views-loader';
 
 declare global {
   interface Window {
@@ -26,12 +26,19 @@ const start = () => {
 if (document.getElementById('app') || document.readyState !== 'loading') start();
 else document.addEventListener('DOMContentLoaded', start, { once: true });
 
-// The chart's code stays out of the first paint. A room's view is two steps away (its row, then
-// "Chart and details"), so the first touch of the page starts loading it, in time for the second.
+// The code of the views besides the rooms (views.js) and the chart's (room-chart.js) stays out of
+// the first rows. Settings, the alert log and a room are a click away and a room's chart two, so the
+// first touch of the page starts loading both, in time for the click.
 const intents = ['pointerdown', 'keydown'] as const;
-const loadChartSoon = () => {
-  for (const intent of intents) window.removeEventListener(intent, loadChartSoon, true);
-  // A failed load is not lost: the room view says so where the chart would be, and tries again.
-  requestIdleCallback(() => void loadRoomChart().catch(() => {}), { timeout: 500 });
+const loadViewsSoon = () => {
+  for (const intent of intents) window.removeEventListener(intent, loadViewsSoon, true);
+  // A failed load is not lost: the view asked for says so, and the next one tries again.
+  requestIdleCallback(
+    () =>
+      void loadViews()
+        .then((views) => views.loadRoomChart())
+        .catch(() => {}),
+    { timeout: 500 },
+  );
 };
-for (const intent of intents) window.addEventListener(intent, loadChartSoon, true);
+for (const intent of intents) window.addEventListener(intent, loadViewsSoon, true);

@@ -9,11 +9,10 @@ import type {
   MonitorSummary,
   RoomState,
 } from '../main/contract/monitor-api';
-import { alertLogView } from './alerts/alert-log-view';
 import { FIRING_LOOKBACK_MS, FiringRooms } from './alerts/firing-rooms';
 import { el } from './dom';
 import { localeFor, type Translator, translator } from './i18n/translator';
-import { RoomDetail } from './room-view/room-detail';
+import type { RoomDetail } from './room-view/room-detail';
 import { panelStateFor } from './rooms/panel-state';
 import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
@@ -27,7 +26,7 @@ import { StatusPanel } from './rooms/status-panel';
 import { bannerLines, type Total, totalOf } from './rooms/summary';
 import { Toolbar } from './rooms/toolbar';
 import { type WideView, WideViews } from './rooms/wide-views';
-import { settingsView } from './settings/settings-view';
+import { loadedViews, loadViews, type Views } from './views-loader';
 
 const ARRANGE_EVERY_MS = 400;
 
@@ -119,6 +118,8 @@ class Popover {
   );
   /** The room view, while one room is shown in full. */
   private detail: RoomDetail | null = null;
+  /** Counts the views asked for: one whose code (views.js) arrives after another was asked for is not shown. */
+  private viewTurn = 0;
   private readonly detailArea = el('div', { class: 'room-view-area', hidden: '' });
   private readonly panel = new StatusPanel({
     openSettings: () => this.show('settings'),
@@ -399,33 +400,66 @@ class Popover {
     this.openRoom(key);
   }
 
-  /** Shows one room in full in place of the list. */
+  /** Shows one room in full in place of the list, once the views' code is in (views.js). */
   private openRoom(key: string): void {
     if (!this.store.rooms.has(key)) return;
     this.closeRoom(false);
-    const source = this.store.source(
-      () => this.tr,
-      () => this.preferences.changeWindow,
-    );
-    this.detail = new RoomDetail(
-      this.api,
-      key,
-      {
-        room: (k) => this.store.rooms.get(k),
-        row: source.row,
-        translator: () => this.tr,
-        rooms: () => this.store.rooms.values(),
+    this.withViews((views) => {
+      if (!this.store.rooms.has(key)) return;
+      const source = this.store.source(
+        () => this.tr,
+        () => this.preferences.changeWindow,
+      );
+      this.detail = new views.RoomDetail(
+        this.api,
+        key,
+        {
+          room: (k) => this.store.rooms.get(k),
+          row: source.row,
+          translator: () => this.tr,
+          rooms: () => this.store.rooms.values(),
+        },
+        () => this.closeRoom(true),
+      );
+      this.detailArea.replaceChildren(this.detail.element);
+      this.detailArea.hidden = false;
+      this.renderArea();
+      this.detail.focus();
+    });
+  }
+
+  /**
+   * Runs `then` with the views' code: at once once views.js has run, else when it has loaded, unless
+   * another view was asked for meanwhile. A load that failed is said, and the next view asked for
+   * tries again.
+   */
+  private withViews(then: (views: Views) => void): void {
+    const turn = ++this.viewTurn;
+    const loaded = loadedViews();
+    if (loaded) {
+      then(loaded);
+      return;
+    }
+    loadViews().then(
+      (views) => {
+        if (turn === this.viewTurn) then(views);
       },
-      () => this.closeRoom(true),
+      (error: unknown) => {
+        if (turn !== this.viewTurn) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.toolbar.announce(this.tr.t('views.failed', { reason }));
+        if (this.view !== 'rooms')
+          this.settingsArea.replaceChildren(
+            el('p', { class: 'answer', role: 'alert' }, this.tr.t('views.failed', { reason })),
+          );
+      },
     );
-    this.detailArea.replaceChildren(this.detail.element);
-    this.detailArea.hidden = false;
-    this.renderArea();
-    this.detail.focus();
   }
 
   /** Back to the list; `refocus` puts the keyboard on the room's row, as a person coming back expects. */
   private closeRoom(refocus: boolean): void {
+    // A room still loading is not opened after all.
+    this.viewTurn++;
     const detail = this.detail;
     if (!detail) return;
     this.detail = null;
@@ -441,27 +475,11 @@ class Popover {
     this.closeRoom(false);
     this.view = view;
     this.settingsArea.hidden = view === 'rooms';
-    const rooms = () =>
-      [...this.store.rooms.values()].map((room) => ({
-        key: room.key,
-        label: room.label ?? room.groupId,
-        groupId: room.groupId,
-      }));
-    if (view === 'settings' && this.meta) {
-      const context = { ...this.meta, profiles: [...this.store.profiles.values()] };
-      const extras = {
-        rooms: rooms(),
-        look: { language: this.preferences.language, theme: this.preferences.theme },
-        lookKeptInApp: this.lookInSettings,
-        chooseLook: (look: Partial<Preferences>) => this.choose(look),
-      };
-      this.settingsArea.replaceChildren(
-        settingsView(this.api, context, this.tr, () => this.show('rooms'), extras),
-      );
-      this.settingsArea.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    } else if (view === 'alerts' && this.meta) {
-      this.settingsArea.replaceChildren(alertLogView(this.api, rooms(), this.tr, () => this.show('rooms')));
-      this.settingsArea.querySelector<HTMLElement>('.filters-toggle')?.focus();
+    if (view !== 'rooms' && this.meta) {
+      const meta = this.meta;
+      // What showed here before goes at once; the view comes when its code is in.
+      this.settingsArea.replaceChildren();
+      this.withViews((views) => this.fill(views, view, meta));
     }
     this.applyLook();
     this.renderArea();
@@ -469,6 +487,34 @@ class Popover {
       this.toolbar.element
         .querySelector<HTMLElement>(was === 'alerts' ? '.to-alerts' : '.to-settings')
         ?.focus();
+  }
+
+  /** Fills the area of the settings or the alert log with that view. */
+  private fill(views: Views, view: 'settings' | 'alerts', meta: Meta): void {
+    const rooms = () =>
+      [...this.store.rooms.values()].map((room) => ({
+        key: room.key,
+        label: room.label ?? room.groupId,
+        groupId: room.groupId,
+      }));
+    if (view === 'settings') {
+      const context = { ...meta, profiles: [...this.store.profiles.values()] };
+      const extras = {
+        rooms: rooms(),
+        look: { language: this.preferences.language, theme: this.preferences.theme },
+        lookKeptInApp: this.lookInSettings,
+        chooseLook: (look: Partial<Preferences>) => this.choose(look),
+      };
+      this.settingsArea.replaceChildren(
+        views.settingsView(this.api, context, this.tr, () => this.show('rooms'), extras),
+      );
+      this.settingsArea.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    } else {
+      this.settingsArea.replaceChildren(
+        views.alertLogView(this.api, rooms(), this.tr, () => this.show('rooms')),
+      );
+      this.settingsArea.querySelector<HTMLElement>('.filters-toggle')?.focus();
+    }
   }
 
   /** Takes the language and theme kept in the app's settings file, where the transport has one. */

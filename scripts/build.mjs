@@ -58,6 +58,12 @@ const page = {
   sourcemap: true,
   logLevel: 'warning',
 };
+/** Modules only views.js may hold: popover.js is compiled and run before a cold page's first rows. */
+const VIEWS_ONLY = [
+  'renderer/settings/settings-view.ts',
+  'renderer/alerts/alert-log-view.ts',
+  'renderer/room-view/room-detail.ts',
+];
 // The page's first paint waits for this script to be parsed: keep it small.
 const popover = await build({ ...page, entryPoints: { popover: 'renderer/main.ts' }, metafile: true });
 if (Object.keys(popover.metafile.inputs).some((input) => input.includes('node_modules/uplot/'))) {
@@ -65,7 +71,14 @@ if (Object.keys(popover.metafile.inputs).some((input) => input.includes('node_mo
     'popover.js bundles uPlot: import the chart through renderer/room-view/room-chart-loader.ts',
   );
 }
-// The room chart (uPlot) is a second classic script the page adds when a room is first opened
+if (Object.keys(popover.metafile.inputs).some((input) => VIEWS_ONLY.some((file) => input.endsWith(file)))) {
+  throw new Error('popover.js bundles a view of views.js: use it through renderer/views-loader.ts');
+}
+// The settings, the alert log and the room view: a classic script the page adds when one of them is
+// first asked for, or at the page's first touch (renderer/views-loader.ts, renderer/script-bundle.ts).
+// Its exports land on window.headcountViews.
+await build({ ...page, entryPoints: { views: 'renderer/views-bundle.ts' }, globalName: 'headcountViews' });
+// The room chart (uPlot) is a further classic script the page adds when a room is first opened
 // (renderer/room-view/room-chart-loader.ts). A classic script rather than ES module chunks: the same file then
 // loads under the strict CSP from app:// and from headcount serve alike, with no module loading
 // over the custom scheme. Its exports land on window.headcountRoomChart.

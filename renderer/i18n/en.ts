@@ -151,6 +151,7 @@ export const en = {
   'chart.label': 'Online count over {range}. {summary}',
   'chart.loading': 'Loading the chart…',
   'chart.failed': 'Could not load the chart: {reason}',
+  'views.failed': 'Could not load this view: {reason}',
   'chart.empty': 'No counts in this range yet.',
   'chart.mark': 'Alert at {time}: {title}',
   'chart.peak': 'Peak {count} at {time}',

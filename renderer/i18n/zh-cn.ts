@@ -149,6 +149,7 @@ export const zhCN: Dictionary = {
   'chart.label': '{range}的在线人数。{summary}',
   'chart.loading': '正在加载图表…',
   'chart.failed': '无法加载图表：{reason}',
+  'views.failed': '无法加载此视图：{reason}',
   'chart.empty': '此时间范围内还没有人数。',
   'chart.mark': '{time} 的告警：{title}',
   'chart.peak': '峰值 {count}（{time}）',

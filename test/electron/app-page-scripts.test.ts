@@ -11,20 +11,38 @@ const BUILT = 'dist/renderer';
 beforeEach(() => resetShellFakes());
 
 describe('the built popover from app://', () => {
-  it('serves every script the page loads, the chart bundle it adds later included', async () => {
+  it('serves every script the page loads, the views and chart bundles it adds later included', async () => {
     serveAppPages(BUILT);
     const page = await (await protocol.fetch('app://headcount/index.html')).text();
     const scripts = [...page.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1] as string);
     expect(scripts).toEqual(['popover.js']);
     const popover = await protocol.fetch('app://headcount/popover.js');
-    // The page names the chart's file itself (renderer/room-view/room-chart-loader.ts) and adds it on demand.
-    expect(await popover.text()).toContain('"room-chart.js"');
+    // The page names the views' file itself (renderer/views-loader.ts) and adds it on demand; the
+    // views name the chart's (renderer/room-view/room-chart-loader.ts).
+    expect(await popover.text()).toContain('"views.js"');
 
-    const chart = await protocol.fetch('app://headcount/room-chart.js');
-    expect(chart.status).toBe(200);
-    expect(chart.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(chart.headers.get('content-security-policy')).toBe(APP_CSP);
-    expect(await chart.text()).toMatch(/^"use strict";var headcountRoomChart=/);
+    for (const [file, global, names] of [
+      ['views.js', 'headcountViews', '"room-chart.js"'],
+      ['room-chart.js', 'headcountRoomChart', 'u-over'],
+    ] as const) {
+      const bundle = await protocol.fetch(`app://headcount/${file}`);
+      expect(bundle.status, file).toBe(200);
+      expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(bundle.headers.get('content-security-policy')).toBe(APP_CSP);
+      const text = await bundle.text();
+      expect(text).toMatch(new RegExp(`^"use strict";var ${global}=`));
+      expect(text).toContain(names);
+    }
+  });
+
+  it('keeps the settings, the alert log and the room view out of the script a cold page runs first', async () => {
+    const popover = await readFile(`${BUILT}/popover.js`, 'utf8');
+    const views = await readFile(`${BUILT}/views.js`, 'utf8');
+    // Class names each view gives its own element, and nothing in popover.js does.
+    for (const name of ['"settings-section"', '"alert-log"', '"room-view-head"']) {
+      expect(views, name).toContain(name);
+      expect(popover, name).not.toContain(name);
+    }
   });
 
   it('keeps uPlot out of the script that the first paint waits for', async () => {

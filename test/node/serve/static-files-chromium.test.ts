@@ -1,8 +1,8 @@
 /**
  * The page's files as Chromium gets them from the real `headcount serve`: every load is one answer
  * with the page's script, stylesheet and snapshot inside (no request for any of them), run under the
- * page's CSP by their hashes, without the chart's code, which arrives once the person starts towards
- * a room.
+ * page's CSP by their hashes, without the code of the views besides the rooms' and the chart's, which
+ * arrive once the person starts towards one.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,15 +63,85 @@ describe("the page's files in Chromium", () => {
     expect([...answers.entries()]).toEqual([['index.html', [200, 200]]]);
     expect(snapshots).toEqual([]);
     expect(answers.has('room-chart.js')).toBe(false);
+    expect(answers.has('views.js')).toBe(false);
 
-    // The first touch on the way to a room starts loading the chart; the view then draws it.
+    // The first touch on the way to a room starts loading the views and the chart; the view then draws it.
     const chartLoaded = page.waitForResponse((response) => response.url().endsWith('/room-chart.js'));
     await page.getByRole('button', { name: 'Launch Day', exact: true }).click();
     expect((await chartLoaded).status()).toBe(200);
     await page.getByRole('button', { name: 'Chart and details' }).click();
     await page.locator('.room-view .uplot canvas').waitFor();
     expect(answers.get('room-chart.js')).toEqual([200]);
+    expect(answers.get('views.js')).toEqual([200]);
     // A CSP violation or a failed load shows up here.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("says when a view's code cannot be loaded, and loads it at the next try", async () => {
+    const context = await stage.browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 420, height: 560 },
+    });
+    const page = await context.newPage();
+    // The network fails for views.js alone (the server is fine).
+    await page.route('**/views.js', (route) => route.abort('connectionfailed'));
+    await page.goto(stage.link);
+    await page.getByText('1,234').first().waitFor();
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Could not load this view: views.js could not be loaded' })
+      .waitFor();
+    // The rooms are still there to go back to.
+    await page.getByRole('button', { name: 'Back to rooms' }).first().click();
+    await page.getByText('1,234').first().waitFor();
+
+    await page.unroute('**/views.js');
+
+    await page.getByRole('button', { name: 'Launch Day', exact: true }).click();
+    await page.getByRole('button', { name: 'Chart and details' }).click();
+    await page.locator('.room-view').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows no view whose code arrives after the person went elsewhere', async () => {
+    const context = await stage.browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 420, height: 560 },
+    });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    // views.js is held on its way until the person has gone back to the rooms.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const asked = new Promise<void>((resolve) => {
+      void page.route('**/views.js', async (route) => {
+        resolve();
+        await released;
+        await route.continue();
+      });
+    });
+    await page.goto(stage.link);
+    await page.getByText('1,234').first().waitFor();
+
+    await page.getByRole('button', { name: 'Alert log' }).click();
+    await asked;
+    await page.getByRole('button', { name: 'Back to rooms' }).first().click();
+    const loaded = page.waitForResponse((response) => response.url().endsWith('/views.js'));
+    release();
+    expect((await loaded).status()).toBe(200);
+    await page.waitForFunction('"headcountViews" in window');
+    // The rooms stay; the alert log, asked for before, does not replace them.
+    expect(await page.locator('.alert-log').count()).toBe(0);
+    expect(await page.getByText('1,234').first().isVisible()).toBe(true);
+    // Asked for now, it comes at once.
+    await page.getByRole('button', { name: 'Alert log' }).click();
+    await page.locator('.alert-log').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
