@@ -416,7 +416,7 @@ class Popover {
         {
           room: (k) => this.store.rooms.get(k),
           row: source.row,
-          translator: () => this.tr,
+          translator: () => views.withViewWords(this.tr),
           rooms: () => this.store.rooms.values(),
         },
         () => this.closeRoom(true),
@@ -506,12 +506,12 @@ class Popover {
         chooseLook: (look: Partial<Preferences>) => this.choose(look),
       };
       this.settingsArea.replaceChildren(
-        views.settingsView(this.api, context, this.tr, () => this.show('rooms'), extras),
+        views.settingsView(this.api, context, views.withViewWords(this.tr), () => this.show('rooms'), extras),
       );
       this.settingsArea.querySelector<HTMLElement>('input, select, textarea')?.focus();
     } else {
       this.settingsArea.replaceChildren(
-        views.alertLogView(this.api, rooms(), this.tr, () => this.show('rooms')),
+        views.alertLogView(this.api, rooms(), views.withViewWords(this.tr), () => this.show('rooms')),
       );
       this.settingsArea.querySelector<HTMLElement>('.filters-toggle')?.focus();
     }

@@ -7,7 +7,7 @@ import { ALERT_RULES } from '../../main/common/alert-rules';
 import type { AlertEntryQuery, AlertRule, Severity } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { checkbox, field } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 
@@ -54,7 +54,7 @@ export class AlertLogFilters {
 
   constructor(
     private readonly rooms: readonly LogRoom[],
-    private readonly tr: Translator,
+    private readonly tr: ViewTranslator,
     changed: () => void,
   ) {
     this.toggle = button('', () => this.setOpen(this.panel.hidden), {

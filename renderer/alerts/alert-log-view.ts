@@ -7,7 +7,7 @@
 import type { AlertEntryView, MonitorApi } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { messageOf } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { AlertLogFilters, type LogRoom } from './alert-log-filters';
 import { alertWords } from './alert-words';
 import { deliveryLine } from './delivery-line';
@@ -19,7 +19,7 @@ const LIMIT = 200;
 export function alertLogView(
   api: MonitorApi,
   rooms: readonly LogRoom[],
-  tr: Translator,
+  tr: ViewTranslator,
   done: () => void,
 ): HTMLElement {
   const view = el('section', { class: 'alert-log', 'aria-labelledby': 'h-alerts' });
@@ -53,7 +53,12 @@ export function alertLogView(
 let nextEntry = 0;
 
 /** One alert: its line, and what it said and where it went once opened. */
-function entryItem(api: MonitorApi, entry: AlertEntryView, tr: Translator, reload: () => void): HTMLElement {
+function entryItem(
+  api: MonitorApi,
+  entry: AlertEntryView,
+  tr: ViewTranslator,
+  reload: () => void,
+): HTMLElement {
   const { alert } = entry;
   const { title, message } = alertWords(alert, tr);
   const id = `alert-more-${++nextEntry}`;

@@ -8,6 +8,7 @@ import type { AlertView, ErrorKind, ProfileView } from '../../main/contract/moni
 import type { MessageKey } from '../i18n/en';
 import { enAlerts } from '../i18n/en-alerts';
 import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 /** An alert's two lines: a title for the list and a message with the details. */
 export interface AlertText {
@@ -25,7 +26,7 @@ export interface ErrorFacts {
  * The title and message of `alert` in the translator's language. Where the room is already on show
  * (its own view), `inRoom` leaves out its id.
  */
-export function alertWords(alert: AlertView, tr: Translator, { inRoom = false } = {}): AlertText {
+export function alertWords(alert: AlertView, tr: ViewTranslator, { inRoom = false } = {}): AlertText {
   return worded(alert, tr, inRoom) ?? { title: alert.title, message: alert.message };
 }
 
@@ -90,7 +91,7 @@ const GROUP_TITLES: Partial<Record<AlertView['rule'], MessageKey>> = {
 /** Between the parts of a message: the rule and its phase, what happened, the peak, the room's id. */
 const PARTS = ' · ';
 
-function worded(alert: AlertView, tr: Translator, inRoom: boolean): AlertText | null {
+function worded(alert: AlertView, tr: ViewTranslator, inRoom: boolean): AlertText | null {
   const { facts } = alert;
   if (facts.rooms !== null) return grouped(alert, facts.rooms, tr);
   const text = roomOrApp(alert, tr);
@@ -107,13 +108,13 @@ function worded(alert: AlertView, tr: Translator, inRoom: boolean): AlertText | 
 }
 
 /** "Above 1,000: fired", "Spike: still firing", "Polls failing: recovered"; a notice has none. */
-function heading(alert: AlertView, tr: Translator): string {
+function heading(alert: AlertView, tr: ViewTranslator): string {
   if (alert.phase === 'notice') return '';
   const rule = tr.t(`alert.rule.${alert.rule}`, { threshold: alert.facts.threshold ?? 0 });
   return tr.t('alert.heading', { rule, phase: tr.t(`alert.phase.${alert.phase}`) });
 }
 
-function roomOrApp(alert: AlertView, tr: Translator): AlertText | null {
+function roomOrApp(alert: AlertView, tr: ViewTranslator): AlertText | null {
   const { facts } = alert;
   const room = roomName(alert, tr);
   const recovered = alert.phase === 'recovered';
@@ -173,7 +174,7 @@ function roomOrApp(alert: AlertView, tr: Translator): AlertText | null {
 }
 
 /** The count not reaching a room's viewers: what the server refused and what to change, or why writes fail. */
-function pushFailing(alert: AlertView, room: string, tr: Translator): AlertText | null {
+function pushFailing(alert: AlertView, room: string, tr: ViewTranslator): AlertText | null {
   const title = tr.t('alert.push.title', { room });
   if (alert.phase === 'recovered') return { title, message: tr.t('alert.push.recovered') };
   const { push, errorKind } = alert.facts;
@@ -182,7 +183,7 @@ function pushFailing(alert: AlertView, room: string, tr: Translator): AlertText 
   return errorKind ? { title, message: errorWords({ kind: errorKind }, tr) } : null;
 }
 
-function session(alert: AlertView, room: string, tr: Translator): AlertText | null {
+function session(alert: AlertView, room: string, tr: ViewTranslator): AlertText | null {
   const { session: event, value, peak } = alert.facts;
   if (event?.event === 'started') {
     if (value === null) return null;
@@ -203,7 +204,7 @@ function session(alert: AlertView, room: string, tr: Translator): AlertText | nu
   };
 }
 
-function appLevel(alert: AlertView, rule: 'auth' | 'account', tr: Translator): AlertText {
+function appLevel(alert: AlertView, rule: 'auth' | 'account', tr: ViewTranslator): AlertText {
   const { profile } = alert.facts;
   const title = tr.t(rule === 'auth' ? 'alert.auth.title' : 'alert.account.title', { profile });
   if (alert.phase === 'recovered')
@@ -212,7 +213,7 @@ function appLevel(alert: AlertView, rule: 'auth' | 'account', tr: Translator): A
   return { title, message: [reason, tr.t('alert.app.paused')].join(PARTS) };
 }
 
-function grouped(alert: AlertView, count: number, tr: Translator): AlertText {
+function grouped(alert: AlertView, count: number, tr: ViewTranslator): AlertText {
   const rooms = tr.plural('rooms', count);
   const key = GROUP_TITLES[alert.rule];
   const summary = key
@@ -232,7 +233,7 @@ function grouped(alert: AlertView, count: number, tr: Translator): AlertText {
 }
 
 /** The room by its label or group Name, else by its id. */
-function roomName(alert: AlertView, tr: Translator): string {
+function roomName(alert: AlertView, tr: ViewTranslator): string {
   const { label } = alert.facts;
   return label ? tr.t('alert.room.label', { label }) : tr.t('alert.room.id', { id: roomId(alert) ?? '' });
 }

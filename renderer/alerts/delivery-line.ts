@@ -1,12 +1,12 @@
 /** What became of an alert, in one line of words. Pure, so tested without a browser. */
 import type { AlertEntryView } from '../../main/contract/monitor-api';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 /**
  * "Delivered to desktop (held: snoozed until 14:30), webhook ops: sent": each channel's latest
  * outcome, in the order the channels were first tried; "not delivered anywhere" without any.
  */
-export function deliveryLine(deliveries: AlertEntryView['deliveries'], tr: Translator): string {
+export function deliveryLine(deliveries: AlertEntryView['deliveries'], tr: ViewTranslator): string {
   const latest = new Map<string, AlertEntryView['deliveries'][number]>();
   for (const delivery of deliveries) latest.set(delivery.channel, delivery);
   if (latest.size === 0) return tr.t('log.nowhere');

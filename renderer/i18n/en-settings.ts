@@ -132,7 +132,6 @@ export const enSettings = {
   'app.shortcut.problem.repeated-modifier': '"{shortcut}" names a modifier twice.',
   'app.save': 'Save app settings',
 
-  'control.alerts': 'Alert log',
   'log.heading': 'Alert log',
   'log.room': 'Room',
   'log.rule': 'Rule',

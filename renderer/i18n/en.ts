@@ -1,7 +1,5 @@
 import { enAlerts } from './en-alerts';
-import { enOverlay } from './en-overlay';
 import { enPush } from './en-push';
-import { enSettings } from './en-settings';
 import { enTiers } from './en-tiers';
 import { enViews } from './en-views';
 
@@ -28,6 +26,7 @@ export const en = {
   'control.theme.light': 'Light',
   'control.theme.dark': 'Dark',
   'control.settings': 'Settings',
+  'control.alerts': 'Alert log',
   'control.addApp': 'Add your app',
   'control.filter': 'Filter rooms',
   'control.filter.placeholder': 'Filter by name, id or state',
@@ -192,9 +191,7 @@ export const en = {
   'rules.resetDone': 'This room follows the defaults again.',
   'rules.invalid': 'Check “{field}”: a whole number, and a percent above 0.',
   'rules.failed': 'Could not save the rules: {reason}',
-  ...enSettings,
   ...enAlerts,
-  ...enOverlay,
   ...enPush,
   ...enViews,
   ...enTiers,

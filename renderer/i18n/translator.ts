@@ -1,5 +1,6 @@
 /** Picks the UI language and formats words, numbers and times for it. Pure: tested without a browser. */
 import { type Dictionary, en, type MessageKey } from './en';
+import { filledIn } from './filled-in';
 import { zhCN } from './zh-cn';
 
 /** The languages the UI speaks. */
@@ -13,16 +14,25 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
 const DICTIONARIES: Record<Locale, Dictionary> = { en, 'zh-CN': zhCN };
 
-/** Keys with `.one` and `.other` forms, named without the suffix. */
-export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+/** Those of keys `K` with `.one` and `.other` forms, named without the suffix. */
+export type PluralOf<K extends string> = K extends `${infer Base}.one` ? Base : never;
 
-/** Words, numbers and times in one language. */
-export interface Translator {
+/** Keys with `.one` and `.other` forms, named without the suffix. */
+export type PluralKey = PluralOf<MessageKey>;
+
+/**
+ * Words, numbers and times in one language: the popover's words ({@link MessageKey}), or with `K`
+ * those and more ({@link withWords}).
+ */
+export interface Translator<K extends string = MessageKey> {
   readonly locale: Locale;
+  // Properties rather than methods, so that a translator of fewer words is not taken for one of more.
   /** The message with its `{placeholders}` filled; numbers are formatted for the locale. */
-  t(key: MessageKey, values?: Record<string, string | number>): string;
+  readonly t: (key: K, values?: Record<string, string | number>) => string;
   /** The `.one` or `.other` form for `count`, with `{count}` filled. */
-  plural(key: PluralKey, count: number): string;
+  readonly plural: (key: PluralOf<K>, count: number) => string;
+  /** Which form the locale gives `count`. */
+  pluralForm(count: number): 'one' | 'other';
   /** A whole number with the locale's grouping: 12,345. */
   count(value: number): string;
   /** A time of day, e.g. 14:03. */
@@ -57,20 +67,15 @@ export function translator(locale: Locale): Translator {
   );
   const plurals = firstUse(() => new Intl.PluralRules(locale));
   const collator = firstUse(() => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }));
-  const t: Translator['t'] = (key, values) =>
-    values === undefined
-      ? words[key]
-      : words[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-          const value = values[name];
-          if (value === undefined) return whole;
-          return typeof value === 'number' ? numbers().format(value) : value;
-        });
+  const count = (value: number) => numbers().format(value);
+  const pluralForm = (value: number) => (plurals().select(value) === 'one' ? 'one' : 'other');
+  const t: Translator['t'] = (key, values) => filledIn(words[key], values, count);
   return {
     locale,
     t,
-    plural: (key, count) =>
-      t(`${key}.${plurals().select(count) === 'one' ? 'one' : 'other'}` as MessageKey, { count }),
-    count: (value) => numbers().format(value),
+    plural: (key, value) => t(`${key}.${pluralForm(value)}` as MessageKey, { count: value }),
+    pluralForm,
+    count,
     time: (epochMs) => times().format(epochMs),
     join: (parts, separator = 'list') => parts.filter(Boolean).join(words[`separator.${separator}`]),
     compare: (a, b) => collator().compare(a, b),

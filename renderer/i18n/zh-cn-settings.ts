@@ -130,7 +130,6 @@ export const zhCNSettings: Record<keyof typeof enSettings, string> = {
   'app.shortcut.problem.repeated-modifier': '“{shortcut}”重复了同一个修饰键。',
   'app.save': '保存应用设置',
 
-  'control.alerts': '告警记录',
   'log.heading': '告警记录',
   'log.room': '房间',
   'log.rule': '规则',

@@ -1,9 +1,7 @@
 /** Every string the popover shows, in Simplified Chinese: the same keys and placeholders as the English. */
 import type { Dictionary } from './en';
 import { zhCNAlerts } from './zh-cn-alerts';
-import { zhCNOverlay } from './zh-cn-overlay';
 import { zhCNPush } from './zh-cn-push';
-import { zhCNSettings } from './zh-cn-settings';
 import { zhCNTiers } from './zh-cn-tiers';
 import { zhCNViews } from './zh-cn-views';
 
@@ -27,6 +25,7 @@ export const zhCN: Dictionary = {
   'control.theme.light': '浅色',
   'control.theme.dark': '深色',
   'control.settings': '设置',
+  'control.alerts': '告警记录',
   'control.addApp': '添加应用',
   'control.filter': '筛选房间',
   'control.filter.placeholder': '按名称、ID 或状态筛选',
@@ -190,8 +189,6 @@ export const zhCN: Dictionary = {
   'rules.resetDone': '此房间已恢复使用默认规则。',
   'rules.invalid': '请检查“{field}”：需为整数，比例需大于 0。',
   'rules.failed': '无法保存规则：{reason}',
-  ...zhCNSettings,
-  ...zhCNOverlay,
   ...zhCNPush,
   ...zhCNViews,
   ...zhCNTiers,

@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../../main/contract/monitor-api';
 import { el, setText } from '../dom';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
 
@@ -23,7 +23,7 @@ export class ChartLegend {
   }
 
   /** Writes the legend for the severities among `shown` marks (hidden when there are none). */
-  show(shown: ReadonlyArray<{ severity: Severity }>, tr: Translator): void {
+  show(shown: ReadonlyArray<{ severity: Severity }>, tr: ViewTranslator): void {
     const present = new Set(shown.map((mark) => mark.severity));
     this.element.hidden = present.size === 0;
     setText(this.title, tr.t('chart.legend'));

@@ -4,7 +4,7 @@
  */
 import type { AlertView, ChartData, ChartRange } from '../../main/contract/monitor-api';
 import { alertWords } from '../alerts/alert-words';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 /** uPlot's columns: seconds, count, bucket min, bucket max (null at full resolution or in a gap). */
 export type ChartColumns = [number[], Array<number | null>, Array<number | null>, Array<number | null>];
@@ -61,7 +61,7 @@ export function chartMarks(
   alerts: readonly AlertView[],
   fromMs: number,
   toMs: number,
-  tr: Translator,
+  tr: ViewTranslator,
 ): ChartMark[] {
   return alerts
     .filter((alert) => alert.at >= fromMs && alert.at <= toMs)

@@ -13,8 +13,7 @@ import {
 } from '../../main/common/overlay-options';
 import { el } from '../dom';
 import { checkbox, field } from '../form-field';
-import type { MessageKey } from '../i18n/en';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator, ViewWordKey } from '../i18n/view-words';
 import type { PreferenceStorage } from '../rooms/preferences';
 
 const STORAGE_PREFIX = 'headcount.overlay.';
@@ -56,7 +55,7 @@ export class OverlayForm {
     private readonly id: string,
     initial: OverlayOptions,
     private readonly onChange: (options: OverlayOptions) => void,
-    tr: Translator,
+    tr: ViewTranslator,
   ) {
     this.current = initial;
     this.element.addEventListener('input', () => this.changed());
@@ -69,7 +68,7 @@ export class OverlayForm {
   }
 
   /** Draws the fields in the UI's language with the values they hold. */
-  translate(tr: Translator): void {
+  translate(tr: ViewTranslator): void {
     const o = this.current;
     const select = (name: string, values: readonly string[], label: (value: string) => string) => {
       const node = el('select', { name });
@@ -152,14 +151,14 @@ export class OverlayForm {
   }
 }
 
-const key = (suffix: string) => `overlay.${suffix}` as MessageKey;
+const key = (suffix: string) => `overlay.${suffix}` as ViewWordKey;
 
 /** The font keywords, and a saved family name among them. */
 function fontChoices(font: string): string[] {
   return (OVERLAY_FONTS as readonly string[]).includes(font) ? [...OVERLAY_FONTS] : [...OVERLAY_FONTS, font];
 }
 
-function fontName(font: string, tr: Translator): string {
+function fontName(font: string, tr: ViewTranslator): string {
   return (OVERLAY_FONTS as readonly string[]).includes(font) ? tr.t(key(`font.${font}`)) : font;
 }
 

@@ -8,7 +8,7 @@ import { suggestedSourceSize } from '../../main/common/overlay-size';
 import type { MonitorApi, OverlayView, RoomView } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { checkbox, field, messageOf } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { OverlayForm, savedOverlayOptions, saveOverlayOptions } from './overlay-form';
 import { OverlayPreview } from './overlay-preview';
 
@@ -38,7 +38,7 @@ export class OverlaySection {
     private readonly api: Pick<MonitorApi, 'getOverlay' | 'setOverlay'>,
     key: string,
     private readonly source: OverlayRoom,
-    private readonly tr: () => Translator,
+    private readonly tr: () => ViewTranslator,
   ) {
     const storage = storageOrNull();
     const initial = savedOverlayOptions(storage, key, tr().locale);

@@ -6,7 +6,7 @@
  */
 import type { ChartData, ChartRange, MonitorApi, RoomView } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import type { RoomRow } from '../rooms/room-rows';
 import { ChartLegend } from './chart-legend';
 import {
@@ -31,7 +31,7 @@ export const RANGES: readonly ChartRange[] = ['live', '1h', '6h', '24h', '7d'];
 export interface RoomDetailSource {
   room(key: string): RoomView | undefined;
   row(key: string): RoomRow | null;
-  translator(): Translator;
+  translator(): ViewTranslator;
   /** Every room as last pushed: an overlay link names the profile when two watch one group id. */
   rooms(): Iterable<RoomView>;
 }

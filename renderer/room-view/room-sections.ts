@@ -5,7 +5,7 @@
 import type { ChartRange, MonitorApi, SnoozeChoice } from '../../main/contract/monitor-api';
 import { alertWords } from '../alerts/alert-words';
 import { button, el, setText } from '../dom';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { exportFileName } from './chart-series';
 import { saveBlob } from './download';
 import { type RoomSessions, roomSessions } from './room-sessions';
@@ -23,7 +23,7 @@ export class SessionsSection {
   private readonly body = el('div');
   private sessions: RoomSessions | null = null;
 
-  constructor(api: Pick<MonitorApi, 'listAlerts'>, key: string, tr: () => Translator) {
+  constructor(api: Pick<MonitorApi, 'listAlerts'>, key: string, tr: () => ViewTranslator) {
     this.element.append(this.title, this.body);
     this.translate(tr());
     api.listAlerts({ key, sinceMs: Date.now() - WEEK_MS, limit: 1000 }).then(
@@ -36,12 +36,12 @@ export class SessionsSection {
     );
   }
 
-  translate(tr: Translator): void {
+  translate(tr: ViewTranslator): void {
     setText(this.title, tr.t('sessions.heading'));
     if (this.sessions) this.showSessions(tr);
   }
 
-  private showSessions(tr: Translator): void {
+  private showSessions(tr: ViewTranslator): void {
     const { current, past } = this.sessions ?? { current: null, past: [] };
     const nodes: HTMLElement[] = [];
     if (current) {
@@ -73,7 +73,7 @@ export class SnoozeSection {
   constructor(
     private readonly api: Pick<MonitorApi, 'snooze' | 'unsnooze'>,
     private readonly key: string,
-    private readonly tr: () => Translator,
+    private readonly tr: () => ViewTranslator,
   ) {
     this.element.append(this.title, this.bar, this.status);
   }
@@ -117,13 +117,13 @@ export class ExportSection {
   constructor(
     private readonly api: Pick<MonitorApi, 'exportCsv'>,
     private readonly room: { key: string; name(): string; range(): ChartRange; png(): Promise<Blob | null> },
-    private readonly tr: () => Translator,
+    private readonly tr: () => ViewTranslator,
   ) {
     this.element.append(this.title, this.bar, this.status);
     this.translate(tr());
   }
 
-  translate(tr: Translator): void {
+  translate(tr: ViewTranslator): void {
     setText(this.title, tr.t('export.heading'));
     this.bar.replaceChildren(
       button(tr.t('export.csv'), () => void this.save('csv'), { class: 'export-csv' }),

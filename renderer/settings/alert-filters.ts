@@ -4,7 +4,7 @@
  */
 import { ALERT_RULES, DEFAULT_LET_THROUGH } from '../../main/common/alert-rules';
 import type { AlertRule, QuietHoursView, Severity, WebhookView } from '../../main/contract/monitor-api';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 /** The rules that still notify during `quiet`, as the boxes should show them. */
 export function letThroughOf(quiet: QuietHoursView | null): readonly AlertRule[] {
@@ -40,7 +40,7 @@ const LISTED_RULES = 3;
 /** What a webhook sends, in words ("Sends every alert, any severity"); with no rule, what to do about it. */
 export function webhookFilterWords(
   webhook: Pick<WebhookView, 'rules' | 'minSeverity'>,
-  tr: Translator,
+  tr: ViewTranslator,
 ): string {
   const rules = webhook.rules ? inRuleOrder(webhook.rules) : null;
   if (rules?.length === 0) return tr.t('webhooks.filters.none');

@@ -1,6 +1,6 @@
 /** The polling budget meter's numbers, worked out as the engine plans them. Pure, so tested without a browser. */
 import type { BudgetView } from '../../main/contract/monitor-api';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 /**
  * The engine counts calls in a window slightly longer than a second, so a cap of 200 sustains
@@ -51,7 +51,7 @@ export function pollingFrom(
 }
 
 /** "1,450 rooms at 10 s use 145 of 200 calls/s", and the stretched interval when over. */
-export function meterLine(rooms: number, intervalS: number, cap: number, tr: Translator): string {
+export function meterLine(rooms: number, intervalS: number, cap: number, tr: ViewTranslator): string {
   const meter = budgetMeter(rooms, intervalS, cap);
   const values = {
     rooms: tr.plural('rooms', rooms),
@@ -65,7 +65,7 @@ export function meterLine(rooms: number, intervalS: number, cap: number, tr: Tra
 }
 
 /** Each API's budget on a line: "modify_group_attr: 3 of 200", and the limit while it is slowed. */
-export function budgetLines(budgets: readonly BudgetView[], tr: Translator): string[] {
+export function budgetLines(budgets: readonly BudgetView[], tr: ViewTranslator): string[] {
   return budgets.map((budget) => {
     const values = {
       command: budget.command,

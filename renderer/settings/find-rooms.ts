@@ -6,10 +6,10 @@
 import type { LiveRoomsPage, MonitorApi } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { fieldset, messageOf } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 /** The find form for the profile `profileId()` names when the search starts. */
-export function findRoomsForm(api: MonitorApi, profileId: () => string, tr: Translator): HTMLElement {
+export function findRoomsForm(api: MonitorApi, profileId: () => string, tr: ViewTranslator): HTMLElement {
   // Named, so assistive tech (and a test) can tell it from the other forms of the page.
   const form = el('form', { class: 'find-rooms', novalidate: '', 'aria-label': tr.t('find.legend') });
   const set = fieldset(tr.t('find.legend'));
@@ -76,7 +76,7 @@ export function findRoomsForm(api: MonitorApi, profileId: () => string, tr: Tran
   return form;
 }
 
-function roomChoice(room: LiveRoomsPage['rooms'][number], index: number, tr: Translator): HTMLElement {
+function roomChoice(room: LiveRoomsPage['rooms'][number], index: number, tr: ViewTranslator): HTMLElement {
   const id = `found-${index}`;
   const item = el('li');
   const box = el('input', { type: 'checkbox', id, value: room.groupId });

@@ -3,7 +3,7 @@ import { ALERT_RULES } from '../../main/common/alert-rules';
 import type { AlertRule } from '../../main/contract/monitor-api';
 import { el, setText } from '../dom';
 import { checkbox, fieldset } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { inRuleOrder } from './alert-filters';
 
 /** The ticked rules, and an error line the group's description points at. */
@@ -21,7 +21,7 @@ export function ruleChecks(
   idPrefix: string,
   legend: string,
   ticked: readonly AlertRule[],
-  tr: Translator,
+  tr: ViewTranslator,
   hint?: string,
 ): RuleChecks {
   const set = fieldset(legend, 'rule-checks');

@@ -3,7 +3,7 @@ import { TIME_OF_DAY } from '../../main/common/time-of-day';
 import type { MonitorApi, SettingsPatch, SettingsView } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { checkbox, field, fieldset, messageOf } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { letThroughOf } from './alert-filters';
 import { ruleChecks } from './rule-checks';
 import { type RulesProblem, rulesFieldsOf, rulesFrom } from './rules-fields';
@@ -14,7 +14,7 @@ export type SaveSettings = (patch: SettingsPatch, answer: HTMLElement) => void;
 /** A saver that reports in words and re-renders with the answer. */
 export function settingsSaver(
   api: MonitorApi,
-  tr: Translator,
+  tr: ViewTranslator,
   then: (view: SettingsView, said: string) => void,
 ): SaveSettings {
   return (patch, answer) => {
@@ -27,7 +27,7 @@ export function settingsSaver(
 }
 
 /** The rule defaults every room starts from. */
-export function rulesForm(view: SettingsView, tr: Translator, save: SaveSettings): HTMLElement {
+export function rulesForm(view: SettingsView, tr: ViewTranslator, save: SaveSettings): HTMLElement {
   const form = el('form', { class: 'rules-form', novalidate: '' });
   const set = fieldset(tr.t('defaults.legend'));
   form.append(set);
@@ -73,7 +73,7 @@ export function rulesForm(view: SettingsView, tr: Translator, save: SaveSettings
 }
 
 /** Quiet hours: on or off, from and to, and the alerts that still notify during them. */
-export function quietHoursForm(view: SettingsView, tr: Translator, save: SaveSettings): HTMLElement {
+export function quietHoursForm(view: SettingsView, tr: ViewTranslator, save: SaveSettings): HTMLElement {
   const form = el('form', { class: 'quiet-form', novalidate: '' });
   const set = fieldset(tr.t('quiet.legend'));
   form.append(set);
@@ -120,7 +120,7 @@ export function quietHoursForm(view: SettingsView, tr: Translator, save: SaveSet
 export function snoozesPart(
   api: MonitorApi,
   view: SettingsView,
-  tr: Translator,
+  tr: ViewTranslator,
   reload: () => void,
 ): HTMLElement {
   const set = fieldset(tr.t('snoozes.legend'));

@@ -7,7 +7,7 @@ import type { AcceleratorFault } from '../../main/common/accelerator';
 import type { SettingsView } from '../../main/contract/monitor-api';
 import { el, setText } from '../dom';
 import { checkbox, field, fieldset } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { shortcutFrom } from './global-shortcut';
 import type { SaveSettings } from './settings-alerting';
 
@@ -21,7 +21,7 @@ export interface TrayRoomChoice {
 export function appForm(
   view: SettingsView,
   rooms: readonly TrayRoomChoice[],
-  tr: Translator,
+  tr: ViewTranslator,
   save: SaveSettings,
 ): HTMLElement | null {
   const app = view.app;
@@ -83,7 +83,7 @@ export function appForm(
 }
 
 /** What is wrong with a typed shortcut, in the UI's language. */
-function faultWords(fault: AcceleratorFault, typed: string, tr: Translator): string {
+function faultWords(fault: AcceleratorFault, typed: string, tr: ViewTranslator): string {
   const key = `app.shortcut.problem.${fault.kind}` as const;
   switch (fault.kind) {
     case 'unknown-key':

@@ -5,7 +5,7 @@
 import type { AppSection } from '../../main/contract/monitor-api';
 import { el } from '../dom';
 import { field, fieldset } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 
 /** The look as the settings show and change it. */
 export type Look = Pick<AppSection, 'language' | 'theme'>;
@@ -14,7 +14,7 @@ export type Look = Pick<AppSection, 'language' | 'theme'>;
 export function lookForm(
   current: Look,
   keptInApp: boolean,
-  tr: Translator,
+  tr: ViewTranslator,
   choose: (look: Partial<Look>) => void,
 ): HTMLElement {
   const form = el('form', { class: 'look-form', novalidate: '' });

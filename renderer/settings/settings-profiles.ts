@@ -3,7 +3,7 @@ import type { MonitorApi, MonitorSnapshot, ProfileView } from '../../main/contra
 import { errorWords, keyStorageWords, regionLabel } from '../alerts/alert-words';
 import { button, el, setText } from '../dom';
 import { checkbox, field, fieldset, messageOf } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { tiersWords } from '../rooms/tier-words';
 import { budgetLines, meterLine, pollingFrom } from './budget-meter';
 import { type ProfileProblem, profileInputFrom } from './profile-fields';
@@ -19,7 +19,7 @@ const CUSTOM = '';
 export function profilesSection(
   api: MonitorApi,
   context: SettingsContext,
-  tr: Translator,
+  tr: ViewTranslator,
   changed: (words?: string) => void,
 ): HTMLElement {
   const own = context.profiles.filter((p) => !(context.demo && p.id === 'demo'));
@@ -46,7 +46,7 @@ export function profilesSection(
 function profileItem(
   api: MonitorApi,
   profile: ProfileView,
-  tr: Translator,
+  tr: ViewTranslator,
   edit: () => void,
   changed: (words?: string) => void,
 ): HTMLElement {
@@ -87,7 +87,7 @@ function profileForm(
   api: MonitorApi,
   context: SettingsContext,
   existing: ProfileView | undefined,
-  tr: Translator,
+  tr: ViewTranslator,
   changed: (words?: string) => void,
 ): HTMLElement {
   const form = el('form', { class: 'profile-form', novalidate: '' });
@@ -202,7 +202,7 @@ function profileForm(
   return form;
 }
 
-function pollingForm(api: MonitorApi, profile: ProfileView, tr: Translator): HTMLElement {
+function pollingForm(api: MonitorApi, profile: ProfileView, tr: ViewTranslator): HTMLElement {
   const legend = tr.t('polling.legend', { profile: profile.label });
   // Named like its fieldset: the apply button sits outside it, and there is one form per profile.
   const form = el('form', { class: 'polling-form', novalidate: '', 'aria-label': legend });

@@ -2,12 +2,12 @@
 import type { MonitorApi, ProfileView } from '../../main/contract/monitor-api';
 import { el, setText } from '../dom';
 import { field, fieldset, messageOf } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { findRoomsForm } from './find-rooms';
 import { pastedRoomIds } from './profile-fields';
 
 /** The rooms section for `profiles` (those with a running engine can be searched). */
-export function roomsSection(api: MonitorApi, profiles: ProfileView[], tr: Translator): HTMLElement {
+export function roomsSection(api: MonitorApi, profiles: ProfileView[], tr: ViewTranslator): HTMLElement {
   const section = el('section', { class: 'settings-section', 'aria-labelledby': 'h-rooms' });
   section.append(el('h2', { id: 'h-rooms' }, tr.t('addRooms.heading')));
   const picker = field(section, 'f-rooms-profile', tr.t('addRooms.profile'), el('select'));
@@ -24,7 +24,7 @@ export function roomsSection(api: MonitorApi, profiles: ProfileView[], tr: Trans
   return section;
 }
 
-function pasteForm(api: MonitorApi, profileId: () => string, tr: Translator): HTMLElement {
+function pasteForm(api: MonitorApi, profileId: () => string, tr: ViewTranslator): HTMLElement {
   const form = el('form', { class: 'rooms-form', novalidate: '' });
   const set = fieldset(tr.t('addRooms.paste'));
   form.append(set);

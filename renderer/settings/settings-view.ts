@@ -6,7 +6,7 @@
 import type { MonitorApi, SettingsView } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { messageOf } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { quietHoursForm, rulesForm, settingsSaver, snoozesPart } from './settings-alerting';
 import { appForm, type TrayRoomChoice } from './settings-app';
 import { type Look, lookForm } from './settings-look';
@@ -27,7 +27,7 @@ export interface SettingsExtras {
 export function settingsView(
   api: MonitorApi,
   context: SettingsContext,
-  tr: Translator,
+  tr: ViewTranslator,
   done: () => void,
   extras: SettingsExtras = {
     rooms: [],

@@ -14,7 +14,7 @@ import type {
 } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
 import { field, fieldset } from '../form-field';
-import type { Translator } from '../i18n/translator';
+import type { ViewTranslator } from '../i18n/view-words';
 import { minSeverityFrom, webhookFilterWords, webhookRulesFrom } from './alert-filters';
 import { ruleChecks } from './rule-checks';
 import type { SaveSettings } from './settings-alerting';
@@ -25,7 +25,7 @@ const SEVERITY_CHOICES = ['any', 'info', 'warning', 'critical'] as const;
 type WebhookFilter = Pick<WebhookView, 'rules' | 'minSeverity'>;
 
 /** The list of webhooks with their filters, then the form that adds one. */
-export function webhooksForm(view: SettingsView, tr: Translator, save: SaveSettings): HTMLElement {
+export function webhooksForm(view: SettingsView, tr: ViewTranslator, save: SaveSettings): HTMLElement {
   const part = fieldset(tr.t('webhooks.legend'), 'webhooks');
   // Saved webhooks go back by id, without URL or secret, so the engine keeps the ones it holds.
   const kept = view.webhooks.map(
@@ -67,7 +67,7 @@ export function webhooksForm(view: SettingsView, tr: Translator, save: SaveSetti
 }
 
 /** The form that adds a webhook: name, chat tool, URL, secret and what it sends. */
-function addForm(kept: readonly WebhookInput[], tr: Translator, save: SaveSettings): HTMLElement {
+function addForm(kept: readonly WebhookInput[], tr: ViewTranslator, save: SaveSettings): HTMLElement {
   const form = el('form', { class: 'webhooks-form', novalidate: '' });
   const add = fieldset(tr.t('webhooks.add'));
   const name = field(add, 'w-name', tr.t('webhooks.name'), el('input', { autocomplete: 'off' }));
@@ -125,7 +125,7 @@ function filterPart(
   idPrefix: string,
   legend: string,
   current: WebhookFilter,
-  tr: Translator,
+  tr: ViewTranslator,
 ): { details: HTMLDetailsElement; read(): WebhookFilter | null } {
   const id = `${idPrefix}-filters`;
   // The view being replaced is still in the document while its successor is built.

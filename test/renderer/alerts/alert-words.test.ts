@@ -17,13 +17,14 @@ import {
   regionLabel,
 } from '../../../renderer/alerts/alert-words';
 import { translator } from '../../../renderer/i18n/translator';
+import { withViewWords } from '../../../renderer/i18n/view-words';
 import { FakeClock } from '../../support/fake-clock';
 import { NO_FACTS } from '../../support/view-parts';
 
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 const ROOM = '@TGS#launch';
-const en = translator('en');
-const zh = translator('zh-CN');
+const en = withViewWords(translator('en'));
+const zh = withViewWords(translator('zh-CN'));
 
 /** The alerts the real engine raises for counts polled every 10 s from T0, as the UI receives them. */
 function alertsFor(

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryLine } from '../../../renderer/alerts/delivery-line';
 import { translator } from '../../../renderer/i18n/translator';
+import { withViewWords } from '../../../renderer/i18n/view-words';
 
-const en = translator('en');
+const en = withViewWords(translator('en'));
 
 describe('the delivery line', () => {
   it("names each channel's latest outcome in the order they were tried", () => {
@@ -19,8 +20,8 @@ describe('the delivery line', () => {
 
   it('says so when an alert went nowhere, and speaks Chinese', () => {
     expect(deliveryLine([], en)).toMatch(/^Not delivered anywhere/);
-    expect(deliveryLine([{ channel: 'desktop', outcome: 'sent', at: 1 }], translator('zh-CN'))).toBe(
-      '已发送至 desktop：已发送',
-    );
+    expect(
+      deliveryLine([{ channel: 'desktop', outcome: 'sent', at: 1 }], withViewWords(translator('zh-CN'))),
+    ).toBe('已发送至 desktop：已发送');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertView, ChartData } from '../../../main/contract/monitor-api';
 import { translator } from '../../../renderer/i18n/translator';
+import { withViewWords } from '../../../renderer/i18n/view-words';
 import {
   appendLive,
   chartColumns,
@@ -92,7 +93,7 @@ describe('chartMarks', () => {
       [alert('b', T + 5, 'later'), alert('a', T, 'first'), alert('x', T - 1, 'before')],
       T,
       T + 10,
-      translator('en'),
+      withViewWords(translator('en')),
     );
     expect(marks.map((mark) => mark.id)).toEqual(['a', 'b']);
     // Without facts a mark keeps the engine's English title.
@@ -104,8 +105,12 @@ describe('chartMarks', () => {
       ...alert('a', T, "Room 'Launch Day' 1,240 online"),
       facts: { ...NO_FACTS, label: 'Launch Day', value: 1240, threshold: 1000 },
     };
-    expect(chartMarks([above], T, T, translator('zh-CN'))[0]?.title).toBe('直播间「Launch Day」人数 1,240');
-    expect(chartMarks([above], T, T, translator('en'))[0]?.title).toBe('Launch Day: 1,240 online');
+    expect(chartMarks([above], T, T, withViewWords(translator('zh-CN')))[0]?.title).toBe(
+      '直播间「Launch Day」人数 1,240',
+    );
+    expect(chartMarks([above], T, T, withViewWords(translator('en')))[0]?.title).toBe(
+      'Launch Day: 1,240 online',
+    );
   });
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomPushView } from '../../../main/contract/monitor-api';
 import { translator } from '../../../renderer/i18n/translator';
+import { withViewWords } from '../../../renderer/i18n/view-words';
 import { pushChoiceOf, pushProblem, pushStateLine } from '../../../renderer/room-view/push-words';
 import { describeDetail, describeRoom } from '../../../renderer/rooms/room-rows';
 import { budgetLines } from '../../../renderer/settings/budget-meter';
 import { roomView } from '../support/room-view';
 
-const en = translator('en');
-const zh = translator('zh-CN');
+const en = withViewWords(translator('en'));
+const zh = withViewWords(translator('zh-CN'));
 
 const push = (overrides: Partial<RoomPushView>): RoomPushView => ({
   via: 'group-attr',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_RULES } from '../../../main/common/alert-rules';
 import { translator } from '../../../renderer/i18n/translator';
+import { withViewWords } from '../../../renderer/i18n/view-words';
 import {
   inRuleOrder,
   letThroughOf,
@@ -9,8 +10,8 @@ import {
   webhookRulesFrom,
 } from '../../../renderer/settings/alert-filters';
 
-const en = translator('en');
-const zh = translator('zh-CN');
+const en = withViewWords(translator('en'));
+const zh = withViewWords(translator('zh-CN'));
 
 describe('quiet hours let-through', () => {
   it("shows the engine's default when the settings name none", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../renderer/i18n/translator';
+import { withViewWords } from '../../../renderer/i18n/view-words';
 import { budgetMeter, meterLine, pollingFrom } from '../../../renderer/settings/budget-meter';
 
 describe('the budget meter', () => {
@@ -11,13 +12,15 @@ describe('the budget meter', () => {
       wanted: 145,
       stretchedS: null,
     });
-    expect(meterLine(1450, 10, 200, translator('en'))).toBe('1,450 rooms at 10 s use 145 of 200 calls/s.');
+    expect(meterLine(1450, 10, 200, withViewWords(translator('en')))).toBe(
+      '1,450 rooms at 10 s use 145 of 200 calls/s.',
+    );
   });
 
   it('gives the stretched interval when they do not, with the margin the engine keeps', () => {
     // 3000 rooms at 10 s want 300 calls/s; 200 a second sustain about 195, so 15.4 s.
     expect(budgetMeter(3000, 10, 200).stretchedS).toBe(15.4);
-    expect(meterLine(3000, 10, 200, translator('zh-CN'))).toContain('15.4');
+    expect(meterLine(3000, 10, 200, withViewWords(translator('zh-CN')))).toContain('15.4');
     expect(budgetMeter(196, 1, 200).stretchedS).toBe(1);
   });
 
