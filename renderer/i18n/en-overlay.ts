@@ -1,4 +1,4 @@
-/** The English words of the room view's OBS overlay section, spread into the English dictionary. */
+/** The English words of the room view's OBS overlay section, which views.js brings (i18n/view-words.ts). */
 export const enOverlay = {
   'overlay.heading': 'OBS overlay',
   'overlay.intro':

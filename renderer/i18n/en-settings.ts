@@ -1,4 +1,4 @@
-/** The English words of the settings and the alert log, spread into the English dictionary. */
+/** The English words of the settings and the alert log, which views.js brings (i18n/view-words.ts). */
 export const enSettings = {
   'settings.newProfile': 'Add another app',
   'settings.edit': 'Edit {name}',

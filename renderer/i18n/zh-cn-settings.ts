@@ -1,4 +1,4 @@
-/** The Simplified Chinese words of the settings and the alert log, spread into the Chinese dictionary. */
+/** The Simplified Chinese words of the settings and the alert log, which views.js brings (i18n/view-words.ts). */
 import type { enSettings } from './en-settings';
 
 /** The same keys and placeholders as {@link enSettings}. */
