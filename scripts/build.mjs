@@ -136,6 +136,7 @@ if (process.argv.includes('--bench')) {
       'history.bench': 'bench/history.bench.ts',
       'simulator-process': 'bench/simulator-process.ts',
       'ui.bench': 'bench/ui.bench.ts',
+      'page-alone.bench': 'bench/page-alone.bench.ts',
       'overlay.bench': 'bench/overlay.bench.ts',
       'wide-views.bench': 'bench/wide-views.bench.ts',
       'wide-views-trace': 'bench/wide-views-trace.ts',
