@@ -120,6 +120,8 @@ class Popover {
   private detail: RoomDetail | null = null;
   /** Counts the views asked for: one whose code (views.js) arrives after another was asked for is not shown. */
   private viewTurn = 0;
+  /** Why the views' code did not load, shown as a banner until a view loads. */
+  private viewsFailed: string | null = null;
   private readonly detailArea = el('div', { class: 'room-view-area', hidden: '' });
   private readonly panel = new StatusPanel({
     openSettings: () => this.show('settings'),
@@ -309,7 +311,9 @@ class Popover {
   private showBanners(): void {
     const profiles = [...this.store.profiles.values()];
     const conditions = this.summary?.conditions ?? [];
-    this.toolbar.showBanners(this.meta ? bannerLines(this.meta, conditions, profiles, this.tr) : [], this.tr);
+    const lines = this.meta ? bannerLines(this.meta, conditions, profiles, this.tr) : [];
+    if (this.viewsFailed) lines.push({ text: this.viewsFailed, tone: 'warn' });
+    this.toolbar.showBanners(lines, this.tr);
   }
 
   private choose(change: Partial<Preferences>, keep = true): void {
@@ -442,18 +446,26 @@ class Popover {
     }
     loadViews().then(
       (views) => {
+        this.sayViewsFailed(null);
         if (turn === this.viewTurn) then(views);
       },
       (error: unknown) => {
         if (turn !== this.viewTurn) return;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.toolbar.announce(this.tr.t('views.failed', { reason }));
-        if (this.view !== 'rooms')
-          this.settingsArea.replaceChildren(
-            el('p', { class: 'answer', role: 'alert' }, this.tr.t('views.failed', { reason })),
-          );
+        const said = this.tr.t('views.failed', {
+          reason: error instanceof Error ? error.message : String(error),
+        });
+        // A banner, whichever view was asked for: seen at any size, and gone once a view loads.
+        this.sayViewsFailed(said);
+        this.toolbar.announce(said);
       },
     );
+  }
+
+  /** Shows why the views' code did not load in the banners, or takes that away (null). */
+  private sayViewsFailed(said: string | null): void {
+    if (this.viewsFailed === said) return;
+    this.viewsFailed = said;
+    this.showBanners();
   }
 
   /** Back to the list; `refocus` puts the keyboard on the room's row, as a person coming back expects. */
