@@ -1,8 +1,9 @@
 /**
  * The wall: every room as a tile coloured by its state, troubled rooms first, sized so that 2,000
  * rooms fit one 1280×800 screen. Big tiles carry the name and count; small ones only the colour,
- * with the room in words in their accessible name and tooltip. Tiles are built once per room and
- * rewritten in place on a push; arrows move between them, Enter opens a room.
+ * with the room in words in their accessible name, and in a tooltip while the pointer is on them.
+ * Tiles are built once per room and rewritten in place on a push, a frame's share at a time
+ * ({@link DrawQueue}); arrows move between them, Enter opens a room.
  *
  * The tiles sit in bands of whole rows, some {@link TILES_PER_BAND} tiles each, each band painted
  * on its own (paint containment): a new colour repaints its band, and the browser keeps the other
@@ -12,7 +13,9 @@
  * several rows rather than one keep those moves (each a tile's style made again) few.
  */
 import { el, setAttr } from '../dom';
+import { DrawQueue } from './draw-queue';
 import type { TileWords } from './room-rows';
+import { roomState } from './room-state';
 import { wallLayout } from './wall-layout';
 import type { WideActions, WideSource } from './wide-source';
 
@@ -26,48 +29,96 @@ const WORDS_FROM = 96;
 const NEW_TILES_PER_FRAME = 250;
 /** About how many tiles a band holds: a whole number of rows, at least one. */
 const TILES_PER_BAND = 256;
+/** The longest a pushed tile's words wait for a turn to be written, idle page or not. */
+const WORDS_WITHIN_MS = 250;
+/** What a turn of writing words may take when the page had no idle time before {@link WORDS_WITHIN_MS}. */
+const BUSY_PAGE_BUDGET_MS = 4;
 
-/** What a tile shows: its words and the facts its colour and marks come from. */
-type TileShown = Pick<TileWords, 'tone' | 'stateKey' | 'name' | 'count'> & { firing: boolean; words: string };
+/** What a tile's colour and marks come from: what a frame shows of it. */
+type TileLook = Pick<TileWords, 'tone' | 'stateKey'> & { firing: boolean };
+/** What a tile says: its name and count (shown on big tiles) and its words (its accessible name). */
+type TileSaid = Pick<TileWords, 'name' | 'count'> & { words: string };
 
 /** One room's tile. */
 class WallTile {
   readonly element: HTMLButtonElement;
   private readonly name = el('span', { class: 'tile-name' });
   private readonly count = el('span', { class: 'tile-count' });
-  /** What the tile shows now, kept so that a push compares with it rather than reading the DOM back. */
-  private shown: TileShown | null = null;
+  /** What the tile shows and says now, kept so that a push compares with it rather than reading the DOM back. */
+  private look: TileLook | null = null;
+  private said: TileSaid | null = null;
+  /** The name and count last written into the tile's spans, null while they are not written. */
+  private written: { name: string; count: string } | null = null;
+  /** Whether the pointer is on the tile: only then does it carry a tooltip (its `title`). */
+  private hovered = false;
 
   constructor(readonly key: string) {
     this.element = el('button', { type: 'button', class: 'wall-tile', tabindex: '-1', 'data-key': key });
     this.element.append(this.name, this.count);
   }
 
-  fill(source: WideSource): void {
+  /** Writes all of the room that changed: its colour and marks, then its words. */
+  fill(source: WideSource, withWords: boolean): void {
+    this.paint(source);
+    this.say(source, withWords);
+  }
+
+  /** Writes the colour and marks: the room's state and whether an alert fires (no words to make). */
+  paint(source: WideSource): void {
+    const room = source.room(this.key);
+    if (!room) return;
+    const { key: stateKey, tone } = roomState(room);
+    const firing = source.firing(this.key);
+    const before = this.look;
+    if (before?.tone === tone && before.stateKey === stateKey && before.firing === firing) return;
+    this.look = { tone, stateKey, firing };
+    const element = this.element;
+    if (before?.tone !== tone) element.setAttribute('data-tone', tone);
+    if (before?.stateKey !== stateKey) element.setAttribute('data-state', stateKey);
+    if (before?.firing !== firing) setAttr(element, 'data-firing', firing ? 'true' : null);
+  }
+
+  /**
+   * Writes the words: the accessible name, the tooltip while the pointer is on the tile and, when
+   * `withWords` (the wall shows them), the name and count. A small tile's hidden spans would cost two
+   * text writes per push for nothing seen or heard (its accessible name says both).
+   */
+  say(source: WideSource, withWords: boolean): void {
     const tile = source.tile(this.key);
     if (!tile) return;
-    const firing = source.firing(this.key);
     // No age: it would rewrite two thousand labels every second for nothing a tile shows.
     const words = `${tile.name}: ${source.translator().join([tile.countWords, tile.state])}`;
-    const before = this.shown;
-    this.shown = {
-      tone: tile.tone,
-      stateKey: tile.stateKey,
-      firing,
-      name: tile.name,
-      count: tile.count,
-      words,
-    };
-    const element = this.element;
-    if (before?.tone !== tile.tone) element.setAttribute('data-tone', tile.tone);
-    if (before?.stateKey !== tile.stateKey) element.setAttribute('data-state', tile.stateKey);
-    if (before?.firing !== firing) setAttr(element, 'data-firing', firing ? 'true' : null);
-    if (before?.name !== tile.name) this.name.textContent = tile.name;
-    if (before?.count !== tile.count) this.count.textContent = tile.count;
+    const before = this.said;
+    this.said = { name: tile.name, count: tile.count, words };
     if (before?.words !== words) {
-      element.setAttribute('aria-label', words);
-      element.setAttribute('title', words);
+      this.element.setAttribute('aria-label', words);
+      if (this.hovered) this.element.setAttribute('title', words);
     }
+    if (withWords) this.writeWords();
+  }
+
+  /** Puts the name and count into the tile's spans, where they differ from what they hold. */
+  writeWords(): void {
+    const said = this.said;
+    if (!said) return;
+    if (this.written?.name !== said.name) this.name.textContent = said.name;
+    if (this.written?.count !== said.count) this.count.textContent = said.count;
+    this.written = { name: said.name, count: said.count };
+  }
+
+  /**
+   * The pointer came to the tile or left it. A tooltip says the tile's words; written only for
+   * the tile under the pointer (and kept current while it stays), not for every tile at every count.
+   */
+  hover(on: boolean): void {
+    this.hovered = on;
+    if (on && this.said) this.element.setAttribute('title', this.said.words);
+    else this.element.removeAttribute('title');
+  }
+
+  /** Whether the tile's words are wanted at once: the pointer or the keyboard is on it. */
+  get attended(): boolean {
+    return this.hovered || this.element === document.activeElement;
   }
 }
 
@@ -92,6 +143,23 @@ export class RoomWall {
   private space: { width: number; height: number } | null = null;
   /** The frame that makes the tiles still missing, while there are some. */
   private frame = 0;
+  /** Whether the tiles are big enough to show their name and count. */
+  private words = false;
+  /** The tile under the pointer, the one with a tooltip. */
+  private hovered: WallTile | undefined;
+  /**
+   * The tiles whose words wait to be written after a push, in the page's idle time (see
+   * {@link refresh}). A tile's words are heard, not seen: a screen reader reads its accessible name
+   * when it comes to the tile, so writing them a moment after its colour loses nobody anything.
+   */
+  private readonly unsaid = new DrawQueue((key) => this.tiles.get(key)?.say(this.source, this.words), {
+    request: (run) =>
+      requestIdleCallback((idle) => run(idle.didTimeout ? BUSY_PAGE_BUDGET_MS : idle.timeRemaining()), {
+        timeout: WORDS_WITHIN_MS,
+      }),
+    cancel: (handle) => cancelIdleCallback(handle),
+    now: () => performance.now(),
+  });
 
   constructor(
     private readonly source: WideSource,
@@ -102,6 +170,12 @@ export class RoomWall {
       if (key) actions.open(key);
     });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
+    // One listener for every tile: the pointer moving onto a tile, a gap or out of the wall.
+    this.element.addEventListener('pointerover', (event) => {
+      const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+      this.hover(key === undefined ? undefined : this.tiles.get(key));
+    });
+    this.element.addEventListener('pointerleave', () => this.hover(undefined));
     new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
       // A hidden wall has no size worth keeping; it is told again when shown.
@@ -145,7 +219,7 @@ export class RoomWall {
           break;
         }
         tile = new WallTile(key);
-        tile.fill(this.source);
+        tile.fill(this.source, this.words);
         this.tiles.set(key, tile);
         made++;
       }
@@ -159,11 +233,20 @@ export class RoomWall {
         if (!wanted.has(key)) {
           tile.element.remove();
           this.tiles.delete(key);
+          if (tile === this.hovered) this.hovered = undefined;
         }
     }
     if (this.active === null || (!this.tiles.has(this.active) && !keys.includes(this.active)))
       this.active = keys[0] ?? null;
     this.tab(this.active === null ? undefined : this.tiles.get(this.active));
+  }
+
+  /** Gives `tile` the tooltip, and takes it from the tile that had it. */
+  private hover(tile: WallTile | undefined): void {
+    if (tile === this.hovered) return;
+    this.hovered?.hover(false);
+    tile?.hover(true);
+    this.hovered = tile;
   }
 
   /** Makes `tile` the one the Tab key reaches (tabindex 0), and the one before it not. */
@@ -209,12 +292,31 @@ export class RoomWall {
       focused.focus({ preventScroll: true });
   }
 
+  /**
+   * Writes these rooms' tiles again. What a frame shows (colour, marks, and the name and count on
+   * big tiles) is written now, so that the frame after a push shows all of it; the words of a small
+   * tile (its accessible name) follow in the page's idle time, within {@link WORDS_WITHIN_MS}, but
+   * at once for the tile under the pointer or with the focus. With 10,000 rooms the words were
+   * most of a push's cost, and a frame waited for them to be made for every tile pushed.
+   */
   refresh(keys: Iterable<string>): void {
-    for (const key of keys) this.tiles.get(key)?.fill(this.source);
+    const later: string[] = [];
+    for (const key of keys) {
+      const tile = this.tiles.get(key);
+      if (!tile) continue;
+      tile.paint(this.source);
+      if (this.words || tile.attended) {
+        tile.say(this.source, this.words);
+        this.unsaid.delete(key);
+      } else later.push(key);
+    }
+    this.unsaid.add(later);
   }
 
+  /** Writes every tile again now (the wall coming on screen, a whole snapshot). */
   refreshAll(): void {
-    this.refresh(this.tiles.keys());
+    this.unsaid.clear();
+    for (const tile of this.tiles.values()) tile.fill(this.source, this.words);
   }
 
   focusCurrent(): void {
@@ -247,7 +349,11 @@ export class RoomWall {
     this.sized = sized;
     this.element.style.setProperty('--tile', `${tile}px`);
     this.element.style.setProperty('--tile-height', `${tileHeight}px`);
-    setAttr(this.element, 'data-words', tile >= WORDS_FROM ? 'true' : null);
+    const words = tile >= WORDS_FROM;
+    setAttr(this.element, 'data-words', words ? 'true' : null);
+    // Tiles made while they were too small hold no words yet.
+    if (words && !this.words) for (const each of this.tiles.values()) each.writeWords();
+    this.words = words;
     return reflow;
   }
 

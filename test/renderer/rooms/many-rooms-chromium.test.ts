@@ -210,4 +210,62 @@ describe('many rooms in Chromium', () => {
       await context.close();
     },
   );
+
+  it("gives only the tile under the pointer a tooltip, its words kept current while it stays, and a pushed room's tile its new words", async () => {
+    const { context, page, errors } = await open({ width: 1280, height: 800 });
+    await page.click('.view-switch [data-view="wall"]');
+    await expect.poll(() => page.locator('.wall-tile').count()).toBe(2000);
+    const titled = () => page.locator('.wall-tile[title]');
+    expect(await titled().count()).toBe(0);
+    const tile = page.locator('.wall-tile').nth(1500);
+    const key = (await tile.getAttribute('data-key')) as string;
+    await tile.hover();
+    expect(await titled().count()).toBe(1);
+    expect(await tile.getAttribute('title')).toBe(await tile.getAttribute('aria-label'));
+    // The room's count changes while the pointer stays: the tooltip says the new count, as does
+    // the accessible name.
+    await page.evaluate(
+      (pushed) =>
+        (
+          globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
+        ).syntheticMonitor.update(pushed, { online: 987_654, current: true, state: 'live' }),
+      key,
+    );
+    const tileOf = page.locator(`.wall-tile[data-key="${key}"]`);
+    await expect.poll(() => tileOf.getAttribute('aria-label')).toContain('987,654 online');
+    expect(await tileOf.getAttribute('title')).toBe(await tileOf.getAttribute('aria-label'));
+    // Another tile takes the tooltip; leaving the wall takes it from every tile.
+    const other = page.locator('.wall-tile').nth(1600);
+    await other.hover();
+    expect(await tileOf.getAttribute('title')).toBeNull();
+    expect(await other.getAttribute('title')).toBe(await other.getAttribute('aria-label'));
+    await page.mouse.move(640, 20);
+    expect(await titled().count()).toBe(0);
+    // A room no one is on: its colour is written with the push (the frame after it shows it), its
+    // words in the idle time after.
+    const calm = page.locator('.wall-tile[data-tone="ok"]').last();
+    const calmKey = (await calm.getAttribute('data-key')) as string;
+    const right = await page.evaluate((pushed) => {
+      const tile = (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { getAttribute(n: string): string | null } };
+        }
+      ).document.querySelector(`.wall-tile[data-key="${pushed}"]`);
+      (
+        globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
+      ).syntheticMonitor.update(pushed, {
+        state: 'failing',
+        status: 'failing',
+        current: false,
+        error: { kind: 'transient', message: '' },
+      });
+      return tile?.getAttribute('data-tone');
+    }, calmKey);
+    expect(right).toBe('bad');
+    await expect
+      .poll(() => page.locator(`.wall-tile[data-key="${calmKey}"]`).getAttribute('aria-label'))
+      .toMatch(/failing/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
