@@ -213,7 +213,9 @@ class Popover {
       const keys = push.rooms.map((room) => room.key);
       this.list.refresh(keys);
       this.wide.refresh(keys);
-      this.showTotal();
+      // The total and the chips come from the engine's summary, pushed apart: only a filter's own
+      // total moves with the rooms.
+      if (this.filtering()) this.showTotal();
       if (this.detail && push.rooms.some((room) => room.key === this.detail?.key)) this.detail.roomChanged();
     } else if (push.type === 'rooms-removed') {
       this.store.remove(push.keys);
@@ -581,11 +583,15 @@ class Popover {
     else if (wasHidden && !this.list.element.hidden) this.list.setEntries(this.entries);
   }
 
+  /** Whether a filter (text or state chip) leaves only some rooms shown. */
+  private filtering(): boolean {
+    return this.query.trim() !== '' || this.stateFilter !== null;
+  }
+
   private showTotal(speakNow = false): void {
-    const filtering = this.query.trim() !== '' || this.stateFilter !== null;
     this.toolbar.showTotal(
       this.meta ? this.summary : null,
-      filtering ? this.shownTotal() : null,
+      this.filtering() ? this.shownTotal() : null,
       this.stateFilter,
       this.tr,
       speakNow,
