@@ -33,6 +33,11 @@ const TILES_PER_BAND = 256;
 const WORDS_WITHIN_MS = 250;
 /** What a turn of writing words may take when the page had no idle time before {@link WORDS_WITHIN_MS}. */
 const BUSY_PAGE_BUDGET_MS = 4;
+/**
+ * The most a turn of writing words takes in idle time (which can last 50 ms): a push that comes
+ * meanwhile waits for the turn to end, so turns are kept short.
+ */
+const IDLE_SLICE_MS = 4;
 
 /** What a tile's colour and marks come from: what a frame shows of it. */
 type TileLook = Pick<TileWords, 'tone' | 'stateKey'> & { firing: boolean };
@@ -154,9 +159,10 @@ export class RoomWall {
    */
   private readonly unsaid = new DrawQueue((key) => this.tiles.get(key)?.say(this.source, this.words), {
     request: (run) =>
-      requestIdleCallback((idle) => run(idle.didTimeout ? BUSY_PAGE_BUDGET_MS : idle.timeRemaining()), {
-        timeout: WORDS_WITHIN_MS,
-      }),
+      requestIdleCallback(
+        (idle) => run(idle.didTimeout ? BUSY_PAGE_BUDGET_MS : Math.min(IDLE_SLICE_MS, idle.timeRemaining())),
+        { timeout: WORDS_WITHIN_MS },
+      ),
     cancel: (handle) => cancelIdleCallback(handle),
     now: () => performance.now(),
   });
@@ -176,6 +182,12 @@ export class RoomWall {
       this.hover(key === undefined ? undefined : this.tiles.get(key));
     });
     this.element.addEventListener('pointerleave', () => this.hover(undefined));
+    // A tile the keyboard comes to says its room as it is now, not as before a push whose words wait.
+    this.element.addEventListener('focusin', (event) => {
+      const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+      const tile = key === undefined ? undefined : this.tiles.get(key);
+      if (tile) this.sayNow(tile);
+    });
     new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
       // A hidden wall has no size worth keeping; it is told again when shown.
@@ -241,12 +253,19 @@ export class RoomWall {
     this.tab(this.active === null ? undefined : this.tiles.get(this.active));
   }
 
-  /** Gives `tile` the tooltip, and takes it from the tile that had it. */
+  /** Gives `tile` the tooltip, its words as they are now, and takes it from the tile that had it. */
   private hover(tile: WallTile | undefined): void {
     if (tile === this.hovered) return;
     this.hovered?.hover(false);
+    if (tile) this.sayNow(tile);
     tile?.hover(true);
     this.hovered = tile;
+  }
+
+  /** Writes a tile's words now rather than in idle time. */
+  private sayNow(tile: WallTile): void {
+    tile.say(this.source, this.words);
+    this.unsaid.delete(tile.key);
   }
 
   /** Makes `tile` the one the Tab key reaches (tabindex 0), and the one before it not. */
@@ -305,10 +324,8 @@ export class RoomWall {
       const tile = this.tiles.get(key);
       if (!tile) continue;
       tile.paint(this.source);
-      if (this.words || tile.attended) {
-        tile.say(this.source, this.words);
-        this.unsaid.delete(key);
-      } else later.push(key);
+      if (this.words || tile.attended) this.sayNow(tile);
+      else later.push(key);
     }
     this.unsaid.add(later);
   }

@@ -265,6 +265,23 @@ describe('many rooms in Chromium', () => {
     await expect
       .poll(() => page.locator(`.wall-tile[data-key="${calmKey}"]`).getAttribute('aria-label'))
       .toMatch(/failing/);
+    // A tile the keyboard comes to right after a push says its room as pushed, not as before.
+    const next = (await page.locator('.wall-tile[data-tone="ok"]').last().getAttribute('data-key')) as string;
+    const heard = await page.evaluate((pushed) => {
+      const tile = (
+        globalThis as unknown as {
+          document: {
+            querySelector(s: string): { getAttribute(n: string): string | null; focus(): void };
+          };
+        }
+      ).document.querySelector(`.wall-tile[data-key="${pushed}"]`);
+      (
+        globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
+      ).syntheticMonitor.update(pushed, { online: 424_242, current: true, state: 'live' });
+      tile?.focus();
+      return tile?.getAttribute('aria-label');
+    }, next);
+    expect(heard).toContain('424,242 online');
     expect(errors).toEqual([]);
     await context.close();
   });
