@@ -1,6 +1,6 @@
 /**
  * The popover: the total, the room list kept current by the pushes, and the settings. Pushed rooms
- * update their rows in place; the order is re-applied at most every {@link ARRANGE_EVERY_MS}.
+ * update their rows in place; the order is re-applied at the pace of {@link ArrangePace}.
  */
 import type {
   MonitorApi,
@@ -13,6 +13,7 @@ import { FIRING_LOOKBACK_MS, FiringRooms } from './alerts/firing-rooms';
 import { el } from './dom';
 import { localeFor, type Translator, translator } from './i18n/translator';
 import type { RoomDetail } from './room-view/room-detail';
+import { ArrangePace } from './rooms/arrange-pace';
 import { panelStateFor } from './rooms/panel-state';
 import { type Preferences, readPreferences, sortFor, writePreferences } from './rooms/preferences';
 import { RoomList } from './rooms/room-list';
@@ -27,8 +28,6 @@ import { bannerLines, type Total, totalOf } from './rooms/summary';
 import { Toolbar } from './rooms/toolbar';
 import { type WideView, WideViews } from './rooms/wide-views';
 import { loadedViews, loadViews, type Views } from './views-loader';
-
-const ARRANGE_EVERY_MS = 400;
 
 type Meta = Pick<MonitorSnapshot, 'demo' | 'paused' | 'notices' | 'regions'>;
 
@@ -58,8 +57,15 @@ class Popover {
   private view: 'rooms' | 'settings' | 'alerts' = 'rooms';
   /** Whether language and theme are kept in the app's settings file (the tray app), not only in this page. */
   private lookInSettings = false;
-  private readonly timers = { arrange: 0, arrangeFrame: 0, speak: 0, tick: 0 };
-  private lastArranged = 0;
+  private readonly timers = { speak: 0, tick: 0 };
+  private readonly pace = new ArrangePace(() => this.arrange(), {
+    now: () => performance.now(),
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle),
+    requestFrame: (callback) => requestAnimationFrame(callback),
+    cancelFrame: (handle) => cancelAnimationFrame(handle),
+    hidden: () => document.visibilityState === 'hidden',
+  });
   private readonly unsubscribe: () => void;
   private readonly loader: SnapshotLoader;
   private readonly toolbar = new Toolbar({
@@ -176,8 +182,7 @@ class Popover {
     document.removeEventListener('keydown', this.onKey);
     this.loader.stop();
     window.clearInterval(this.timers.tick);
-    window.clearTimeout(this.timers.arrange);
-    cancelAnimationFrame(this.timers.arrangeFrame);
+    this.pace.stop();
     window.clearTimeout(this.timers.speak);
     this.sparks.stop();
     this.detail?.destroy();
@@ -213,6 +218,7 @@ class Popover {
       const keys = push.rooms.map((room) => room.key);
       this.list.refresh(keys);
       this.wide.refresh(keys);
+      this.pace.pushed();
       // The total and the chips come from the engine's summary, pushed apart: only a filter's own
       // total moves with the rooms.
       if (this.filtering()) this.showTotal();
@@ -232,11 +238,7 @@ class Popover {
 
   /** Re-sorts and re-filters now, and redraws what depends on the arrangement. */
   private arrange(): void {
-    window.clearTimeout(this.timers.arrange);
-    cancelAnimationFrame(this.timers.arrangeFrame);
-    this.timers.arrange = 0;
-    this.timers.arrangeFrame = 0;
-    this.lastArranged = performance.now();
+    this.pace.arranged();
     const options: ArrangeOptions = {
       sort: this.sort(),
       changeWindow: this.preferences.changeWindow,
@@ -286,24 +288,8 @@ class Popover {
     return this.names.order;
   }
 
-  /**
-   * Re-sorts at most every {@link ARRANGE_EVERY_MS}, in a task of its own after the next frame: a
-   * push's new counts are drawn first and the new order a frame later, so that a re-sort never
-   * holds back the frame that shows a push (with 10,000 rooms it took up to 9 ms, and its timer,
-   * set by the push, often fired before that frame). A hidden page draws no frames: it re-sorts
-   * when the timer fires.
-   */
   private arrangeSoon(): void {
-    if (this.timers.arrange || this.timers.arrangeFrame) return;
-    const wait = Math.max(0, this.lastArranged + ARRANGE_EVERY_MS - performance.now());
-    this.timers.arrange = window.setTimeout(() => {
-      this.timers.arrange = 0;
-      if (document.visibilityState === 'hidden') return this.arrange();
-      this.timers.arrangeFrame = requestAnimationFrame(() => {
-        this.timers.arrangeFrame = 0;
-        this.timers.arrange = window.setTimeout(() => this.arrange(), 0);
-      });
-    }, wait);
+    this.pace.soon();
   }
 
   /** Writes every word in the UI's language, the theme, and the lines that depend on the profiles. */
