@@ -332,6 +332,8 @@ class Popover {
     this.tr = translator(localeFor(this.preferences.language, navigator.languages));
     this.applyLook();
     this.list.refreshAll();
+    // The wall's tiles say their rooms in words only pushes rewrite: in another language, all of them.
+    if (this.tr.locale !== before) this.wide.redrawAll();
     // Another window re-sorts the list only when it is sorted by change.
     const resort =
       change.sort ||

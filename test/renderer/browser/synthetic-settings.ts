@@ -31,7 +31,8 @@ export function syntheticSettingsApi(now: number): SettingsMethods {
   const polled: string[] = [];
   const patches: SettingsPatch[] = [];
   const search = (globalThis as unknown as { location: { search: string } }).location.search;
-  const tray = new URLSearchParams(search).has('tray');
+  const query = new URLSearchParams(search);
+  const tray = query.has('tray');
   // The test reads what setPolling and updateSettings were given from here.
   (globalThis as unknown as { syntheticSettings: SyntheticSettingsRecord }).syntheticSettings = {
     polled,
@@ -61,7 +62,8 @@ export function syntheticSettingsApi(now: number): SettingsMethods {
           launchAtLogin: false,
           trayNumber: 'sum',
           shortcut: 'CommandOrControl+Alt+H',
-          language: 'system',
+          // `&language=zh-CN`: the tray app's settings file chose a language the page had not.
+          language: query.get('language') === 'zh-CN' ? 'zh-CN' : 'system',
           theme: 'system',
         }
       : null,

@@ -285,4 +285,26 @@ describe('many rooms in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("says every tile in the language the tray app's settings chose, when it comes after the wall is drawn", async () => {
+    const { context, page, errors } = await open({ width: 1280, height: 800 });
+    await page.click('.view-switch [data-view="wall"]');
+    await expect.poll(() => page.locator('.wall-tile').count()).toBe(2000);
+    // The page keeps the wall; the tray app's settings file says Chinese, read after the first snapshot.
+    await page.goto(`${page.url().split('?')[0]}?tray=1&language=zh-CN`);
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('.wall-tile').count()).toBe(2000);
+    const english = () =>
+      page
+        .locator('.wall-tile')
+        .evaluateAll(
+          (tiles) =>
+            tiles.filter((tile) => / online|live|failing|closed/.test(tile.getAttribute('aria-label') ?? ''))
+              .length,
+        );
+    await expect.poll(english).toBe(0);
+    expect(await page.locator('.wall-tile').first().getAttribute('aria-label')).toMatch(/[\u4e00-\u9fff]/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
