@@ -22,7 +22,8 @@ interface CpuProfile {
 const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
-const files = args.filter((arg, i) => !arg.startsWith('--') && i !== topIndex + 1);
+// Without --top, topIndex + 1 is 0: the first file is not --top's number.
+const files = args.filter((arg, i) => !arg.startsWith('--') && (topIndex < 0 || i !== topIndex + 1));
 
 /** For each bundle, the line each module starts at, so a line number names its source file. */
 const modulesOf = new Map<string, Array<{ line: number; path: string }>>();
