@@ -26,9 +26,20 @@ export const VIEW_WORDS = {
 /** What the views speak with: the popover's words and their own. */
 export type ViewTranslator = Translator<Parameters<Translator['t']>[0] | ViewWordKey>;
 
-/** `tr` saying the views' words too. */
+/** The views' translator made for each of the popover's, so that asking again costs nothing. */
+const viewTranslators = new WeakMap<Translator, ViewTranslator>();
+
+/**
+ * `tr` saying the views' words too. The same one for the same `tr`: the room view asks for its
+ * translator at every redraw, and the popover makes a new `tr` only when the language changes.
+ */
 export function withViewWords(tr: Translator): ViewTranslator {
-  return withWords(tr, VIEW_WORDS);
+  let made = viewTranslators.get(tr);
+  if (!made) {
+    made = withWords(tr, VIEW_WORDS);
+    viewTranslators.set(tr, made);
+  }
+  return made;
 }
 
 /**
