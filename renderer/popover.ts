@@ -417,16 +417,12 @@ class Popover {
     this.closeRoom(false);
     this.withViews((views) => {
       if (!this.store.rooms.has(key)) return;
-      const source = this.store.source(
-        () => this.tr,
-        () => this.preferences.changeWindow,
-      );
       this.detail = new views.RoomDetail(
         this.api,
         key,
         {
           room: (k) => this.store.rooms.get(k),
-          row: source.row,
+          row: this.rowSource.row,
           translator: () => views.withViewWords(this.tr),
           rooms: () => this.store.rooms.values(),
         },
