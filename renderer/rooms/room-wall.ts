@@ -2,8 +2,8 @@
  * The wall: every room as a tile coloured by its state, troubled rooms first, sized so that 2,000
  * rooms fit one 1280×800 screen. Big tiles carry the name and count; small ones only the colour,
  * with the room in words in their accessible name, and in a tooltip while the pointer is on them.
- * Tiles are built once per room and rewritten in place on a push, a frame's share at a time
- * ({@link DrawQueue}); arrows move between them, Enter opens a room.
+ * Tiles are built once per room and rewritten in place on a push: their colour at once, their words
+ * in the page's idle time ({@link DrawQueue}); arrows move between them, Enter opens a room.
  *
  * The tiles sit in bands of whole rows, some {@link TILES_PER_BAND} tiles each, each band painted
  * on its own (paint containment): a new colour repaints its band, and the browser keeps the other
@@ -127,6 +127,11 @@ class WallTile {
   }
 }
 
+/** The room of the tile an event happened on, or undefined off the tiles. */
+function tileKeyOf(event: Event): string | undefined {
+  return (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+}
+
 /** The wall; see the file's comment. */
 export class RoomWall {
   readonly element = el('div', { class: 'room-wall', role: 'group' });
@@ -172,19 +177,19 @@ export class RoomWall {
     actions: WideActions,
   ) {
     this.element.addEventListener('click', (event) => {
-      const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+      const key = tileKeyOf(event);
       if (key) actions.open(key);
     });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
     // One listener for every tile: the pointer moving onto a tile, a gap or out of the wall.
     this.element.addEventListener('pointerover', (event) => {
-      const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+      const key = tileKeyOf(event);
       this.hover(key === undefined ? undefined : this.tiles.get(key));
     });
     this.element.addEventListener('pointerleave', () => this.hover(undefined));
     // A tile the keyboard comes to says its room as it is now, not as before a push whose words wait.
     this.element.addEventListener('focusin', (event) => {
-      const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+      const key = tileKeyOf(event);
       const tile = key === undefined ? undefined : this.tiles.get(key);
       if (tile) this.sayNow(tile);
     });
@@ -375,7 +380,7 @@ export class RoomWall {
   }
 
   private onKey(event: KeyboardEvent): void {
-    const key = (event.target as HTMLElement).closest<HTMLElement>('.wall-tile')?.dataset.key;
+    const key = tileKeyOf(event);
     const i = key === undefined ? -1 : this.keys.indexOf(key);
     if (i < 0) return;
     const steps: Record<string, number> = {
