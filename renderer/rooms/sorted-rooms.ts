@@ -116,14 +116,7 @@ export class SortedRooms {
   private sameBasis(basis: Basis): boolean {
     const before = this.basis;
     return (
-      before !== null &&
-      before.sort === basis.sort &&
-      before.changeWindow === basis.changeWindow &&
-      before.query === basis.query &&
-      before.state === basis.state &&
-      before.compare === basis.compare &&
-      before.nameOrder === basis.nameOrder &&
-      before.steady === basis.steady
+      before !== null && (Object.keys(basis) as Array<keyof Basis>).every((key) => before[key] === basis[key])
     );
   }
 }
