@@ -20,6 +20,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { buildsToCompare, everyRoomLive, startServeStack } from './serve-stack';
+import { firstFrameProbe, lookPage, WIDE_VIEW_FIRST } from './wide-view-page';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -30,26 +31,16 @@ const VIEWS = {
   table: {
     viewport: { width: 1280, height: 800 },
     preferences: { wideView: 'table' },
-    first: '.table-body .table-line',
+    first: WIDE_VIEW_FIRST.table,
   },
-  wall: { viewport: { width: 1280, height: 800 }, preferences: { wideView: 'wall' }, first: '.wall-tile' },
+  wall: {
+    viewport: { width: 1280, height: 800 },
+    preferences: { wideView: 'wall' },
+    first: WIDE_VIEW_FIRST.wall,
+  },
   popover: { viewport: { width: 380, height: 560 }, preferences: {}, first: '.room' },
 } as const;
 type View = keyof typeof VIEWS;
-
-/** Notes the frame that draws the first room (console.debug SIGNAL), as the other page benches do. */
-const probe = (selector: string) => `(() => {
-  window.__firstFrame = null;
-  const seen = new MutationObserver(() => {
-    if (window.__firstFrame !== null || !document.querySelector(${JSON.stringify(selector)})) return;
-    seen.disconnect();
-    requestAnimationFrame(() => {
-      window.__firstFrame = performance.now();
-      console.debug(${JSON.stringify(SIGNAL)});
-    });
-  });
-  seen.observe(document, { childList: true, subtree: true });
-})();`;
 
 const builds = buildsToCompare();
 const loadAtStart = loadavg()[0] as number;
@@ -80,18 +71,9 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
 async function firstRows(browser: Browser, build: string, view: View): Promise<number> {
-  const { viewport, preferences, first } = VIEWS[view];
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const { first, ...look } = VIEWS[view];
+  const { context, page, drawn } = await lookPage(browser, look, firstFrameProbe(first, SIGNAL), SIGNAL);
   try {
-    await context.addInitScript(
-      `localStorage.setItem('headcount.preferences', ${JSON.stringify(JSON.stringify(preferences))});`,
-    );
-    await context.addInitScript(probe(first));
-    const page = await context.newPage();
-    const drawn = page.waitForEvent('console', {
-      predicate: (message) => message.type() === 'debug' && message.text() === SIGNAL,
-      timeout: 60_000,
-    });
     await page.goto(`${base}${build}?token=page-alone`);
     await drawn;
     return (await page.evaluate('window.__firstFrame')) as number;

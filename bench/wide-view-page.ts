@@ -1,4 +1,4 @@
-/** A cold page of a wide view, as the wide-view benches open one. */
+/** A cold page of a view, as the page benches open one. */
 import type { Browser } from 'playwright-core';
 
 export type WideView = 'table' | 'wall';
@@ -9,14 +9,39 @@ export const WIDE_VIEW_FIRST: Record<WideView, string> = {
   wall: '.wall-tile',
 };
 
+/** How a view of the page opens: the window's size and the preferences stored before it loads. */
+export interface PageLook {
+  viewport: { width: number; height: number };
+  preferences: Record<string, unknown>;
+}
+
 /**
- * A fresh 1280×800 context set to show `view`, with `probe` run before the page's own script, and a
- * page in it not yet navigated: `drawn` resolves when the probe logs `signal` (console.debug).
+ * Run in the page before its own script: marks `first-room-in-dom` when the first `selector` enters
+ * the page, then at the frame that draws it sets `window.__firstFrame` and logs `signal`
+ * (console.debug), so that the bench is told rather than polling the page's main thread.
  */
-export async function wideViewPage(browser: Browser, view: WideView, probe: string, signal: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+export const firstFrameProbe = (selector: string, signal: string) => `(() => {
+  window.__firstFrame = null;
+  const seen = new MutationObserver(() => {
+    if (window.__firstFrame !== null || !document.querySelector(${JSON.stringify(selector)})) return;
+    seen.disconnect();
+    performance.mark('first-room-in-dom');
+    requestAnimationFrame(() => {
+      window.__firstFrame = performance.now();
+      console.debug(${JSON.stringify(signal)});
+    });
+  });
+  seen.observe(document, { childList: true, subtree: true });
+})();`;
+
+/**
+ * A fresh context with `look`, with `probe` run before the page's own script, and a page in it not
+ * yet navigated: `drawn` resolves when the probe logs `signal` (console.debug).
+ */
+export async function lookPage(browser: Browser, look: PageLook, probe: string, signal: string) {
+  const context = await browser.newContext({ viewport: look.viewport, locale: 'en-US' });
   await context.addInitScript(
-    `localStorage.setItem('headcount.preferences', ${JSON.stringify(JSON.stringify({ wideView: view }))});`,
+    `localStorage.setItem('headcount.preferences', ${JSON.stringify(JSON.stringify(look.preferences))});`,
   );
   await context.addInitScript(probe);
   const page = await context.newPage();
@@ -25,4 +50,14 @@ export async function wideViewPage(browser: Browser, view: WideView, probe: stri
     predicate: (message) => message.type() === 'debug' && message.text() === signal,
   });
   return { context, page, drawn };
+}
+
+/** A fresh 1280×800 context set to show `view`: see {@link lookPage}. */
+export function wideViewPage(browser: Browser, view: WideView, probe: string, signal: string) {
+  return lookPage(
+    browser,
+    { viewport: { width: 1280, height: 800 }, preferences: { wideView: view } },
+    probe,
+    signal,
+  );
 }

@@ -25,7 +25,7 @@ import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { addApps } from './more-apps';
 import { everyRoomLive, startServeStack } from './serve-stack';
-import { WIDE_VIEW_FIRST, wideViewPage } from './wide-view-page';
+import { firstFrameProbe, WIDE_VIEW_FIRST, wideViewPage } from './wide-view-page';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -56,19 +56,7 @@ const CATEGORIES = [
   ...(PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ];
 
-const probe = (selector: string) => `(() => {
-  window.__firstFrame = null;
-  const seen = new MutationObserver(() => {
-    if (window.__firstFrame !== null || !document.querySelector(${JSON.stringify(selector)})) return;
-    seen.disconnect();
-    performance.mark('first-room-in-dom');
-    requestAnimationFrame(() => {
-      window.__firstFrame = performance.now();
-      console.debug(${JSON.stringify(SIGNAL)});
-    });
-  });
-  seen.observe(document, { childList: true, subtree: true });
-})();`;
+const probe = (selector: string) => firstFrameProbe(selector, SIGNAL);
 
 interface TraceEvent {
   name: string;
