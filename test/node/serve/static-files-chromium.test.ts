@@ -35,14 +35,16 @@ function pageFileAnswers(page: Page): Map<string, number[]> {
   return answers;
 }
 
+/** A page in a fresh context at about popover size, and what goes wrong in it. */
+async function freshPage() {
+  const context = await stage.browser.newContext({ locale: 'en-US', viewport: { width: 420, height: 560 } });
+  const page = await context.newPage();
+  return { context, page, problems: watchProblems(page) };
+}
+
 describe("the page's files in Chromium", () => {
   it('come inside the page at every load, leave the chart out, and bring it for a room', async () => {
-    const context = await stage.browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 420, height: 560 },
-    });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await freshPage();
     const answers = pageFileAnswers(page);
     const snapshots: string[] = [];
     page.on('request', (request) => {
@@ -79,12 +81,7 @@ describe("the page's files in Chromium", () => {
   });
 
   it("says when a view's code cannot be loaded, and loads it at the next try", async () => {
-    const context = await stage.browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 420, height: 560 },
-    });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await freshPage();
     // The network fails for views.js alone (the server is fine).
     await page.route('**/views.js', (route) => route.abort('connectionfailed'));
     await page.goto(stage.link);
@@ -112,12 +109,7 @@ describe("the page's files in Chromium", () => {
   });
 
   it('shows no view whose code arrives after the person went elsewhere', async () => {
-    const context = await stage.browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 420, height: 560 },
-    });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await freshPage();
     // views.js is held on its way until the person has gone back to the rooms.
     let release = () => {};
     const released = new Promise<void>((resolve) => {
