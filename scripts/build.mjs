@@ -137,6 +137,7 @@ if (process.argv.includes('--bench')) {
       'simulator-process': 'bench/simulator-process.ts',
       'ui.bench': 'bench/ui.bench.ts',
       'page-alone.bench': 'bench/page-alone.bench.ts',
+      'first-look.bench': 'bench/first-look.bench.ts',
       'overlay.bench': 'bench/overlay.bench.ts',
       'wide-views.bench': 'bench/wide-views.bench.ts',
       'wide-views-trace': 'bench/wide-views-trace.ts',
