@@ -29,26 +29,11 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { everyRoomLive, startServeStack } from './serve-stack';
-import { firstFrameProbe, lookPage, type PageLook, WIDE_VIEW_FIRST } from './wide-view-page';
+import { firstFrameProbe, lookPage, PAGE_VIEWS as VIEWS, type PageView as View } from './wide-view-page';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const SIGNAL = 'first-look: first frame';
-
-const VIEWS = {
-  table: {
-    viewport: { width: 1280, height: 800 },
-    preferences: { wideView: 'table' },
-    first: WIDE_VIEW_FIRST.table,
-  },
-  wall: {
-    viewport: { width: 1280, height: 800 },
-    preferences: { wideView: 'wall' },
-    first: WIDE_VIEW_FIRST.wall,
-  },
-  popover: { viewport: { width: 380, height: 560 }, preferences: {}, first: '.room' },
-} as const;
-type View = keyof typeof VIEWS;
 
 const VARIANTS = ['as-served', 'after-snapshot', 'at-once'] as const;
 type Variant = (typeof VARIANTS)[number];
@@ -131,7 +116,7 @@ await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
 const link = `http://127.0.0.1:${(front.address() as AddressInfo).port}/${upstream.search}`;
 
 async function open(browser: Browser, view: View): Promise<{ firstFrame: number; screen: string }> {
-  const { first, ...look }: PageLook & { first: string } = VIEWS[view];
+  const { first, ...look } = VIEWS[view];
   const { context, page, drawn } = await lookPage(browser, look, probeKeepingTheScreen(first), SIGNAL);
   try {
     await page.goto(link);

@@ -20,27 +20,11 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
 import { timings } from './distribution';
 import { buildsToCompare, everyRoomLive, startServeStack } from './serve-stack';
-import { firstFrameProbe, lookPage, WIDE_VIEW_FIRST } from './wide-view-page';
+import { firstFrameProbe, lookPage, PAGE_VIEWS as VIEWS, type PageView as View } from './wide-view-page';
 
 const ROOMS = 2000;
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const SIGNAL = 'page-alone: first frame';
-
-/** Each view: its size, its stored choice, and what its first room is drawn as. */
-const VIEWS = {
-  table: {
-    viewport: { width: 1280, height: 800 },
-    preferences: { wideView: 'table' },
-    first: WIDE_VIEW_FIRST.table,
-  },
-  wall: {
-    viewport: { width: 1280, height: 800 },
-    preferences: { wideView: 'wall' },
-    first: WIDE_VIEW_FIRST.wall,
-  },
-  popover: { viewport: { width: 380, height: 560 }, preferences: {}, first: '.room' },
-} as const;
-type View = keyof typeof VIEWS;
 
 const builds = buildsToCompare();
 const loadAtStart = loadavg()[0] as number;

@@ -16,6 +16,25 @@ export interface PageLook {
 }
 
 /**
+ * The views the page benches open cold: the wide views at 1280×800 and the popover's list at
+ * 380×560, each with its stored choice and what its first room is drawn as.
+ */
+export const PAGE_VIEWS = {
+  table: {
+    viewport: { width: 1280, height: 800 },
+    preferences: { wideView: 'table' },
+    first: WIDE_VIEW_FIRST.table,
+  },
+  wall: {
+    viewport: { width: 1280, height: 800 },
+    preferences: { wideView: 'wall' },
+    first: WIDE_VIEW_FIRST.wall,
+  },
+  popover: { viewport: { width: 380, height: 560 }, preferences: {}, first: '.room' },
+} as const satisfies Record<string, PageLook & { first: string }>;
+export type PageView = keyof typeof PAGE_VIEWS;
+
+/**
  * Run in the page before its own script: marks `first-room-in-dom` when the first `selector` enters
  * the page, then at the frame that draws it sets `window.__firstFrame` and logs `signal`
  * (console.debug), so that the bench is told rather than polling the page's main thread.
