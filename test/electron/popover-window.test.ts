@@ -81,6 +81,15 @@ describe('createPopover', () => {
     return popover.loaded;
   });
 
+  it('loads and draws its page at the start while hidden, so the first click shows rows already drawn', () => {
+    const { window } = setup();
+    expect(window.visible).toBe(false);
+    expect(window.loadedUrl).toBe('app://headcount/index.html');
+    // Electron paints a window created with show: false unless paintWhenInitiallyHidden is false;
+    // without that, the page would draw its rows only after the click that shows it.
+    expect(window.options).not.toHaveProperty('paintWhenInitiallyHidden', false);
+  });
+
   it('opens above the tray icon on the display that holds it', () => {
     const { window, popover } = setup('win32');
     popover.showAt({ x: -100, y: 1044, width: 24, height: 32 });
