@@ -22,7 +22,10 @@ export interface HttpPostOptions {
   maxBodyBytes?: number;
 }
 
-/** An {@link HttpPost} that owns its connection pools; `close()` ends every pooled connection. */
+/**
+ * An {@link HttpPost} that owns its connection pools; `close()` ends every pooled connection, and the
+ * requests still on their way fail rather than being sent again on fresh ones.
+ */
 export type PooledHttpPost = HttpPost & { close(): void };
 
 // A full get_appid_group_list page (10 000 ids of up to 48 escaped bytes) stays just under 1.2 MB.
@@ -36,6 +39,7 @@ export function createHttpPost(options: HttpPostOptions = {}): PooledHttpPost {
     'https:': new https.Agent(options.ca ? { ...pool, ca: [...rootCertificates, options.ca] } : pool),
   };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const pools: PoolState = { closed: false };
   const targets = new RequestTargets();
   const hosts = new WeakMap<URL, Host>();
   const hostOf = (origin: URL): Host => {
@@ -65,11 +69,13 @@ export function createHttpPost(options: HttpPostOptions = {}): PooledHttpPost {
     const host = hostOf(target.origin);
     const deadline = performance.now() + request.timeoutMs;
     return new Promise((resolve, reject) => {
-      new Exchange({ target, host, request, maxBodyBytes, deadline, resolve, reject }).send(true);
+      new Exchange({ target, host, request, maxBodyBytes, deadline, pools, resolve, reject }).send(true);
     });
   };
   return Object.assign(post, {
     close(): void {
+      // First, so that the requests the destroyed connections end are not taken for stale ones.
+      pools.closed = true;
       agents['http:'].destroy();
       agents['https:'].destroy();
     },
@@ -88,6 +94,11 @@ interface Host {
   hostHeader: string;
 }
 
+/** Whether the pools were closed: then a reset connection is the closing's, not a stale one. */
+interface PoolState {
+  closed: boolean;
+}
+
 /** One POST: what it is sent with, the deadline it shares with a retry, and how it ends. */
 interface PostJob {
   target: RequestTarget;
@@ -95,6 +106,7 @@ interface PostJob {
   request: HttpRequest;
   maxBodyBytes: number;
   deadline: number;
+  pools: PoolState;
   resolve: (response: HttpResponse) => void;
   reject: (error: Error) => void;
 }
@@ -216,10 +228,13 @@ class Exchange {
   failWith(cause: unknown): void {
     const error = networkError(cause, fullUrl(this.job.target));
     // A pooled connection the server had already closed: Node's documented remedy is one retry
-    // on a fresh connection (https://nodejs.org/api/http.html#requestreusedsocket).
-    if (this.mayRetryStale && this.req?.reusedSocket && !this.answered && error.phase === 'reset') {
+    // on a fresh connection (https://nodejs.org/api/http.html#requestreusedsocket). Not when the
+    // pools were closed: that reset every request on its way, and sending them all again would be
+    // a burst of calls after the engine stopped, outside its rate budget.
+    const stale = this.req?.reusedSocket && !this.answered && error.phase === 'reset';
+    if (this.mayRetryStale && stale && !this.job.pools.closed) {
       if (!this.finish()) return;
-      this.req.destroy();
+      this.req?.destroy();
       new Exchange(this.job).send(false);
       return;
     }

@@ -7,6 +7,7 @@ import { NetworkError } from '../../main/core/http-port';
 import { createHttpPost, type PooledHttpPost } from '../../main/node/http-post';
 import { phaseOfCode, timeoutError } from '../../main/node/network-failure';
 import { TEST_CA_CERT, TEST_SERVER_CERT, TEST_SERVER_KEY } from '../../main/simulator/test-certificate';
+import { eventually } from '../support/eventually';
 
 const SECRET_QUERY = 'usersig=eJyrVgrxCdYrSy1Ssl-secret_&random=42';
 
@@ -221,6 +222,25 @@ describe('createHttpPost', () => {
     const second = await post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000 });
     expect(second.body).toBe('{"n":1}');
     expect(server.connections).toHaveLength(2);
+  });
+
+  it('sends nothing again when it is closed with requests on their way, which fail', async () => {
+    const held: http.ServerResponse[] = [];
+    const server = await serve((req, res) => {
+      // The first request answers, so its connection is pooled; the next ones are held unanswered.
+      if (server.bodies.length === 1) answer(200, '{}')(req, res);
+      else held.push(res);
+    });
+    const post = client();
+    await post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000 });
+    const onWay = Array.from({ length: 3 }, () =>
+      rejection(post({ url: `${server.base}/v4/x`, body: '{}', timeoutMs: 5000 })),
+    );
+    await eventually(() => held.length === 3, 'the requests at the server');
+    post.close();
+    for (const failure of await Promise.all(onWay)) expect(failure.phase).toBe('reset');
+    // Each request reached the server once: none was sent again on a fresh connection.
+    expect(server.bodies).toHaveLength(4);
   });
 
   it('says when each request has left, the retry on a fresh connection as one more', async () => {
