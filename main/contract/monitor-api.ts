@@ -100,6 +100,11 @@ export interface ProfileView {
     callsPerSecond: number;
     capPerSecond: number;
     /**
+     * The calls' usual time to be answered (ms), while it slows the pace the cap allows: each call
+     * counts against the cap until a second after its answer. Absent while answers are quick.
+     */
+    answerMs?: number;
+    /**
      * While the rooms do not fit the cap and are polled at different intervals: each pace, fastest
      * first, with why its rooms are there (`effectiveIntervalS` is then the slowest).
      */

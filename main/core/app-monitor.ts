@@ -187,6 +187,7 @@ export class AppMonitor {
       plan: this.plan(),
       capPerSecond: this.budget.cap,
       limitPerSecond: this.budget.limit(now),
+      answerMs: this.budget.answerMs(),
       appError: this.appError,
       pausedByUser: this.pausedByUser,
       slowed: this.budget.isSlowed(now),

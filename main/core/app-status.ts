@@ -7,13 +7,20 @@ export function appStatusOf(facts: {
   plan: PollPlan;
   capPerSecond: number;
   limitPerSecond: number;
+  /** See AppStatus.answerMs; null while answers come within the budget's margin. */
+  answerMs?: number | null;
   appError: ImError | null;
   pausedByUser: boolean;
   slowed: boolean;
   /** When rejected credentials are tried again (epoch ms), if a try is planned. */
   retryAt?: number | null;
 }): AppStatus {
-  const base = { plan: facts.plan, capPerSecond: facts.capPerSecond, limitPerSecond: facts.limitPerSecond };
+  const base = {
+    plan: facts.plan,
+    capPerSecond: facts.capPerSecond,
+    limitPerSecond: facts.limitPerSecond,
+    ...(facts.answerMs ? { answerMs: facts.answerMs } : {}),
+  };
   const { appError } = facts;
   if (appError) {
     const state = appError.kind === 'auth' ? 'auth-failed' : 'paused';

@@ -44,6 +44,11 @@ export interface AppStatus {
   capPerSecond: number;
   /** Calls per second currently allowed (below the cap while recovering from rate limiting). */
   limitPerSecond: number;
+  /**
+   * The calls' usual time from grant to answer (ms) while it slows the pace the cap allows (each call
+   * counts until a second after its answer); absent while answers come within the budget's margin.
+   */
+  answerMs?: number;
 }
 
 export type MonitorEvent =

@@ -21,6 +21,19 @@ const NETWORK_SPREAD_MS = BUDGET_WINDOW_MS - 1000;
  * burst that arrives closer together than it left still stays under the cap.
  */
 export const HEADROOM_SHARE = 0.025;
+/** How many of the last calls' times from grant to answer the budget's pace is judged on. */
+const PACE_CALLS = 100;
+/** Fewer calls than this say nothing of the pace yet. */
+const PACE_FIRST_CALLS = 20;
+/** A call held longer than this counts as this long: a hung call is an outage, not a pace. */
+const PACE_HOLD_CEILING_MS = 1000;
+/**
+ * Answers within this long are quick: the pace keeps the window's margin for them, within half a
+ * per cent of what they allow.
+ */
+const QUICK_ANSWER_MS = 30;
+/** The pace moves only when the calls' mean moves this share away from it, so plans do not wobble. */
+const PACE_STEP = 0.1;
 /** Pause after a rate-limited answer before any further call. */
 const RATE_LIMITED_PAUSE_MS = 1000;
 /** The most slots let go in one turn of the event loop. */
@@ -68,15 +81,24 @@ export class RateBudget {
   private cutLimit: number;
   private cutAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = Number.NEGATIVE_INFINITY;
+  /** The last calls' times from grant to answer (each up to {@link PACE_HOLD_CEILING_MS}), a ring. */
+  private readonly holds = new Float64Array(PACE_CALLS);
+  private holdsSeen = 0;
+  private holdsSum = 0;
+  /** The time a call holds its place before its answer that the pace is set for (see sustainableRate). */
+  private paceHoldMs = NETWORK_SPREAD_MS;
   /** How a slot of this budget opens a further call and ends: one pair for every slot. */
   private readonly slotEnds: SlotEnds = {
     openOne: () => {
       this.open++;
     },
-    close: (calls) => {
+    close: (calls, grantedAt) => {
       this.open -= calls;
-      const at = this.clock.monotonic() - NETWORK_SPREAD_MS;
+      const now = this.clock.monotonic();
+      const at = now - NETWORK_SPREAD_MS;
       for (let call = 0; call < calls; call++) this.date(at);
+      // A slot given back unsent says nothing of how long answers take.
+      if (grantedAt !== null) this.noteHold(now - grantedAt);
       this.drain();
     },
   };
@@ -109,11 +131,23 @@ export class RateBudget {
   }
 
   /**
-   * Calls per second the budget can sustain at its cap: slightly under it, by the headroom and the
-   * margin, which here stands for the time a call takes to be answered (it counts that much longer).
+   * Calls per second the budget can sustain at its cap. A reserved call holds its place from its
+   * grant until a second after its answer, so each takes 1 s plus its time to be answered: the rate
+   * is the cap less the headroom, over that. The answer time is the window's margin while calls are
+   * answered within {@link QUICK_ANSWER_MS}, else the mean of the last {@link PACE_CALLS} calls (each
+   * counted up to a second), moved in steps of {@link PACE_STEP}: with answers of 150 ms, 2,000 rooms
+   * at 10 s are polled every 11.8 s, and the plan says so.
    */
   sustainableRate(): number {
-    return (this.unspared(this.capPerSecond) * 1000) / BUDGET_WINDOW_MS;
+    return (this.unspared(this.capPerSecond) * 1000) / (1000 + this.paceHoldMs);
+  }
+
+  /**
+   * The calls' usual time from grant to answer (ms) while it is longer than the window's margin, and
+   * so slows the pace the cap allows; null while calls are answered within the margin.
+   */
+  answerMs(): number | null {
+    return this.paceHoldMs > NETWORK_SPREAD_MS ? Math.round(this.paceHoldMs) : null;
   }
 
   /** True while the limit is below the cap or calls are paused after a rate-limited answer. */
@@ -186,7 +220,24 @@ export class RateBudget {
   /** A slot granted now: its call counts as open until it is done. */
   private hold(): CallSlot {
     this.open++;
-    return new HeldSlot(this.slotEnds);
+    return new HeldSlot(this.slotEnds, this.clock.monotonic());
+  }
+
+  /** Keeps one slot's time from grant to end, and moves the pace when the calls' mean moved a step. */
+  private noteHold(heldMs: number): void {
+    const at = this.holdsSeen % PACE_CALLS;
+    const held = Math.min(Math.max(heldMs, 0), PACE_HOLD_CEILING_MS);
+    this.holdsSum += held - (this.holdsSeen >= PACE_CALLS ? (this.holds[at] as number) : 0);
+    this.holds[at] = held;
+    this.holdsSeen++;
+    if (this.holdsSeen < PACE_FIRST_CALLS) return;
+    const mean = this.holdsSum / Math.min(this.holdsSeen, PACE_CALLS);
+    if (mean <= QUICK_ANSWER_MS) {
+      this.paceHoldMs = NETWORK_SPREAD_MS;
+      return;
+    }
+    const from = this.paceHoldMs === NETWORK_SPREAD_MS ? QUICK_ANSWER_MS : this.paceHoldMs;
+    if (Math.abs(mean - from) > from * PACE_STEP) this.paceHoldMs = mean;
   }
 
   /** Reacts to a rate-limited answer: pause, then a lower limit that recovers. */
@@ -263,8 +314,11 @@ export class RateBudget {
 interface SlotEnds {
   /** One more call of a slot left (the same request sent again). */
   openOne(): void;
-  /** The slot's attempt is over; its `calls` are dated now. */
-  close(calls: number): void;
+  /**
+   * The slot's attempt is over; its `calls` are dated now. `grantedAt`: when the slot was granted,
+   * null when it sent nothing.
+   */
+  close(calls: number, grantedAt: number | null): void;
 }
 
 /**
@@ -276,7 +330,10 @@ class HeldSlot implements CallSlot {
   private sends = 0;
   private over = false;
 
-  constructor(private readonly ends: SlotEnds) {}
+  constructor(
+    private readonly ends: SlotEnds,
+    private readonly grantedAt: number,
+  ) {}
 
   sent(): void {
     if (this.over) return;
@@ -290,6 +347,6 @@ class HeldSlot implements CallSlot {
   done(): void {
     if (this.over) return;
     this.over = true;
-    this.ends.close(this.calls);
+    this.ends.close(this.calls, this.sends > 0 ? this.grantedAt : null);
   }
 }

@@ -93,6 +93,7 @@ export function profileView(
       stretched: (plan?.stretch ?? 1) > 1,
       callsPerSecond: plan?.callsPerSecond ?? 0,
       capPerSecond: status?.capPerSecond ?? profile.maxRate ?? 200,
+      ...(status?.answerMs ? { answerMs: status.answerMs } : {}),
       ...(plan?.tiers ? { tiers: tierLinesOf(plan) ?? [] } : {}),
     },
     budgets,

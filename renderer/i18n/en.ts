@@ -97,6 +97,8 @@ export const en = {
   'banner.paused': 'Polling is paused.',
   'banner.needsKey': '{profile}: enter the secret key in Settings to start polling.',
   'banner.stretched': '{profile}: {rooms} do not fit {cap} calls/s, so each is polled every {interval} s.',
+  'banner.slowAnswers':
+    '{profile}: answers take about {answer} ms, and each call counts against the cap until a second after its answer.',
   'banner.rateLimited': '{profile}: over the API rate limit, so polling slowed down; it recovers by itself.',
   'banner.authFailed': '{profile}: the server rejected the credentials. {reason}',
   'banner.reason': '{profile}: {reason}',

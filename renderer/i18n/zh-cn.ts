@@ -95,6 +95,7 @@ export const zhCN: Dictionary = {
   'banner.paused': '轮询已暂停。',
   'banner.needsKey': '{profile}：请在设置中输入密钥以开始轮询。',
   'banner.stretched': '{profile}：{rooms}超出每秒 {cap} 次调用的上限，每个房间改为每 {interval} 秒轮询一次。',
+  'banner.slowAnswers': '{profile}：每次应答约需 {answer} 毫秒，每次调用在应答后一秒内仍计入上限。',
   'banner.rateLimited': '{profile}：超出 API 频率限制，已放慢轮询，稍后会自动恢复。',
   'banner.authFailed': '{profile}：服务器拒绝了凭据。{reason}',
   'banner.reason': '{profile}：{reason}',

@@ -78,6 +78,12 @@ export function bannerLines(
         }),
         tone: 'warn',
       });
+    // Part of why the rooms do not fit: each call counts against the cap until a second after its answer.
+    if ((tiers || profile.plan.stretched) && profile.plan.answerMs)
+      lines.push({
+        text: tr.t('banner.slowAnswers', { profile: profile.label, answer: profile.plan.answerMs }),
+        tone: 'info',
+      });
   }
   return lines;
 }

@@ -104,6 +104,10 @@ function headerLines(screen: WatchScreen, status: AppStatus, rooms: readonly Scr
     `${groupedCount(tally.online)} online in ${scope}`,
     statesLine(tally.states),
     `${pace} · ${budget}`,
+    // Slow answers are part of why the rooms do not fit: said on a line of its own, as it is rare.
+    ...(status.answerMs && plan.stretch > 1
+      ? [`Answers take ${status.answerMs} ms: each call holds the cap until 1 s after its answer.`]
+      : []),
     ...(status.state === 'running' ? [] : [appLine(status)]),
   ];
 }

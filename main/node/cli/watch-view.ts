@@ -107,6 +107,7 @@ function statusFields(status: AppStatus) {
     ...(plan.tiers ? { tiers: tierLinesOf(plan) } : {}),
     maxRate: status.capPerSecond,
     limit: status.limitPerSecond,
+    ...(status.answerMs ? { answerMs: status.answerMs } : {}),
   };
 }
 
@@ -170,17 +171,23 @@ function eventLine(event: MonitorEvent): string | null {
   }
 }
 
+/** "200 calls/s", with the answers' time when it is what slows the pace ("… with answers taking 150 ms"). */
+function capText(status: AppStatus): string {
+  const answers = status.answerMs ? ` with answers taking ${status.answerMs} ms` : '';
+  return `${status.capPerSecond} calls/s${answers}`;
+}
+
 export function describeStatus(status: AppStatus): string {
   const { plan } = status;
   const tiers = tierLinesOf(plan);
   if (tiers) {
-    const why = `${plan.rooms} rooms do not fit ${status.capPerSecond} calls/s: ${tiersText(tiers)}`;
+    const why = `${plan.rooms} rooms do not fit ${capText(status)}: ${tiersText(tiers)}`;
     return terminalText(`${status.state}: ${why}${status.reason ? ` - ${status.reason}` : ''}`);
   }
   const every = `${plan.rooms} room${plan.rooms === 1 ? '' : 's'} every ${formatSeconds(plan.effectiveIntervalMs)}`;
   const stretched =
     plan.stretch > 1
-      ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)}: ${plan.rooms} rooms do not fit ${status.capPerSecond} calls/s)`
+      ? ` (stretched from ${formatSeconds(plan.requestedIntervalMs)}: ${plan.rooms} rooms do not fit ${capText(status)})`
       : '';
   return terminalText(`${status.state}: ${every}${stretched}${status.reason ? ` - ${status.reason}` : ''}`);
 }

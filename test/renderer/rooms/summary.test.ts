@@ -57,6 +57,29 @@ describe('the total and the banners', () => {
     ]);
   });
 
+  it('says when slow answers are part of why the rooms do not fit, in both languages', () => {
+    const slow = profileView({
+      id: 'far',
+      label: 'Far',
+      plan: { ...profileView().plan, stretched: true, effectiveIntervalS: 11.8, rooms: 2000, answerMs: 150 },
+    });
+    const quiet = { demo: false, paused: false, notices: [] };
+    expect(bannerLines(quiet, [], [slow], en)).toEqual([
+      { text: 'Far: 2,000 rooms do not fit 200 calls/s, so each is polled every 11.8 s.', tone: 'warn' },
+      {
+        text: 'Far: answers take about 150 ms, and each call counts against the cap until a second after its answer.',
+        tone: 'info',
+      },
+    ]);
+    expect(bannerLines(quiet, [], [slow], translator('zh-CN')).map((line) => line.text)).toEqual([
+      'Far：2,000 个房间超出每秒 200 次调用的上限，每个房间改为每 11.8 秒轮询一次。',
+      'Far：每次应答约需 150 毫秒，每次调用在应答后一秒内仍计入上限。',
+    ]);
+    // Quick answers, or rooms that fit: nothing about answers.
+    const fits = profileView({ plan: { ...profileView().plan, stretched: false, answerMs: 150 } });
+    expect(bannerLines(quiet, [], [fits], en)).toEqual([]);
+  });
+
   it("takes the app's condition from the engine's summary, once, whatever its profile says", () => {
     // The summary is what the engine judged; a profile view pushed earlier may lag behind it.
     const running = [profileView({ label: 'Shop', state: 'running' })];
