@@ -138,6 +138,7 @@ if (process.argv.includes('--bench')) {
       'ui.bench': 'bench/ui.bench.ts',
       'page-alone.bench': 'bench/page-alone.bench.ts',
       'first-look.bench': 'bench/first-look.bench.ts',
+      'answer-time.bench': 'bench/answer-time.bench.ts',
       'overlay.bench': 'bench/overlay.bench.ts',
       'wide-views.bench': 'bench/wide-views.bench.ts',
       'wide-views-trace': 'bench/wide-views-trace.ts',
