@@ -164,6 +164,16 @@ export function registerAppGauges(registry: Registry, reading: () => MetricsRead
   );
   gauge(
     {
+      name: 'headcount_poll_answer_seconds',
+      help: "Calls' usual time to be answered, while it slows the pace the rate cap allows (each call counts until a second after its answer); absent while answers come within 30 ms.",
+      labelNames: ['app'],
+    },
+    (r, set) => {
+      for (const { app, status } of r.apps) if (status.answerMs) set({ app }, status.answerMs / 1000);
+    },
+  );
+  gauge(
+    {
       name: 'headcount_poll_planned_calls_per_second',
       help: 'Polls per second the app needs to poll every room once per interval.',
       labelNames: ['app'],

@@ -130,10 +130,42 @@ describe('/metrics: states, names and totals', () => {
     );
     expect(sample(text, 'headcount_app_state', { app: APP, state: 'running' })).toBe(1);
     expect(sample(text, 'headcount_poll_interval_seconds', { app: APP })).toBe(10);
+    // Answers within the budget's margin do not slow the pace: nothing to say.
+    expect(sample(text, 'headcount_poll_answer_seconds', { app: APP })).toBeUndefined();
 
     const lint = await run(tool('promtool', 'prometheus'), ['check', 'metrics'], { input: text });
     expect(lint.stderr + lint.stdout).toBe('');
     expect(lint.code).toBe(0);
+  });
+
+  it('says how long answers take while that stretches the interval, and the interval they allow', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget(clock, 200);
+    const monitor = new AppMonitor({
+      source: {
+        async getOnlineMemberNum() {
+          const slot = await budget.reserve();
+          slot.sent();
+          await new Promise<void>((resolve) => clock.setTimer(resolve, 150));
+          slot.done();
+          return count(100);
+        },
+      },
+      budget,
+      clock,
+      intervalMs: INTERVAL,
+      random: () => 0.5,
+    });
+    monitors.push(monitor);
+    monitor.addRooms(Array.from({ length: 2000 }, (_, i) => `room-${i}`));
+    monitor.start();
+    await clock.advance(5_000);
+    const metrics = createServeMetrics();
+    metrics.track(APP, monitor);
+    const text = (await metrics.render()).body;
+    expect(sample(text, 'headcount_poll_answer_seconds', { app: APP })).toBe(0.15);
+    // 195 calls a window, each holding its place 1.15 s: 2,000 rooms every 11.8 s.
+    expect(sample(text, 'headcount_poll_interval_seconds', { app: APP })).toBeCloseTo(11.79, 2);
   });
 
   it('counts every call by command and outcome, whatever the client makes of it', async () => {
