@@ -1,26 +1,15 @@
+import {
+  BUDGET_WINDOW_MS,
+  callsAWindow,
+  HEADROOM_SHARE,
+  NETWORK_SPREAD_MS,
+  sustainableRate,
+} from '../common/budget-pace';
 import type { Clock, TimerHandle } from './clock';
 
 /** The documented limit of get_online_member_num: 200 calls per second per SDKAppID (1047/38521). */
 export const API_RATE_CAP = 200;
 
-/**
- * The window the budget counts in: one second plus a margin, so that calls sent within the cap still
- * arrive within it when the network delays some more than others (the server counts arrivals).
- */
-export const BUDGET_WINDOW_MS = 1025;
-/**
- * The margin of {@link BUDGET_WINDOW_MS} beyond the server's second. A call whose answer has come
- * back needs no guess of its spread: it arrived at the server before its answer left. It is dated
- * this much before its answer, so that it counts for one second after the answer, not 1.025.
- */
-const NETWORK_SPREAD_MS = BUDGET_WINDOW_MS - 1000;
-/**
- * The share of any cap the budget keeps unused: 5 calls of the documented 200 (none of a cap of 1 a
- * second, which cannot go lower). The server counts arrivals in its own seconds; the window's margin
- * covers 25 ms of network jitter, and these few spare calls cover the rarer larger spread, so a
- * burst that arrives closer together than it left still stays under the cap.
- */
-export const HEADROOM_SHARE = 0.025;
 /** How many of the last calls' times from grant to answer the budget's pace is judged on. */
 const PACE_CALLS = 100;
 /** Fewer calls than this say nothing of the pace yet. */
@@ -95,6 +84,9 @@ export class RateBudget {
     close: (calls, grantedAt) => {
       this.open -= calls;
       const now = this.clock.monotonic();
+      // A call whose answer has come back needs no guess of its spread: it arrived at the server
+      // before its answer left. It is dated the margin before its answer, so that it counts for one
+      // second after the answer, not the window's 1.025.
       const at = now - NETWORK_SPREAD_MS;
       for (let call = 0; call < calls; call++) this.date(at);
       // A slot given back unsent says nothing of how long answers take.
@@ -139,7 +131,7 @@ export class RateBudget {
    * at 10 s are polled every 11.8 s, and the plan says so.
    */
   sustainableRate(): number {
-    return (this.unspared(this.capPerSecond) * 1000) / (1000 + this.paceHoldMs);
+    return sustainableRate(this.capPerSecond, this.paceHoldMs);
   }
 
   /**
@@ -256,7 +248,7 @@ export class RateBudget {
   private freeInMs(now: number): number {
     if (now < this.pausedUntil) return Math.ceil(this.pausedUntil - now);
     this.forget(now);
-    const limit = Math.min(this.limit(now), this.unspared(this.capPerSecond));
+    const limit = Math.min(this.limit(now), callsAWindow(this.capPerSecond));
     if (this.recent.length + this.open < limit) return 0;
     // Calls not yet answered fill the window by themselves: a slot frees a second after one of them
     // is (its end drains); look again after a window in case none ever is.
@@ -264,11 +256,6 @@ export class RateBudget {
     // The oldest call that must leave the window before one more fits.
     const blocking = this.recent[this.recent.length + this.open - limit] as number;
     return Math.max(1, Math.ceil(blocking + BUDGET_WINDOW_MS - now));
-  }
-
-  /** The calls of a window `cap` allows, less the headroom. */
-  private unspared(cap: number): number {
-    return Math.max(1, cap - Math.floor(cap * HEADROOM_SHARE));
   }
 
   /** Dates a call that left at `at`, keeping the times in order. */

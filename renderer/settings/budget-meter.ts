@@ -1,12 +1,7 @@
 /** The polling budget meter's numbers, worked out as the engine plans them. Pure, so tested without a browser. */
+import { sustainableRate } from '../../main/common/budget-pace';
 import type { BudgetView } from '../../main/contract/monitor-api';
 import type { ViewTranslator } from '../i18n/view-words';
-
-/**
- * The engine counts calls in a window slightly longer than a second, so a cap of 200 sustains
- * about 195 calls per second; the meter uses the same margin so its stretched interval matches.
- */
-const BUDGET_WINDOW_S = 1.025;
 
 /** What a profile's rooms at an interval and a rate cap come to. */
 export interface BudgetMeter {
@@ -19,10 +14,14 @@ export interface BudgetMeter {
   stretchedS: number | null;
 }
 
-/** The meter for `rooms` polled every `intervalS` under `cap` calls per second. */
-export function budgetMeter(rooms: number, intervalS: number, cap: number): BudgetMeter {
+/**
+ * The meter for `rooms` polled every `intervalS` under `cap` calls per second, at the pace the engine
+ * plans by (the cap less its headroom, each call holding its place a second and its answer time:
+ * `answerMs` while answers are slow, see ProfileView.plan), so its stretched interval is the engine's.
+ */
+export function budgetMeter(rooms: number, intervalS: number, cap: number, answerMs?: number): BudgetMeter {
   const wanted = intervalS > 0 ? rooms / intervalS : 0;
-  const sustainable = cap / BUDGET_WINDOW_S;
+  const sustainable = sustainableRate(cap, answerMs ?? null);
   return {
     rooms,
     intervalS,
@@ -51,8 +50,14 @@ export function pollingFrom(
 }
 
 /** "1,450 rooms at 10 s use 145 of 200 calls/s", and the stretched interval when over. */
-export function meterLine(rooms: number, intervalS: number, cap: number, tr: ViewTranslator): string {
-  const meter = budgetMeter(rooms, intervalS, cap);
+export function meterLine(
+  rooms: number,
+  intervalS: number,
+  cap: number,
+  tr: ViewTranslator,
+  answerMs?: number,
+): string {
+  const meter = budgetMeter(rooms, intervalS, cap, answerMs);
   const values = {
     rooms: tr.plural('rooms', rooms),
     interval: intervalS,

@@ -242,7 +242,10 @@ function pollingForm(api: MonitorApi, profile: ProfileView, tr: ViewTranslator):
     );
     cap.showError('problem' in polling && polling.problem === 'cap' ? tr.t('polling.problem.cap') : null);
     if ('problem' in polling) return null;
-    setText(meter, meterLine(profile.plan.rooms, polling.intervalSeconds, polling.maxRate, tr));
+    setText(
+      meter,
+      meterLine(profile.plan.rooms, polling.intervalSeconds, polling.maxRate, tr, profile.plan.answerMs),
+    );
     return polling;
   };
   interval.input.addEventListener('input', update);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CallSlot, HEADROOM_SHARE, RateBudget } from '../../main/core/rate-budget';
+import { HEADROOM_SHARE } from '../../main/common/budget-pace';
+import { type CallSlot, RateBudget } from '../../main/core/rate-budget';
 import { maxInAnyWindow } from '../support/call-windows';
 import { FakeClock } from '../support/fake-clock';
 

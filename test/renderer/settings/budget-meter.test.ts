@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { planPolling } from '../../../main/core/poll-plan';
+import { RateBudget } from '../../../main/core/rate-budget';
 import { translator } from '../../../renderer/i18n/translator';
 import { withViewWords } from '../../../renderer/i18n/view-words';
 import { budgetMeter, meterLine, pollingFrom } from '../../../renderer/settings/budget-meter';
+import { FakeClock } from '../../support/fake-clock';
 
 describe('the budget meter', () => {
   it('says the calls a profile uses when they fit the cap', () => {
@@ -17,11 +20,28 @@ describe('the budget meter', () => {
     );
   });
 
-  it('gives the stretched interval when they do not, with the margin the engine keeps', () => {
-    // 3000 rooms at 10 s want 300 calls/s; 200 a second sustain about 195, so 15.4 s.
-    expect(budgetMeter(3000, 10, 200).stretchedS).toBe(15.4);
-    expect(meterLine(3000, 10, 200, withViewWords(translator('zh-CN')))).toContain('15.4');
-    expect(budgetMeter(196, 1, 200).stretchedS).toBe(1);
+  it('gives the stretched interval the engine plans, its headroom, margin and answer time included', () => {
+    // 3000 rooms at 10 s want 300 calls/s; a cap of 200 sustains 195 calls a 1.025 s window, so 15.8 s.
+    expect(budgetMeter(3000, 10, 200).stretchedS).toBe(15.8);
+    expect(meterLine(3000, 10, 200, withViewWords(translator('zh-CN')))).toContain('15.8');
+    // Answers of 150 ms: each call holds its place 1.15 s, so 2,000 rooms at 10 s take 11.8 s.
+    expect(budgetMeter(2000, 10, 200, 150).stretchedS).toBe(11.8);
+    expect(meterLine(2000, 10, 200, withViewWords(translator('en')), 150)).toBe(
+      '2,000 rooms at 10 s would need 200 of 200 calls/s: each room is polled every 11.8 s instead.',
+    );
+    // The engine's own plan for the same rooms, as the status will say it once saved.
+    const clock = new FakeClock();
+    for (const [rooms, intervalS, cap] of [
+      [196, 1, 200],
+      [1200, 5, 200],
+      [3000, 10, 200],
+      [450, 10, 40],
+    ] as const) {
+      const engine = planPolling(rooms, intervalS * 1000, new RateBudget(clock, cap).sustainableRate());
+      expect(budgetMeter(rooms, intervalS, cap).stretchedS).toBe(
+        Math.round(engine.effectiveIntervalMs / 100) / 10,
+      );
+    }
   });
 
   it('reads the polling fields, refusing what the engine would', () => {

@@ -55,7 +55,7 @@ describe('the settings in Chromium', () => {
     expect(await text(page, '.polling-form .meter')).toBe('1,200 rooms at 10 s use 120 of 200 calls/s.');
     await page.fill('#p-events-interval', '5');
     expect(await text(page, '.polling-form .meter')).toBe(
-      '1,200 rooms at 5 s would need 240 of 200 calls/s: each room is polled every 6.2 s instead.',
+      '1,200 rooms at 5 s would need 240 of 200 calls/s: each room is polled every 6.3 s instead.',
     );
     await page.fill('#p-events-cap', '500');
     expect(await page.getAttribute('#p-events-cap', 'aria-invalid')).toBe('true');
