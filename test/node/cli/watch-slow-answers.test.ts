@@ -4,14 +4,10 @@ import { CommandBudgets } from '../../../main/core/command-budgets';
 import { HistoryStore } from '../../../main/core/history/history-store';
 import type { ApiResult } from '../../../main/core/im-client';
 import type { MonitorEvent } from '../../../main/core/monitor-events';
-import { CountPusher } from '../../../main/core/push/count-pusher';
 import { renderWatchScreen } from '../../../main/node/cli/watch-screen';
 import { describeStatus, jsonLine } from '../../../main/node/cli/watch-view';
 import { FakeClock } from '../../support/fake-clock';
-
-function neverWritten(): never {
-  throw new Error('No room of this watch shows its count to viewers.');
-}
+import { idlePusher } from '../../support/idle-pusher';
 
 /** `headcount watch`'s engine with 2,000 rooms at 10 s on fake time, every answer 150 ms after its call. */
 async function watchingSlowAnswers() {
@@ -32,16 +28,8 @@ async function watchingSlowAnswers() {
   monitor.addRooms(Array.from({ length: 2000 }, (_, i) => `@TGS#room${i}`));
   monitor.start();
   await clock.advance(30_000);
-  const pusher = new CountPusher({
-    writer: {
-      modifyGroupAttr: neverWritten,
-      updateGroupCounter: neverWritten,
-      sendGroupCustomMessage: neverWritten,
-    },
-    clock,
-    slowDown: () => {},
-    onStatus: () => {},
-  });
+  // No room opted in to show its count: the pusher writes nothing and the table says nothing of it.
+  const pusher = idlePusher(clock);
   const screen = renderWatchScreen({
     title: 'Headcount',
     engine: { monitor, budgets, pusher },

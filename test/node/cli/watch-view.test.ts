@@ -3,13 +3,9 @@ import { AppMonitor } from '../../../main/core/app-monitor';
 import { CommandBudgets } from '../../../main/core/command-budgets';
 import { recordInto } from '../../../main/core/history/history-recorder';
 import { HistoryStore } from '../../../main/core/history/history-store';
-import { CountPusher } from '../../../main/core/push/count-pusher';
 import { renderWatchScreen } from '../../../main/node/cli/watch-screen';
 import { FakeClock } from '../../support/fake-clock';
-
-function neverWritten(): never {
-  throw new Error('No room of this table shows its count to viewers.');
-}
+import { idlePusher } from '../../support/idle-pusher';
 
 /** One room polled every 10 s on fake time, counting up by 10 a poll from 1,000, into an in-memory history. */
 function watching() {
@@ -25,16 +21,7 @@ function watching() {
   const history = HistoryStore.inMemory(clock);
   monitor.on(recordInto(history, (groupId) => groupId));
   // No room opted in to show its count: the pusher writes nothing and the table says nothing of it.
-  const pusher = new CountPusher({
-    writer: {
-      modifyGroupAttr: neverWritten,
-      updateGroupCounter: neverWritten,
-      sendGroupCustomMessage: neverWritten,
-    },
-    clock,
-    slowDown: () => {},
-    onStatus: () => {},
-  });
+  const pusher = idlePusher(clock);
   monitor.addRooms(['@TGS#stage']);
   monitor.start();
   /** The room's line of the live table. */
