@@ -13,7 +13,6 @@ import {
   type MonitorServiceOptions,
 } from '../service/monitor-service';
 import type { OverlayControl } from '../service/overlay-control';
-import type { RoomPushStore } from '../service/room-push';
 import type {
   AlertSinkFactory,
   DemoStarter,
@@ -21,6 +20,7 @@ import type {
   KeyStore,
   ProfileRecord,
   ProfileStore,
+  RoomPushStore,
   RoomRulesStore,
   SettingsPort,
 } from '../service/service-ports';

@@ -11,19 +11,7 @@ import type { PushTarget } from '../core/push/push-target';
 import { pushTargetOf } from '../core/settings/settings-push';
 import type { PushInFile, Settings } from '../core/settings/settings-schema';
 import { withRoomEntry } from './room-rules';
-import type { ProfileEngine } from './service-ports';
-
-/** Where a room's push is kept: the settings file, or memory. */
-export interface RoomPushStore {
-  read(groupId: string): PushInFile | undefined;
-  /**
-   * Reads the store once and answers for any room from that read: for many rooms at a time, where
-   * reading the settings file again for each of 2,000 rooms took seconds.
-   */
-  reader(): (groupId: string) => PushInFile | undefined;
-  /** Keeps `push` for the room; null removes it, so nothing more is written into the room. */
-  write(groupId: string, push: PushInFile | null): void;
-}
+import type { ProfileEngine, RoomPushStore } from './service-ports';
 
 /** The settings with `push` as the room's push; null removes it. */
 export function withRoomPush<S extends Pick<Settings, 'rooms'>>(

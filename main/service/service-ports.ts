@@ -6,6 +6,8 @@ import type { CommandBudgets } from '../core/command-budgets';
 import type { ImClient } from '../core/im-client';
 import type { MonitorEvent } from '../core/monitor-events';
 import type { CountPusher } from '../core/push/count-pusher';
+import type { PushTarget } from '../core/push/push-target';
+import type { PushInFile } from '../core/settings/settings-schema';
 import type { EditableSettings } from './settings-edit';
 
 /** One app profile as it is kept in the settings (the secret key is in the vault, never here). */
@@ -60,12 +62,9 @@ export type EngineFactory = (
 export interface DemoRun {
   close(): Promise<void>;
   /** Where the demo's rooms keep their push (never the user's settings). */
-  pushes?: import('./room-push').RoomPushStore;
+  pushes?: RoomPushStore;
   /** What the viewers of a demo room see now under the push's key, read from the simulator. */
-  viewers?(
-    groupId: string,
-    target: import('../core/push/push-target').PushTarget,
-  ): { value: string | number | null };
+  viewers?(groupId: string, target: PushTarget): { value: string | number | null };
 }
 
 /** The demo: a simulator and a profile for it, used while no profile is set up. */
@@ -98,4 +97,16 @@ export interface RoomRulesStore {
   read(groupId: string): RuleSettings | undefined;
   /** Keeps `rules` for the room; null removes them, so the room follows the defaults. */
   write(groupId: string, rules: RuleSettings | null): void;
+}
+
+/** Where a room's push is kept: the settings file, or memory. */
+export interface RoomPushStore {
+  read(groupId: string): PushInFile | undefined;
+  /**
+   * Reads the store once and answers for any room from that read: for many rooms at a time, where
+   * reading the settings file again for each of 2,000 rooms took seconds.
+   */
+  reader(): (groupId: string) => PushInFile | undefined;
+  /** Keeps `push` for the room; null removes it, so nothing more is written into the room. */
+  write(groupId: string, push: PushInFile | null): void;
 }

@@ -12,7 +12,7 @@ import { ProfileRuntimes, type Runtime, roomNames } from './profile-runtimes';
 import { PushBatcher } from './push-batcher';
 import { holdWatchedRooms, trayRoomOf } from './room-attention';
 import { nameUnlabelledRooms } from './room-names';
-import { applyRoomPushes, memoryRoomPush, type RoomPushStore } from './room-push';
+import { applyRoomPushes, memoryRoomPush } from './room-push';
 import { memoryRoomRules } from './room-rules';
 import type {
   AlertSinkFactory,
@@ -21,6 +21,7 @@ import type {
   KeyStore,
   ProfileRecord,
   ProfileStore,
+  RoomPushStore,
   RoomRulesStore,
   SettingsPort,
 } from './service-ports';

@@ -7,10 +7,9 @@ import {
   checkedPush,
   memoryRoomPush,
   overriddenRoomPush,
-  type RoomPushStore,
   roomPushView,
 } from '../../main/service/room-push';
-import type { ProfileEngine } from '../../main/service/service-ports';
+import type { ProfileEngine, RoomPushStore } from '../../main/service/service-ports';
 
 describe('a room push as the UI asks for it', () => {
   it('takes a group attribute or counter at once, and a message only once its quota is acknowledged', () => {

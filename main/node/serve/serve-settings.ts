@@ -1,7 +1,6 @@
 import type { Settings } from '../../core/settings/settings-schema';
-import type { RoomPushStore } from '../../service/room-push';
 import { withRoomEntry } from '../../service/room-rules';
-import type { RoomRulesStore, SettingsPort } from '../../service/service-ports';
+import type { RoomPushStore, RoomRulesStore, SettingsPort } from '../../service/service-ports';
 import type { SettingsStore } from '../settings-store';
 
 /**
