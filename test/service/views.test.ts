@@ -151,5 +151,8 @@ describe('an app profile as the UI shows it', () => {
       error: null,
       plan: { stretched: false },
     });
+    // Slow answers, as the budget timed them, go with the plan; quick ones say nothing.
+    expect(profileView(PROFILE, KEY, { ...status, answerMs: 150 }).plan.answerMs).toBe(150);
+    expect(profileView(PROFILE, KEY, status).plan).not.toHaveProperty('answerMs');
   });
 });
