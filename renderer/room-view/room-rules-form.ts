@@ -1,7 +1,8 @@
 /**
  * The rules of one room, editable: thresholds above and below, and spike and drop as a percent and
  * a number of people. Save keeps them in the settings and applies them at once; Reset puts the
- * room back on the defaults.
+ * room back on the defaults. The fields take input once the saved rules are in them: typed before,
+ * a value would be overwritten by the saved ones, and saved as them.
  */
 import type { MonitorApi, RuleSettings } from '../../main/contract/monitor-api';
 import { button, el, setText } from '../dom';
@@ -40,10 +41,22 @@ export class RoomRulesForm {
     actions.append(this.save, this.reset);
     this.element.append(grid, actions, this.status);
     this.translate();
+    this.setEnabled(false);
     this.api.getRoomRules(key).then(
-      (rules) => this.fill(rules),
-      (error: unknown) => setText(this.status, this.tr().t('rules.failed', { reason: reasonOf(error) })),
+      (rules) => {
+        this.fill(rules);
+        this.setEnabled(true);
+      },
+      (error: unknown) => {
+        // Not knowing the saved rules, the person may still set new ones.
+        setText(this.status, this.tr().t('rules.failed', { reason: reasonOf(error) }));
+        this.setEnabled(true);
+      },
     );
+  }
+
+  private setEnabled(enabled: boolean): void {
+    for (const control of [...this.inputs.values(), this.save, this.reset]) control.disabled = !enabled;
   }
 
   /** Writes the labels in the UI's language. */

@@ -166,6 +166,9 @@ interface Page {
     snoozed: string[];
     /** The rules written for single rooms. */
     roomRules: Map<string, RuleSettings>;
+    /** Holds the saved rules back until `releaseRoomRules`, as a busy engine would. */
+    holdRoomRules(): void;
+    releaseRoomRules(): void;
     /** Pushes what a clicked notification sends: show this room. */
     focus(key: string): void;
     /** Pushes the summary with these app conditions, the profiles left as they were. */
@@ -324,6 +327,9 @@ function chartOf(key: string, range: ChartRange): ChartData {
 
 const sparklineRequests: string[][] = [];
 const roomRules = new Map<string, RuleSettings>([['events/@TGS#255S', { above: { threshold: 2000 } }]]);
+/** When the saved rules may be read: at once, unless a test holds them back. */
+let rulesArrive: Promise<void> = Promise.resolve();
+let releaseRules = () => {};
 const snoozed: string[] = [];
 
 // The settings, live rooms and alert log, kept in the page.
@@ -379,7 +385,10 @@ const api = {
     );
     return `time,online,min,max\n${rows.join('\n')}\n`;
   },
-  getRoomRules: async (key: string) => roomRules.get(key) ?? null,
+  getRoomRules: async (key: string) => {
+    await rulesArrive;
+    return roomRules.get(key) ?? null;
+  },
   setRoomRules: async (key: string, rules: RuleSettings | null) => {
     if (rules) roomRules.set(key, rules);
     else roomRules.delete(key);
@@ -407,6 +416,12 @@ page.syntheticMonitor = {
   focus: (key) => emit({ type: 'focus', key }),
   conditions: (conditions) => emit({ type: 'summary', summary: summaryOf(rooms.values(), conditions) }),
   roomRules,
+  holdRoomRules() {
+    rulesArrive = new Promise((resolve) => {
+      releaseRules = resolve;
+    });
+  },
+  releaseRoomRules: () => releaseRules(),
 };
 // The popover takes only what it calls; the rest of the contract is not exercised here.
 page.headcount = api as unknown as MonitorApi;

@@ -25,6 +25,8 @@ interface Synthetic {
     sparklineRequests: string[][];
     snoozed: string[];
     roomRules: Map<string, unknown>;
+    holdRoomRules(): void;
+    releaseRoomRules(): void;
   };
 }
 
@@ -190,6 +192,25 @@ describe('the room view in Chromium', () => {
     await page.waitForSelector('.rules-form .action-status:has-text("defaults again")');
     expect(await saved()).toBeNull();
     expect(await field('above').inputValue()).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('takes typing in the rules only once the saved ones are in the fields, so none is lost', async () => {
+    const { context, page, errors } = await open();
+    await page.evaluate(() => (globalThis as unknown as Synthetic).syntheticMonitor.holdRoomRules());
+    await openRoom(page);
+    const above = page.locator('.rules-form input[data-field="above"]');
+    await above.waitFor();
+    expect(await above.isDisabled()).toBe(true);
+    expect(await page.locator('.rules-save').isDisabled()).toBe(true);
+    // A person types while the saved rules are on their way: the field takes it once they are in.
+    const typed = above.fill('300');
+    await page.evaluate(() => (globalThis as unknown as Synthetic).syntheticMonitor.releaseRoomRules());
+    await typed;
+    await page.click('.rules-save');
+    await page.waitForSelector('.rules-form .action-status:has-text("Saved")');
+    expect(await above.inputValue()).toBe('300');
     expect(errors).toEqual([]);
     await context.close();
   });
