@@ -61,6 +61,8 @@ export class PushSection {
     this.element.append(this.title, this.intro, this.form, this.state, this.viewers);
     this.key.value = DEFAULT_PUSH_KEY;
     this.translate();
+    // Closed to input until the room's push is in the form: a choice made before would be overwritten.
+    this.setEnabled(false);
     this.load(true);
   }
 
@@ -103,9 +105,18 @@ export class PushSection {
         this.setup = setup;
         if (fill) this.fill(setup);
         this.showViewers();
+        if (fill) this.setEnabled(true);
       },
-      (error: unknown) => setText(this.status, this.tr().t('push.failed', { reason: messageOf(error) })),
+      (error: unknown) => {
+        setText(this.status, this.tr().t('push.failed', { reason: messageOf(error) }));
+        // Not knowing how the room stands, the person may still choose.
+        if (fill) this.setEnabled(true);
+      },
     );
+  }
+
+  private setEnabled(enabled: boolean): void {
+    for (const control of [this.via, this.key, this.acknowledge, this.save]) control.disabled = !enabled;
   }
 
   private fill(setup: RoomPushSetup): void {

@@ -166,9 +166,9 @@ interface Page {
     snoozed: string[];
     /** The rules written for single rooms. */
     roomRules: Map<string, RuleSettings>;
-    /** Holds the saved rules back until `releaseRoomRules`, as a busy engine would. */
-    holdRoomRules(): void;
-    releaseRoomRules(): void;
+    /** Holds a form's saved values back until `releaseAnswers`, as a busy engine would. */
+    holdAnswers(method: HeldMethod): void;
+    releaseAnswers(method: HeldMethod): void;
     /** Pushes what a clicked notification sends: show this room. */
     focus(key: string): void;
     /** Pushes the summary with these app conditions, the profiles left as they were. */
@@ -327,13 +327,16 @@ function chartOf(key: string, range: ChartRange): ChartData {
 
 const sparklineRequests: string[][] = [];
 const roomRules = new Map<string, RuleSettings>([['events/@TGS#255S', { above: { threshold: 2000 } }]]);
-/** When the saved rules may be read: at once, unless a test holds them back. */
-let rulesArrive: Promise<void> = Promise.resolve();
-let releaseRules = () => {};
+/** The methods whose answers a test can hold back. */
+type HeldMethod = 'getRoomRules' | 'getRoomPush';
+/** When each may answer: at once, unless a test holds it. */
+const held = new Map<HeldMethod, { arrives: Promise<void>; release(): void }>();
+const arrival = (method: HeldMethod) => held.get(method)?.arrives;
 const snoozed: string[] = [];
 
 // The settings, live rooms and alert log, kept in the page.
 const settingsMethods = syntheticSettingsApi(NOW);
+const pushApi = syntheticPushApi(rooms, emit, NOW);
 const api = {
   getSnapshot: () =>
     state === 'unreachable'
@@ -373,7 +376,11 @@ const api = {
   listAlerts: async (query: { key?: string }) => (query.key ? alertsOf(query.key).reverse() : []),
   ...settingsMethods,
   ...syntheticOverlayApi(page.location.origin),
-  ...syntheticPushApi(rooms, emit, NOW),
+  ...pushApi,
+  getRoomPush: async (key: string) => {
+    await arrival('getRoomPush');
+    return pushApi.getRoomPush(key);
+  },
   getChart: async (key: string, range: ChartRange) => chartOf(key, range),
   exportCsv: async (key: string, range: ChartRange) => {
     const chart = chartOf(key, range);
@@ -386,7 +393,7 @@ const api = {
     return `time,online,min,max\n${rows.join('\n')}\n`;
   },
   getRoomRules: async (key: string) => {
-    await rulesArrive;
+    await arrival('getRoomRules');
     return roomRules.get(key) ?? null;
   },
   setRoomRules: async (key: string, rules: RuleSettings | null) => {
@@ -416,12 +423,17 @@ page.syntheticMonitor = {
   focus: (key) => emit({ type: 'focus', key }),
   conditions: (conditions) => emit({ type: 'summary', summary: summaryOf(rooms.values(), conditions) }),
   roomRules,
-  holdRoomRules() {
-    rulesArrive = new Promise((resolve) => {
-      releaseRules = resolve;
+  holdAnswers(method) {
+    let release = () => {};
+    const arrives = new Promise<void>((resolve) => {
+      release = resolve;
     });
+    held.set(method, { arrives, release });
   },
-  releaseRoomRules: () => releaseRules(),
+  releaseAnswers(method) {
+    held.get(method)?.release();
+    held.delete(method);
+  },
 };
 // The popover takes only what it calls; the rest of the contract is not exercised here.
 page.headcount = api as unknown as MonitorApi;

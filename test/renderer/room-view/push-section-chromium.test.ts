@@ -18,6 +18,7 @@ declare const document: { querySelector(selector: string): { textContent: string
 
 interface Recorded {
   syntheticPush: { changes: Array<{ key: string; push: unknown; quotaAcknowledged: boolean }> };
+  syntheticMonitor: { holdAnswers(method: 'getRoomPush'): void; releaseAnswers(method: 'getRoomPush'): void };
 }
 
 async function open(
@@ -90,6 +91,25 @@ describe('showing the count to viewers, in the room view', () => {
     expect(change?.push).toEqual({ via: 'group-attr', key: 'online_member_num' });
     expect(await seriousFindings(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/push-room-view.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('takes a choice only once the room’s push is in the form, so none is lost', async () => {
+    const { context, page, errors } = await open();
+    await page.evaluate(() =>
+      (globalThis as unknown as Recorded).syntheticMonitor.holdAnswers('getRoomPush'),
+    );
+    await openRoom(page, ROOM);
+    const via = page.locator('.room-view .push-section select');
+    expect(await via.isDisabled()).toBe(true);
+    // A person chooses while the room's push is on its way: the form takes it once that is in.
+    const chosen = via.selectOption('group-attr');
+    await page.evaluate(() =>
+      (globalThis as unknown as Recorded).syntheticMonitor.releaseAnswers('getRoomPush'),
+    );
+    await chosen;
+    expect(await via.inputValue()).toBe('group-attr');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -25,8 +25,8 @@ interface Synthetic {
     sparklineRequests: string[][];
     snoozed: string[];
     roomRules: Map<string, unknown>;
-    holdRoomRules(): void;
-    releaseRoomRules(): void;
+    holdAnswers(method: 'getRoomRules' | 'getRoomPush'): void;
+    releaseAnswers(method: 'getRoomRules' | 'getRoomPush'): void;
   };
 }
 
@@ -198,7 +198,9 @@ describe('the room view in Chromium', () => {
 
   it('takes typing in the rules only once the saved ones are in the fields, so none is lost', async () => {
     const { context, page, errors } = await open();
-    await page.evaluate(() => (globalThis as unknown as Synthetic).syntheticMonitor.holdRoomRules());
+    await page.evaluate(() =>
+      (globalThis as unknown as Synthetic).syntheticMonitor.holdAnswers('getRoomRules'),
+    );
     await openRoom(page);
     const above = page.locator('.rules-form input[data-field="above"]');
     await above.waitFor();
@@ -206,7 +208,9 @@ describe('the room view in Chromium', () => {
     expect(await page.locator('.rules-save').isDisabled()).toBe(true);
     // A person types while the saved rules are on their way: the field takes it once they are in.
     const typed = above.fill('300');
-    await page.evaluate(() => (globalThis as unknown as Synthetic).syntheticMonitor.releaseRoomRules());
+    await page.evaluate(() =>
+      (globalThis as unknown as Synthetic).syntheticMonitor.releaseAnswers('getRoomRules'),
+    );
     await typed;
     await page.click('.rules-save');
     await page.waitForSelector('.rules-form .action-status:has-text("Saved")');
