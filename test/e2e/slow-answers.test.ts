@@ -66,7 +66,10 @@ describe('answers that come late', () => {
       return ((times[2] as number) - (times[0] as number)) / 2 / 1000;
     }).sort((a, b) => a - b);
     const median = meanGaps[Math.floor(meanGaps.length / 2)] as number;
-    expect(Math.abs(median / plan.effectiveIntervalS - 1)).toBeLessThan(0.05);
+    // On a busy machine answers take longer still, and the plan follows them meanwhile: the rooms'
+    // time is within 5 % of what the engine said at the start of those polls or at their end.
+    const said = [plan.effectiveIntervalS, (await profile()).effectiveIntervalS];
+    expect(Math.min(...said.map((interval) => Math.abs(median / interval - 1)))).toBeLessThan(0.05);
 
     const { page, problems } = await stage.open({ viewport: { width: 1280, height: 800 } });
     const banners = page.locator('.banner');
@@ -80,9 +83,12 @@ describe('answers that come late', () => {
           ),
         ]),
       );
-    const said = (await banners.allTextContents()).join('\n');
-    const interval = Number(/polled every ([\d.]+) s/.exec(said)?.[1]);
-    expect(Math.abs(interval - plan.effectiveIntervalS)).toBeLessThanOrEqual(0.1);
+    // The page says the interval the engine says now, to a tenth of a second.
+    const onPage = async () =>
+      Number(/polled every ([\d.]+) s/.exec((await banners.allTextContents()).join('\n'))?.[1]);
+    await expect
+      .poll(async () => Math.abs((await onPage()) - (await profile()).effectiveIntervalS))
+      .toBeLessThanOrEqual(0.05);
     expect(problems).toEqual([]);
   }, 60_000);
 });
