@@ -465,6 +465,7 @@ export class AppMonitor {
       schedule: this.scheduler.version,
       cap: this.budget.cap,
       limit: this.budget.limit(now),
+      answerMs: this.budget.answerMs(),
       slowed: this.budget.isSlowed(now),
       appError: this.appError,
       pausedByUser: this.pausedByUser,
@@ -522,6 +523,8 @@ interface StatusFacts {
   schedule: number;
   cap: number;
   limit: number;
+  /** The answers' time the budget's pace is set for: a new one is a new plan (status() makes it). */
+  answerMs: number | null;
   slowed: boolean;
   appError: ImError | null;
   pausedByUser: boolean;
@@ -533,6 +536,7 @@ function sameFacts(a: StatusFacts, b: StatusFacts): boolean {
     a.schedule === b.schedule &&
     a.cap === b.cap &&
     a.limit === b.limit &&
+    a.answerMs === b.answerMs &&
     a.slowed === b.slowed &&
     a.appError === b.appError &&
     a.pausedByUser === b.pausedByUser &&

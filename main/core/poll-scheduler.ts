@@ -41,12 +41,7 @@ export class PollScheduler {
     slow: {},
   };
   private intervals: TierIntervals;
-  /** The rate the budget sustained when the intervals were last worked out. */
-  private plannedRate: number;
-  /**
-   * Bumped whenever the plan may have changed: a room in or out of a tier, a new requested interval,
-   * or a new rate from the budget.
-   */
+  /** Bumped whenever the plan may have changed: a room in or out of a tier, or a new requested interval. */
   private changes = 0;
   /** What {@link review} decides a room's tier from, filled in for each room. */
   private readonly facts: TierFacts = { held: NOT_HELD, movedAt: null, zeroSince: null };
@@ -55,8 +50,7 @@ export class PollScheduler {
     private requestedMs: number,
     private readonly rate: () => number,
   ) {
-    this.plannedRate = rate();
-    this.intervals = tierIntervals(this.counts, requestedMs, this.plannedRate);
+    this.intervals = tierIntervals(this.counts, requestedMs, rate());
   }
 
   /** How many rooms are polled (every room but the stopped ones). */
@@ -69,10 +63,6 @@ export class PollScheduler {
    * the same number means the same plan.
    */
   get version(): number {
-    if (this.rate() !== this.plannedRate) {
-      this.changes++;
-      this.replan();
-    }
     return this.changes;
   }
 
@@ -253,8 +243,7 @@ export class PollScheduler {
   }
 
   private replan(): void {
-    this.plannedRate = this.rate();
-    this.intervals = tierIntervals(this.counts, this.requestedMs, this.plannedRate);
+    this.intervals = tierIntervals(this.counts, this.requestedMs, this.rate());
   }
 
   private tierPlans(): TierPlan[] {
