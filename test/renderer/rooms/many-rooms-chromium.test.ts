@@ -13,7 +13,21 @@ declare const document: {
     className: string;
     closest(s: string): { dataset: { key?: string } } | null;
   } | null;
-  querySelector(selector: string): { getBoundingClientRect(): { top: number; bottom: number } } | null;
+  querySelector(selector: string): {
+    getBoundingClientRect(): { top: number; bottom: number };
+    getAttribute(name: string): string | null;
+    focus(): void;
+  } | null;
+};
+/** The synthetic page's hook that pushes a changed room (test/renderer/browser/synthetic-monitor.ts). */
+declare const syntheticMonitor: { update(key: string, change: object): void };
+
+/** A room that starts failing, as the engine pushes it. */
+const FAILING = {
+  state: 'failing',
+  status: 'failing',
+  current: false,
+  error: { kind: 'transient', message: '' },
 };
 
 const popover = syntheticPopover();
@@ -188,18 +202,10 @@ describe('many rooms in Chromium', () => {
       const last = page.locator('.wall-tile').last();
       const key = (await last.getAttribute('data-key')) as string;
       await last.focus();
-      await page.evaluate(
-        (moved) =>
-          (
-            globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
-          ).syntheticMonitor.update(moved, {
-            state: 'failing',
-            status: 'failing',
-            current: false,
-            error: { kind: 'transient', message: '' },
-          }),
+      await page.evaluate(([moved, change]) => syntheticMonitor.update(moved, change), [
         key,
-      );
+        FAILING,
+      ] as const);
       const place = () =>
         page
           .locator('.wall-tile')
@@ -225,10 +231,7 @@ describe('many rooms in Chromium', () => {
     // The room's count changes while the pointer stays: the tooltip says the new count, as does
     // the accessible name.
     await page.evaluate(
-      (pushed) =>
-        (
-          globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
-        ).syntheticMonitor.update(pushed, { online: 987_654, current: true, state: 'live' }),
+      (pushed) => syntheticMonitor.update(pushed, { online: 987_654, current: true, state: 'live' }),
       key,
     );
     const tileOf = page.locator(`.wall-tile[data-key="${key}"]`);
@@ -245,22 +248,14 @@ describe('many rooms in Chromium', () => {
     // words in the idle time after.
     const calm = page.locator('.wall-tile[data-tone="ok"]').last();
     const calmKey = (await calm.getAttribute('data-key')) as string;
-    const right = await page.evaluate((pushed) => {
-      const tile = (
-        globalThis as unknown as {
-          document: { querySelector(s: string): { getAttribute(n: string): string | null } };
-        }
-      ).document.querySelector(`.wall-tile[data-key="${pushed}"]`);
-      (
-        globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
-      ).syntheticMonitor.update(pushed, {
-        state: 'failing',
-        status: 'failing',
-        current: false,
-        error: { kind: 'transient', message: '' },
-      });
-      return tile?.getAttribute('data-tone');
-    }, calmKey);
+    const right = await page.evaluate(
+      ([pushed, change]) => {
+        const tile = document.querySelector(`.wall-tile[data-key="${pushed}"]`);
+        syntheticMonitor.update(pushed, change);
+        return tile?.getAttribute('data-tone');
+      },
+      [calmKey, FAILING] as const,
+    );
     expect(right).toBe('bad');
     await expect
       .poll(() => page.locator(`.wall-tile[data-key="${calmKey}"]`).getAttribute('aria-label'))
@@ -268,16 +263,8 @@ describe('many rooms in Chromium', () => {
     // A tile the keyboard comes to right after a push says its room as pushed, not as before.
     const next = (await page.locator('.wall-tile[data-tone="ok"]').last().getAttribute('data-key')) as string;
     const heard = await page.evaluate((pushed) => {
-      const tile = (
-        globalThis as unknown as {
-          document: {
-            querySelector(s: string): { getAttribute(n: string): string | null; focus(): void };
-          };
-        }
-      ).document.querySelector(`.wall-tile[data-key="${pushed}"]`);
-      (
-        globalThis as unknown as { syntheticMonitor: { update(k: string, c: object): void } }
-      ).syntheticMonitor.update(pushed, { online: 424_242, current: true, state: 'live' });
+      const tile = document.querySelector(`.wall-tile[data-key="${pushed}"]`);
+      syntheticMonitor.update(pushed, { online: 424_242, current: true, state: 'live' });
       tile?.focus();
       return tile?.getAttribute('aria-label');
     }, next);
