@@ -29,6 +29,6 @@ export function callsAWindow(cap: number): number {
  * answer time, and a window's calls (the cap less its headroom) share that. Answers within the
  * window's margin are planned as the margin.
  */
-export function sustainableRate(cap: number, answerMs: number | null = null): number {
+export function sustainableRate(cap: number, answerMs?: number | null): number {
   return (callsAWindow(cap) * 1000) / (1000 + Math.max(NETWORK_SPREAD_MS, answerMs ?? 0));
 }

@@ -21,7 +21,7 @@ export interface BudgetMeter {
  */
 export function budgetMeter(rooms: number, intervalS: number, cap: number, answerMs?: number): BudgetMeter {
   const wanted = intervalS > 0 ? rooms / intervalS : 0;
-  const sustainable = sustainableRate(cap, answerMs ?? null);
+  const sustainable = sustainableRate(cap, answerMs);
   return {
     rooms,
     intervalS,
