@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { maxInAnyWindow } from '../test/support/call-windows';
 import { cliCommand } from './cli-command';
 import { percentile, round } from './distribution';
 import { buildsToCompare } from './serve-stack';
@@ -86,7 +87,9 @@ async function run(build: { name: string; cli: string }, answerMs: number): Prom
     if (event.type !== 'sample' || !event.groupId || !event.at) continue;
     const at = Date.parse(event.at);
     first ??= at;
-    polls.set(event.groupId, [...(polls.get(event.groupId) ?? []), at]);
+    const times = polls.get(event.groupId);
+    if (times) times.push(at);
+    else polls.set(event.groupId, [at]);
   }
   const log = await simulator.finish();
   const counts = log.filter((request) => request.command === 'get_online_member_num').map((r) => r.at);
@@ -109,20 +112,8 @@ async function run(build: { name: string; cli: string }, answerMs: number): Prom
       n: gaps.length,
     },
     gapOverSaid: said === null ? null : round(p50 / said, 3),
-    mostCountsInASecond: mostInAnySecond(counts),
+    mostCountsInASecond: maxInAnyWindow(counts),
   };
-}
-
-/** The most of `times` (ms) inside any window of a second. */
-function mostInAnySecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
 }
 
 const loadAtStart = loadavg()[0] as number;

@@ -41,13 +41,6 @@ type Variant = (typeof VARIANTS)[number];
 /** The page's placeholder, which the first screen takes the place of. */
 const PLACEHOLDER = /<main id="app">[\s\S]*?<\/main>/;
 
-/** The probe, which also keeps the page's `#app` as drawn in its first frame. */
-const probeKeepingTheScreen = (selector: string) =>
-  firstFrameProbe(selector, SIGNAL).replace(
-    'window.__firstFrame = performance.now();',
-    "window.__firstFrame = performance.now(); window.__firstScreen = document.getElementById('app').outerHTML;",
-  );
-
 const loadAtStart = loadavg()[0] as number;
 const stack = await startServeStack({ cli: process.env.BENCH_CLI ?? 'dist/headcount.js', rooms: ROOMS });
 await everyRoomLive(stack.link, stack.token, ROOMS);
@@ -117,7 +110,12 @@ const link = `http://127.0.0.1:${(front.address() as AddressInfo).port}/${upstre
 
 async function open(browser: Browser, view: View): Promise<{ firstFrame: number; screen: string }> {
   const { first, ...look } = VIEWS[view];
-  const { context, page, drawn } = await lookPage(browser, look, probeKeepingTheScreen(first), SIGNAL);
+  const { context, page, drawn } = await lookPage(
+    browser,
+    look,
+    firstFrameProbe(first, SIGNAL, { keepScreen: true }),
+    SIGNAL,
+  );
   try {
     await page.goto(link);
     await drawn;

@@ -37,9 +37,10 @@ export type PageView = keyof typeof PAGE_VIEWS;
 /**
  * Run in the page before its own script: marks `first-room-in-dom` when the first `selector` enters
  * the page, then at the frame that draws it sets `window.__firstFrame` and logs `signal`
- * (console.debug), so that the bench is told rather than polling the page's main thread.
+ * (console.debug), so that the bench is told rather than polling the page's main thread. With
+ * `keepScreen`, it also keeps the page's `#app` as that frame drew it in `window.__firstScreen`.
  */
-export const firstFrameProbe = (selector: string, signal: string) => `(() => {
+export const firstFrameProbe = (selector: string, signal: string, { keepScreen = false } = {}) => `(() => {
   window.__firstFrame = null;
   const seen = new MutationObserver(() => {
     if (window.__firstFrame !== null || !document.querySelector(${JSON.stringify(selector)})) return;
@@ -47,6 +48,7 @@ export const firstFrameProbe = (selector: string, signal: string) => `(() => {
     performance.mark('first-room-in-dom');
     requestAnimationFrame(() => {
       window.__firstFrame = performance.now();
+      ${keepScreen ? "window.__firstScreen = document.getElementById('app').outerHTML;" : ''}
       console.debug(${JSON.stringify(signal)});
     });
   });
