@@ -43,6 +43,14 @@ const open = async (options: {
   return opened;
 };
 
+/** The page at 1280×800 switched to the wall, once all 2,000 tiles are drawn. */
+const openWall = async () => {
+  const opened = await open({ width: 1280, height: 800 });
+  await opened.page.click('.view-switch [data-view="wall"]');
+  await expect.poll(() => opened.page.locator('.wall-tile').count()).toBe(2000);
+  return opened;
+};
+
 /** The text of every visible chip, in order. */
 const chips = (page: Page) => page.locator('.chip:visible').allTextContents();
 
@@ -218,9 +226,7 @@ describe('many rooms in Chromium', () => {
   );
 
   it("gives only the tile under the pointer a tooltip, its words kept current while it stays, and a pushed room's tile its new words", async () => {
-    const { context, page, errors } = await open({ width: 1280, height: 800 });
-    await page.click('.view-switch [data-view="wall"]');
-    await expect.poll(() => page.locator('.wall-tile').count()).toBe(2000);
+    const { context, page, errors } = await openWall();
     const titled = () => page.locator('.wall-tile[title]');
     expect(await titled().count()).toBe(0);
     const tile = page.locator('.wall-tile').nth(1500);
@@ -274,9 +280,7 @@ describe('many rooms in Chromium', () => {
   });
 
   it("says every tile in the language the tray app's settings chose, when it comes after the wall is drawn", async () => {
-    const { context, page, errors } = await open({ width: 1280, height: 800 });
-    await page.click('.view-switch [data-view="wall"]');
-    await expect.poll(() => page.locator('.wall-tile').count()).toBe(2000);
+    const { context, page, errors } = await openWall();
     // The page keeps the wall; the tray app's settings file says Chinese, read after the first snapshot.
     await page.goto(`${page.url().split('?')[0]}?tray=1&language=zh-CN`);
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
